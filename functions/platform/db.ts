@@ -1,0 +1,323 @@
+import {
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type ConsumedCapacity,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { IndexName } from './table';
+
+export type Item = Record<string, unknown>;
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+/** A conditional write found the item not as expected. */
+export class ConditionFailed extends Error {
+  constructor(readonly item?: Item) {
+    super('condition failed');
+  }
+}
+/** A transaction was cancelled; `reasons[i]` is the code for the i-th item ('None' where that item was fine). */
+export class TransactionCancelled extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`transaction cancelled: ${reasons.join(',')}`);
+  }
+  failedAt(index: number): boolean {
+    return this.reasons[index] === 'ConditionalCheckFailed';
+  }
+}
+
+/** Round trips and capacity of one request: the bench reads them, the HTTP wrapper reports them in headers. */
+export interface DbMetrics {
+  calls: number;
+  capacity: number;
+}
+
+/**
+ * An expression: `#name` tokens become attribute names, `:value` tokens take their values from `values`.
+ * Reserved words (status, state, text, ...) need no special care.
+ */
+export interface Expr {
+  expr: string;
+  values?: Record<string, unknown>;
+}
+
+export interface UpdateSpec {
+  set?: Record<string, unknown>;
+  /** numeric increments */
+  add?: Record<string, number>;
+  remove?: string[];
+  /** condition, in the `#name` / `:value` form */
+  if?: Expr;
+  /** set only where absent */
+  setIfAbsent?: Record<string, unknown>;
+}
+
+export type TxWrite =
+  | { put: Item; if?: Expr }
+  | { update: Key; spec: UpdateSpec }
+  | { delete: Key; if?: Expr }
+  | { check: Key; if: Expr };
+
+export interface QuerySpec {
+  index?: IndexName;
+  pk: string;
+  /** sk begins with */
+  prefix?: string;
+  /** sk between, inclusive */
+  between?: [string, string];
+  /** sk >= */
+  from?: string;
+  limit?: number;
+  /** newest first when false */
+  ascending?: boolean;
+  cursor?: string;
+  filter?: Expr;
+  consistent?: boolean;
+}
+
+interface Compiled {
+  names: Record<string, string>;
+  values: Record<string, AttributeValue>;
+}
+
+function compile(expr: string, values: Record<string, unknown> | undefined, into: Compiled): string {
+  const text = expr.replace(/#(\w+)/g, (_, name: string) => {
+    into.names[`#${name}`] = name;
+    return `#${name}`;
+  });
+  if (values) Object.assign(into.values, marshall(values, { removeUndefinedValues: true, convertClassInstanceToMap: true }));
+  return text;
+}
+
+function emptyToUndefined<T extends object>(o: T): T | undefined {
+  return Object.keys(o).length ? o : undefined;
+}
+
+function buildUpdate(spec: UpdateSpec) {
+  const c: Compiled = { names: {}, values: {} };
+  const sets: string[] = [];
+  let i = 0;
+  for (const [k, v] of Object.entries(spec.set ?? {})) {
+    if (v === undefined) continue;
+    const ph = `:s${i++}`;
+    sets.push(`${compile(`#${k}`, undefined, c)} = ${ph}`);
+    c.values[ph] = marshall({ v }, { removeUndefinedValues: true, convertClassInstanceToMap: true }).v!;
+  }
+  for (const [k, v] of Object.entries(spec.setIfAbsent ?? {})) {
+    const ph = `:n${i++}`;
+    const name = compile(`#${k}`, undefined, c);
+    sets.push(`${name} = if_not_exists(${name}, ${ph})`);
+    c.values[ph] = marshall({ v }, { removeUndefinedValues: true }).v!;
+  }
+  const adds: string[] = [];
+  for (const [k, v] of Object.entries(spec.add ?? {})) {
+    const ph = `:a${i++}`;
+    adds.push(`${compile(`#${k}`, undefined, c)} ${ph}`);
+    c.values[ph] = { N: String(v) };
+  }
+  const removes = (spec.remove ?? []).map((k) => compile(`#${k}`, undefined, c));
+  const parts = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    adds.length ? `ADD ${adds.join(', ')}` : '',
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ].filter(Boolean);
+  const condition = spec.if ? compile(spec.if.expr, spec.if.values, c) : undefined;
+  return {
+    UpdateExpression: parts.join(' '),
+    ConditionExpression: condition,
+    ExpressionAttributeNames: emptyToUndefined(c.names),
+    ExpressionAttributeValues: emptyToUndefined(c.values),
+  };
+}
+
+function buildCondition(cond: Expr | undefined) {
+  if (!cond) return {};
+  const c: Compiled = { names: {}, values: {} };
+  const ConditionExpression = compile(cond.expr, cond.values, c);
+  return { ConditionExpression, ExpressionAttributeNames: emptyToUndefined(c.names), ExpressionAttributeValues: emptyToUndefined(c.values) };
+}
+
+const toItem = (v: Item) => marshall(v, { removeUndefinedValues: true, convertClassInstanceToMap: true });
+
+function encodeCursor(key: Record<string, AttributeValue> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(unmarshall(key))).toString('base64url') : undefined;
+}
+function decodeCursor(cursor: string | undefined, spec: QuerySpec): Record<string, AttributeValue> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    // a cursor only ever continues the same query: it must name the same partition
+    const pkName = spec.index ? `${spec.index}pk` : 'pk';
+    if (typeof key !== 'object' || key === null || key[pkName] !== spec.pk) return undefined;
+    for (const v of Object.values(key)) if (typeof v !== 'string') return undefined;
+    return marshall(key);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Db {
+  constructor(
+    readonly client: DynamoDBClient,
+    readonly tableName: string,
+    readonly metrics: DbMetrics = { calls: 0, capacity: 0 },
+  ) {}
+
+  /** The same connection, counting into fresh metrics: one per request. */
+  withMetrics(metrics: DbMetrics): Db {
+    return new Db(this.client, this.tableName, metrics);
+  }
+
+  private count(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) {
+    this.metrics.calls += 1;
+    const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+    for (const c of list) this.metrics.capacity += c.CapacityUnits ?? 0;
+  }
+
+  async get<T extends Item = Item>(key: Key, consistent = false): Promise<T | undefined> {
+    const out = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    this.count(out.ConsumedCapacity);
+    return out.Item ? (unmarshall(out.Item) as T) : undefined;
+  }
+
+  async batchGet<T extends Item = Item>(keys: Key[]): Promise<T[]> {
+    const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+    const found: T[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let request: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + 100).map((k) => marshall(k));
+      while (request && request.length) {
+        const out = await this.client.send(
+          new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: request } }, ReturnConsumedCapacity: 'TOTAL' }),
+        );
+        this.count(out.ConsumedCapacity);
+        for (const it of out.Responses?.[this.tableName] ?? []) found.push(unmarshall(it) as T);
+        request = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async put(item: Item, cond?: Expr): Promise<void> {
+    try {
+      const out = await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: toItem(item), ReturnConsumedCapacity: 'TOTAL', ...buildCondition(cond) }),
+      );
+      this.count(out.ConsumedCapacity);
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        this.metrics.calls += 1;
+        throw new ConditionFailed();
+      }
+      throw e;
+    }
+  }
+
+  /** Updates and answers the item as it is after the update. */
+  async update<T extends Item = Item>(key: Key, spec: UpdateSpec): Promise<T> {
+    try {
+      const out = await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall(key),
+          ...buildUpdate(spec),
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.count(out.ConsumedCapacity);
+      return unmarshall(out.Attributes ?? {}) as T;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        this.metrics.calls += 1;
+        throw new ConditionFailed(e.Item ? unmarshall(e.Item) : undefined);
+      }
+      throw e;
+    }
+  }
+
+  async query<T extends Item = Item>(spec: QuerySpec): Promise<{ items: T[]; cursor?: string }> {
+    const c: Compiled = { names: {}, values: {} };
+    const pkName = spec.index ? `${spec.index}pk` : 'pk';
+    const skName = spec.index ? `${spec.index}sk` : 'sk';
+    let keyExpr = `${compile(`#${pkName}`, undefined, c)} = :pk`;
+    c.values[':pk'] = { S: spec.pk };
+    if (spec.prefix !== undefined) {
+      keyExpr += ` AND begins_with(${compile(`#${skName}`, undefined, c)}, :skp)`;
+      c.values[':skp'] = { S: spec.prefix };
+    } else if (spec.between) {
+      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} BETWEEN :sk1 AND :sk2`;
+      c.values[':sk1'] = { S: spec.between[0] };
+      c.values[':sk2'] = { S: spec.between[1] };
+    } else if (spec.from !== undefined) {
+      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} >= :skf`;
+      c.values[':skf'] = { S: spec.from };
+    }
+    const filter = spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined;
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: spec.index,
+        KeyConditionExpression: keyExpr,
+        FilterExpression: filter,
+        ExpressionAttributeNames: c.names,
+        ExpressionAttributeValues: c.values,
+        Limit: spec.limit,
+        ScanIndexForward: spec.ascending ?? true,
+        ExclusiveStartKey: decodeCursor(spec.cursor, spec),
+        ConsistentRead: spec.index ? undefined : spec.consistent,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(out.ConsumedCapacity);
+    return { items: (out.Items ?? []).map((i) => unmarshall(i) as T), cursor: encodeCursor(out.LastEvaluatedKey) };
+  }
+
+  /** All the writes happen, or none: the way every invariant that spans items is kept. */
+  async transact(writes: TxWrite[]): Promise<void> {
+    const TransactItems: TransactWriteItem[] = writes.map((w) => {
+      if ('put' in w) return { Put: { TableName: this.tableName, Item: toItem(w.put), ...buildCondition(w.if) } };
+      if ('update' in w) return { Update: { TableName: this.tableName, Key: marshall(w.update), ...buildUpdate(w.spec) } };
+      if ('delete' in w) return { Delete: { TableName: this.tableName, Key: marshall(w.delete), ...buildCondition(w.if) } };
+      return { ConditionCheck: { TableName: this.tableName, Key: marshall(w.check), ...(buildCondition(w.if) as { ConditionExpression: string }) } };
+    });
+    try {
+      const out = await this.client.send(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
+      this.count(out.ConsumedCapacity);
+    } catch (e) {
+      if (e instanceof TransactionCanceledException) {
+        this.metrics.calls += 1;
+        throw new TransactionCancelled((e.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
+      }
+      throw e;
+    }
+  }
+}
+
+export function dynamoClient(endpoint = process.env.DYNAMODB_ENDPOINT, region = process.env.AWS_REGION ?? 'cn-north-1'): DynamoDBClient {
+  return new DynamoDBClient({
+    region,
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    maxAttempts: 3,
+  });
+}
+
+/** Strips the key and index attributes off a stored item. */
+export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'gsi3pk' | 'gsi3sk' | 'expiresAt' | 'entity'> {
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, expiresAt, entity, ...rest } = item as Item;
+  void pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, expiresAt, entity;
+  return rest as never;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Id } from '../http';
+import { Grant } from '../org/schemas';
+
+export const WechatLoginInput = z.object({ code: z.string().trim().min(1).max(128) }).strict();
+export const RefreshInput = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
+
+export const Me = z.object({
+  id: Id,
+  displayName: z.string(),
+  grants: z.array(Grant.extend({ unitName: z.string() })),
+  /** the community a resident is bound to */
+  communityId: Id.optional(),
+  communityName: z.string().optional(),
+  /** a binding request waiting for a community worker */
+  pendingCommunityId: Id.optional(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Tokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** seconds the access token lives */
+  expiresIn: z.number().int(),
+  me: Me,
+});
+export type Tokens = z.infer<typeof Tokens>;
+
+export const ProfileInput = z.object({ displayName: z.string().trim().min(1).max(20) }).strict();

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from '../http';
+
+/** The subscribe-message templates the app asks residents for, by our name; their WeChat ids are configuration. */
+export const TemplateKey = z.enum(['sessionReminder', 'matterOutcome']);
+export type TemplateKey = z.infer<typeof TemplateKey>;
+
+export const InboxItem = z.object({
+  id: Id,
+  template: TemplateKey,
+  title: z.string(),
+  body: z.string(),
+  /** the mini-program page it opens */
+  link: z.string().optional(),
+  createdAt: IsoDateTime,
+  read: z.boolean(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const UnreadCount = z.object({ unread: z.number().int().min(0) });
+
+export const MarkReadInput = z.object({ ids: z.array(Id).min(1).max(100) }).strict();
+
+/** What wx.requestSubscribeMessage answered, per template id; the backend counts each 'accept' as one send. */
+export const SubscribeResultInput = z
+  .object({
+    results: z.record(z.string().min(1).max(64), z.enum(['accept', 'reject', 'ban', 'filter'])),
+  })
+  .strict();
+
+export const SubscriptionCounts = z.object({
+  counts: z.record(z.string(), z.number().int().min(0)),
+});
+
+export const ClientConfig = z.object({
+  /** WeChat template id for each of our template keys */
+  templates: z.record(z.string(), z.string()),
+  env: z.enum(['local', 'cloud']),
+});

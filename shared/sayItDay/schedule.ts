@@ -1,0 +1,72 @@
+import type { ScheduleRule, Session } from './schemas';
+
+/** China keeps one time zone and no daylight saving: local time is UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+export const defaultScheduleRule = (communityId: string): ScheduleRule => ({
+  communityId,
+  daysOfMonth: [5, 15, 25],
+  startTime: '09:00',
+  durationMinutes: 120,
+  place: '社区党群服务中心议事厅',
+  cutoffHours: 2,
+  version: 0,
+});
+
+/** The local (China) calendar date of an instant, YYYY-MM-DD. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant of a local date and HH:mm in China. */
+export function chinaInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+08:00`);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The say-it days the rule gives from `from` (inclusive) up to `days` days ahead, in order. */
+export function sessionDates(rule: Pick<ScheduleRule, 'daysOfMonth'>, from: Date, days: number): string[] {
+  const start = chinaDate(from);
+  const wanted = new Set(rule.daysOfMonth);
+  const dates: string[] = [];
+  for (let i = 0; i <= days; i++) {
+    const date = addDays(start, i);
+    if (wanted.has(Number(date.slice(8, 10)))) dates.push(date);
+  }
+  return dates;
+}
+
+/** When a session on `date` starts, ends, and stops taking matters. */
+export function sessionTimes(rule: Pick<ScheduleRule, 'startTime' | 'durationMinutes' | 'cutoffHours'>, date: string) {
+  const startsAt = chinaInstant(date, rule.startTime);
+  return {
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + rule.durationMinutes * 60_000).toISOString(),
+    cutoffAt: new Date(startsAt.getTime() - rule.cutoffHours * 3600_000).toISOString(),
+  };
+}
+
+/** A session's id says which community and day it is, so making it twice makes the same item. */
+export function sessionId(communityId: string, date: string): string {
+  return `${communityId}_${date.replaceAll('-', '')}`;
+}
+
+export function parseSessionId(id: string): { communityId: string; date: string } | undefined {
+  const m = /^(.+)_(\d{4})(\d{2})(\d{2})$/.exec(id);
+  if (!m) return undefined;
+  return { communityId: m[1]!, date: `${m[2]}-${m[3]}-${m[4]}` };
+}
+
+export function isOpenForMatters(session: Pick<Session, 'state' | 'cutoffAt'>, now: Date): boolean {
+  return session.state === 'scheduled' && now.getTime() < Date.parse(session.cutoffAt);
+}
+
+/** The date tomorrow in China, for the day-before reminder. */
+export function tomorrowInChina(now: Date): string {
+  return addDays(chinaDate(now), 1);
+}
