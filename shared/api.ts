@@ -110,7 +110,7 @@ export const api = {
     matter: endpoint({ method: 'GET', path: '/matters/{matterId}', summary: 'A matter with its session, seconds and outcome', params: MatterParams, response: MatterDetail }),
     editMatter: endpoint({ method: 'PATCH', path: '/matters/{matterId}', summary: 'Change my matter before the cut-off', params: MatterParams, body: EditMatterInput, response: Matter }),
     withdrawMatter: endpoint({ method: 'POST', path: '/matters/{matterId}/withdraw', summary: 'Withdraw my matter before the cut-off', params: MatterParams, response: Matter }),
-    secondMatter: endpoint({ method: 'POST', path: '/matters/{matterId}/seconds', summary: "Second a neighbour's matter", params: MatterParams, response: SecondResult, status: 201 }),
+    secondMatter: endpoint({ method: 'POST', path: '/matters/{matterId}/seconds', summary: "Second a neighbour's matter", params: MatterParams, response: SecondResult, status: 201, idempotent: true }),
     startSession: endpoint({ method: 'POST', path: '/sessions/{sessionId}/start', summary: 'Open the session (host)', params: SessionParams, response: Session }),
     putMinutes: endpoint({ method: 'PUT', path: '/sessions/{sessionId}/minutes', summary: 'Record attendance and minutes', params: SessionParams, body: MinutesInput, response: Session }),
     recordOutcome: endpoint({ method: 'POST', path: '/matters/{matterId}/outcome', summary: 'Record what became of a matter', params: MatterParams, body: RecordOutcomeInput, response: Matter }),
@@ -143,3 +143,6 @@ export const api = {
 } as const;
 
 export type Api = typeof api;
+
+/** The document itself is served outside the contract (it describes the contract). */
+export const openApiPath = '/openapi.json';

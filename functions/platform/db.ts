@@ -11,6 +11,12 @@ import {
   type AttributeValue,
   type ConsumedCapacity,
   type TransactWriteItem,
+  type BatchGetItemCommandOutput,
+  type GetItemCommandOutput,
+  type PutItemCommandOutput,
+  type QueryCommandOutput,
+  type TransactWriteItemsCommandOutput,
+  type UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IndexName } from './table';
@@ -41,6 +47,8 @@ export class TransactionCancelled extends Error {
 export interface DbMetrics {
   calls: number;
   capacity: number;
+  /** time spent waiting for DynamoDB */
+  ms: number;
 }
 
 /**
@@ -171,12 +179,21 @@ export class Db {
   constructor(
     readonly client: DynamoDBClient,
     readonly tableName: string,
-    readonly metrics: DbMetrics = { calls: 0, capacity: 0 },
+    readonly metrics: DbMetrics = { calls: 0, capacity: 0, ms: 0 },
   ) {}
 
   /** The same connection, counting into fresh metrics: one per request. */
   withMetrics(metrics: DbMetrics): Db {
     return new Db(this.client, this.tableName, metrics);
+  }
+
+  private async send<T>(command: { input: unknown }): Promise<T> {
+    const started = performance.now();
+    try {
+      return (await this.client.send(command as never)) as T;
+    } finally {
+      this.metrics.ms += performance.now() - started;
+    }
   }
 
   private count(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined) {
@@ -186,7 +203,7 @@ export class Db {
   }
 
   async get<T extends Item = Item>(key: Key, consistent = false): Promise<T | undefined> {
-    const out = await this.client.send(
+    const out = await this.send<GetItemCommandOutput>(
       new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' }),
     );
     this.count(out.ConsumedCapacity);
@@ -199,7 +216,7 @@ export class Db {
     for (let i = 0; i < unique.length; i += 100) {
       let request: Record<string, AttributeValue>[] | undefined = unique.slice(i, i + 100).map((k) => marshall(k));
       while (request && request.length) {
-        const out = await this.client.send(
+        const out: BatchGetItemCommandOutput = await this.send<BatchGetItemCommandOutput>(
           new BatchGetItemCommand({ RequestItems: { [this.tableName]: { Keys: request } }, ReturnConsumedCapacity: 'TOTAL' }),
         );
         this.count(out.ConsumedCapacity);
@@ -212,7 +229,7 @@ export class Db {
 
   async put(item: Item, cond?: Expr): Promise<void> {
     try {
-      const out = await this.client.send(
+      const out = await this.send<PutItemCommandOutput>(
         new PutItemCommand({ TableName: this.tableName, Item: toItem(item), ReturnConsumedCapacity: 'TOTAL', ...buildCondition(cond) }),
       );
       this.count(out.ConsumedCapacity);
@@ -228,7 +245,7 @@ export class Db {
   /** Updates and answers the item as it is after the update. */
   async update<T extends Item = Item>(key: Key, spec: UpdateSpec): Promise<T> {
     try {
-      const out = await this.client.send(
+      const out = await this.send<UpdateItemCommandOutput>(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: marshall(key),
@@ -267,7 +284,7 @@ export class Db {
       c.values[':skf'] = { S: spec.from };
     }
     const filter = spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined;
-    const out = await this.client.send(
+    const out = await this.send<QueryCommandOutput>(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: spec.index,
@@ -295,7 +312,7 @@ export class Db {
       return { ConditionCheck: { TableName: this.tableName, Key: marshall(w.check), ...(buildCondition(w.if) as { ConditionExpression: string }) } };
     });
     try {
-      const out = await this.client.send(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
+      const out = await this.send<TransactWriteItemsCommandOutput>(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
       this.count(out.ConsumedCapacity);
     } catch (e) {
       if (e instanceof TransactionCanceledException) {

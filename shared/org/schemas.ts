@@ -50,6 +50,8 @@ export type Grant = z.infer<typeof Grant>;
 /** Who is calling: what the signed token carries. */
 export const Principal = z.object({
   userId: Id,
+  /** the name shown beside what they write; refreshed with the token */
+  displayName: z.string().optional(),
   grants: z.array(Grant),
 });
 export type Principal = z.infer<typeof Principal>;

@@ -1,0 +1,12 @@
+import { api } from '../../shared/api';
+import { route } from '../platform/http';
+import { listInbox, markRead, unreadCount } from './commands/inbox';
+import { reportSubscriptions } from './commands/subscriptions';
+
+const n = api.notifications;
+export const routes = [
+  route(n.inbox, (ctx, { query }) => listInbox(ctx, query)),
+  route(n.unread, (ctx) => unreadCount(ctx)),
+  route(n.markRead, (ctx, { body }) => markRead(ctx, body.ids)),
+  route(n.reportSubscriptions, (ctx, { body }) => reportSubscriptions(ctx, body.results)),
+];

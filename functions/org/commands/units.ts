@@ -1,0 +1,103 @@
+import { roleUnitKinds, type CreateUnitInput, type GrantInput, type Unit } from '../../../shared/org/schemas';
+import { can } from '../../../shared/org/permissions';
+import type { UserCtx } from '../../platform/context';
+import { TransactionCancelled } from '../../platform/db';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+
+const parentKinds: Record<Unit['kind'], Unit['kind'] | undefined> = {
+  subdistrict: undefined,
+  community: 'subdistrict',
+  grid: 'community',
+  partnerUnit: 'subdistrict',
+};
+
+function adminOf(ctx: UserCtx): string {
+  const grant = ctx.principal.grants.find((g) => g.role === 'admin');
+  if (!grant) throw new ForbiddenError();
+  return grant.unitPath[0]!;
+}
+
+export async function listUnits(ctx: UserCtx) {
+  const subdistrictId = adminOf(ctx);
+  const units = await store.listUnits(ctx.db);
+  return { items: units.filter((u) => u.path[0] === subdistrictId).map(({ inviteCode, ...u }) => (void inviteCode, u)) };
+}
+
+/** Public to any logged-in user: the communities one may bind to, with their grids. */
+export async function listCommunities(ctx: UserCtx) {
+  const units = await store.listUnits(ctx.db);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return {
+    items: units
+      .filter((u) => u.kind === 'community')
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        subdistrictId: c.parentId!,
+        subdistrictName: byId.get(c.parentId!)?.name ?? '',
+        grids: units.filter((g) => g.kind === 'grid' && g.parentId === c.id).map((g) => ({ id: g.id, name: g.name })),
+      })),
+  };
+}
+
+function newInviteCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let code = '';
+  for (const b of crypto.getRandomValues(new Uint8Array(6))) code += alphabet[b % alphabet.length];
+  return code;
+}
+
+export async function createUnit(ctx: UserCtx, input: CreateUnitInput): Promise<Unit> {
+  const subdistrictId = adminOf(ctx);
+  const parentKind = parentKinds[input.kind];
+  if (!parentKind) throw new ForbiddenError(); // sub-districts are made when the app is set up, not by an admin
+  const parent = input.parentId ? await store.getUnit(ctx.db, input.parentId) : undefined;
+  if (!parent || parent.kind !== parentKind || parent.path[0] !== subdistrictId) throw new UnprocessableError('UNIT_HAS_WRONG_PARENT');
+  const id = `${input.kind === 'grid' ? 'g' : input.kind === 'community' ? 'c' : 'p'}-${ctx.newId()}`;
+  const unit: Unit = { id, kind: input.kind, name: input.name, parentId: parent.id, path: [...parent.path, id] };
+  const inviteCode = input.kind === 'community' ? newInviteCode() : undefined;
+  const writes = [{ put: { ...keys.unit(id), entity: 'unit', ...unit, inviteCode }, if: { expr: 'attribute_not_exists(#pk)' } }];
+  if (inviteCode) writes.push({ put: { ...keys.inviteCode(inviteCode), entity: 'inviteCode', communityId: id } as never, if: { expr: 'attribute_not_exists(#pk)' } });
+  return transactCreate(ctx, writes, unit);
+}
+
+export async function grantRole(ctx: UserCtx, input: GrantInput) {
+  const subdistrictId = adminOf(ctx);
+  const unit = await store.getUnit(ctx.db, input.unitId);
+  if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
+  if (!roleUnitKinds[input.role].includes(unit.kind)) throw new UnprocessableError('GRANT_UNIT_MISMATCH');
+  try {
+    await store.putGrant(ctx.db, input.userId, input.role, unit);
+  } catch (e) {
+    if (e instanceof TransactionCancelled && e.failedAt(0)) throw new NotFoundError('user');
+    throw e;
+  }
+  return { ok: true as const };
+}
+
+export async function revokeRole(ctx: UserCtx, input: GrantInput) {
+  const subdistrictId = adminOf(ctx);
+  const unit = await store.getUnit(ctx.db, input.unitId);
+  if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
+  await store.deleteGrant(ctx.db, input.userId, input.role, input.unitId);
+  return { ok: true as const };
+}
+
+export async function listUnitGrants(ctx: UserCtx, unitId: string) {
+  const subdistrictId = adminOf(ctx);
+  const unit = await store.getUnit(ctx.db, unitId);
+  if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
+  const grants = await store.listGrantsOfUnit(ctx.db, unitId);
+  const names = await store.displayNames(ctx.db, grants.map((g) => g.userId));
+  return { items: grants.map((g) => ({ user: { id: g.userId, displayName: names.get(g.userId) ?? '' }, role: g.role, unitId: g.unitId })) };
+}
+
+export async function inviteCode(ctx: UserCtx, communityId: string) {
+  const unit = await store.getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community' || !can.decideBinding(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) throw new NotFoundError('community');
+  return { communityId, code: unit.inviteCode ?? '' };
+}
+

@@ -1,0 +1,17 @@
+import { api } from '../../shared/api';
+import { route } from '../platform/http';
+import { bind, decideBinding, listBindingRequests } from './commands/bind';
+import { createUnit, grantRole, inviteCode, listCommunities, listUnitGrants, listUnits, revokeRole } from './commands/units';
+
+export const routes = [
+  route(api.org.communities, (ctx) => listCommunities(ctx)),
+  route(api.org.bind, (ctx, { body }) => bind(ctx, body)),
+  route(api.org.bindingRequests, (ctx, { params }) => listBindingRequests(ctx, params.communityId)),
+  route(api.org.decideBinding, (ctx, { params, body }) => decideBinding(ctx, params.communityId, params.userId, body)),
+  route(api.org.inviteCode, (ctx, { params }) => inviteCode(ctx, params.communityId)),
+  route(api.org.units, (ctx) => listUnits(ctx)),
+  route(api.org.createUnit, (ctx, { body }) => createUnit(ctx, body)),
+  route(api.org.unitGrants, (ctx, { params }) => listUnitGrants(ctx, params.unitId)),
+  route(api.org.grant, (ctx, { body }) => grantRole(ctx, body)),
+  route(api.org.revoke, (ctx, { body }) => revokeRole(ctx, body)),
+];

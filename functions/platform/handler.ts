@@ -1,0 +1,21 @@
+import { api, openApiPath } from '../../shared/api';
+import { openApiDocument } from '../../shared/openapi';
+import { defaultDeps, type Deps } from './context';
+import { handle, route, type HttpEvent, type HttpResult } from './http';
+
+export const routes = [
+  route(api.platform.health, async (ctx) => ({ ok: true as const, time: ctx.clock.now().toISOString() })),
+  route(api.platform.config, async (ctx) => ({ templates: ctx.config.templates, env: ctx.config.env })),
+];
+
+let doc: string | undefined;
+
+export async function platformHandle(event: HttpEvent, deps: Deps): Promise<HttpResult> {
+  if (event.rawPath === openApiPath) {
+    doc ??= JSON.stringify(openApiDocument());
+    return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: doc };
+  }
+  return handle(routes, event, deps);
+}
+
+export const handler = (event: HttpEvent) => platformHandle(event, defaultDeps());

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { TemplateKey } from '../../shared/notifications/schemas';
+import type { Ctx } from './context';
+import type { TxWrite } from './db';
+import { keys, outboxShards } from './keys';
+
+/**
+ * A change a person must hear about writes, in the same transaction as the change:
+ * an inbox item (always), the unread count, and an outbox record that the sender turns into a subscribe message
+ * where the person holds a grant. Nothing is lost: if the change happened, the notification is recorded.
+ */
+export interface Notification {
+  userId: string;
+  template: TemplateKey;
+  title: string;
+  body: string;
+  /** the mini-program page it opens */
+  link?: string;
+  /** the subscribe message's fields, as the template defines them */
+  data: Record<string, string>;
+  /** makes a notification that may be produced twice (a re-run job) land once */
+  dedupeKey?: string;
+}
+
+export function shardOf(id: string): number {
+  return createHash('sha1').update(id).digest()[0]! % outboxShards;
+}
+
+export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
+  const createdAt = ctx.clock.now().toISOString();
+  const id = n.dedupeKey ? createHash('sha1').update(n.dedupeKey).digest('hex').slice(0, 24) : ctx.newId();
+  const inbox: TxWrite = {
+    put: {
+      ...keys.inboxItem(n.userId, id),
+      entity: 'inboxItem',
+      id,
+      template: n.template,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      createdAt,
+      read: false,
+    },
+    if: { expr: 'attribute_not_exists(#pk)' },
+  };
+  const unread: TxWrite = { update: keys.inboxState(n.userId), spec: { add: { unread: 1 } } };
+  const outbox: TxWrite = {
+    put: {
+      ...keys.outbox(shardOf(id), createdAt, id),
+      entity: 'outbox',
+      id,
+      userId: n.userId,
+      template: n.template,
+      page: n.link,
+      data: n.data,
+      attempts: 0,
+      nextAttemptAt: createdAt,
+      grantTaken: false,
+    },
+  };
+  return [inbox, unread, outbox];
+}

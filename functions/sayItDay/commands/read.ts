@@ -1,0 +1,72 @@
+import type { Matter, MatterDetail, Session, SessionAgenda } from '../../../shared/sayItDay/schemas';
+import { chinaDate, isOpenForMatters } from '../../../shared/sayItDay/schedule';
+import { can } from '../../../shared/org/permissions';
+import type { UserCtx } from '../../platform/context';
+import { NotFoundError } from '../../platform/errors';
+import { getUnit } from '../../platform/units';
+import * as store from '../store';
+import { agendaOrder, matterView, readableSession, scopeOf } from './view';
+
+async function readableCommunity(ctx: UserCtx, communityId: string) {
+  const unit = await getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community' || !can.readCommunity(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) {
+    throw new NotFoundError('community');
+  }
+}
+
+const DAY = 86_400_000;
+
+export async function listSessions(ctx: UserCtx, communityId: string, q: { from?: string; to?: string }): Promise<{ items: Session[] }> {
+  await readableCommunity(ctx, communityId);
+  const now = ctx.clock.now();
+  const from = q.from ?? chinaDate(new Date(now.getTime() - 365 * DAY));
+  const to = q.to ?? chinaDate(new Date(now.getTime() + 60 * DAY));
+  return { items: await store.listSessions(ctx.db, communityId, from, to, false) };
+}
+
+/** The next session still taking matters: one query over the coming weeks. */
+export async function nextSession(ctx: UserCtx, communityId: string): Promise<{ session: Session | null }> {
+  await readableCommunity(ctx, communityId);
+  const now = ctx.clock.now();
+  const upcoming = await store.listSessions(ctx.db, communityId, chinaDate(now), chinaDate(new Date(now.getTime() + 62 * DAY)), true, 10);
+  return { session: upcoming.find((s) => isOpenForMatters(s, now)) ?? null };
+}
+
+export async function sessionAgenda(ctx: UserCtx, sessionId: string): Promise<SessionAgenda> {
+  const session = await readableSession(ctx, sessionId);
+  const matters = await store.listMattersOfSession(ctx.db, sessionId);
+  // residents see what their neighbours raised, not what was withdrawn
+  const staff = can.runSession(ctx.principal, scopeOf(session));
+  const shown = matters.filter((m) => staff || m.status !== 'withdrawn' || m.authorId === ctx.principal.userId).sort(agendaOrder);
+  return { session, matters: await Promise.all(shown.map((m) => matterView(ctx, m, ctx.principal))) };
+}
+
+export async function communityMatters(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }): Promise<{ items: Matter[]; cursor?: string }> {
+  await readableCommunity(ctx, communityId);
+  const page = await store.listBoard(ctx.db, communityId, q.limit ?? 20, q.cursor);
+  const items = await Promise.all(page.items.filter((m) => m.status !== 'withdrawn').map((m) => matterView(ctx, m, ctx.principal)));
+  return { items, cursor: page.cursor };
+}
+
+export async function myMatters(ctx: UserCtx, q: { cursor?: string; limit?: number }): Promise<{ items: Matter[]; cursor?: string }> {
+  const page = await store.listByAuthor(ctx.db, ctx.principal.userId, q.limit ?? 20, q.cursor);
+  return { items: await Promise.all(page.items.map((m) => matterView(ctx, m, ctx.principal))), cursor: page.cursor };
+}
+
+/** A matter with its session and what this reader may do: two round trips. */
+export async function matterDetail(ctx: UserCtx, matterId: string): Promise<MatterDetail> {
+  const { matter, seconded } = await store.getMatterAndSecond(ctx.db, matterId, ctx.principal.userId);
+  if (!matter || !can.readCommunity(ctx.principal, scopeOf(matter))) throw new NotFoundError('matter');
+  const session = await store.getSession(ctx.db, matter.sessionId);
+  if (!session) throw new NotFoundError('session');
+  const now = ctx.clock.now().toISOString();
+  const mine = matter.authorId === ctx.principal.userId;
+  return {
+    matter: await matterView(ctx, matter, ctx.principal),
+    session,
+    mine,
+    secondedByMe: seconded,
+    canEdit: mine && matter.status === 'submitted' && matter.cutoffAt > now,
+    canSecond: !mine && !seconded && matter.status !== 'withdrawn' && can.secondMatter(ctx.principal, scopeOf(matter)),
+  };
+}

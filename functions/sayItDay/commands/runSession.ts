@@ -1,0 +1,121 @@
+import type { Matter, MinutesInput, RecordOutcomeInput, Session } from '../../../shared/sayItDay/schemas';
+import { can } from '../../../shared/org/permissions';
+import type { UserCtx } from '../../platform/context';
+import { ConditionFailed, TransactionCancelled } from '../../platform/db';
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../platform/errors';
+import { keys } from '../../platform/keys';
+import { notificationWrites } from '../../platform/notify';
+import { parseSessionId } from '../../../shared/sayItDay/schedule';
+import * as store from '../store';
+import { matterView, readableMatter, readableSession, scopeOf } from './view';
+
+/** A community worker (or an officer) hosts the session on a phone: start, minutes, an outcome per matter, close. */
+
+async function hostedSession(ctx: UserCtx, sessionId: string): Promise<Session> {
+  const session = await readableSession(ctx, sessionId);
+  if (!can.runSession(ctx.principal, scopeOf(session))) throw new ForbiddenError();
+  return session;
+}
+
+async function updateSession(ctx: UserCtx, session: Session, spec: Parameters<UserCtx['db']['update']>[1], onFail: (old?: Record<string, unknown>) => never): Promise<Session> {
+  try {
+    return store.toSession(await ctx.db.update(keys.session(session.communityId, session.date), { ...spec, add: { ...spec.add, version: 1 } }));
+  } catch (e) {
+    if (e instanceof ConditionFailed) onFail(e.item);
+    throw e;
+  }
+}
+
+export async function startSession(ctx: UserCtx, sessionId: string): Promise<Session> {
+  const session = await hostedSession(ctx, sessionId);
+  return updateSession(
+    ctx,
+    session,
+    {
+      set: { state: 'inProgress', startedAt: ctx.clock.now().toISOString(), hostId: ctx.principal.userId, hostName: ctx.principal.displayName ?? '' },
+      if: { expr: '#state = :scheduled', values: { ':scheduled': 'scheduled' } },
+    },
+    () => {
+      throw new ConflictError('SESSION_ALREADY_STARTED');
+    },
+  );
+}
+
+export async function putMinutes(ctx: UserCtx, sessionId: string, input: MinutesInput): Promise<Session> {
+  const session = await hostedSession(ctx, sessionId);
+  return updateSession(
+    ctx,
+    session,
+    {
+      set: { attendance: input.attendance, minutes: input.minutes },
+      if: { expr: '#state = :inProgress AND #version = :v', values: { ':inProgress': 'inProgress', ':v': input.version } },
+    },
+    (old) => {
+      if (old && old.state === 'inProgress') throw new ConflictError('STALE_VERSION');
+      throw new ConflictError('SESSION_NOT_IN_PROGRESS');
+    },
+  );
+}
+
+const outcomeWords = { solvedOnSpot: '当场解决', toFiveLists: '转入五单', notAccepted: '不予受理' } as const;
+
+/** Records (or corrects, while the session runs) what became of a matter, and tells its author in the same write. */
+export async function recordOutcome(ctx: UserCtx, matterId: string, input: RecordOutcomeInput): Promise<Matter> {
+  const matter = await readableMatter(ctx, matterId);
+  if (!can.runSession(ctx.principal, scopeOf(matter))) throw new ForbiddenError();
+  if (input.kind === 'notAccepted' && !input.reason) throw new UnprocessableError('OUTCOME_REASON_REQUIRED');
+  if (matter.status === 'withdrawn') throw new ConflictError('MATTER_WITHDRAWN');
+  const now = ctx.clock.now().toISOString();
+  const outcome = { kind: input.kind, note: input.note, reason: input.reason, recordedBy: ctx.principal.userId, recordedAt: now };
+  const updated = { ...matter, status: input.kind, outcome, updatedAt: now, version: matter.version + 1 };
+  const short = matter.text.length > 18 ? `${matter.text.slice(0, 18)}…` : matter.text;
+  // the session's key is in the matter's session id: no read needed
+  const sessionKey = keys.session(matter.communityId, parseSessionId(matter.sessionId)!.date);
+  try {
+    await ctx.db.transact([
+      {
+        update: keys.matter(matter.id),
+        spec: {
+          set: { status: input.kind, outcome, updatedAt: now },
+          add: { version: 1 },
+          if: { expr: '#version = :v AND #status <> :withdrawn', values: { ':v': matter.version, ':withdrawn': 'withdrawn' } },
+        },
+      },
+      { check: sessionKey, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
+      ...notificationWrites(ctx, {
+        userId: matter.authorId,
+        template: 'matterOutcome',
+        title: `您的说事有了结果：${outcomeWords[input.kind]}`,
+        body: `「${short}」${outcomeWords[input.kind]}${input.reason ? `：${input.reason}` : input.note ? `：${input.note}` : ''}`,
+        link: `/packages/sayItDay/matter/index?id=${matter.id}`,
+        data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: now.slice(0, 10) },
+      }),
+    ]);
+  } catch (e) {
+    if (e instanceof TransactionCancelled) {
+      if (e.failedAt(1)) throw new ConflictError('SESSION_NOT_IN_PROGRESS');
+      if (e.failedAt(0)) throw new ConflictError('STALE_VERSION');
+    }
+    throw e;
+  }
+  return matterView(ctx, updated, ctx.principal);
+}
+
+/** Closes the session once every matter still standing has an outcome; the summary counts are kept on it. */
+export async function closeSession(ctx: UserCtx, sessionId: string): Promise<Session> {
+  const session = await hostedSession(ctx, sessionId);
+  if (session.state !== 'inProgress') throw new ConflictError('SESSION_NOT_IN_PROGRESS');
+  const matters = await store.listMattersOfSession(ctx.db, sessionId);
+  const open = matters.filter((m) => m.status === 'submitted');
+  if (open.length) throw new ConflictError('MATTERS_WITHOUT_OUTCOME', { matterIds: open.map((m) => m.id) });
+  const count = (s: string) => matters.filter((m) => m.status === s).length;
+  const summary = { solvedOnSpot: count('solvedOnSpot'), toFiveLists: count('toFiveLists'), notAccepted: count('notAccepted'), withdrawn: count('withdrawn') };
+  return updateSession(
+    ctx,
+    session,
+    { set: { state: 'closed', closedAt: ctx.clock.now().toISOString(), summary }, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
+    () => {
+      throw new ConflictError('SESSION_NOT_IN_PROGRESS');
+    },
+  );
+}
