@@ -1,0 +1,79 @@
+import { harness, type Harness, type Person } from '../../../tests/support/harness';
+
+let h: Harness;
+let liu: Person;
+let admin: Person;
+
+beforeAll(async () => {
+  h = await harness();
+  liu = await h.person('刘芳', [['communityWorker', 'c-a']]);
+  admin = await h.person('管理员', [['admin', 'sd-t']]);
+});
+
+async function login(openid: string) {
+  const res = await h.api.as().post('/auth/wechat', { code: `dev:${openid}` });
+  return { id: res.body.me.id as string, token: res.body.accessToken as string, refreshToken: res.body.refreshToken as string };
+}
+
+describe('binding to a community', () => {
+  it('binds at once with the invite code, once only, and the next token carries the grant', async () => {
+    const me = await login('bind-1');
+    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'HEPING' });
+    expect(res.body).toEqual({ status: 'bound', communityId: 'c-a' });
+    const again = await h.api.as(me as never).post('/me/binding', { inviteCode: 'JINLVZ' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('ALREADY_BOUND');
+    const refreshed = await h.api.as().post('/auth/refresh', { refreshToken: me.refreshToken });
+    expect(refreshed.body.me.communityId).toBe('c-a');
+    expect(refreshed.body.me.grants).toEqual([expect.objectContaining({ role: 'resident', unitId: 'c-a', unitName: '和平社区' })]);
+  });
+
+  it('refuses a wrong invite code', async () => {
+    const me = await login('bind-2');
+    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'ZZZZZZ' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('INVALID_INVITE_CODE');
+  });
+
+  it("binds on a community worker's confirmation", async () => {
+    const me = await login('bind-3');
+    const asked = await h.api.as(me as never).post('/me/binding', { communityId: 'c-a', note: '3号楼2单元' });
+    expect(asked.body.status).toBe('pending');
+    const list = await h.api.as(liu).get('/communities/c-a/binding-requests');
+    expect(list.body.items.map((r: { user: { id: string } }) => r.user.id)).toContain(me.id);
+    const decided = await h.api.as(liu).post(`/communities/c-a/binding-requests/${me.id}`, { decision: 'confirm' });
+    expect(decided.status).toBe(200);
+    const whoami = await h.api.as().post('/auth/refresh', { refreshToken: me.refreshToken });
+    expect(whoami.body.me.communityId).toBe('c-a');
+  });
+
+  it("hides community A's binding requests from a resident", async () => {
+    const resident = await h.person('居民', [['resident', 'c-a']]);
+    const res = await h.api.as(resident).get('/communities/c-a/binding-requests');
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('administering units and grants', () => {
+  it('lets an admin add a grid and grant a role on it', async () => {
+    const created = await h.api.as(admin).post('/admin/units', { kind: 'grid', name: '和平二网格', parentId: 'c-a' });
+    expect(created.status).toBe(201);
+    const worker = await login('grid-new');
+    const granted = await h.api.as(admin).post('/admin/grants', { userId: worker.id, role: 'gridWorker', unitId: created.body.id });
+    expect(granted.status).toBe(200);
+    const grants = await h.api.as(admin).get(`/admin/units/${created.body.id}/grants`);
+    expect(grants.body.items).toEqual([expect.objectContaining({ role: 'gridWorker', user: expect.objectContaining({ id: worker.id }) })]);
+  });
+
+  it('refuses a role on the wrong kind of unit', async () => {
+    const worker = await login('grid-new-2');
+    const res = await h.api.as(admin).post('/admin/grants', { userId: worker.id, role: 'gridWorker', unitId: 'c-a' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('GRANT_UNIT_MISMATCH');
+  });
+
+  it('refuses the admin endpoints to a community worker', async () => {
+    const res = await h.api.as(liu).get('/admin/units');
+    expect(res.status).toBe(403);
+  });
+});
