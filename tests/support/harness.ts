@@ -64,9 +64,9 @@ export async function harness(opts: { at?: string } = {}) {
 
   let n = 0;
   /** A person with roles, made directly in the table; their token is signed as login would. */
-  async function person(name: string, roles: [Role, string][] = []): Promise<Person> {
+  async function person(name: string, roles: [Role, string][] = [], opts: { openid?: string } = {}): Promise<Person> {
     const id = `u${++n}${randomBytes(3).toString('hex')}`;
-    const openid = `o-${id}`;
+    const openid = opts.openid ?? `o-${id}`;
     await deps.db.put({ ...keys.openid(openid), userId: id });
     const resident = roles.find(([r]) => r === 'resident');
     await deps.db.put({ ...keys.user(id), entity: 'user', id, openid, displayName: name, createdAt: START, communityId: resident?.[1] });

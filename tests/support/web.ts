@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { handleAny } from '../../functions/app';
+import type { Deps } from '../../functions/platform/context';
+
+/**
+ * The h5 build served as a browser sees it, with /api going to the real handlers (in-process, on this test's table).
+ * Chromium is Debian's, driven by playwright-core, at a phone's viewport.
+ */
+export const ROOT = path.resolve(__dirname, '../..');
+const H5 = path.join(ROOT, 'miniprogram/dist/h5');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the h5 app when it is missing or older than its sources. */
+export function ensureH5Build(): void {
+  const index = path.join(H5, 'index.html');
+  const stale =
+    !existsSync(index) ||
+    statSync(index).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'miniprogram/src')), newestMtime(path.join(ROOT, 'shared')));
+  if (stale) execFileSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+export async function startWeb(deps: Deps): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/api/')) {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const out = await handleAny(
+        {
+          rawPath: url.pathname.slice(4),
+          rawQueryString: url.search.slice(1),
+          queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined,
+          requestContext: { http: { method: req.method ?? 'GET' } },
+        },
+        deps,
+      );
+      res.writeHead(out.statusCode, out.headers);
+      res.end(out.body);
+      return;
+    }
+    const file = path.join(H5, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
+    if (!file.startsWith(H5) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(200, { 'content-type': types['.html']! });
+      res.end(readFileSync(path.join(H5, 'index.html')));
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations of WCAG 2.1 A/AA on the page as it is now. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Elder mode: visible text at least 18 px, tap targets at least 48 px. Answers what falls short. */
+export async function elderShortfalls(page: Page): Promise<{ small: string[]; tiny: string[] }> {
+  return page.evaluate(() => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    };
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}:"${(el.textContent ?? '').trim().slice(0, 20)}"`;
+    const small: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || !visible(el)) continue;
+      if (parseFloat(getComputedStyle(el).fontSize) < 18) small.push(describe(el));
+    }
+    const tiny: string[] = [];
+    for (const el of document.querySelectorAll('button, a[href], input, textarea, select, [role="button"], [role="switch"], [role="tab"], [role="checkbox"], [role="radio"], taro-button-core')) {
+      if (!visible(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width < 48 || r.height < 48) tiny.push(`${describe(el)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return { small: [...new Set(small)].slice(0, 15), tiny: [...new Set(tiny)].slice(0, 15) };
+  });
+}
