@@ -1,0 +1,30 @@
+'use strict';
+/**
+ * esbuild plugins for the Lambda bundles (serverless.yml custom.esbuild.plugins).
+ *
+ * zodLocales: zod 4's `z` namespace re-exports every one of its ~50 locales (`z.locales`), about 300 KB of a 460 KB
+ * bundle. The backend only ever uses the default English messages (its own errors carry the Chinese text), so the
+ * locales index is replaced by one that exports en and zh-CN only. `z.locales.<other>` would be undefined at run time.
+ */
+const path = require('node:path');
+
+const zodLocales = {
+  name: 'zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      const ext = path.extname(args.path);
+      return { path: path.resolve(args.resolveDir, args.path), namespace: 'zod-locales', pluginData: { ext } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
+      const ext = args.pluginData.ext;
+      return {
+        contents: `export { default as en } from './en${ext}';\nexport { default as zhCN } from './zh-CN${ext}';\n`,
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+module.exports = [zodLocales];

@@ -1,0 +1,42 @@
+# Sourced by scripts/start.sh, scripts/test.sh and .ci/run: system packages the project needs, installed with apt-get
+# when missing and we are root; otherwise a clear message. (Debian's packages are reachable here; nothing else is.)
+
+_linli_apt_updated=0
+_linli_apt_install() {
+  if [ "$(id -u)" != "0" ]; then
+    echo "missing system package(s): $* — install them (sudo apt-get install -y $*) and try again" >&2
+    return 1
+  fi
+  if [ "$_linli_apt_updated" = "0" ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    _linli_apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+# Java 17+ for DynamoDB Local
+ensure_java() {
+  if java -version >/dev/null 2>&1; then return 0; fi
+  echo "Java not found: installing openjdk-17-jre-headless (DynamoDB Local runs on it)…" >&2
+  _linli_apt_install openjdk-17-jre-headless || {
+    echo "DynamoDB Local needs Java 17+. Install openjdk-17-jre-headless." >&2
+    return 1
+  }
+}
+
+# Chromium for the end-to-end tests (driven by playwright-core; never `playwright install`)
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  echo "chromium not found: installing it (the end-to-end tests drive the h5 build in it)…" >&2
+  _linli_apt_install chromium || {
+    echo "The end-to-end tests need chromium (apt-get install -y chromium)." >&2
+    return 1
+  }
+}
+
+ensure_node_modules() {
+  if [ ! -x node_modules/.bin/serverless ] || [ ! -x node_modules/.bin/jest ]; then
+    echo "node_modules missing: npm ci…" >&2
+    npm ci --no-audit --no-fund
+  fi
+}

@@ -1,0 +1,360 @@
+/**
+ * A local stand-in for the WeChat server API (api.weixin.qq.com), speaking the same HTTP protocol so the backend's
+ * WeChat client runs unchanged against it (only WECHAT_API_BASE differs):
+ *
+ *   GET  /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code
+ *        → {openid, session_key, unionid?} | {errcode: 40029, errmsg: 'invalid code'} (40163 when a minted code is reused)
+ *   GET  /cgi-bin/token?grant_type=client_credential&appid&secret → {access_token, expires_in: 7200}
+ *        | {errcode: 40013, 'invalid appid'} | {errcode: 40125, 'invalid appsecret'} | {errcode: 40002, 'invalid grant_type'}
+ *   POST /cgi-bin/message/subscribe/send?access_token=…  {touser, template_id, page?, data}
+ *        → {errcode: 0, errmsg: 'ok'} | 40001 (bad token) | 42001 (expired token) | 47003 (bad body) | 40037 (unknown template)
+ *   POST /wxa/business/getuserphonenumber?access_token=…  {code}
+ *        → {errcode: 0, errmsg: 'ok', phone_info: {phoneNumber, purePhoneNumber, countryCode, watermark}}
+ *
+ * and a control surface for tests and people, under /__standin/:
+ *   POST   /__standin/code {openid}            → {code}: a one-time code like wx.login's, for that openid
+ *   POST   /__standin/fail {count, errcode?, errmsg?} → the next `count` subscribe sends fail (default errcode -1, "system busy")
+ *   GET    /__standin/messages?touser=…        → {items: [{touser, template_id, page, data, miniprogram_state, lang, at}]}
+ *   DELETE /__standin/messages                 → clears the record (and any pending failures)
+ *   GET    /__standin/attempts                 → {items: [...every send attempt, with the errcode it got]}
+ *   GET    /__standin/health                   → {ok: true}
+ *
+ * Codes of the form `dev:<openid>` are accepted too (as often as they come), so a person can log in on h5 by typing an
+ * openid. Those are a local convenience: the backend only sends them when LINLI_ENV=local.
+ *
+ * Run as a CLI: `tsx scripts/wechatStandIn.ts` (port from WECHAT_STANDIN_PORT, default 3100; appid/secret from
+ * WECHAT_APPID / WECHAT_SECRET).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+export const DEFAULT_APPID = 'wx-local-appid';
+export const DEFAULT_SECRET = 'local-secret';
+
+export interface WechatStandInOptions {
+  /** 0 (default in tests) picks a free port */
+  port?: number;
+  host?: string;
+  appid?: string;
+  secret?: string;
+  /** template ids the subscribe-send accepts; empty/undefined accepts any */
+  templateIds?: string[];
+  /** include a unionid in code2Session answers */
+  unionid?: boolean;
+  /** access token lifetime in seconds (WeChat: 7200) */
+  tokenTtlSeconds?: number;
+  /** log each request to stdout */
+  log?: boolean;
+}
+
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state?: string;
+  lang?: string;
+  at: string;
+}
+
+export interface SendAttempt {
+  touser?: unknown;
+  template_id?: unknown;
+  errcode: number;
+  errmsg: string;
+  at: string;
+}
+
+export interface WechatStandIn {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** in-process access to what the stand-in recorded */
+  messages(touser?: string): SentMessage[];
+  attempts(): SendAttempt[];
+  mintCode(openid: string): string;
+  failNext(count: number, errcode?: number, errmsg?: string): void;
+  reset(): void;
+}
+
+type Json = Record<string, unknown>;
+
+const OPENID_RE = /^[A-Za-z0-9_\-]{1,64}$/;
+
+/** WeChat hands out a fresh 16-byte session_key per login */
+function newSessionKey(): string {
+  return randomBytes(16).toString('base64');
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  // WeChat answers JSON with text/plain on some endpoints; clients must not depend on the header. We send JSON.
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): Json | undefined {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** a believable mainland mobile number derived from a code, so the same code always gives the same number */
+function phoneFor(code: string): string {
+  const m = /^phone:(1\d{10})$/.exec(code);
+  if (m) return m[1]!;
+  const h = createHash('sha256').update(code).digest();
+  let digits = '';
+  for (let i = 0; i < 8; i++) digits += String(h[i]! % 10);
+  return `13${h[8]! % 10}${digits}`;
+}
+
+export function templatesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  if (!env.WECHAT_TEMPLATES) return undefined;
+  try {
+    const v = JSON.parse(env.WECHAT_TEMPLATES) as Record<string, string>;
+    const ids = Object.values(v).filter((x) => typeof x === 'string');
+    return ids.length ? ids : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promise<WechatStandIn> {
+  const appid = opts.appid ?? process.env.WECHAT_APPID ?? DEFAULT_APPID;
+  const secret = opts.secret ?? process.env.WECHAT_SECRET ?? DEFAULT_SECRET;
+  const host = opts.host ?? '127.0.0.1';
+  const tokenTtl = opts.tokenTtlSeconds ?? 7200;
+  const templateIds = opts.templateIds && opts.templateIds.length ? new Set(opts.templateIds) : undefined;
+
+  const codes = new Map<string, { openid: string; used: boolean; expiresAt: number }>();
+  const tokens = new Map<string, number>(); // token → expiry (ms)
+  let sent: SentMessage[] = [];
+  let attempts: SendAttempt[] = [];
+  let failures: { count: number; errcode: number; errmsg: string } = { count: 0, errcode: -1, errmsg: 'system error' };
+
+  const mintCode = (openid: string) => {
+    const code = randomBytes(16).toString('hex');
+    codes.set(code, { openid, used: false, expiresAt: Date.now() + 5 * 60_000 });
+    return code;
+  };
+
+  const checkToken = (token: string | null): Json | undefined => {
+    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    const exp = tokens.get(token);
+    if (exp === undefined) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (exp < Date.now()) return { errcode: 42001, errmsg: 'access_token expired' };
+    return undefined;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const q = url.searchParams;
+    const method = req.method ?? 'GET';
+    if (opts.log) console.log(`[wechat] ${method} ${url.pathname}`);
+
+    // --- WeChat's protocol ---
+    if (method === 'GET' && url.pathname === '/sns/jscode2session') {
+      if (q.get('appid') !== appid) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+      if (q.get('secret') !== secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      if (q.get('grant_type') !== 'authorization_code') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      const code = q.get('js_code') ?? '';
+      let openid: string | undefined;
+      if (code.startsWith('dev:')) {
+        const id = code.slice(4);
+        if (OPENID_RE.test(id)) openid = id;
+      } else {
+        const entry = codes.get(code);
+        if (entry) {
+          if (entry.used) return send(res, 200, { errcode: 40163, errmsg: 'code been used' });
+          if (entry.expiresAt < Date.now()) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+          entry.used = true;
+          openid = entry.openid;
+        }
+      }
+      if (!openid) return send(res, 200, { errcode: 40029, errmsg: 'invalid code' });
+      const body: Json = { openid, session_key: newSessionKey() };
+      if (opts.unionid) body.unionid = `union-${openid}`;
+      return send(res, 200, body);
+    }
+
+    if (method === 'GET' && url.pathname === '/cgi-bin/token') {
+      if (q.get('grant_type') !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (q.get('appid') !== appid) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+      if (q.get('secret') !== secret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      const token = randomBytes(24).toString('base64url');
+      tokens.set(token, Date.now() + tokenTtl * 1000);
+      return send(res, 200, { access_token: token, expires_in: tokenTtl });
+    }
+
+    if (method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      const body = parseJson(await readBody(req));
+      const at = new Date().toISOString();
+      const record = (errcode: number, errmsg: string) => {
+        attempts.push({ touser: body?.touser, template_id: body?.template_id, errcode, errmsg, at });
+        return send(res, 200, { errcode, errmsg });
+      };
+      const bad = checkToken(q.get('access_token'));
+      if (bad) return record(bad.errcode as number, bad.errmsg as string);
+      if (!body) return record(47001, 'data format error');
+      const { touser, template_id, page, data } = body;
+      const dataOk =
+        !!data &&
+        typeof data === 'object' &&
+        !Array.isArray(data) &&
+        Object.values(data as Json).every((v) => !!v && typeof v === 'object' && typeof (v as Json).value === 'string');
+      if (typeof touser !== 'string' || !touser || typeof template_id !== 'string' || !template_id || !dataOk || (page !== undefined && typeof page !== 'string'))
+        return record(47003, 'argument invalid!');
+      if (templateIds && !templateIds.has(template_id)) return record(40037, 'invalid template_id');
+      if (failures.count > 0) {
+        failures.count -= 1;
+        return record(failures.errcode, failures.errmsg);
+      }
+      sent.push({
+        touser,
+        template_id,
+        ...(page !== undefined ? { page: page as string } : {}),
+        data: data as SentMessage['data'],
+        ...(typeof body.miniprogram_state === 'string' ? { miniprogram_state: body.miniprogram_state } : {}),
+        ...(typeof body.lang === 'string' ? { lang: body.lang } : {}),
+        at,
+      });
+      return record(0, 'ok');
+    }
+
+    if (method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      const bad = checkToken(q.get('access_token'));
+      if (bad) return send(res, 200, bad);
+      const body = parseJson(await readBody(req));
+      const code = body?.code;
+      if (typeof code !== 'string' || !code) return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      const pure = phoneFor(code);
+      return send(res, 200, {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: pure,
+          purePhoneNumber: pure,
+          countryCode: '86',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid },
+        },
+      });
+    }
+
+    // --- control surface ---
+    if (url.pathname === '/__standin/health') return send(res, 200, { ok: true });
+    if (method === 'POST' && url.pathname === '/__standin/code') {
+      const body = parseJson(await readBody(req));
+      const openid = body?.openid;
+      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) return send(res, 400, { error: 'openid (1-64 of [A-Za-z0-9_-]) required' });
+      return send(res, 200, { code: mintCode(openid) });
+    }
+    if (method === 'POST' && url.pathname === '/__standin/fail') {
+      const body = parseJson(await readBody(req)) ?? {};
+      const count = Number(body.count ?? 1);
+      if (!Number.isInteger(count) || count < 0) return send(res, 400, { error: 'count must be a non-negative integer' });
+      failures = {
+        count,
+        errcode: typeof body.errcode === 'number' ? body.errcode : -1,
+        errmsg: typeof body.errmsg === 'string' ? body.errmsg : 'system error',
+      };
+      return send(res, 200, { ok: true, pending: failures.count });
+    }
+    if (url.pathname === '/__standin/messages') {
+      if (method === 'GET') {
+        const touser = q.get('touser');
+        return send(res, 200, { items: touser ? sent.filter((m) => m.touser === touser) : sent });
+      }
+      if (method === 'DELETE') {
+        sent = [];
+        attempts = [];
+        failures = { count: 0, errcode: -1, errmsg: 'system error' };
+        return send(res, 200, { ok: true });
+      }
+    }
+    if (method === 'GET' && url.pathname === '/__standin/attempts') return send(res, 200, { items: attempts });
+
+    return send(res, 404, { errcode: 404, errmsg: `no such api: ${method} ${url.pathname}` });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) send(res, 500, { errcode: -1, errmsg: String(err?.message ?? err) });
+    });
+  });
+  server.keepAliveTimeout = 1000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+    messages: (touser) => (touser ? sent.filter((m) => m.touser === touser) : [...sent]),
+    attempts: () => [...attempts],
+    mintCode,
+    failNext: (count, errcode = -1, errmsg = 'system error') => {
+      failures = { count, errcode, errmsg };
+    },
+    reset: () => {
+      sent = [];
+      attempts = [];
+      codes.clear();
+      failures = { count: 0, errcode: -1, errmsg: 'system error' };
+    },
+  };
+}
+
+const isMain = (() => {
+  const arg = process.argv[1] ?? '';
+  return /wechatStandIn\.(ts|js|mjs|cjs)$/.test(arg);
+})();
+
+if (isMain) {
+  const port = Number(process.env.WECHAT_STANDIN_PORT ?? process.env.PORT ?? 3100);
+  startWechatStandIn({ port, templateIds: templatesFromEnv(), log: process.env.LOG_LEVEL === 'debug' })
+    .then((s) => {
+      console.log(`WeChat stand-in on ${s.url}`);
+      const stop = () => s.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,138 @@
+/**
+ * serverless.yml against the code's contract: every endpoint of shared/api.ts has its route on its capability's
+ * function (and nothing else is routed), the table matches functions/platform/table.ts, every function has its own
+ * least-privilege role, and every ARN is partition-aware (AWS China).
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { api } from '../../shared/api';
+import { tableDefinition, ttlAttribute } from '../../functions/platform/table';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+type Config = {
+  provider: Record<string, any>;
+  functions: Record<string, { handler: string; role?: string; events?: Array<Record<string, any>> }>;
+  resources: { Resources: Record<string, any> };
+  custom: Record<string, any>;
+};
+
+let config: Config;
+
+beforeAll(() => {
+  const out = execFileSync(path.join(ROOT, 'node_modules/.bin/serverless'), ['print', '--stage', 'ci', '--region', 'cn-north-1', '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
+  config = JSON.parse(out.slice(out.indexOf('{')));
+}, 90_000);
+
+const norm = (r: string) => r.replace(/^(\w+) /, (m) => m.toUpperCase());
+
+function routesOf(fn: string): string[] {
+  return (config.functions[fn]?.events ?? [])
+    .filter((e) => e.httpApi)
+    .map((e) => norm(typeof e.httpApi === 'string' ? e.httpApi : `${e.httpApi.method} ${e.httpApi.path}`));
+}
+
+describe('routes', () => {
+  it('routes every endpoint of shared/api.ts to its capability, and nothing more', () => {
+    const expected: Record<string, string[]> = {};
+    for (const [capability, endpoints] of Object.entries(api)) {
+      expected[capability] = Object.values(endpoints as Record<string, { method: string; path: string }>).map((e) => `${e.method} ${e.path}`);
+    }
+    expected.platform!.push('GET /openapi.json');
+    for (const [capability, routes] of Object.entries(expected)) {
+      const actual = routesOf(capability);
+      expect({ capability, routes: [...actual].sort() }).toEqual({ capability, routes: [...routes].sort() });
+    }
+    const routed = Object.keys(config.functions).filter((f) => routesOf(f).length);
+    expect(routed.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('has no catch-all route (each route is explicit)', () => {
+    for (const fn of Object.keys(config.functions)) for (const r of routesOf(fn)) expect(r).not.toMatch(/\{proxy\+\}|^\*|ANY /);
+  });
+
+  it('lets browsers send the headers the API reads', () => {
+    const cors = config.provider.httpApi.cors;
+    expect(cors.allowedHeaders.map((h: string) => h.toLowerCase())).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
+  });
+});
+
+describe('functions', () => {
+  it('run on nodejs22.x arm64, each with its own role resource', () => {
+    expect(config.provider.runtime).toBe('nodejs22.x');
+    expect(config.provider.architecture).toBe('arm64');
+    const roles = new Set<string>();
+    for (const [name, fn] of Object.entries(config.functions)) {
+      expect({ name, role: typeof fn.role }).toEqual({ name, role: 'string' });
+      expect(config.resources.Resources[fn.role!]?.Type).toBe('AWS::IAM::Role');
+      roles.add(fn.role!);
+    }
+    expect(roles.size).toBe(Object.keys(config.functions).length);
+  });
+
+  it('schedule the jobs', () => {
+    const rate = (fn: string) => [].concat(config.functions[fn]?.events?.find((e) => e.schedule)?.schedule?.rate ?? []);
+    expect(rate('createSessions')).toEqual([expect.stringMatching(/^cron\(/)]);
+    expect(rate('remindSessions')).toEqual(['cron(0 2 * * ? *)']); // 10:00 China time
+    expect(rate('drainOutbox')).toEqual(['rate(1 minute)']);
+  });
+
+  it('bundle with esbuild, leaving the AWS SDK to the runtime', () => {
+    expect(config.custom.esbuild).toMatchObject({ bundle: true, minify: true, target: 'node22', platform: 'node' });
+    expect(config.custom.esbuild.exclude).toContain('@aws-sdk/*');
+  });
+});
+
+describe('table', () => {
+  it('matches functions/platform/table.ts, on demand, with PITR and TTL', () => {
+    const t = config.resources.Resources.LinliTable.Properties;
+    const def = tableDefinition('x');
+    expect(t.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(t.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(t.TimeToLiveSpecification).toEqual({ AttributeName: ttlAttribute, Enabled: true });
+    expect(t.KeySchema).toEqual(def.KeySchema);
+    const byName = <T extends { AttributeName?: string; IndexName?: string }>(xs: T[]) =>
+      [...xs].sort((a, b) => String(a.AttributeName ?? a.IndexName).localeCompare(String(b.AttributeName ?? b.IndexName)));
+    expect(byName(t.AttributeDefinitions)).toEqual(byName(def.AttributeDefinitions));
+    expect(byName(t.GlobalSecondaryIndexes)).toEqual(byName(def.GlobalSecondaryIndexes));
+    expect(t.TableName).toBe('linli-ci');
+    expect(config.provider.environment.TABLE_NAME).toBe('linli-ci');
+  });
+});
+
+describe('IAM', () => {
+  const statements = () =>
+    Object.entries(config.resources.Resources)
+      .filter(([, r]) => r.Type === 'AWS::IAM::Role')
+      .flatMap(([name, r]) => r.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement.map((s: any) => ({ role: name, ...s }))));
+
+  it('grants no wildcard actions, no Scan, and DynamoDB only on the table and its indexes', () => {
+    for (const s of statements()) {
+      const actions: string[] = [].concat(s.Action);
+      for (const a of actions) {
+        expect(a).not.toMatch(/\*/);
+        expect(a).not.toBe('dynamodb:Scan');
+      }
+      if (actions.some((a) => a.startsWith('dynamodb:'))) {
+        expect(JSON.stringify(s.Resource)).toContain('LinliTable');
+      }
+    }
+  });
+
+  it('gives S3 object access only to uploads and sayItDay', () => {
+    const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
+    expect([...withS3].sort()).toEqual(['SayItDayRole', 'UploadsRole']);
+  });
+
+  it('writes every ARN with the partition, so the stack deploys to AWS China', () => {
+    const text = JSON.stringify(config.resources);
+    expect(text).not.toMatch(/arn:aws:/);
+    expect(text).not.toMatch(/arn:aws-cn:/);
+  });
+});
