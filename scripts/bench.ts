@@ -1,0 +1,414 @@
+/**
+ * npm run bench — the budgets of DESIGN.md, measured and reported (never asserted):
+ *   - per endpoint on the common paths: p50/p99 of the whole in-process handler, p99 of the handler's own time beyond
+ *     DynamoDB's (x-handler-ms − x-db-ms), DynamoDB round trips (x-db-calls) and consumed capacity (x-db-capacity);
+ *   - the same reads (and submits) under concurrency;
+ *   - 50 concurrent seconds by one resident on one matter: exactly one may count;
+ *   - each function's bundle (zip and unpacked) when it can be packaged, and the weapp main package and total size.
+ * It starts its own local stack on free ports (DynamoDB Local, s3rver, the WeChat stand-in), seeds it, and stops it.
+ * Results are printed and written to .local/bench.md.
+ *
+ *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+process.env.LOG_LEVEL ??= 'warn';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { handleAny } from '../functions/app';
+import { systemClock } from '../functions/platform/clock';
+import { readConfig } from '../functions/platform/config';
+import type { Deps } from '../functions/platform/context';
+import { Db, dynamoClient } from '../functions/platform/db';
+import { createLogger } from '../functions/platform/log';
+import { s3Storage } from '../functions/platform/storage';
+import { signAccessToken } from '../functions/platform/tokens';
+import { wechatClient } from '../functions/platform/wechat';
+import { ROOT, startLocalStack, type LocalStack } from './localStack';
+import { zipContents } from './packageReport';
+import { formatSummary, seed } from './seed';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const N = Number(arg('--n') ?? process.env.BENCH_N ?? 200);
+const CONCURRENCY = Number(arg('--concurrency') ?? 16);
+const WARMUP = 10;
+
+const out: string[] = [];
+function print(line = '') {
+  console.log(line);
+  out.push(line);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// calling and measuring
+
+interface Req {
+  method: string;
+  path: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+interface Sample {
+  status: number;
+  wall: number;
+  handler: number;
+  db: number;
+  calls: number;
+  capacity: number;
+  body: any;
+}
+
+let deps: Deps;
+
+async function call(r: Req): Promise<Sample> {
+  const headers: Record<string, string> = { ...(r.headers ?? {}) };
+  if (r.token) headers.authorization = `Bearer ${r.token}`;
+  const [rawPath, rawQuery] = r.path.split('?');
+  const t0 = performance.now();
+  const res = await handleAny(
+    {
+      rawPath: rawPath!,
+      rawQueryString: rawQuery ?? '',
+      headers,
+      queryStringParameters: rawQuery ? Object.fromEntries(new URLSearchParams(rawQuery)) : undefined,
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      requestContext: { requestId: `bench-${randomBytes(4).toString('hex')}`, http: { method: r.method } },
+    },
+    deps,
+  );
+  const wall = performance.now() - t0;
+  const h = res.headers;
+  return {
+    status: res.statusCode,
+    wall,
+    handler: Number(h['x-handler-ms'] ?? wall),
+    db: Number(h['x-db-ms'] ?? 0),
+    calls: Number(h['x-db-calls'] ?? 0),
+    capacity: Number(h['x-db-capacity'] ?? 0),
+    body: res.body ? JSON.parse(res.body) : undefined,
+  };
+}
+
+async function must(r: Req, status: number) {
+  const s = await call(r);
+  if (s.status !== status) throw new Error(`${r.method} ${r.path} answered ${s.status} (wanted ${status}): ${JSON.stringify(s.body)}`);
+  return s.body;
+}
+
+function pct(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+
+interface Row {
+  name: string;
+  n: number;
+  p50: number;
+  p99: number;
+  ownP99: number;
+  maxCalls: number;
+  avgCapacity: number;
+  errors: Map<number, number>;
+  rps?: number;
+}
+
+function summarise(name: string, samples: Sample[], expected: number, elapsedMs?: number): Row {
+  const wall = samples.map((s) => s.wall).sort((a, b) => a - b);
+  const own = samples.map((s) => Math.max(0, s.handler - s.db)).sort((a, b) => a - b);
+  const errors = new Map<number, number>();
+  for (const s of samples) if (s.status !== expected) errors.set(s.status, (errors.get(s.status) ?? 0) + 1);
+  return {
+    name,
+    n: samples.length,
+    p50: pct(wall, 0.5),
+    p99: pct(wall, 0.99),
+    ownP99: pct(own, 0.99),
+    maxCalls: Math.max(...samples.map((s) => s.calls)),
+    avgCapacity: samples.reduce((a, s) => a + s.capacity, 0) / samples.length,
+    errors,
+    rps: elapsedMs ? (samples.length / elapsedMs) * 1000 : undefined,
+  };
+}
+
+/** n requests one after another (after a few unmeasured ones, when `warm` can make them) */
+async function sequential(name: string, n: number, make: (i: number) => Req, expected: number, warm?: (i: number) => Req): Promise<Row> {
+  if (warm) for (let i = 0; i < WARMUP; i++) await call(warm(i));
+  const samples: Sample[] = [];
+  for (let i = 0; i < n; i++) samples.push(await call(make(i)));
+  return summarise(name, samples, expected);
+}
+
+async function concurrent(name: string, n: number, c: number, make: (i: number) => Req, expected: number): Promise<Row> {
+  const samples: Sample[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (next < n) {
+        const i = next++;
+        samples.push(await call(make(i)));
+      }
+    }),
+  );
+  return summarise(name, samples, expected, performance.now() - t0);
+}
+
+function table(rows: Row[], withRps = false) {
+  const head = ['endpoint', 'n', 'p50 ms', 'p99 ms', 'handler-only p99 ms', 'db round trips (max)', 'capacity/req (avg)'];
+  if (withRps) head.push('req/s');
+  print(`| ${head.join(' | ')} |`);
+  print(`| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+  for (const r of rows) {
+    const cells = [r.name, String(r.n), f1(r.p50), f1(r.p99), f1(r.ownP99), String(r.maxCalls), r.avgCapacity.toFixed(2)];
+    if (withRps) cells.push(r.rps ? r.rps.toFixed(0) : '–');
+    print(`| ${cells.join(' | ')} |`);
+  }
+  const bad = rows.filter((r) => r.errors.size);
+  for (const r of bad) print(`\n⚠ ${r.name}: unexpected statuses ${[...r.errors].map(([s, k]) => `${s}×${k}`).join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// sizes
+
+function filesUnder(dir: string): Array<{ rel: string; size: number }> {
+  const outFiles: Array<{ rel: string; size: number }> = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else outFiles.push({ rel: path.relative(dir, p).split(path.sep).join('/'), size: statSync(p).size });
+    }
+  };
+  walk(dir);
+  return outFiles;
+}
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+function packageSizes(skip: boolean) {
+  print('\n## Function bundles');
+  if (!skip && existsSync(path.join(ROOT, 'serverless.yml'))) {
+    const t0 = Date.now();
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 6 * 60_000, env: { ...process.env, LOG_LEVEL: 'warn' } });
+    if (r.status === 0) print(`\n(npm run package: ${Math.round((Date.now() - t0) / 1000)} s)`);
+    else print(`\n(npm run package failed or timed out${r.error ? `: ${r.error.message}` : ''}; reporting any zips already there)\n\n${'```'}\n${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-8).join('\n')}\n${'```'}`);
+  }
+  const dirs: string[] = [];
+  const cloud = path.join(ROOT, 'dist', 'cloud');
+  if (existsSync(cloud)) for (const d of readdirSync(cloud).sort()) dirs.push(path.join(cloud, d));
+  const sls = path.join(ROOT, '.serverless');
+  if (existsSync(sls)) dirs.push(sls);
+  let any = false;
+  for (const dir of dirs) {
+    if (!statSync(dir).isDirectory()) continue;
+    const zips = readdirSync(dir).filter((z) => z.endsWith('.zip')).sort();
+    if (!zips.length) continue;
+    any = true;
+    print(`\n${path.relative(ROOT, dir)}\n`);
+    print('| function | zip KB | unpacked KB (cold-start bundle; budget 300) |');
+    print('| --- | ---: | ---: |');
+    for (const z of zips) {
+      const file = path.join(dir, z);
+      let unpacked = '–';
+      try {
+        const size = zipContents(file).reduce((s, e) => s + e.size, 0);
+        unpacked = `${kb(size)}${size > 300 * 1024 ? ' ⚠' : ''}`;
+      } catch {
+        /* not a zip we can read */
+      }
+      print(`| ${z.replace(/\.zip$/, '')} | ${kb(statSync(file).size)} | ${unpacked} |`);
+    }
+  }
+  if (!any) print('\nNo function zips found (dist/cloud/*/ or .serverless/).');
+}
+
+function weappSizes(skip: boolean) {
+  print('\n## Mini-program (weapp)');
+  const dist = path.join(ROOT, 'miniprogram', 'dist', 'weapp');
+  if (!existsSync(path.join(dist, 'app.json')) && !skip) {
+    const t0 = Date.now();
+    const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, encoding: 'utf8', timeout: 3 * 60_000 });
+    print(r.status === 0 ? `\n(built with npm run build:weapp in ${Math.round((Date.now() - t0) / 1000)} s)` : '\n(npm run build:weapp failed or took over 3 minutes)');
+  }
+  if (!existsSync(path.join(dist, 'app.json'))) {
+    print('\nNo weapp build found (miniprogram/dist/weapp).');
+    return;
+  }
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/?$/, '/'));
+  // source maps are not part of the uploaded package
+  const files = filesUnder(dist).filter((f) => !f.rel.endsWith('.map'));
+  const total = files.reduce((s, f) => s + f.size, 0);
+  const main = files.filter((f) => !roots.some((r) => f.rel.startsWith(r))).reduce((s, f) => s + f.size, 0);
+  print(`\nFrom the build in miniprogram/dist/weapp of ${statSync(path.join(dist, 'app.json')).mtime.toISOString()}; source maps left out.`);
+  print('\n| package | KB |');
+  print('| --- | ---: |');
+  print(`| main package (everything outside ${roots.join(', ') || 'no subpackages'}) | ${kb(main)} |`);
+  for (const r of roots) print(`| subpackage ${r} | ${kb(files.filter((f) => f.rel.startsWith(r)).reduce((s, f) => s + f.size, 0))} |`);
+  print(`| total | ${kb(total)} |`);
+  print(`\nBudget: main package well under 2048 KB (aim 600 KB): ${main < 600 * 1024 ? 'within the aim' : main < 2048 * 1024 ? 'under the limit, over the aim' : 'OVER THE LIMIT'}.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the run
+
+async function main() {
+  const started = Date.now();
+  let stack: LocalStack | undefined;
+  let client: ReturnType<typeof dynamoClient> | undefined;
+  const stop = async () => {
+    client?.destroy();
+    await stack?.stop();
+    stack = undefined;
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  try {
+    stack = await startLocalStack({ dynamoPort: 0, s3Port: 0, wechatPort: 0, log: () => {} });
+    Object.assign(process.env, stack.env, { LOG_LEVEL: 'warn' });
+    client = dynamoClient(stack.dynamo!.endpoint);
+    const config = readConfig(process.env);
+    deps = {
+      db: new Db(client, stack.tableName),
+      clock: systemClock,
+      config,
+      wechat: wechatClient(config.wechat),
+      storage: s3Storage(config.uploads),
+      log: createLogger(),
+    };
+
+    print(`# Linli bench — ${new Date().toISOString()}`);
+    print(`\nLocal stack: DynamoDB Local ${stack.dynamo!.endpoint} (in memory, up in ${stack.dynamo!.startMs} ms), Node ${process.version}. Handlers called in-process, with the real wrapper, validation and DynamoDB.`);
+
+    const t0 = performance.now();
+    const summary = await seed(deps);
+    print(`\n## Seed (${Math.round(performance.now() - t0)} ms)\n\n${'```'}\n${formatSummary(summary)}\n${'```'}`);
+
+    // who calls
+    const login = async (openid: string) => (await must({ method: 'POST', path: '/auth/wechat', body: { code: `dev:${openid}` } }, 200)) as { accessToken: string; me: { id: string } };
+    const wang = await login('resident-wang');
+    const liu = await login('worker-liu');
+    const zhao = await login('resident-zhao');
+    const hepingResidents = await Promise.all(['resident-wang', 'resident-li', ...Array.from({ length: 20 }, (_, i) => `r-heping-${String(i + 1).padStart(2, '0')}`)].map(login));
+    const jinResidents = await Promise.all(['resident-zhao', ...Array.from({ length: 20 }, (_, i) => `r-jinlvzhou-${String(i + 1).padStart(2, '0')}`)].map(login));
+    const next = summary.nextSessionIds['c-heping']!;
+    const nextJin = summary.nextSessionIds['c-jinlvzhou']!;
+    const board = (await must({ method: 'GET', path: '/communities/c-heping/matters?limit=50', token: wang.accessToken }, 200)).items as { id: string }[];
+
+    const rows: Row[] = [];
+    const read = (p: string, token = wang.accessToken) => (i: number) => ({ method: 'GET', path: p.replace('{i}', board[i % board.length]!.id), token });
+    print(`\n## Sequential: ${N} requests each, one at a time (after ${WARMUP} unmeasured)\n`);
+    rows.push(await sequential('POST /auth/wechat', N, () => ({ method: 'POST', path: '/auth/wechat', body: { code: 'dev:resident-wang' } }), 200, () => ({ method: 'POST', path: '/auth/wechat', body: { code: 'dev:resident-li' } })));
+    rows.push(await sequential('GET /communities/{id}/sessions/next', N, read('/communities/c-heping/sessions/next'), 200, read('/communities/c-heping/sessions/next')));
+    rows.push(await sequential('GET /sessions/{id}', N, read(`/sessions/${next}`), 200, read(`/sessions/${next}`)));
+    rows.push(await sequential('GET /communities/{id}/matters', N, read('/communities/c-heping/matters'), 200, read('/communities/c-heping/matters')));
+    rows.push(await sequential('GET /matters/{id}', N, read('/matters/{i}'), 200, read('/matters/{i}')));
+    rows.push(await sequential('GET /me/inbox', N, read('/me/inbox'), 200, read('/me/inbox')));
+
+    // writes: N matters into the next session, each seconded by another resident, then an outcome for each
+    const texts = ['楼道里的声控灯坏了，晚上上下楼看不见', '小区东门垃圾桶满了没人清理，味道很大', '希望在楼下增设几张休息座椅', '电动车在楼道里充电，存在安全隐患', '晚上广场舞音响声音太大影响休息'];
+    const categories = ['environment', 'environment', 'communityBuilding', 'safety', 'other'];
+    const submitted: { id: string; author: number }[] = [];
+    const submitReq = (i: number, residents = hepingResidents, session = next) => ({
+      method: 'POST',
+      path: `/sessions/${session}/matters`,
+      token: residents[i % residents.length]!.accessToken,
+      body: { category: categories[i % categories.length], text: `${texts[i % texts.length]}（测试${i}）` },
+      headers: { 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` },
+    });
+    {
+      for (let i = 0; i < WARMUP; i++) await call(submitReq(N + i));
+      const samples: Sample[] = [];
+      for (let i = 0; i < N; i++) {
+        const s = await call(submitReq(i));
+        samples.push(s);
+        if (s.status === 201) submitted.push({ id: s.body.id, author: i % hepingResidents.length });
+      }
+      rows.push(summarise('POST /sessions/{id}/matters', samples, 201));
+    }
+    rows.push(
+      await sequential(
+        'POST /matters/{id}/seconds',
+        submitted.length,
+        (i) => ({ method: 'POST', path: `/matters/${submitted[i]!.id}/seconds`, token: hepingResidents[(submitted[i]!.author + 1) % hepingResidents.length]!.accessToken }),
+        201,
+      ),
+    );
+    await must({ method: 'POST', path: `/sessions/${next}/start`, token: liu.accessToken }, 200);
+    const kinds = [
+      { kind: 'solvedOnSpot', note: '物业当场答应三天内处理' },
+      { kind: 'toFiveLists', note: '转入五单，由街道分单' },
+      { kind: 'notAccepted', reason: '已在上期受理，合并办理' },
+    ];
+    rows.push(await sequential('POST /matters/{id}/outcome', submitted.length, (i) => ({ method: 'POST', path: `/matters/${submitted[i]!.id}/outcome`, token: liu.accessToken, body: kinds[i % kinds.length] }), 200));
+    table(rows);
+
+    // under concurrency
+    print(`\n## Concurrent: ${N} requests each, ${CONCURRENCY} at a time\n`);
+    const crow: Row[] = [];
+    crow.push(await concurrent('GET /communities/{id}/sessions/next', N, CONCURRENCY, read('/communities/c-jinlvzhou/sessions/next', zhao.accessToken), 200));
+    crow.push(await concurrent('GET /sessions/{id}', N, CONCURRENCY, read(`/sessions/${nextJin}`, zhao.accessToken), 200));
+    crow.push(await concurrent('GET /communities/{id}/matters', N, CONCURRENCY, read('/communities/c-heping/matters'), 200));
+    crow.push(await concurrent('GET /matters/{id}', N, CONCURRENCY, read('/matters/{i}'), 200));
+    crow.push(await concurrent('POST /sessions/{id}/matters', N, CONCURRENCY, (i) => submitReq(i, jinResidents, nextJin), 201));
+    table(crow, true);
+
+    // fifty taps at once
+    print('\n## Concurrency check\n');
+    const target = (await must(submitReq(1, jinResidents, nextJin), 201)) as { id: string; authorId: string };
+    const taps = await Promise.all(Array.from({ length: 50 }, () => call({ method: 'POST', path: `/matters/${target.id}/seconds`, token: zhao.accessToken })));
+    const ok = taps.filter((t) => t.status === 201).length;
+    const codes = taps.filter((t) => t.status !== 201).reduce<Record<string, number>>((m, t) => ({ ...m, [`${t.status} ${t.body?.code}`]: (m[`${t.status} ${t.body?.code}`] ?? 0) + 1 }), {});
+    const after = await must({ method: 'GET', path: `/matters/${target.id}`, token: zhao.accessToken }, 200);
+    print(`50 concurrent seconds by one resident on one matter: ${ok} succeeded (must be 1); the others: ${Object.entries(codes).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}; the matter's secondCount is ${after.matter.secondCount} (must be 1). ${ok === 1 && after.matter.secondCount === 1 ? 'OK' : 'FAILED'}`);
+
+    // fifty neighbours at once: every one of them must count
+    const neighbours = Array.from({ length: 50 }, (_, i) =>
+      signAccessToken(
+        { userId: `u-bench-${i}`, displayName: `压测居民${i}`, grants: [{ role: 'resident', unitId: 'c-jinlvzhou', unitPath: ['sd-xx', 'c-jinlvzhou'] }] },
+        deps.config.tokenSecret,
+        new Date(),
+        3600,
+      ),
+    );
+    const popular = (await must(submitReq(2, jinResidents, nextJin), 201)) as { id: string };
+    const backs = await Promise.all(neighbours.map((token) => call({ method: 'POST', path: `/matters/${popular.id}/seconds`, token })));
+    const backed = backs.filter((t) => t.status === 201).length;
+    const failed = backs.filter((t) => t.status !== 201).reduce<Record<string, number>>((m, t) => ({ ...m, [`${t.status} ${t.body?.code}`]: (m[`${t.status} ${t.body?.code}`] ?? 0) + 1 }), {});
+    const popularAfter = await must({ method: 'GET', path: `/matters/${popular.id}`, token: zhao.accessToken }, 200);
+    print(`50 concurrent seconds by 50 different residents on one matter: ${backed} succeeded (should be 50)${Object.keys(failed).length ? `; failed: ${Object.entries(failed).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}; the matter's secondCount is ${popularAfter.matter.secondCount} (must equal the successes). ${popularAfter.matter.secondCount === backed ? (backed === 50 ? 'OK' : 'COUNT OK, SOME FAILED') : 'FAILED'}`);
+
+    // budgets, in words
+    const common = rows.filter((r) => !r.name.startsWith('POST /auth'));
+    const over2 = common.filter((r) => r.maxCalls > 2).map((r) => `${r.name} (${r.maxCalls})`);
+    const over50 = rows.filter((r) => r.ownP99 >= 50).map((r) => r.name);
+    print('\n## Against the budgets\n');
+    print(`- at most 2 DynamoDB round trips on the common paths: ${over2.length ? `over on ${over2.join(', ')}` : 'yes'}`);
+    print(`- handler time p99 under 50 ms beyond DynamoDB's own: ${over50.length ? `over on ${over50.join(', ')}` : 'yes'}`);
+    print('- POST /auth/wechat includes the HTTP round trip to the WeChat stand-in (code2Session) in its handler-only time.');
+
+    packageSizes(process.argv.includes('--no-package'));
+    weappSizes(process.argv.includes('--no-weapp'));
+
+    print(`\n(bench took ${Math.round((Date.now() - started) / 1000)} s)`);
+    mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+    writeFileSync(path.join(ROOT, '.local', 'bench.md'), `${out.join('\n')}\n`);
+    console.log('\nwritten to .local/bench.md');
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { handleAny } from '../../functions/app';
+import { fixedClock } from '../../functions/platform/clock';
+import { readConfig } from '../../functions/platform/config';
+import type { Deps } from '../../functions/platform/context';
+import { Db, dynamoClient } from '../../functions/platform/db';
+import { createLogger } from '../../functions/platform/log';
+import { s3Storage } from '../../functions/platform/storage';
+import { wechatClient } from '../../functions/platform/wechat';
+import { ensureTable } from '../../scripts/localStack';
+import { seed, type SeedSummary } from '../../scripts/seed';
+
+/**
+ * The seed, seen as its users see it: log in with the demo accounts (through the WeChat stand-in, with `dev:` codes)
+ * and read what the mini-program's first screens read, through the real handlers.
+ */
+const NOW = '2026-12-01T02:00:00.000Z'; // 10:00 in China, four days before the say-it day of the 5th
+
+let deps: Deps;
+let summary: SeedSummary;
+let seedMs: number;
+
+async function call(method: string, path: string, opts: { token?: string; body?: unknown } = {}) {
+  const [rawPath, rawQuery] = path.split('?');
+  const res = await handleAny(
+    {
+      rawPath: rawPath!,
+      rawQueryString: rawQuery ?? '',
+      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      queryStringParameters: rawQuery ? Object.fromEntries(new URLSearchParams(rawQuery)) : undefined,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      requestContext: { requestId: `req-${randomBytes(4).toString('hex')}`, http: { method } },
+    },
+    deps,
+  );
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+}
+
+async function login(openid: string) {
+  const res = await call('POST', '/auth/wechat', { body: { code: `dev:${openid}` } });
+  expect(res.status).toBe(200);
+  return res.body as { accessToken: string; me: { id: string; displayName: string; communityId?: string; grants: { role: string; unitId: string }[] } };
+}
+
+beforeAll(async () => {
+  const tableName = `seed-${randomBytes(6).toString('hex')}`;
+  const client = dynamoClient(process.env.DYNAMODB_ENDPOINT);
+  await ensureTable(client, tableName);
+  const config = readConfig({ ...process.env, TABLE_NAME: tableName });
+  deps = {
+    db: new Db(client, tableName),
+    clock: fixedClock(NOW),
+    config,
+    wechat: wechatClient(config.wechat),
+    storage: s3Storage(config.uploads),
+    log: createLogger(),
+  };
+  const t0 = Date.now();
+  summary = await seed(deps);
+  seedMs = Date.now() - t0;
+}, 120_000);
+
+describe('the seed', () => {
+  it('makes a year of sessions and matters in every status, quickly', () => {
+    expect(summary.sessions.pastClosed).toBeGreaterThanOrEqual(3 * 33);
+    for (const status of ['submitted', 'withdrawn', 'solvedOnSpot', 'toFiveLists', 'notAccepted'] as const) {
+      expect(summary.matters[status]).toBeGreaterThan(0);
+    }
+    expect(summary.seconds).toBeGreaterThan(100);
+    expect(summary.nextSessionIds['c-heping']).toBe('c-heping_20261205');
+    expect(seedMs).toBeLessThan(60_000);
+  });
+
+  it('lets resident-wang log in as 王秀兰, a resident of 和平社区', async () => {
+    const { me } = await login('resident-wang');
+    expect(me.displayName).toBe('王秀兰');
+    expect(me.communityId).toBe('c-heping');
+    expect(me.grants).toEqual([expect.objectContaining({ role: 'resident', unitId: 'c-heping' })]);
+  });
+
+  it('shows her the next session of 和平社区 with its matters, hers among them', async () => {
+    const { accessToken, me } = await login('resident-wang');
+    const next = await call('GET', '/communities/c-heping/sessions/next', { token: accessToken });
+    expect(next.status).toBe(200);
+    expect(next.body.session).toMatchObject({ id: 'c-heping_20261205', state: 'scheduled', communityName: '和平社区' });
+    expect(next.body.session.matterCount).toBeGreaterThanOrEqual(5);
+    const agenda = await call('GET', `/sessions/${next.body.session.id}`, { token: accessToken });
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.matters.length).toBeGreaterThanOrEqual(5);
+    expect(agenda.body.matters.some((m: { authorId?: string }) => m.authorId === me.id)).toBe(true);
+    // residents do not see withdrawn matters of others, and an anonymous author stays hidden from them
+    expect(agenda.body.matters.every((m: { status: string }) => m.status === 'submitted')).toBe(true);
+    expect(agenda.body.matters.some((m: { anonymous: boolean; authorName: string; authorId?: string }) => m.anonymous && m.authorName === '匿名居民' && !m.authorId)).toBe(true);
+    // ordered by seconds
+    const counts = agenda.body.matters.map((m: { secondCount: number }) => m.secondCount);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+  });
+
+  it('lists the community board, newest first, in several statuses', async () => {
+    const { accessToken } = await login('resident-li');
+    const board = await call('GET', '/communities/c-heping/matters?limit=100', { token: accessToken });
+    expect(board.status).toBe(200);
+    expect(board.body.items.length).toBeGreaterThan(20);
+    const statuses = new Set(board.body.items.map((m: { status: string }) => m.status));
+    for (const status of ['submitted', 'solvedOnSpot', 'toFiveLists']) expect(statuses.has(status)).toBe(true);
+    expect(statuses.has('withdrawn')).toBe(false);
+    const dates = board.body.items.map((m: { createdAt: string }) => m.createdAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const detail = await call('GET', `/matters/${board.body.items[0].id}`, { token: accessToken });
+    expect(detail.status).toBe(200);
+    expect(detail.body.session.communityId).toBe('c-heping');
+  });
+
+  it('gives worker-liu the agenda, withdrawn matters and anonymous authors included', async () => {
+    const { accessToken, me } = await login('worker-liu');
+    expect(me.grants).toEqual([expect.objectContaining({ role: 'communityWorker', unitId: 'c-heping' })]);
+    const agenda = await call('GET', '/sessions/c-heping_20261205', { token: accessToken });
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.matters.some((m: { status: string }) => m.status === 'withdrawn')).toBe(true);
+    expect(agenda.body.matters.filter((m: { anonymous: boolean }) => m.anonymous).every((m: { authorId?: string }) => !!m.authorId)).toBe(true);
+    const requests = await call('GET', '/communities/c-heping/binding-requests', { token: accessToken });
+    expect(requests.status).toBe(200);
+    expect(requests.body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps a year of closed sessions with attendance, minutes and a summary', async () => {
+    const { accessToken } = await login('resident-zhao');
+    const sessions = await call('GET', '/communities/c-jinlvzhou/sessions', { token: accessToken });
+    expect(sessions.status).toBe(200);
+    const closed = sessions.body.items.filter((s: { state: string }) => s.state === 'closed');
+    expect(closed.length).toBeGreaterThanOrEqual(33);
+    for (const s of closed) {
+      expect(s.attendance).toBeGreaterThan(0);
+      expect(s.minutes).toContain('说事会');
+      expect(s.summary.solvedOnSpot + s.summary.toFiveLists + s.summary.notAccepted + s.summary.withdrawn).toBe(s.matterCount);
+    }
+    const agenda = await call('GET', `/sessions/${closed[0].id}`, { token: accessToken });
+    expect(agenda.body.matters.length).toBeGreaterThan(0);
+    for (const m of agenda.body.matters) expect(m.outcome ?? m.status === 'withdrawn').toBeTruthy();
+    const board = await call('GET', '/communities/c-jinlvzhou/matters?limit=100', { token: accessToken });
+    const rejected = board.body.items.filter((m: { status: string }) => m.status === 'notAccepted');
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const m of rejected) expect(m.outcome.reason).toBeTruthy();
+  });
+
+  it('fills resident-wang’s inbox and her reminder subscription, and shows her own matters in every state', async () => {
+    const { accessToken } = await login('resident-wang');
+    const inbox = await call('GET', '/me/inbox', { token: accessToken });
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.length).toBeGreaterThanOrEqual(3);
+    const times = inbox.body.items.map((i: { createdAt: string }) => i.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(inbox.body.items.map((i: { read: boolean }) => i.read)).toEqual(inbox.body.items.map((_: unknown, k: number) => k >= 2));
+    const unread = await call('GET', '/me/inbox/unread', { token: accessToken });
+    expect(unread.body.unread).toBe(2);
+    const reminder = await call('GET', '/communities/c-heping/reminder', { token: accessToken });
+    expect(reminder.body.subscribed).toBe(true);
+    const mine = await call('GET', '/me/matters?limit=100', { token: accessToken });
+    expect(new Set(mine.body.items.map((m: { status: string }) => m.status))).toEqual(new Set(['submitted', 'withdrawn', 'solvedOnSpot', 'toFiveLists', 'notAccepted']));
+  });
+
+  it('lets newcomer log in with no community and nothing to act on', async () => {
+    const { me } = await login('newcomer');
+    expect(me.displayName).toBe('新居民');
+    expect(me.grants).toEqual([]);
+  });
+
+  it('adds nothing when it runs again', async () => {
+    const again = await seed(deps);
+    expect(again.written).toBe(0);
+    expect(again.apiCalls).toBe(0);
+    expect(again.matters).toEqual(summary.matters);
+    expect(again.sessions).toEqual(summary.sessions);
+  }, 60_000);
+});
