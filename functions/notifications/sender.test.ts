@@ -90,5 +90,10 @@ describe('notifications', () => {
     expect(second.reminded).toBe(0);
     expect((await other.api.as(resident).get('/me/inbox')).body.items[0].title).toContain('说事日');
     expect((await other.api.as(quiet).get('/me/inbox')).body.items).toHaveLength(0);
+    // the next session's reminder comes first in the inbox: reminders keep time-sorted ids
+    other.clock.set('2026-12-14T02:00:00.000Z');
+    expect((await remindSessions(other.deps)).reminded).toBe(1);
+    const inbox = (await other.api.as(resident).get('/me/inbox')).body.items;
+    expect(inbox.map((i: { body: string }) => i.body.includes('2026-12-15'))).toEqual([true, false]);
   });
 });

@@ -22,6 +22,8 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IndexName } from './table';
 
 export type Item = Record<string, unknown>;
+
+const TRANSACTION_ATTEMPTS = 4;
 export interface Key {
   pk: string;
   sk: string;
@@ -311,15 +313,24 @@ export class Db {
       if ('delete' in w) return { Delete: { TableName: this.tableName, Key: marshall(w.delete), ...buildCondition(w.if) } };
       return { ConditionCheck: { TableName: this.tableName, Key: marshall(w.check), ...(buildCondition(w.if) as { ConditionExpression: string }) } };
     });
-    try {
-      const out = await this.send<TransactWriteItemsCommandOutput>(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
-      this.count(out.ConsumedCapacity);
-    } catch (e) {
-      if (e instanceof TransactionCanceledException) {
+    // Two transactions on one item at once: DynamoDB cancels one with TransactionConflict (no condition failed).
+    // That is contention, not a refusal: try again after a short jittered wait.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const out = await this.send<TransactWriteItemsCommandOutput>(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
+        this.count(out.ConsumedCapacity);
+        return;
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) throw e;
         this.metrics.calls += 1;
-        throw new TransactionCancelled((e.CancellationReasons ?? []).map((r) => r.Code ?? 'None'));
+        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+        const conflictOnly = reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
+        if (conflictOnly && attempt < TRANSACTION_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+          continue;
+        }
+        throw new TransactionCancelled(reasons);
       }
-      throw e;
     }
   }
 }

@@ -28,6 +28,7 @@ export const keys = {
   /** the outbox is spread over a few partitions so no one key is hot */
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMP#${userId}#${key}`, sk: 'IDEMP' }),
+  notificationDedupe: (dedupeKey: string) => ({ pk: `NOTIFIED#${dedupeKey}`, sk: 'NOTIFIED' }),
 };
 
 export const outboxShards = 4;

@@ -22,13 +22,14 @@ export interface Notification {
   dedupeKey?: string;
 }
 
+/** The outbox partition of a record. */
 export function shardOf(id: string): number {
   return createHash('sha1').update(id).digest()[0]! % outboxShards;
 }
 
 export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
   const createdAt = ctx.clock.now().toISOString();
-  const id = n.dedupeKey ? createHash('sha1').update(n.dedupeKey).digest('hex').slice(0, 24) : ctx.newId();
+  const id = ctx.newId();
   const inbox: TxWrite = {
     put: {
       ...keys.inboxItem(n.userId, id),
@@ -58,5 +59,16 @@ export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
       grantTaken: false,
     },
   };
-  return [inbox, unread, outbox];
+  if (!n.dedupeKey) return [inbox, unread, outbox];
+  // A notification that may be produced twice (a job re-run) claims its dedupe key in the same transaction:
+  // the second attempt fails that condition and writes nothing. The inbox id stays time-sorted.
+  const dedupe: TxWrite = {
+    put: {
+      ...keys.notificationDedupe(n.dedupeKey),
+      entity: 'notificationDedupe',
+      expiresAt: Math.floor(ctx.clock.now().getTime() / 1000) + 90 * 86_400,
+    },
+    if: { expr: 'attribute_not_exists(#pk)' },
+  };
+  return [dedupe, inbox, unread, outbox];
 }

@@ -1,6 +1,6 @@
 import type { InboxItem } from '../../../shared/notifications/schemas';
 import type { UserCtx } from '../../platform/context';
-import { ConditionFailed } from '../../platform/db';
+import { TransactionCancelled } from '../../platform/db';
 import { keys } from '../../platform/keys';
 
 export async function listInbox(ctx: UserCtx, q: { cursor?: string; limit?: number }): Promise<{ items: InboxItem[]; cursor?: string }> {
@@ -22,19 +22,29 @@ export async function unreadCount(ctx: UserCtx): Promise<{ unread: number }> {
   return { unread: Math.max(0, state?.unread ?? 0) };
 }
 
-/** Each item turns read once (a condition), and the count goes down by exactly the items that turned. */
+/**
+ * Each item turns read once, and the count goes down by exactly the items that turned: read the items (one round
+ * trip), then one transaction of their updates, each on `read = false`, with the count. A concurrent reader who marked
+ * one first cancels it; the second pass sees that item read.
+ */
 export async function markRead(ctx: UserCtx, ids: string[]): Promise<{ unread: number }> {
   const userId = ctx.principal.userId;
-  let turned = 0;
-  for (const id of new Set(ids)) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const items = await ctx.db.batchGet<{ id: string; read: boolean }>([...new Set(ids)].map((id) => keys.inboxItem(userId, id)));
+    const unread = items.filter((i) => !i.read);
+    if (unread.length === 0) return unreadCount(ctx);
     try {
-      await ctx.db.update(keys.inboxItem(userId, id), { set: { read: true }, if: { expr: 'attribute_exists(#pk) AND #read = :f', values: { ':f': false } } });
-      turned++;
+      await ctx.db.transact([
+        ...unread.map((i) => ({
+          update: keys.inboxItem(userId, i.id),
+          spec: { set: { read: true }, if: { expr: '#read = :f', values: { ':f': false } } },
+        })),
+        { update: keys.inboxState(userId), spec: { add: { unread: -unread.length } } },
+      ]);
+      return unreadCount(ctx);
     } catch (e) {
-      if (!(e instanceof ConditionFailed)) throw e;
+      if (!(e instanceof TransactionCancelled)) throw e;
     }
   }
-  if (turned === 0) return unreadCount(ctx);
-  const state = await ctx.db.update<{ unread: number }>(keys.inboxState(userId), { add: { unread: -turned } });
-  return { unread: Math.max(0, state.unread) };
+  return unreadCount(ctx);
 }
