@@ -59,11 +59,16 @@ export type OutcomeKind = z.infer<typeof OutcomeKind>;
 export const MatterStatus = z.enum(['submitted', 'withdrawn', 'solvedOnSpot', 'toFiveLists', 'notAccepted']);
 export type MatterStatus = z.infer<typeof MatterStatus>;
 
-export const Location = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  address: z.string().trim().max(120).optional(),
-});
+/** Where the matter is: a position (both coordinates), or an address typed by hand, or both. */
+export const Location = z
+  .object({
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    address: z.string().trim().min(1).max(120).optional(),
+  })
+  .strict()
+  .refine((l) => (l.latitude === undefined) === (l.longitude === undefined), 'latitude and longitude go together')
+  .refine((l) => l.latitude !== undefined || l.address !== undefined, 'a position or an address');
 
 /** An uploaded photo is named by its storage key, which the upload endpoint handed out. */
 export const PhotoKey = z.string().regex(/^uploads\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\.(jpg|jpeg|png|webp)$/, 'photo key');

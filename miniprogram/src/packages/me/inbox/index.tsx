@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { InboxItem } from '@shared/notifications/schemas'
+import { Page } from '../../../components/Page'
+import { Btn, Empty, ErrorState, Loading, Tag } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { usePaged } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { fmtDateTime } from '../../../lib/format'
+
+export default function InboxPage() {
+  const t = useT()
+  const list = usePaged((cursor?: string) => call(api.notifications.inbox, { query: { cursor, limit: 20 } }), [])
+  const [readIds, setReadIds] = useState<Set<string>>(new Set())
+  const [error, setError] = useState<unknown>()
+  const isRead = (i: InboxItem) => i.read || readIds.has(i.id)
+
+  async function markRead(ids: string[]) {
+    if (!ids.length) return
+    setError(undefined)
+    try {
+      await call(api.notifications.markRead, { body: { ids: ids.slice(0, 100) } })
+      setReadIds((s) => new Set([...s, ...ids]))
+    } catch (e) {
+      setError(e)
+    }
+  }
+
+  async function open(i: InboxItem) {
+    if (!isRead(i)) await markRead([i.id])
+    if (i.link) void Taro.navigateTo({ url: i.link.startsWith('/') ? i.link : `/${i.link}` }).catch(() => undefined)
+  }
+
+  const unread = list.items.filter((i) => !isRead(i)).map((i) => i.id)
+  return (
+    <Page
+      title='inbox.title'
+      actions={
+        unread.length ? (
+          <Btn small onClick={() => markRead(unread)} testId='inbox-read-all'>
+            {t('inbox.readAll')}
+          </Btn>
+        ) : undefined
+      }
+    >
+      {error ? <ErrorState error={error} /> : null}
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.items.length === 0 ? (
+        <Empty text={t('inbox.empty')} />
+      ) : (
+        <View data-testid='inbox-list'>
+          {list.items.map((i) => (
+            <View key={i.id} className='card' onClick={() => open(i)} {...aria({ role: 'link', tabindex: 0, 'data-testid': `inbox-item-${i.id}` })}>
+              <View className='row'>
+                <Tag tone={isRead(i) ? 'neutral' : 'brand'}>{isRead(i) ? t('inbox.read') : `● ${t('inbox.unread')}`}</Tag>
+                <Text className='small muted'>{fmtDateTime(i.createdAt, t.lang)}</Text>
+              </View>
+              <Text className='card-title'>{i.title}</Text>
+              <Text className='small block pre'>{i.body}</Text>
+            </View>
+          ))}
+          {list.hasMore ? (
+            <Btn block loading={list.loadingMore} onClick={list.loadMore}>
+              {t('common.loadMore')}
+            </Btn>
+          ) : null}
+        </View>
+      )}
+    </Page>
+  )
+}

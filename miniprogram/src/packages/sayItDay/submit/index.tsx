@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Switch, Text, View } from '@tarojs/components'
+import { MatterCategory, SubmitMatterInput } from '@shared/sayItDay/schemas'
+import { Page } from '../../../components/Page'
+import { Btn, Chip, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
+import { keys, load, remove, save } from '../../../api/storage'
+import { fmtDate, fmtDateTime } from '../../../lib/format'
+import { askSubscribe } from '../../../lib/subscribe'
+import { pickPhotos, uploadPhoto, type PickedPhoto } from '../lib/upload'
+
+type Category = (typeof MatterCategory.options)[number]
+
+interface DraftPhoto {
+  id: string
+  path: string
+  size: number
+  type?: string
+  key?: string
+  state: 'uploading' | 'done' | 'failed'
+}
+
+/** What survives a dropped network or a closed app: the form, the uploaded photos, and the key of the last attempt. */
+interface Draft {
+  sessionId?: string
+  category?: Category
+  text: string
+  photos: DraftPhoto[]
+  address: string
+  coords?: { latitude: number; longitude: number }
+  anonymous: boolean
+  /** the Idempotency-Key of the last attempt and the body it was sent with: the same body retries with the same key */
+  attempt?: { key: string; body: string }
+}
+
+const emptyDraft: Draft = { text: '', photos: [], address: '', anonymous: false }
+const MAX_PHOTOS = 9
+
+export default function SubmitMatterPage() {
+  const t = useT()
+  const { me, config } = useApp()
+  const router = useRouter()
+  const restored = useRef(load<Draft>(keys.matterDraft))
+  const [draft, setDraft] = useState<Draft>(() => {
+    const d = restored.current
+    // photos still uploading when the app closed lost their upload; keep only the stored ones
+    return d ? { ...emptyDraft, ...d, photos: (d.photos ?? []).filter((p) => p.key).map((p) => ({ ...p, state: 'done' as const })) } : emptyDraft
+  })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+
+  const hasDraft = !!restored.current && (!!restored.current.text || !!restored.current.photos?.length)
+  const wantedSession = (router.params.sessionId as string | undefined) || draft.sessionId
+  const communityId = me?.communityId
+
+  const session = useQuery(
+    async () => {
+      if (wantedSession) return (await call(api.sayItDay.session, { params: { sessionId: wantedSession } })).session
+      if (!communityId) return null
+      return (await call(api.sayItDay.nextSession, { params: { communityId } })).session
+    },
+    [wantedSession, communityId],
+    !!me,
+  )
+
+  // keep the draft in storage on every change
+  useEffect(() => {
+    save(keys.matterDraft, draft)
+  }, [draft])
+
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const setPhoto = (id: string, patch: Partial<DraftPhoto>) => setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.id === id ? { ...p, ...patch } : p)) }))
+
+  async function startUpload(p: DraftPhoto) {
+    setPhoto(p.id, { state: 'uploading' })
+    try {
+      const key = await uploadPhoto(p as PickedPhoto)
+      setPhoto(p.id, { key, state: 'done' })
+    } catch {
+      setPhoto(p.id, { state: 'failed' })
+    }
+  }
+
+  async function addPhotos() {
+    const room = MAX_PHOTOS - draft.photos.length
+    if (room <= 0) return
+    let picked: PickedPhoto[]
+    try {
+      picked = await pickPhotos(room)
+    } catch {
+      return // cancelled
+    }
+    const added: DraftPhoto[] = picked.slice(0, room).map((p, i) => ({ ...p, id: `${Date.now()}-${i}`, state: 'uploading' }))
+    setDraft((d) => ({ ...d, photos: [...d.photos, ...added] }))
+    await Promise.all(added.map(startUpload))
+  }
+
+  async function chooseLocation() {
+    try {
+      if (process.env.TARO_ENV === 'weapp') {
+        const r = await Taro.chooseLocation({})
+        update({ coords: { latitude: r.latitude, longitude: r.longitude }, address: (r.name || r.address || '').slice(0, 120) })
+      } else {
+        const r = await Taro.getLocation({ type: 'wgs84' })
+        update({ coords: { latitude: r.latitude, longitude: r.longitude } })
+      }
+    } catch {
+      /* refused or cancelled: location stays optional */
+    }
+  }
+
+  const body = useMemo(
+    () => ({
+      category: draft.category,
+      text: draft.text.trim(),
+      photos: draft.photos.filter((p) => p.key).map((p) => p.key!),
+      location: draft.coords || draft.address.trim() ? { ...draft.coords, address: draft.address.trim() || undefined } : undefined,
+      anonymous: draft.anonymous,
+    }),
+    [draft],
+  )
+
+  async function submit(sessionId: string) {
+    setError(undefined)
+    if (draft.photos.some((p) => p.state === 'uploading')) {
+      void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
+      return
+    }
+    const parsed = SubmitMatterInput.safeParse(body)
+    if (!parsed.success) {
+      const errs: Record<string, string> = {}
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0] ?? '')
+        errs[f] = f === 'text' ? t('submit.textTooShort') : f === 'category' ? t('submit.category') : t.errorText(undefined)
+      }
+      setFieldErrors(errs)
+      return
+    }
+    setFieldErrors({})
+    // same body as the last attempt: same key, so a retry after a dropped answer never creates twice
+    const json = JSON.stringify({ sessionId, ...parsed.data })
+    const attempt = draft.attempt?.body === json ? draft.attempt : { key: newIdempotencyKey(), body: json }
+    const withAttempt = { ...draft, sessionId, attempt }
+    setDraft(withAttempt)
+    save(keys.matterDraft, withAttempt)
+    setBusy(true)
+    try {
+      const matter = await call(api.sayItDay.submitMatter, { params: { sessionId }, body: parsed.data, idempotencyKey: attempt.key })
+      remove(keys.matterDraft)
+      restored.current = undefined
+      setDraft(emptyDraft)
+      void Taro.showToast({ title: t('submit.success'), icon: 'success' })
+      // the subscribe prompt right after the tap it belongs to: tell me what becomes of it
+      await askSubscribe(config?.templates, ['matterOutcome'])
+      remove(keys.matterDraft)
+      await Taro.redirectTo({ url: `/packages/sayItDay/matter/index?id=${matter.id}` })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const s = session.data
+  return (
+    <Page title='submit.title'>
+      {hasDraft ? (
+        <Text className='small muted block' {...aria({ role: 'status' })} data-testid='submit-draft-restored'>
+          {t('submit.draftRestored')}
+        </Text>
+      ) : null}
+      {session.error ? (
+        <ErrorState error={session.error} onRetry={session.reload} />
+      ) : session.loading && !s ? (
+        <Loading />
+      ) : !s ? (
+        <ErrorState error={{ message: t('submit.noSession'), messageEn: t('submit.noSession') }} />
+      ) : (
+        <>
+          <Section>
+            <Text className='body block' data-testid='submit-session'>
+              {t('submit.session', { date: fmtDate(s.date, t.lang) })}
+            </Text>
+            <Text className='small muted block'>{`${t('home.cutoff')}：${fmtDateTime(s.cutoffAt, t.lang)}`}</Text>
+          </Section>
+
+          <Section>
+            <Field label={t('submit.category')} error={fieldErrors.category}>
+              <View className='row' {...aria({ role: 'group', 'aria-label': t('submit.category') })}>
+                {MatterCategory.options.map((c) => (
+                  <Chip key={c} selected={draft.category === c} onClick={() => update({ category: c })} testId={`submit-category-${c}`}>
+                    {t(`category.${c}`)}
+                  </Chip>
+                ))}
+              </View>
+            </Field>
+
+            <Field label={t('submit.text')} error={fieldErrors.text}>
+              <TextArea label={t('submit.text')} value={draft.text} onInput={(v) => update({ text: v })} placeholder={t('submit.textPlaceholder')} testId='submit-text' />
+            </Field>
+
+            <Field label={t('submit.photos')}>
+              <View className='photos' data-testid='submit-photos'>
+                {draft.photos.map((p, i) => (
+                  <View key={p.id} className='photo'>
+                    <Image className='img' src={p.path} mode='aspectFill' {...({ nativeProps: { alt: t('submit.photoAlt', { n: i + 1 }) } } as object)} />
+                    {p.state !== 'done' ? (
+                      <Text
+                        className='photo-state'
+                        onClick={() => p.state === 'failed' && startUpload(p)}
+                        {...aria({ role: p.state === 'failed' ? 'button' : 'status', tabindex: p.state === 'failed' ? 0 : undefined })}
+                      >
+                        {p.state === 'uploading' ? t('submit.uploading') : t('submit.uploadFailed')}
+                      </Text>
+                    ) : null}
+                    <View
+                      className='photo-remove'
+                      onClick={() => update({ photos: draft.photos.filter((x) => x.id !== p.id) })}
+                      {...aria({ role: 'button', tabindex: 0, 'aria-label': t('submit.removePhoto', { n: i + 1 }) })}
+                    >
+                      <Text {...aria({ 'aria-hidden': true })}>✕</Text>
+                    </View>
+                  </View>
+                ))}
+                {draft.photos.length < MAX_PHOTOS ? (
+                  <View className='photo-add' onClick={addPhotos} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'submit-add-photo' })}>
+                    <Text>{`+ ${t('submit.addPhoto')}`}</Text>
+                  </View>
+                ) : null}
+              </View>
+            </Field>
+
+            <Field label={t('submit.location')} >
+              <View className='row gap'>
+                <Btn small onClick={chooseLocation} testId='submit-location'>
+                  {process.env.TARO_ENV === 'weapp' ? t('submit.chooseLocation') : t('submit.useMyLocation')}
+                </Btn>
+                {draft.coords ? (
+                  <Btn small onClick={() => update({ coords: undefined, address: '' })}>
+                    {t('submit.clearLocation')}
+                  </Btn>
+                ) : null}
+              </View>
+              <TextInput label={t('submit.address')} value={draft.address} onInput={(v) => update({ address: v })} placeholder={t('submit.addressPlaceholder')} testId='submit-address' maxlength={120} />
+            </Field>
+
+            <View className='switch-row'>
+              <View className='body'>
+                <Text className='body block'>{t('submit.anonymous')}</Text>
+                <Text className='small muted block'>{t('submit.anonymousHint')}</Text>
+              </View>
+              <Switch
+                checked={draft.anonymous}
+                color='#b5121b'
+                onChange={(e) => update({ anonymous: e.detail.value })}
+                nativeProps={{ 'aria-label': t('submit.anonymous'), 'data-testid': 'submit-anonymous' }}
+              />
+            </View>
+          </Section>
+
+          {error ? <ErrorState error={(error as ApiError).code === 'NETWORK' ? { message: t('submit.offline'), messageEn: t('submit.offline') } : error} /> : null}
+
+          <Btn kind='primary' block loading={busy} onClick={() => submit(s.id)} testId='submit-matter'>
+            {busy ? t('common.submitting') : t('submit.submit')}
+          </Btn>
+        </>
+      )}
+    </Page>
+  )
+}

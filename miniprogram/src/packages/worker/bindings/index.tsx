@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Page } from '../../../components/Page'
+import { Async, Btn, Empty, ErrorState, Loading, Section } from '../../../components/ui'
+import { useT } from '../../../i18n/useT'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { fmtDateTime } from '../../../lib/format'
+import { CommunityPicker, useWorkerCommunity } from '../lib/communities'
+
+export default function BindingsPage() {
+  const t = useT()
+  const { list, communityId, setChosen } = useWorkerCommunity()
+  const requests = useQuery(() => call(api.org.bindingRequests, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const invite = useQuery(() => call(api.org.inviteCode, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const [busy, setBusy] = useState<string>()
+  const [error, setError] = useState<unknown>()
+
+  async function decide(userId: string, decision: 'confirm' | 'reject', gridId?: string) {
+    if (!communityId) return
+    setBusy(`${userId}-${decision}`)
+    setError(undefined)
+    try {
+      await call(api.org.decideBinding, { params: { communityId, userId }, body: { decision, gridId } })
+      if (requests.data) requests.setData({ items: requests.data.items.filter((r) => r.user.id !== userId) })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  return (
+    <Page title='worker.bindings'>
+      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : !list.data ? <Loading /> : list.data.length === 0 ? <Empty text={t('worker.noCommunity')} /> : null}
+      {list.data ? <CommunityPicker list={list.data} communityId={communityId} onPick={setChosen} /> : null}
+      {invite.data ? (
+        <Section>
+          <Text className='body' data-testid='invite-code'>
+            {t('worker.inviteCode', { code: invite.data.code })}
+          </Text>
+        </Section>
+      ) : null}
+      {error ? <ErrorState error={error} /> : null}
+      {communityId ? (
+        <Async q={requests} empty={(d) => (d.items.length ? false : t('worker.noRequests'))}>
+          {(d) => (
+            <View data-testid='binding-requests'>
+              {d.items.map((r) => (
+                <View key={r.user.id} className='card'>
+                  <Text className='card-title'>{r.user.displayName}</Text>
+                  {r.note ? <Text className='small block'>{r.note}</Text> : null}
+                  <Text className='small muted block'>{`${t('worker.requestedAt')}：${fmtDateTime(r.requestedAt, t.lang)}`}</Text>
+                  <View className='row gap'>
+                    <Btn kind='primary' small loading={busy === `${r.user.id}-confirm`} onClick={() => decide(r.user.id, 'confirm', r.gridId)} testId={`binding-confirm-${r.user.id}`}>
+                      {t('worker.confirm')}
+                    </Btn>
+                    <Btn small loading={busy === `${r.user.id}-reject`} onClick={() => decide(r.user.id, 'reject')} testId={`binding-reject-${r.user.id}`}>
+                      {t('worker.reject')}
+                    </Btn>
+                  </View>
+                </View>
+              ))}
+            </View>
+          )}
+        </Async>
+      ) : null}
+    </Page>
+  )
+}

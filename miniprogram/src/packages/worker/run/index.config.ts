@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '主持说事会', enablePullDownRefresh: true })

@@ -1,0 +1,74 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Page } from '../../components/Page'
+import { Btn, Chip, Empty, ErrorState, Loading } from '../../components/ui'
+import { MatterCard } from '../../components/MatterCard'
+import { useT } from '../../i18n/useT'
+import { useApp } from '../../state/app'
+import { usePaged } from '../../hooks/useQuery'
+import { api } from '../../api/routes'
+import { call, isLoggedIn } from '../../api/client'
+import { homeCommunityId } from '../../lib/roles'
+
+type Tab = 'board' | 'mine'
+
+export default function MattersPage() {
+  const t = useT()
+  const { me } = useApp()
+  const communityId = homeCommunityId(me)
+  const [tab, setTab] = useState<Tab>('board')
+
+  const list = usePaged(
+    (cursor?: string) =>
+      tab === 'board'
+        ? call(api.sayItDay.communityMatters, { params: { communityId: communityId! }, query: { cursor, limit: 20 } })
+        : call(api.sayItDay.myMatters, { query: { cursor, limit: 20 } }),
+    [tab, communityId],
+    !!me && (tab === 'mine' || !!communityId),
+  )
+
+  useDidShow(() => {
+    if (!isLoggedIn()) void Taro.reLaunch({ url: '/pages/login/index' })
+    else if (list.data) void list.reload()
+  })
+
+  return (
+    <Page title='matters.title'>
+      <View className='tabs' {...{ role: 'group' }}>
+        <Chip selected={tab === 'board'} onClick={() => setTab('board')} testId='matters-tab-board'>
+          {t('matters.board')}
+        </Chip>
+        <Chip selected={tab === 'mine'} onClick={() => setTab('mine')} testId='matters-tab-mine'>
+          {t('matters.mine')}
+        </Chip>
+      </View>
+      {me?.communityId ? (
+        <Btn kind='primary' block onClick={() => Taro.navigateTo({ url: '/packages/sayItDay/submit/index' })} testId='matters-raise'>
+          {t('home.raise')}
+        </Btn>
+      ) : null}
+      {tab === 'board' && me && !communityId ? (
+        <Empty text={t('matters.needBinding')} />
+      ) : list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.items.length === 0 ? (
+        <Empty text={tab === 'board' ? t('matters.emptyBoard') : t('matters.emptyMine')} />
+      ) : (
+        <View data-testid='matters-list'>
+          {list.items.map((m) => (
+            <MatterCard key={m.id} matter={m} />
+          ))}
+          {list.moreError ? <ErrorState error={list.moreError} onRetry={list.loadMore} /> : null}
+          {list.hasMore ? (
+            <Btn block loading={list.loadingMore} onClick={list.loadMore} testId='matters-more'>
+              {t('common.loadMore')}
+            </Btn>
+          ) : null}
+        </View>
+      )}
+    </Page>
+  )
+}
