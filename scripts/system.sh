@@ -26,9 +26,11 @@ ensure_java() {
 
 # Chromium for the end-to-end tests (driven by playwright-core; never `playwright install`)
 ensure_chromium() {
-  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  # a CJK font, so screenshots of the Chinese UI show characters (small: WenQuanYi Micro Hei)
+  if command -v chromium >/dev/null 2>&1 && { [ -d /usr/share/fonts/truetype/wqy ] || [ "$(id -u)" != "0" ]; }; then return 0; fi
+  if command -v chromium >/dev/null 2>&1; then _linli_apt_install fonts-wqy-microhei || true; return 0; fi
   echo "chromium not found: installing it (the end-to-end tests drive the h5 build in it)…" >&2
-  _linli_apt_install chromium || {
+  _linli_apt_install chromium fonts-wqy-microhei || {
     echo "The end-to-end tests need chromium (apt-get install -y chromium)." >&2
     return 1
   }
