@@ -41,7 +41,8 @@ const units: Unit[] = [
   { id: 'p-water', kind: 'partnerUnit', name: '市自来水公司', parentId: 'sd-t', path: ['sd-t', 'p-water'] },
 ];
 
-export async function harness(opts: { at?: string } = {}) {
+/** `extraUnits` adds units (a second partner unit, say) beside the standard ones, for the tests that need them. */
+export async function harness(opts: { at?: string; extraUnits?: Unit[] } = {}) {
   const tableName = `t-${randomBytes(6).toString('hex')}`;
   const client = dynamoClient(process.env.DYNAMODB_ENDPOINT);
   await ensureTable(client, tableName);
@@ -56,7 +57,8 @@ export async function harness(opts: { at?: string } = {}) {
     log: createLogger(),
   };
 
-  for (const u of units) {
+  const allUnits = [...units, ...(opts.extraUnits ?? [])];
+  for (const u of allUnits) {
     await deps.db.put({ ...keys.unit(u.id), entity: 'unit', ...u, inviteCode: u.kind === 'community' ? (u.id === 'c-a' ? 'HEPING' : 'JINLVZ') : undefined });
     if (u.kind === 'community') await deps.db.put({ ...keys.inviteCode(u.id === 'c-a' ? 'HEPING' : 'JINLVZ'), communityId: u.id });
   }
@@ -72,7 +74,7 @@ export async function harness(opts: { at?: string } = {}) {
     await deps.db.put({ ...keys.user(id), entity: 'user', id, openid, displayName: name, createdAt: START, communityId: resident?.[1] });
     const grants: Grant[] = [];
     for (const [role, unitId] of roles) {
-      const unit = units.find((u) => u.id === unitId)!;
+      const unit = allUnits.find((u) => u.id === unitId)!;
       grants.push({ role, unitId, unitPath: unit.path });
       await deps.db.put({
         ...keys.grant(id, role, unitId),
@@ -122,7 +124,7 @@ export async function harness(opts: { at?: string } = {}) {
     return (out.Items ?? []).map((i) => JSON.stringify(i)).sort();
   }
 
-  return { deps, clock, tableName, person, api: { as, call }, snapshot, units };
+  return { deps, clock, tableName, person, api: { as, call }, snapshot, units: allUnits };
 }
 
 export type Harness = Awaited<ReturnType<typeof harness>>;

@@ -5,6 +5,7 @@ import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
+import { collectWrites, uncollectWrites } from '../../platform/fiveListsEntry';
 import { parseSessionId } from '../../../shared/sayItDay/schedule';
 import * as store from '../store';
 import { matterView, readableMatter, readableSession, scopeOf } from './view';
@@ -90,11 +91,17 @@ export async function recordOutcome(ctx: UserCtx, matterId: string, input: Recor
         link: `/packages/sayItDay/matter/index?id=${matter.id}`,
         data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: now.slice(0, 10) },
       }),
+      // into the five lists in the same write (or back out, while nobody has acted on it)
+      ...(input.kind === 'toFiveLists' && matter.status !== 'toFiveLists'
+        ? collectWrites(ctx, matter, { userId: ctx.principal.userId, name: ctx.principal.displayName ?? '' }, { note: input.note })
+        : []),
+      ...(input.kind !== 'toFiveLists' && matter.status === 'toFiveLists' ? uncollectWrites(matter.id) : []),
     ]);
   } catch (e) {
     if (e instanceof TransactionCancelled) {
       if (e.failedAt(1)) throw new ConflictError('SESSION_NOT_IN_PROGRESS');
       if (e.failedAt(0)) throw new ConflictError('STALE_VERSION');
+      if (e.reasons.slice(5).includes('ConditionalCheckFailed')) throw new ConflictError('CASE_WRONG_STATE');
     }
     throw e;
   }

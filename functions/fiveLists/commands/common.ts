@@ -1,0 +1,216 @@
+import { isOverdue } from '../../../shared/fiveLists/deadlines';
+import { transition, type Actor, type FiveListAction, type FiveListState, type Provided } from '../../../shared/fiveLists/machine';
+import { canReadMatter, canSeeAnonymous, rolesOver } from '../../../shared/fiveLists/permissions';
+import type { FiveListMatter } from '../../../shared/fiveLists/schemas';
+import type { Principal } from '../../../shared/org/schemas';
+import type { TemplateKey } from '../../../shared/notifications/schemas';
+import type { Ctx, UserCtx } from '../../platform/context';
+import { TransactionCancelled, type TxWrite } from '../../platform/db';
+import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { fiveListItem, historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
+import { notificationWrites, type Notification } from '../../platform/notify';
+import * as store from '../store';
+
+export const anonymousName = '匿名居民';
+export const residentName = '居民';
+
+export const stateWords: Record<FiveListState, string> = {
+  collected: '已收单',
+  dispatched: '已分单',
+  reviewed: '已审单',
+  claimed: '已领单',
+  resolved: '已办结',
+  rated: '已评价',
+  returned: '已退回',
+  merged: '已合并',
+  reopened: '已重启',
+  closed: '已关闭',
+};
+
+export const scopeOfRecord = (r: FiveListRecord) => ({ subdistrictId: r.subdistrictId, communityId: r.communityId, gridId: r.gridId, unitId: r.unitId, state: r.state });
+
+/** A matter the caller may read, or not found: an id guessed from another community or unit serves nothing. */
+export function readable(ctx: UserCtx, r: FiveListRecord | undefined): FiveListRecord {
+  if (!r || !canReadMatter(ctx.principal, scopeOfRecord(r))) throw new NotFoundError('matter');
+  return r;
+}
+
+export function actorRoles(p: Principal, r: FiveListRecord): Actor[] {
+  return rolesOver(p, scopeOfRecord(r));
+}
+
+/** Checks the machine: the next state, or the error the caller sees. */
+export function authorize(ctx: UserCtx, r: FiveListRecord, action: FiveListAction, provided: Provided): FiveListState {
+  const res = transition(r.state, action, actorRoles(ctx.principal, r), provided);
+  if (res.ok) return res.to;
+  if (res.code === 'FORBIDDEN') throw new ForbiddenError();
+  if (res.code === 'CASE_WRONG_STATE') throw new ConflictError('CASE_WRONG_STATE', { state: r.state });
+  throw new UnprocessableError(res.code);
+}
+
+export function checkVersion(r: FiveListRecord, version: number) {
+  if (r.version !== version) throw new ConflictError('STALE_VERSION', { version: r.version });
+}
+
+/** A matter may carry only photos the actor uploaded: upload keys are `uploads/<userId>/<id>.<ext>`. */
+export function checkPhotoKeys(ctx: UserCtx, photoKeys: readonly string[]): void {
+  const own = `uploads/${ctx.principal.userId}/`;
+  if (photoKeys.some((k) => !k.startsWith(own)) || new Set(photoKeys).size !== photoKeys.length) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+}
+
+const photos = (ctx: Ctx, photoKeys: readonly string[]) => Promise.all(photoKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) })));
+
+/** What a reader may see: an anonymous submitter's name only for the submitter and the community's staff. */
+export async function matterView(ctx: Ctx, r: FiveListRecord, reader: Principal): Promise<FiveListMatter> {
+  const showSubmitter = !r.anonymous || r.submitterId === reader.userId || canSeeAnonymous(reader, scopeOfRecord(r));
+  return {
+    id: r.id,
+    communityId: r.communityId,
+    subdistrictId: r.subdistrictId,
+    gridId: r.gridId,
+    source: r.source,
+    submitterId: showSubmitter ? r.submitterId : undefined,
+    submitterName: showSubmitter ? r.submitterName : anonymousName,
+    anonymous: r.anonymous,
+    category: r.category,
+    text: r.text,
+    photos: await photos(ctx, r.photoKeys),
+    location: r.location,
+    state: r.state,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    resolveBy: r.resolveBy,
+    deadlineAt: r.deadlineAt,
+    overdue: isOverdue(r.deadlineAt, r.state, ctx.clock.now()),
+    claimedByName: r.claimedByName,
+    claimedAt: r.claimedAt,
+    extension: r.extension,
+    resolution: r.resolution
+      ? { note: r.resolution.note, photos: await photos(ctx, r.resolution.photoKeys), at: r.resolution.at, byName: r.resolution.byName }
+      : undefined,
+    mergedInto: r.mergedInto,
+    reopenCount: r.reopenCount,
+    round: r.round,
+    secondCount: r.secondCount,
+    ratingCount: r.ratingCount,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+
+export function short(text: string): string {
+  return text.length > 18 ? `${text.slice(0, 18)}…` : text;
+}
+
+/** Notifications about a matter, one per person, never to the person who acted. */
+export function aboutMatter(
+  ctx: UserCtx | Ctx,
+  r: FiveListRecord,
+  userIds: readonly (string | undefined)[],
+  template: TemplateKey,
+  title: string,
+  body: string,
+  dedupe?: string,
+): Notification[] {
+  const actor = ctx.principal?.userId;
+  const unique = [...new Set(userIds.filter((u): u is string => !!u && u !== actor))];
+  return unique.map((userId) => ({
+    userId,
+    template,
+    title,
+    body,
+    link: `/packages/fiveLists/matter/index?id=${r.id}`,
+    data: { thing1: short(r.text).slice(0, 20), phrase2: stateWords[r.state], date3: ctx.clock.now().toISOString().slice(0, 10) },
+    // only a re-runnable job needs a dedupe key: it makes the inbox id a hash, which does not sort by time
+    dedupeKey: dedupe ? `${dedupe}#${userId}` : undefined,
+  }));
+}
+
+/** At most this many people are told inside the transaction (3 writes each; a transaction takes 100); the rest right after. */
+const IN_TX = 20;
+
+export interface TransitionOpts {
+  action: FiveListAction;
+  note?: string;
+  /** a resident acting (rating, reopening): their name is shown only to staff and themselves */
+  byResident?: boolean;
+  /** more writes in the same transaction, after the matter and its history entry */
+  extra?: TxWrite[];
+  notify?: Notification[];
+  /** maps a failed condition of one of the `extra` writes (index within extra) */
+  onExtraFailed?: (index: number) => never;
+}
+
+/**
+ * Moves a matter to `next` with one conditional write on its state and version, its history entry (who, when, note)
+ * and its notifications in the same transaction. A lost race answers what happened: already claimed, moved on, or stale.
+ */
+export async function applyTransition(ctx: UserCtx, current: FiveListRecord, next: FiveListRecord, opts: TransitionOpts): Promise<FiveListRecord> {
+  const by = { byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: !!opts.byResident };
+  const writes = transitionWrites(ctx.clock.now().toISOString(), current, next, { ...opts, ...by });
+  const notes = opts.notify ?? [];
+  const now = notes.slice(0, IN_TX).flatMap((n) => notificationWrites(ctx, n));
+  const extra = opts.extra ?? [];
+  try {
+    await ctx.db.transact([...writes, ...extra, ...now]);
+  } catch (e) {
+    if (e instanceof TransactionCancelled) {
+      if (e.failedAt(0) || e.failedAt(1)) await explainLostRace(ctx, current, opts.action);
+      const i = extra.findIndex((_, k) => e.failedAt(2 + k));
+      if (i >= 0 && opts.onExtraFailed) opts.onExtraFailed(i);
+      throw new ConflictError('CONFLICT');
+    }
+    throw e;
+  }
+  await notifyRest(ctx, notes.slice(IN_TX));
+  return next;
+}
+
+export function transitionWrites(
+  at: string,
+  current: FiveListRecord,
+  next: FiveListRecord,
+  h: { action: string; note?: string; byId?: string; byName: string; byResident: boolean },
+): TxWrite[] {
+  return [
+    { put: fiveListItem(next), if: { expr: '#state = :s AND #version = :v', values: { ':s': current.state, ':v': current.version } } },
+    {
+      put: historyItem(next.id, next.version, { at, action: h.action, from: current.state, to: next.state, byId: h.byId, byName: h.byName, byResident: h.byResident, note: h.note }),
+      if: { expr: 'attribute_not_exists(#pk)' },
+    },
+  ];
+}
+
+async function explainLostRace(ctx: UserCtx, current: FiveListRecord, action: FiveListAction): Promise<never> {
+  const now = await store.getFiveList(ctx.db, current.id);
+  if (!now) throw new NotFoundError('matter');
+  if (action === 'claim' && now.state === 'claimed') throw new ConflictError('ALREADY_CLAIMED');
+  if (now.state !== current.state) throw new ConflictError('CASE_WRONG_STATE', { state: now.state });
+  throw new ConflictError('STALE_VERSION', { version: now.version });
+}
+
+/** Notifications past what one transaction holds, sent right after it (a failure here loses no state, only a message). */
+export async function notifyRest(ctx: Ctx, rest: Notification[]) {
+  for (const n of rest) {
+    try {
+      await ctx.db.transact(notificationWrites(ctx, n));
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e;
+    }
+  }
+}
+
+/** The next record: the fields that change, the version and the time. */
+export function advance(ctx: Ctx, r: FiveListRecord, to: FiveListState, changes: Partial<FiveListRecord>): FiveListRecord {
+  return { ...r, ...changes, state: to, version: r.version + 1, updatedAt: ctx.clock.now().toISOString() };
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
+
+/** The year of a date in China (UTC+8): the score ledger's year. */
+export function chinaYear(at: Date): number {
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}

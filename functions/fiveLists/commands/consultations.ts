@@ -1,0 +1,181 @@
+import { canRunCouncil, canVote, isOfficerOf } from '../../../shared/fiveLists/permissions';
+import type { Consultation, CreateConsultationInput } from '../../../shared/fiveLists/schemas';
+import { can } from '../../../shared/org/permissions';
+import type { Principal } from '../../../shared/org/schemas';
+import type { UserCtx } from '../../platform/context';
+import { TransactionCancelled, type TxWrite } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import { getUnit, type UnitRecord } from '../../platform/units';
+import { strip } from '../store';
+import { checkPhotoKeys } from './common';
+
+/**
+ * 民生决策咨询: a major decision put to the residents of a community (or of the whole sub-district): options, a voting
+ * window, comments, and after the close the result with counts. One vote per resident is an item written only where
+ * absent; changing it moves the counts in the same transaction, conditional on the option it replaces and on the window.
+ * Counts are top-level attributes (`votes_o0`, ...) so they are plain atomic counters.
+ */
+interface ConsultationRecord {
+  id: string;
+  unitId: string;
+  title: string;
+  description: string;
+  attachmentKeys: string[];
+  options: { id: string; label: string }[];
+  opensAt: string;
+  closesAt: string;
+  commentCount: number;
+  createdAt: string;
+  createdBy: string;
+  [count: `votes_${string}`]: number;
+}
+
+const countAttr = (optionId: string) => `votes_${optionId}` as const;
+
+/** Who may read (and, for staff, run) a consultation of this unit. */
+function access(p: Principal, unit: UnitRecord): { read: boolean; staff: boolean } {
+  if (unit.kind === 'community') {
+    const scope = { subdistrictId: unit.path[0]!, communityId: unit.id };
+    return { read: can.readCommunity(p, scope), staff: canRunCouncil(p, scope) };
+  }
+  if (unit.kind === 'subdistrict') {
+    const staff = isOfficerOf(p, unit.id);
+    return { read: staff || p.grants.some((g) => g.unitPath[0] === unit.id), staff };
+  }
+  return { read: false, staff: false };
+}
+
+async function view(ctx: UserCtx, c: ConsultationRecord, myVote?: string): Promise<Consultation> {
+  const now = ctx.clock.now().toISOString();
+  const phase = now < c.opensAt ? 'upcoming' : now < c.closesAt ? 'open' : 'closed';
+  const counts = Object.fromEntries(c.options.map((o) => [o.id, Number(c[countAttr(o.id)] ?? 0)]));
+  return {
+    id: c.id,
+    unitId: c.unitId,
+    title: c.title,
+    description: c.description,
+    attachments: await Promise.all(c.attachmentKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) }))),
+    options: c.options,
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    phase,
+    myVote,
+    result: phase === 'closed' ? { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) } : undefined,
+    commentCount: c.commentCount,
+    createdAt: c.createdAt,
+  };
+}
+
+export async function createConsultation(ctx: UserCtx, input: CreateConsultationInput): Promise<Consultation> {
+  const unit = await getUnit(ctx.db, input.unitId);
+  if (!unit || !access(ctx.principal, unit).read) throw new NotFoundError('unit');
+  if (!access(ctx.principal, unit).staff) throw new ForbiddenError();
+  const opensAt = new Date(input.opensAt).toISOString();
+  const closesAt = new Date(input.closesAt).toISOString();
+  const now = ctx.clock.now().toISOString();
+  if (closesAt <= opensAt || closesAt <= now) throw new UnprocessableError('INVALID_WINDOW');
+  checkPhotoKeys(ctx, input.attachments);
+  const options = input.options.map((label, i) => ({ id: `o${i}`, label }));
+  const id = ctx.newId();
+  const record: ConsultationRecord = {
+    id,
+    unitId: unit.id,
+    title: input.title,
+    description: input.description,
+    attachmentKeys: input.attachments,
+    options,
+    opensAt,
+    closesAt,
+    commentCount: 0,
+    createdAt: now,
+    createdBy: ctx.principal.userId,
+    ...Object.fromEntries(options.map((o) => [countAttr(o.id), 0])),
+  };
+  return transactCreate(
+    ctx,
+    [{ put: { ...keys.consultation(id), ...keys.consultationOfUnit(unit.id, now, id), entity: 'consultation', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }],
+    await view(ctx, record),
+  );
+}
+
+export async function listConsultations(ctx: UserCtx, unitId: string): Promise<{ items: Consultation[] }> {
+  const unit = await getUnit(ctx.db, unitId);
+  if (!unit || !access(ctx.principal, unit).read) throw new NotFoundError('unit');
+  const { gsi1pk } = keys.consultationOfUnit(unitId, '', '');
+  const { items } = await ctx.db.query<Record<string, unknown>>({ index: 'gsi1', pk: gsi1pk, ascending: false, limit: 100 });
+  return { items: await Promise.all(items.map((i) => view(ctx, strip<ConsultationRecord>(i)))) };
+}
+
+/** The consultation and my vote in one BatchGet, then its unit (cached tree read) for the access check. */
+async function readable(ctx: UserCtx, consultationId: string) {
+  const items = await ctx.db.batchGet<Record<string, unknown>>([keys.consultation(consultationId), keys.consultationVote(consultationId, ctx.principal.userId)]);
+  const it = items.find((i) => i.sk === keys.consultation(consultationId).sk);
+  if (!it) throw new NotFoundError('consultation');
+  const c = strip<ConsultationRecord>(it);
+  const unit = await getUnit(ctx.db, c.unitId);
+  if (!unit || !access(ctx.principal, unit).read) throw new NotFoundError('consultation');
+  const vote = items.find((i) => i.sk !== keys.consultation(consultationId).sk) as { optionId: string } | undefined;
+  return { c, unit, myVote: vote?.optionId };
+}
+
+export async function getConsultation(ctx: UserCtx, consultationId: string): Promise<Consultation> {
+  const { c, myVote } = await readable(ctx, consultationId);
+  return view(ctx, c, myVote);
+}
+
+export async function vote(ctx: UserCtx, consultationId: string, optionId: string): Promise<Consultation> {
+  const { c, unit, myVote } = await readable(ctx, consultationId);
+  if (!canVote(ctx.principal, unit)) throw new ForbiddenError('NOT_BOUND');
+  if (!c.options.some((o) => o.id === optionId)) throw new UnprocessableError('INVALID_OPTION');
+  const now = ctx.clock.now().toISOString();
+  if (now < c.opensAt || now >= c.closesAt) throw new ConflictError('CONSULTATION_NOT_OPEN');
+  if (myVote === optionId) return view(ctx, c, myVote);
+  const voteKey = keys.consultationVote(consultationId, ctx.principal.userId);
+  const window = { expr: '#opensAt <= :now AND #closesAt > :now', values: { ':now': now } };
+  const writes: TxWrite[] = myVote
+    ? [
+        { update: voteKey, spec: { set: { optionId, at: now }, if: { expr: '#optionId = :old', values: { ':old': myVote } } } },
+        { update: keys.consultation(consultationId), spec: { add: { [countAttr(myVote)]: -1, [countAttr(optionId)]: 1 }, if: window } },
+      ]
+    : [
+        { put: { ...voteKey, entity: 'consultationVote', userId: ctx.principal.userId, optionId, at: now }, if: { expr: 'attribute_not_exists(#pk)' } },
+        { update: keys.consultation(consultationId), spec: { add: { [countAttr(optionId)]: 1 }, if: window } },
+      ];
+  try {
+    await ctx.db.transact(writes);
+  } catch (e) {
+    if (e instanceof TransactionCancelled) {
+      if (e.failedAt(1)) throw new ConflictError('CONSULTATION_NOT_OPEN');
+      throw new ConflictError('CONFLICT'); // another tap of mine got there first: refresh
+    }
+    throw e;
+  }
+  const counts = { ...c, [countAttr(optionId)]: Number(c[countAttr(optionId)] ?? 0) + 1, ...(myVote ? { [countAttr(myVote)]: Number(c[countAttr(myVote)] ?? 0) - 1 } : {}) };
+  return view(ctx, counts as ConsultationRecord, optionId);
+}
+
+export async function listComments(ctx: UserCtx, consultationId: string, q: { cursor?: string; limit?: number }) {
+  await readable(ctx, consultationId);
+  const { pk, sk } = keys.consultationComment(consultationId, '');
+  const page = await ctx.db.query<{ id: string; authorId: string; authorName: string; text: string; at: string }>({ pk, prefix: sk, ascending: false, limit: q.limit ?? 20, cursor: q.cursor });
+  return { items: page.items.map((i) => ({ id: i.id, authorName: i.authorName, text: i.text, at: i.at, mine: i.authorId === ctx.principal.userId })), cursor: page.cursor };
+}
+
+/** Those who may vote may comment, until the close; staff may answer. */
+export async function comment(ctx: UserCtx, consultationId: string, text: string) {
+  const { c, unit } = await readable(ctx, consultationId);
+  if (!canVote(ctx.principal, unit) && !access(ctx.principal, unit).staff) throw new ForbiddenError('NOT_BOUND');
+  const now = ctx.clock.now().toISOString();
+  if (now >= c.closesAt) throw new ConflictError('CONSULTATION_NOT_OPEN');
+  const id = ctx.newId();
+  const item = { id, authorName: ctx.principal.displayName ?? '居民', text, at: now, mine: true };
+  return transactCreate(ctx, [
+    { put: { ...keys.consultationComment(consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName: item.authorName, text, at: now }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { update: keys.consultation(consultationId), spec: { add: { commentCount: 1 }, if: { expr: '#closesAt > :now', values: { ':now': now } } } },
+  ], item, (e) => {
+    if (e.failedAt(1)) throw new ConflictError('CONSULTATION_NOT_OPEN');
+    throw e;
+  });
+}

@@ -1,0 +1,144 @@
+import { canRunCouncil } from '../../../shared/fiveLists/permissions';
+import type { Council, CreateCouncilInput } from '../../../shared/fiveLists/schemas';
+import { can } from '../../../shared/org/permissions';
+import type { Ctx, UserCtx } from '../../platform/context';
+import { ConditionFailed } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import { getUnit } from '../../platform/units';
+import { strip } from '../store';
+import { checkPhotoKeys } from './common';
+
+/**
+ * 居民议事会: a community's council meetings, their topics and resolutions, and for each resolution whether it was
+ * carried out, with evidence. The implementation rate is computed from the resolutions, never typed. Residents see
+ * published meetings; community workers and officers record them.
+ */
+interface ResolutionRecord {
+  id: string;
+  topic: string;
+  text: string;
+  implemented: boolean;
+  evidence?: { note: string; photoKeys: string[]; at: string };
+}
+interface CouncilRecord extends Omit<Council, 'resolutions'> {
+  subdistrictId: string;
+  resolutions: ResolutionRecord[];
+}
+
+/** A council's id names its community (`<communityId>_<id>`): its key needs no lookup. */
+function parseCouncilId(councilId: string): string | undefined {
+  const i = councilId.lastIndexOf('_');
+  return i > 0 ? councilId.slice(0, i) : undefined;
+}
+
+async function community(ctx: UserCtx, communityId: string) {
+  const unit = await getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community') throw new NotFoundError('community');
+  const scope = { subdistrictId: unit.path[0]!, communityId };
+  if (!can.readCommunity(ctx.principal, scope)) throw new NotFoundError('community');
+  return { scope, staff: canRunCouncil(ctx.principal, scope) };
+}
+
+async function view(ctx: Ctx, c: CouncilRecord): Promise<Council> {
+  const { subdistrictId, resolutions, ...rest } = c;
+  void subdistrictId;
+  return {
+    ...rest,
+    resolutions: await Promise.all(
+      resolutions.map(async (r) => ({
+        id: r.id,
+        topic: r.topic,
+        text: r.text,
+        implemented: r.implemented,
+        evidence: r.evidence
+          ? { note: r.evidence.note, at: r.evidence.at, photos: await Promise.all(r.evidence.photoKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) }))) }
+          : undefined,
+      })),
+    ),
+  };
+}
+
+export function implementationRate(councils: readonly { resolutions: readonly { implemented: boolean }[] }[]) {
+  const all = councils.flatMap((c) => c.resolutions);
+  const implemented = all.filter((r) => r.implemented).length;
+  return { resolutions: all.length, implemented, rate: all.length ? implemented / all.length : null };
+}
+
+export async function listCouncils(ctx: UserCtx, communityId: string) {
+  const { staff } = await community(ctx, communityId);
+  const { items } = await ctx.db.query<Record<string, unknown>>({ pk: keys.council(communityId, '').pk, prefix: keys.council(communityId, '').sk, ascending: false, limit: 200 });
+  const councils = items.map((i) => strip<CouncilRecord>(i)).filter((c) => staff || c.published);
+  return { items: await Promise.all(councils.map((c) => view(ctx, c))), implementation: implementationRate(councils) };
+}
+
+export async function createCouncil(ctx: UserCtx, communityId: string, input: CreateCouncilInput): Promise<Council> {
+  const { scope, staff } = await community(ctx, communityId);
+  if (!staff) throw new ForbiddenError();
+  const id = `${communityId}_${ctx.newId()}`;
+  const record: CouncilRecord = {
+    id,
+    communityId,
+    subdistrictId: scope.subdistrictId,
+    title: input.title,
+    heldOn: input.heldOn,
+    attendance: input.attendance,
+    topics: input.topics,
+    resolutions: input.resolutions.map((r, i) => ({ id: `r${i}`, topic: r.topic, text: r.text, implemented: false })),
+    published: input.published,
+    createdAt: ctx.clock.now().toISOString(),
+    version: 0,
+  };
+  return transactCreate(ctx, [{ put: { ...keys.council(communityId, id), entity: 'council', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }], await view(ctx, record));
+}
+
+async function readableCouncil(ctx: UserCtx, councilId: string) {
+  const communityId = parseCouncilId(councilId);
+  if (!communityId) throw new NotFoundError('council');
+  const { staff } = await community(ctx, communityId).catch(() => {
+    throw new NotFoundError('council');
+  });
+  const it = await ctx.db.get<Record<string, unknown>>(keys.council(communityId, councilId), true);
+  const c = it ? strip<CouncilRecord>(it) : undefined;
+  if (!c || (!staff && !c.published)) throw new NotFoundError('council');
+  return { c, staff };
+}
+
+export async function getCouncil(ctx: UserCtx, councilId: string): Promise<Council> {
+  return view(ctx, (await readableCouncil(ctx, councilId)).c);
+}
+
+async function save(ctx: UserCtx, c: CouncilRecord, readVersion: number): Promise<Council> {
+  const next = { ...c, version: readVersion + 1 };
+  try {
+    await ctx.db.put({ ...keys.council(c.communityId, c.id), entity: 'council', ...next }, { expr: '#version = :v', values: { ':v': readVersion } });
+  } catch (e) {
+    if (e instanceof ConditionFailed) throw new ConflictError('STALE_VERSION');
+    throw e;
+  }
+  return view(ctx, next);
+}
+
+export async function publishCouncil(ctx: UserCtx, councilId: string, version: number): Promise<Council> {
+  const { c, staff } = await readableCouncil(ctx, councilId);
+  if (!staff) throw new ForbiddenError();
+  if (c.version !== version) throw new ConflictError('STALE_VERSION');
+  return save(ctx, { ...c, published: true }, version);
+}
+
+export async function recordImplemented(
+  ctx: UserCtx,
+  councilId: string,
+  resolutionId: string,
+  input: { implemented: boolean; note: string; photos: string[]; version: number },
+): Promise<Council> {
+  const { c, staff } = await readableCouncil(ctx, councilId);
+  if (!staff) throw new ForbiddenError();
+  if (!c.resolutions.some((r) => r.id === resolutionId)) throw new NotFoundError('resolution', 'RESOLUTION_NOT_FOUND');
+  if (c.version !== input.version) throw new ConflictError('STALE_VERSION');
+  checkPhotoKeys(ctx, input.photos);
+  const at = ctx.clock.now().toISOString();
+  const resolutions = c.resolutions.map((r) => (r.id === resolutionId ? { ...r, implemented: input.implemented, evidence: { note: input.note, photoKeys: input.photos, at } } : r));
+  return save(ctx, { ...c, resolutions }, input.version);
+}

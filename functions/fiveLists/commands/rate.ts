@@ -1,0 +1,84 @@
+import { addDays, defaultResolveDays, stepDeadline } from '../../../shared/fiveLists/deadlines';
+import type { FiveListMatter, RateInput } from '../../../shared/fiveLists/schemas';
+import type { UserCtx } from '../../platform/context';
+import type { TxWrite } from '../../platform/db';
+import { ConflictError, ForbiddenError } from '../../platform/errors';
+import { notificationWrites } from '../../platform/notify';
+import type { FiveListRecord } from '../../platform/fiveListsEntry';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import { aboutMatter, advance, authorize, matterView, readable, transitionWrites } from './common';
+
+const levelWords = { satisfied: '满意', partly: '基本满意', notSatisfied: '不满意' } as const;
+class Retry extends Error {}
+
+/**
+ * 群众评单: the submitter and those who backed the matter rate the result within the rating window. A rating is an item
+ * written only where absent, in the same transaction as the counts: given twice (or fifty times at once), it counts
+ * once. "Not satisfied" from the submitter reopens the matter, once, back to the unit; the round's ratings are then
+ * superseded by the next round's. Concurrent raters move the same matter: a lost version race is retried.
+ */
+export async function rate(ctx: UserCtx, matterId: string, input: RateInput): Promise<{ matter: FiveListMatter; reopened: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rateOnce(ctx, matterId, input);
+    } catch (e) {
+      if (!(e instanceof Retry) || attempt >= 4) throw e instanceof Retry ? new ConflictError('STALE_VERSION') : e;
+    }
+  }
+}
+
+async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promise<{ matter: FiveListMatter; reopened: boolean }> {
+  const { matter, backer } = await store.getForRating(ctx.db, matterId, ctx.principal.userId);
+  const current = readable(ctx, matter);
+  const me = ctx.principal.userId;
+  const submitter = current.submitterId === me;
+  const reopen = input.level === 'notSatisfied' && submitter && current.reopenCount === 0;
+  const to = authorize(ctx, current, reopen ? 'reopen' : 'rate', {});
+  if (!submitter && !backer) throw new ForbiddenError('NOT_A_RATER');
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  if (current.deadlineAt && current.deadlineAt < at) throw new ConflictError('RATING_WINDOW_CLOSED');
+
+  const next: FiveListRecord = reopen
+    ? advance(ctx, current, to, {
+        reopenCount: 1,
+        round: current.round + 1,
+        ratingCount: 0,
+        resolveBy: addDays(now, defaultResolveDays[current.category]),
+        deadlineAt: stepDeadline(to, now),
+      })
+    : advance(ctx, current, to, { ratingCount: current.ratingCount + 1 });
+  const ratingWrite: TxWrite = {
+    put: { ...keys.fiveListRating(matterId, current.round, me), entity: 'fiveListRating', userId: me, round: current.round, level: input.level, stars: input.stars, comment: input.comment, at },
+    if: { expr: 'attribute_not_exists(#pk)' },
+  };
+  const entryKey = current.scoreYear && current.unitId ? keys.unitScoreEntry(current.subdistrictId, current.scoreYear, current.unitId, current.id) : undefined;
+  const entryWrite: TxWrite[] = !entryKey
+    ? []
+    : reopen
+      ? [{ update: entryKey, spec: { set: { resolved: false, onTime: false, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0, round: next.round } } }]
+      : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } } }];
+  const word = levelWords[input.level];
+  const notes = aboutMatter(
+    ctx,
+    next,
+    [current.claimedBy],
+    reopen ? 'fiveListsTask' : 'fiveListsProgress',
+    reopen ? '事项被重新打开' : `收到评价：${word}`,
+    reopen ? `提出人对「${current.text.slice(0, 18)}」的办理不满意，事项已退回贵单位重新办理` : `「${current.text.slice(0, 18)}」获评${word}，${input.stars}星`,
+  );
+  const writes = [
+    ratingWrite,
+    ...transitionWrites(at, current, next, { action: reopen ? 'reopen' : 'rate', note: input.comment, byId: me, byName: ctx.principal.displayName ?? '', byResident: true }),
+    ...entryWrite,
+    ...notes.flatMap((n) => notificationWrites(ctx, n)),
+  ];
+  const result = { matter: await matterView(ctx, next, ctx.principal), reopened: reopen };
+  return transactCreate(ctx, writes, result, (e) => {
+    if (e.failedAt(0)) throw new ConflictError('ALREADY_RATED');
+    if (e.failedAt(1) || e.failedAt(2) || e.failedAt(3)) throw new Retry();
+    throw e;
+  });
+}

@@ -1,0 +1,41 @@
+import { stepDeadline } from '../../../shared/fiveLists/deadlines';
+import type { FiveListMatter, ResolveInput } from '../../../shared/fiveLists/schemas';
+import type { UserCtx } from '../../platform/context';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import { aboutMatter, advance, applyTransition, authorize, checkPhotoKeys, checkVersion, matterView, readable } from './common';
+
+/**
+ * 办结: the unit reports what it did, with photos. Its score ledger notes whether that was on time; the submitter and
+ * everyone who backed the matter are asked to rate. Two round trips: the matter's collection (it names the backers),
+ * one transaction.
+ */
+export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInput): Promise<FiveListMatter> {
+  const col = await store.readCollection(ctx.db, matterId);
+  const current = readable(ctx, col.matter);
+  const to = authorize(ctx, current, 'resolve', { note: input.note, photos: input.photos });
+  checkVersion(current, input.version);
+  checkPhotoKeys(ctx, input.photos);
+  const now = ctx.clock.now();
+  const at = now.toISOString();
+  const onTime = !current.resolveBy || at <= current.resolveBy;
+  const next = advance(ctx, current, to, {
+    resolution: { note: input.note, photoKeys: input.photos, at, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '' },
+    deadlineAt: stepDeadline(to, now),
+  });
+  const extra = current.scoreYear
+    ? [
+        {
+          update: keys.unitScoreEntry(current.subdistrictId, current.scoreYear, current.unitId!, current.id),
+          spec: { set: { resolved: true, onTime, resolvedAt: at } },
+        },
+      ]
+    : [];
+  await applyTransition(ctx, current, next, {
+    action: 'resolve',
+    note: input.note,
+    extra,
+    notify: aboutMatter(ctx, next, [current.submitterId, ...col.backers], 'fiveListsProgress', '事项已办结，请您评价', `「${current.text.slice(0, 18)}」${current.unitName}已办结：${input.note.slice(0, 40)}`),
+  });
+  return matterView(ctx, next, ctx.principal);
+}

@@ -1,0 +1,106 @@
+import { stepDeadline } from '../../../shared/fiveLists/deadlines';
+import type { FiveListMatter, ReviewInput } from '../../../shared/fiveLists/schemas';
+import type { UserCtx } from '../../platform/context';
+import type { TxWrite } from '../../platform/db';
+import { ConflictError, UnprocessableError } from '../../platform/errors';
+import { historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYear, matterView, readable } from './common';
+
+/**
+ * 大工委审单: the joint committee confirms a dispatch (the unit is told and its score ledger gets the matter), returns
+ * it with a reason, or merges a duplicate into another matter (its submitter and seconders carried over as backers).
+ * The joint committee is represented by sub-district officers' grants for now (README).
+ */
+export async function review(ctx: UserCtx, matterId: string, input: ReviewInput): Promise<FiveListMatter> {
+  if (input.decision === 'merge') return merge(ctx, matterId, input.intoMatterId, input.version, input.note);
+  const current = readable(ctx, await store.getFiveList(ctx.db, matterId));
+  const now = ctx.clock.now();
+  if (input.decision === 'return') {
+    const to = authorize(ctx, current, 'return', { note: input.note });
+    checkVersion(current, input.version);
+    const next = advance(ctx, current, to, { deadlineAt: stepDeadline(to, now) });
+    await applyTransition(ctx, current, next, {
+      action: 'return',
+      note: input.note,
+      notify: aboutMatter(ctx, next, [current.dispatchedBy], 'fiveListsTask', '分单被退回', `「${current.text.slice(0, 18)}」被退回：${input.note}`),
+    });
+    return matterView(ctx, next, ctx.principal);
+  }
+  const to = authorize(ctx, current, 'confirm', {});
+  checkVersion(current, input.version);
+  const year = chinaYear(now);
+  const next = advance(ctx, current, to, { deadlineAt: stepDeadline(to, now), scoreYear: year });
+  const contacts = await store.holdersOf(ctx.db, current.unitId!, 'unitContact');
+  const entry: TxWrite = {
+    put: {
+      ...keys.unitScoreEntry(current.subdistrictId, year, current.unitId!, current.id),
+      entity: 'unitScoreEntry',
+      unitId: current.unitId,
+      matterId: current.id,
+      resolved: false,
+      onTime: false,
+      round: 0,
+      satisfied: 0,
+      partly: 0,
+      notSatisfied: 0,
+      starSum: 0,
+    },
+  };
+  await applyTransition(ctx, current, next, {
+    action: 'confirm',
+    note: input.note,
+    extra: [entry],
+    notify: [
+      ...aboutMatter(ctx, next, contacts, 'fiveListsTask', '有新的事项待认领', `「${current.text.slice(0, 18)}」已派给${current.unitName}，请在期限内认领`),
+      ...aboutMatter(ctx, next, [current.submitterId].filter((u) => !contacts.includes(u)), 'fiveListsProgress', '您的事项已审核', `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理`),
+    ],
+  });
+  return matterView(ctx, next, ctx.principal);
+}
+
+/** At most this many backers are carried in the merge's own transaction; more follow right after (idempotent puts). */
+const BACKERS_IN_TX = 60;
+
+async function merge(ctx: UserCtx, matterId: string, intoId: string, version: number, note?: string): Promise<FiveListMatter> {
+  const [source, target] = await Promise.all([store.readCollection(ctx.db, matterId), store.getFiveList(ctx.db, intoId)]);
+  const current = readable(ctx, source.matter);
+  const to = authorize(ctx, current, 'merge', { target: intoId });
+  checkVersion(current, version);
+  if (!target || intoId === matterId || target.communityId !== current.communityId || target.state === 'merged' || target.state === 'closed') {
+    throw new UnprocessableError('MERGE_TARGET_INVALID');
+  }
+  const now = ctx.clock.now().toISOString();
+  const next = advance(ctx, current, to, { mergedInto: intoId, deadlineAt: undefined });
+  // the submitter and backers of the duplicate back the matter it is merged into
+  const carried = [...new Set([current.submitterId, ...source.backers])].filter((u) => u !== target.submitterId);
+  const watcherPut = (userId: string): TxWrite => ({ put: { ...keys.fiveListWatcher(intoId, userId), entity: 'fiveListWatcher', userId, from: matterId, at: now } });
+  const targetNext = target.version + 1;
+  const extra: TxWrite[] = [
+    {
+      update: keys.fiveListMatter(intoId),
+      spec: {
+        add: { secondCount: current.secondCount + 1, version: 1 },
+        set: { updatedAt: now },
+        if: { expr: '#version = :v AND #state <> :merged AND #state <> :closed', values: { ':v': target.version, ':merged': 'merged', ':closed': 'closed' } },
+      },
+    },
+    {
+      put: historyItem(intoId, targetNext, { at: now, action: 'merge', from: target.state, to: target.state, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: false, note: `合并了重复事项 ${matterId}${note ? `：${note}` : ''}` }),
+      if: { expr: 'attribute_not_exists(#pk)' },
+    },
+    ...carried.slice(0, BACKERS_IN_TX).map(watcherPut),
+  ];
+  await applyTransition(ctx, current, next, {
+    action: 'merge',
+    note: note ?? `合并到 ${intoId}`,
+    extra,
+    notify: aboutMatter(ctx, next, [current.submitterId], 'fiveListsProgress', '您的事项已合并', `「${current.text.slice(0, 18)}」与相同事项合并办理，您可在合并后的事项中跟进并评价`),
+    onExtraFailed: () => {
+      throw new ConflictError('STALE_VERSION');
+    },
+  });
+  for (let i = BACKERS_IN_TX; i < carried.length; i += 25) await ctx.db.transact(carried.slice(i, i + 25).map(watcherPut));
+  return matterView(ctx, next, ctx.principal);
+}

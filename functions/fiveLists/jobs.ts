@@ -1,0 +1,83 @@
+import { activeStates, ratingStates, type FiveListState } from '../../shared/fiveLists/machine';
+import { defaultDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
+import { TransactionCancelled } from '../platform/db';
+import type { FiveListRecord } from '../platform/fiveListsEntry';
+import { keys } from '../platform/keys';
+import { notificationWrites } from '../platform/notify';
+import { listUnits } from '../platform/units';
+import { aboutMatter, advance, stateWords, transitionWrites } from './commands/common';
+import * as store from './store';
+
+/** Steps the sub-district must act on escalate to its admins (the leadership); steps a unit must act on, to its officers. */
+const subdistrictSteps: readonly FiveListState[] = ['collected', 'returned', 'dispatched'];
+
+/**
+ * Runs hourly. For each matter past its step's deadline, the next level up is told, once per matter and step: a marker
+ * item (matter, step, deadline) is written only where absent, in the same transaction as the notifications, so a re-run
+ * tells nobody twice, and a matter that comes back to a step (reopened) escalates again with its new deadline.
+ * Matters whose rating window has passed are closed; an unrated one stays unrated.
+ */
+export async function escalateOverdue(deps: Deps, now = deps.clock.now()): Promise<{ escalated: number; closed: number }> {
+  const ctx = makeCtx(deps, `job-escalate-${now.toISOString()}`);
+  const at = now.toISOString();
+  let escalated = 0;
+  let closed = 0;
+  const subdistricts = (await listUnits(deps.db)).filter((u) => u.kind === 'subdistrict');
+  for (const sd of subdistricts) {
+    let recipients: { officers: string[]; admins: string[] } | undefined;
+    for (const state of activeStates) {
+      for (const m of await allOverdue(ctx, sd.id, state, at)) {
+        recipients ??= { officers: await store.holdersOf(deps.db, sd.id, 'subdistrictOfficer'), admins: await store.holdersOf(deps.db, sd.id, 'admin') };
+        const to = subdistrictSteps.includes(state) ? recipients.admins : recipients.officers;
+        const notes = aboutMatter(
+          ctx,
+          m,
+          to,
+          'fiveListsOverdue',
+          `五单事项逾期：${stateWords[state]}`,
+          `「${m.text.slice(0, 18)}」${m.unitName ? `（${m.unitName}）` : ''}已超过${stateWords[state]}环节期限 ${m.deadlineAt!.slice(0, 10)}`,
+          `esc#${m.id}#${state}#${m.deadlineAt}`,
+        ).slice(0, 30);
+        try {
+          await deps.db.transact([
+            {
+              put: { ...keys.fiveListEscalation(m.id, state, m.deadlineAt!), entity: 'fiveListEscalation', step: state, deadlineAt: m.deadlineAt, at },
+              if: { expr: 'attribute_not_exists(#pk)' },
+            },
+            ...notes.flatMap((n) => notificationWrites(ctx, n)),
+          ]);
+          escalated++;
+        } catch (e) {
+          if (!(e instanceof TransactionCancelled)) throw e; // already escalated for this step
+        }
+      }
+    }
+    for (const state of ratingStates) {
+      for (const m of await allOverdue(ctx, sd.id, state, at)) {
+        const next = advance(ctx, m, 'closed', { deadlineAt: undefined });
+        try {
+          await deps.db.transact(transitionWrites(at, m, next, { action: 'close', note: '评价期已过，自动关闭', byName: '系统', byResident: false }));
+          closed++;
+        } catch (e) {
+          if (!(e instanceof TransactionCancelled)) throw e; // someone acted on it meanwhile
+        }
+      }
+    }
+  }
+  deps.log.info('escalateOverdue', { escalated, closed });
+  return { escalated, closed };
+}
+
+async function allOverdue(ctx: Ctx, subdistrictId: string, state: FiveListState, before: string): Promise<FiveListRecord[]> {
+  const out: FiveListRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listByState(ctx.db, subdistrictId, state, { limit: 100, cursor, before });
+    out.push(...page.items.filter((m) => m.deadlineAt && m.deadlineAt < before));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** EventBridge entry point. */
+export const escalateOverdueHandler = () => escalateOverdue(defaultDeps());

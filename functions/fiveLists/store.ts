@@ -1,0 +1,115 @@
+import type { FiveListState } from '../../shared/fiveLists/schemas';
+import type { Db } from '../platform/db';
+import type { FiveListRecord, HistoryRecord } from '../platform/fiveListsEntry';
+import { keys } from '../platform/keys';
+
+/** Access patterns of the five lists, councils and consultations; the table is in README.md. */
+
+type Raw = Record<string, unknown>;
+
+const indexAttrs = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'expiresAt'];
+export function strip<T>(it: Raw): T {
+  const out: Raw = {};
+  for (const [k, v] of Object.entries(it)) if (!indexAttrs.includes(k)) out[k] = v;
+  return out as T;
+}
+
+export async function getFiveList(db: Db, matterId: string): Promise<FiveListRecord | undefined> {
+  const it = await db.get<Raw>(keys.fiveListMatter(matterId), true);
+  return it ? strip<FiveListRecord>(it) : undefined;
+}
+
+export interface RatingRecord {
+  userId: string;
+  round: number;
+  level: 'satisfied' | 'partly' | 'notSatisfied';
+  stars: number;
+  comment?: string;
+  at: string;
+}
+
+export interface Collection {
+  matter?: FiveListRecord;
+  history: HistoryRecord[];
+  ratings: RatingRecord[];
+  /** the say-it day seconders and the watchers carried over from merged duplicates */
+  backers: string[];
+  escalations: { step: string; deadlineAt: string; at: string }[];
+}
+
+/** Everything about a matter in one query of its item collection (matter, seconds, history, ratings, watchers). */
+export async function readCollection(db: Db, matterId: string): Promise<Collection> {
+  const out: Collection = { history: [], ratings: [], backers: [], escalations: [] };
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<Raw>({ pk: keys.fiveListMatter(matterId).pk, cursor, consistent: true });
+    for (const it of page.items) {
+      const sk = String(it.sk);
+      if (sk === 'FL') out.matter = strip<FiveListRecord>(it);
+      else if (sk.startsWith('FLHIST#')) out.history.push(strip<HistoryRecord>(it));
+      else if (sk.startsWith('FLRATE#')) out.ratings.push(strip<RatingRecord>(it));
+      else if (sk.startsWith(keys.fiveListWatcher(matterId, '').sk) || sk.startsWith(keys.second(matterId, '').sk)) out.backers.push(String(it.userId));
+      else if (sk.startsWith('FLESC#')) out.escalations.push(strip(it));
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  out.backers = [...new Set(out.backers)];
+  return out;
+}
+
+/** What rating needs, in one round trip: the matter, and whether this person seconded it or watches it. */
+export async function getForRating(db: Db, matterId: string, userId: string): Promise<{ matter?: FiveListRecord; backer: boolean }> {
+  const items = await db.batchGet<Raw>([keys.fiveListMatter(matterId), keys.second(matterId, userId), keys.fiveListWatcher(matterId, userId)]);
+  const m = items.find((i) => i.sk === 'FL');
+  return { matter: m ? strip<FiveListRecord>(m) : undefined, backer: items.some((i) => i.sk !== 'FL') };
+}
+
+export async function listByState(db: Db, subdistrictId: string, state: FiveListState, opts: { limit: number; cursor?: string; before?: string }) {
+  const { gsi1pk } = keys.fiveListByState(subdistrictId, state, '', '');
+  const page = await db.query<Raw>({ index: 'gsi1', pk: gsi1pk, limit: opts.limit, cursor: opts.cursor, ...(opts.before ? { between: ['0', opts.before] as [string, string] } : {}) });
+  return { items: page.items.map((i) => strip<FiveListRecord>(i)), cursor: page.cursor };
+}
+
+export async function listByUnit(db: Db, unitId: string, opts: { state?: FiveListState; limit: number; cursor?: string }) {
+  const { gsi2pk } = keys.fiveListByUnit(unitId, '', '', '');
+  const page = await db.query<Raw>({ index: 'gsi2', pk: gsi2pk, prefix: opts.state ? `${opts.state}#` : undefined, limit: opts.limit, cursor: opts.cursor });
+  return { items: page.items.map((i) => strip<FiveListRecord>(i)), cursor: page.cursor };
+}
+
+export async function listBoard(db: Db, communityId: string, limit: number, cursor?: string) {
+  const { gsi3pk } = keys.fiveListOnBoard(communityId, '', '');
+  const page = await db.query<Raw>({ index: 'gsi3', pk: gsi3pk, ascending: false, limit, cursor });
+  return { items: page.items.map((i) => strip<FiveListRecord>(i)), cursor: page.cursor };
+}
+
+export interface ScoreEntry {
+  unitId: string;
+  matterId: string;
+  resolved: boolean;
+  onTime: boolean;
+  round: number;
+  satisfied: number;
+  partly: number;
+  notSatisfied: number;
+  starSum: number;
+}
+
+/** The score ledger of a sub-district's year; of one unit when `unitId` is given. */
+export async function listScoreEntries(db: Db, subdistrictId: string, year: number, unitId?: string): Promise<ScoreEntry[]> {
+  const { pk } = keys.unitScoreEntry(subdistrictId, year, '', '');
+  const out: ScoreEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<Raw>({ pk, prefix: unitId ? `${unitId}#` : undefined, cursor });
+    out.push(...page.items.map((i) => strip<ScoreEntry>(i)));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** Who holds a role on a unit (unit contacts of a partner unit, officers or admins of a sub-district). */
+export async function holdersOf(db: Db, unitId: string, role: string): Promise<string[]> {
+  const { gsi1pk, gsi1sk } = keys.grantByUnit(unitId, role, '');
+  const { items } = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, limit: 200 });
+  return items.map((i) => i.userId);
+}
