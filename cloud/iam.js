@@ -23,6 +23,12 @@ const permissions = {
   sayItDay: { dynamodb: [...READ, ...WRITE], s3: ['GetObject', 'PutObject', 'PutObjectTagging', 'DeleteObjectTagging'] },
   notifications: { dynamodb: [...READ, ...WRITE] },
   uploads: { dynamodb: ['GetItem', 'PutItem', 'ConditionCheckItem'], s3: ['PutObject', 'GetObject'] },
+  // photos (matters, resolutions, evidence, attachments) are read back by presigned GET URLs signed with this role
+  fiveLists: { dynamodb: [...READ, ...WRITE], s3: ['GetObject'] },
+  escalateOverdue: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
+  // poster images are read back by presigned GET URLs signed with this role
+  signups: { dynamodb: [...READ, ...WRITE], s3: ['GetObject'] },
+  remindEvents: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   createSessions: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   remindSessions: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   drainOutbox: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'] },

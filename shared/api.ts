@@ -29,6 +29,8 @@ import {
 } from './sayItDay/schemas';
 import { ClientConfig, InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './notifications/schemas';
 import { CreateUploadInput, Upload } from './uploads/schemas';
+import { fiveListsApi } from './fiveLists/api';
+import { signupsApi } from './signups/api';
 
 const CommunityParams = z.object({ communityId: Id });
 const SessionParams = z.object({ sessionId: Id });
@@ -137,6 +139,8 @@ export const api = {
       response: SubscriptionCounts,
     }),
   },
+  fiveLists: fiveListsApi,
+  signups: signupsApi,
   uploads: {
     create: endpoint({ method: 'POST', path: '/uploads', summary: 'A presigned POST for one photo', body: CreateUploadInput, response: Upload, status: 201 }),
   },

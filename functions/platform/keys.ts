@@ -28,7 +28,61 @@ export const keys = {
   /** the outbox is spread over a few partitions so no one key is hot */
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMP#${userId}#${key}`, sk: 'IDEMP' }),
+
+  // --- fiveLists: a five-list matter lives in its matter's item collection (`MATTER#m`), beside the say-it day matter
+  // and its seconds, so the detail page (matter, seconds, history, ratings, watchers) is one query ---
+  fiveListMatter: (matterId: string) => ({ pk: `MATTER#${matterId}`, sk: 'FL' }),
+  /** one entry per transition, sorted by the matter's version after it (versions are unique: each write is conditional on the one before) */
+  fiveListHistory: (matterId: string, version: number) => ({ pk: `MATTER#${matterId}`, sk: `FLHIST#${String(version).padStart(6, '0')}` }),
+  /** those who may rate besides the say-it day seconders: people carried over from a merged duplicate */
+  fiveListWatcher: (matterId: string, userId: string) => ({ pk: `MATTER#${matterId}`, sk: `FLWATCH#${userId}` }),
+  fiveListRating: (matterId: string, round: number, userId: string) => ({ pk: `MATTER#${matterId}`, sk: `FLRATE#${round}#${userId}` }),
+  /** written once per matter and step deadline: the overdue job's idempotency */
+  fiveListEscalation: (matterId: string, step: string, deadlineAt: string) => ({ pk: `MATTER#${matterId}`, sk: `FLESC#${step}#${deadlineAt}` }),
+  /** the sub-district's lists by state, soonest deadline first (dispatch board, review queue, overdue job) */
+  fiveListByState: (subdistrictId: string, state: string, deadlineAt: string, matterId: string) => ({ gsi1pk: `FLSTATE#${subdistrictId}#${state}`, gsi1sk: `${deadlineAt}#${matterId}` }),
+  /** a partner unit's matters, by state then deadline */
+  fiveListByUnit: (unitId: string, state: string, deadlineAt: string, matterId: string) => ({ gsi2pk: `FLUNIT#${unitId}`, gsi2sk: `${state}#${deadlineAt}#${matterId}` }),
+  fiveListOnBoard: (communityId: string, createdAt: string, matterId: string) => ({ gsi3pk: `FLBOARD#${communityId}`, gsi3sk: `${createdAt}#${matterId}` }),
+  /** the score ledger: one entry per matter confirmed to a unit, one partition per sub-district and year */
+  unitScoreEntry: (subdistrictId: string, year: number, unitId: string, matterId: string) => ({ pk: `FLSCORE#${subdistrictId}#${year}`, sk: `${unitId}#${matterId}` }),
+  council: (communityId: string, councilId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `COUNCIL#${councilId}` }),
+  consultation: (consultationId: string) => ({ pk: `CONSULT#${consultationId}`, sk: 'CONSULT' }),
+  consultationOfUnit: (unitId: string, createdAt: string, consultationId: string) => ({ gsi1pk: `CONSULTS#${unitId}`, gsi1sk: `${createdAt}#${consultationId}` }),
+  /** one per resident: put only where absent, or changed over the option read */
+  consultationVote: (consultationId: string, userId: string) => ({ pk: `CONSULT#${consultationId}`, sk: `VOTE#${userId}` }),
+  consultationComment: (consultationId: string, commentId: string) => ({ pk: `CONSULT#${consultationId}`, sk: `COMMENT#${commentId}` }),
   notificationDedupe: (dedupeKey: string) => ({ pk: `NOTIFIED#${dedupeKey}`, sk: 'NOTIFIED' }),
+
+  // --- signups (functions/signups/README.md): a place (a shift or an event) is its own partition, so the counter of a
+  // popular event is one hot key of its own, never a table-wide one ---
+  /** the counter and policy of a place: capacity, free, waiting, the waitlist's sequence and head */
+  place: (placeId: string) => ({ pk: `PLACE#${placeId}`, sk: 'COUNTER' }),
+  reservation: (placeId: string, userId: string) => ({ pk: `PLACE#${placeId}`, sk: `RES#${userId}` }),
+  /** a person's reservations, soonest first */
+  reservationByHolder: (userId: string, startsAt: string, placeId: string) => ({ gsi1pk: `HOLDER#${userId}`, gsi1sk: `${startsAt}#${placeId}` }),
+  /** the waitlist in strict order: positions come from the counter's sequence */
+  waitlistEntry: (placeId: string, position: number) => ({ pk: `PLACE#${placeId}`, sk: `WAIT#${String(position).padStart(9, '0')}` }),
+  volunteer: (userId: string) => ({ pk: `USER#${userId}`, sk: 'VOLUNTEER' }),
+  team: (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' }),
+  teamByUnit: (unitId: string, teamId: string) => ({ gsi1pk: `TEAMS#${unitId}`, gsi1sk: teamId }),
+  teamMember: (teamId: string, userId: string) => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` }),
+  activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'ACTIVITY' }),
+  activityByUnit: (unitId: string, startsAt: string, activityId: string) => ({ gsi1pk: `ACTIVITIES#${unitId}`, gsi1sk: `${startsAt}#${activityId}` }),
+  event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  eventByUnit: (unitId: string, startsAt: string, eventId: string) => ({ gsi1pk: `EVENTS#${unitId}`, gsi1sk: `${startsAt}#${eventId}` }),
+  /** events by their day in China: the day-before reminder */
+  eventByDay: (date: string, eventId: string) => ({ gsi2pk: `EVENTDAY#${date}`, gsi2sk: eventId }),
+  /** one entry per volunteer and shift: confirming twice cannot count twice */
+  hoursEntry: (userId: string, servedOn: string, shiftId: string) => ({ pk: `HOURS#${userId}`, sk: `ENTRY#${servedOn}#${shiftId}` }),
+  hoursTotal: (userId: string) => ({ pk: `HOURS#${userId}`, sk: 'TOTAL' }),
+  certificate: (serial: string) => ({ pk: `CERT#${serial}`, sk: 'CERT' }),
+  timeBankSettings: (subdistrictId: string) => ({ pk: `TBSET#${subdistrictId}`, sk: 'SETTINGS' }),
+  /** the balance is kept by a condition (never below zero); every movement is an entry beside it */
+  timeBankAccount: (userId: string) => ({ pk: `TBACCT#${userId}`, sk: 'BALANCE' }),
+  timeBankEntry: (userId: string, at: string, id: string) => ({ pk: `TBACCT#${userId}`, sk: `ENTRY#${at}#${id}` }),
+  helpRequest: (requestId: string) => ({ pk: `HELPREQ#${requestId}`, sk: 'HELPREQ' }),
+  helpRequestByCommunity: (communityId: string, at: string, requestId: string) => ({ gsi1pk: `HELPREQS#${communityId}`, gsi1sk: `${at}#${requestId}` }),
 };
 
 export const outboxShards = 4;

@@ -22,6 +22,14 @@ export interface SubscribeMessage {
 export interface WechatClient {
   code2Session(code: string): Promise<WechatSession>;
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
+  /** the number a user granted with the getPhoneNumber button: the button's code, exchanged once */
+  getPhoneNumber(code: string): Promise<PhoneInfo>;
+}
+
+export interface PhoneInfo {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
 }
 
 export class WechatApiError extends Error {
@@ -81,6 +89,23 @@ export function wechatClient(opts: { apiBase: string; appId: string; secret: str
         // 40001/42001: the token went stale before its time; drop it so the retry fetches a new one
         if (e instanceof WechatApiError && (e.errcode === 40001 || e.errcode === 42001)) token = undefined;
         throw e;
+      }
+    },
+    async getPhoneNumber(code) {
+      try {
+        const t = await accessToken();
+        const body = await call<{ phone_info: PhoneInfo }>(`${opts.apiBase}/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(t)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+        const { phoneNumber, purePhoneNumber, countryCode } = body.phone_info;
+        return { phoneNumber, purePhoneNumber, countryCode };
+      } catch (e) {
+        if (e instanceof WechatApiError && (e.errcode === 40001 || e.errcode === 42001)) token = undefined;
+        // 40029 / 47001: a bad or used code; the user taps the button again
+        if (e instanceof WechatApiError && e.errcode > 0) throw new ApiError(400, 'PHONE_CODE_INVALID');
+        throw new ApiError(502, 'PHONE_CODE_INVALID');
       }
     },
   };

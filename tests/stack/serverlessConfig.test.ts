@@ -125,9 +125,9 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads and sayItDay', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists and signups (poster images)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['SayItDayRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['FiveListsRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
   it('writes every ARN with the partition, so the stack deploys to AWS China', () => {

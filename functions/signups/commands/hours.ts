@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { hoursOf, maskName } from '../../../shared/signups/hours';
+import { isStaffOver } from '../../../shared/signups/permissions';
+import type { Certificate } from '../../../shared/signups/schemas';
+import type { Ctx, UserCtx } from '../../platform/context';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { getUnit } from '../../platform/units';
+import * as store from '../store';
+
+async function ledger(ctx: UserCtx, userId: string) {
+  const [entries, totalMinutes] = await Promise.all([store.getLedger(ctx, userId), store.getHoursTotal(ctx, userId)]);
+  return { userId, totalMinutes, entries: entries.reverse() };
+}
+
+export const myHours = (ctx: UserCtx) => ledger(ctx, ctx.principal.userId);
+
+/** A volunteer's ledger: theirs, or the staff's over their community. Anyone else finds nothing there. */
+export async function volunteerHours(ctx: UserCtx, userId: string) {
+  if (userId !== ctx.principal.userId) {
+    const v = await store.getVolunteer(ctx, userId);
+    if (!v || !isStaffOver(ctx.principal, v.communityPath)) throw new NotFoundError('volunteer');
+  }
+  return ledger(ctx, userId);
+}
+
+const SERIAL_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * A certificate of service hours for a period, as data (民政部令第67号 asks for name, ID, organisation, the service,
+ * hours and period, and a number to check it by). It is kept under its serial, so anyone can verify it.
+ * The PDF is drawn from this later (not built yet).
+ */
+export async function issueCertificate(ctx: UserCtx, period: { from: string; to: string }): Promise<Certificate> {
+  const v = await store.getVolunteer(ctx, ctx.principal.userId);
+  if (!v) throw new ForbiddenError('NOT_A_VOLUNTEER');
+  const entries = await store.getLedger(ctx, v.userId, period.from, period.to);
+  if (!entries.length) throw new UnprocessableError('CERTIFICATE_EMPTY');
+  const organisation = (await getUnit(ctx.db, v.communityPath[0]!))?.name ?? '';
+  const now = ctx.clock.now();
+  let random = '';
+  for (const b of randomBytes(10)) random += SERIAL_ALPHABET[b % SERIAL_ALPHABET.length];
+  const totalMinutes = entries.reduce((n, e) => n + e.minutes, 0);
+  const cert: Certificate = {
+    serial: `LL${now.toISOString().slice(0, 10).replace(/-/g, '')}${random}`,
+    name: v.realName,
+    organisation,
+    activities: entries.map((e) => ({ title: e.activityTitle, servedOn: e.servedOn, minutes: e.minutes })),
+    totalMinutes,
+    hours: hoursOf(totalMinutes),
+    from: period.from,
+    to: period.to,
+    issuedAt: now.toISOString(),
+  };
+  await store.putCertificate(ctx, { ...cert, userId: v.userId });
+  return cert;
+}
+
+/** Public: what a certificate with this serial says, with the name masked; `valid: false` for any other serial. */
+export async function verifyCertificate(ctx: Ctx, serial: string) {
+  const c = await store.getCertificate(ctx, serial);
+  if (!c) return { serial, valid: false };
+  return { serial, valid: true, name: maskName(c.name), organisation: c.organisation, totalMinutes: c.totalMinutes, from: c.from, to: c.to, issuedAt: c.issuedAt };
+}

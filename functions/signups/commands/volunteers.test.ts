@@ -1,0 +1,57 @@
+import { signupsWorld, ok } from '../../../tests/support/signups';
+
+type World = Awaited<ReturnType<typeof signupsWorld>>;
+let w: World;
+
+beforeAll(async () => {
+  w = await signupsWorld();
+});
+
+describe('volunteers and teams', () => {
+  it('registers a volunteer with the phone number WeChat vouches for, shown masked', async () => {
+    const p = await w.h.person('陈静', [['resident', 'c-a']]);
+    const res = await w.h.api.as(p).put('/me/volunteer', { realName: '陈静', phoneCode: 'phone:13812345678', skills: ['英语', '急救'], availability: ['weekendDaytime'] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ realName: '陈静', phoneMasked: '138****5678', skills: ['英语', '急救'], communityId: 'c-a' });
+    expect(JSON.stringify(res.body)).not.toContain('13812345678');
+    expect(ok(await w.h.api.as(p).get('/me/volunteer'), 'me').volunteer.phoneMasked).toBe('138****5678');
+  });
+
+  it('asks a resident to bind to a community before volunteering', async () => {
+    const p = await w.h.person('未绑定');
+    const res = await w.h.api.as(p).put('/me/volunteer', { realName: '未绑定', phoneCode: 'phone:13812345678' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('NOT_BOUND');
+  });
+
+  it('forms a team with its leader, who puts volunteers on the roster; outsiders see names masked', async () => {
+    // Prepare
+    const leader = await w.volunteer('Anna Schmidt');
+    const member = await w.volunteer('李明');
+    const resident = await w.h.person('旁观者', [['resident', 'c-a']]);
+    // Act
+    const created = await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '外籍志愿服务队', kind: 'foreignVolunteers', leaderIds: [leader.id] });
+    const byResident = await w.h.api.as(resident).post(`/volunteer-teams/${created.body.team.id}/members`, { userId: member.id, role: 'member' });
+    const byLeader = await w.h.api.as(leader).post(`/volunteer-teams/${created.body.team.id}/members`, { userId: member.id, role: 'member' });
+    // Assess
+    expect(created.status).toBe(201);
+    expect(byResident.status).toBe(403);
+    expect(byLeader.body.roster.map((m: { displayName: string; role: string }) => [m.displayName, m.role])).toEqual([
+      ['Anna Schmidt', 'leader'],
+      ['李明', 'member'],
+    ]);
+    expect(byLeader.body.team.memberCount).toBe(2);
+    const seen = ok(await w.h.api.as(resident).get(`/volunteer-teams/${created.body.team.id}`), 'team');
+    expect(seen.roster.map((m: { displayName: string }) => m.displayName)).toEqual(['A**********t', '李*']);
+    const list = ok(await w.h.api.as(resident).get('/units/c-a/volunteer-teams'), 'list');
+    expect(list.items.map((t: { name: string }) => t.name)).toContain('外籍志愿服务队');
+  });
+
+  it('refuses a team whose leader is not a registered volunteer, and one from a non-organizer', async () => {
+    const plain = await w.h.person('普通居民', [['resident', 'c-a']]);
+    const res = await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '巡防队', kind: 'patrol', leaderIds: [plain.id] });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('NOT_A_VOLUNTEER');
+    expect((await w.h.api.as(plain).post('/volunteer-teams', { unitId: 'c-a', name: '巡防队', kind: 'patrol', leaderIds: [plain.id] })).status).toBe(403);
+  });
+});

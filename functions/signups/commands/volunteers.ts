@@ -1,0 +1,115 @@
+import { residentCommunityId } from '../../../shared/org/permissions';
+import { maskName, maskPhone } from '../../../shared/signups/hours';
+import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
+import type { RegisterVolunteerInput, Volunteer } from '../../../shared/signups/schemas';
+import type { UserCtx } from '../../platform/context';
+import { ConditionFailed, TransactionCancelled } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import { getUnit } from '../../platform/units';
+import * as store from '../store';
+import { unitOf } from './common';
+
+function volunteerView(v: store.VolunteerRecord): Volunteer {
+  const { phone, communityPath, ...rest } = v;
+  void communityPath;
+  return { ...rest, phoneMasked: maskPhone(phone) };
+}
+
+/**
+ * A resident registers as a volunteer: real name, the phone number WeChat vouches for (the getPhoneNumber button's
+ * code, exchanged here; never a typed number), skills and availability. Registering again updates it.
+ */
+export async function registerVolunteer(ctx: UserCtx, input: RegisterVolunteerInput): Promise<Volunteer> {
+  const communityId = residentCommunityId(ctx.principal);
+  if (!communityId) throw new ForbiddenError('NOT_BOUND');
+  const community = await getUnit(ctx.db, communityId);
+  if (!community) throw new ForbiddenError('NOT_BOUND');
+  const phone = await ctx.wechat.getPhoneNumber(input.phoneCode);
+  const existing = await store.getVolunteer(ctx, ctx.principal.userId);
+  const at = ctx.clock.now().toISOString();
+  const v: store.VolunteerRecord = {
+    userId: ctx.principal.userId,
+    realName: input.realName,
+    phone: phone.purePhoneNumber,
+    skills: [...new Set(input.skills)],
+    availability: [...new Set(input.availability)],
+    birthDate: input.birthDate ?? existing?.birthDate,
+    communityId,
+    communityPath: community.path,
+    registeredAt: existing?.registeredAt ?? at,
+    updatedAt: at,
+  };
+  await store.putVolunteer(ctx, v);
+  return volunteerView(v);
+}
+
+export async function myVolunteer(ctx: UserCtx): Promise<{ volunteer: Volunteer | null }> {
+  const v = await store.getVolunteer(ctx, ctx.principal.userId);
+  return { volunteer: v ? volunteerView(v) : null };
+}
+
+type Member = { userId: string; displayName: string; role: 'leader' | 'member'; joinedAt: string };
+
+async function teamDetail(ctx: UserCtx, teamId: string) {
+  const { team, roster } = await store.getTeamWithRoster(ctx, teamId);
+  if (!team || !canSee(ctx.principal, team.unitPath)) throw new NotFoundError('team');
+  // names in full for the team and the staff over it; masked for everyone else
+  const inside = isStaffOver(ctx.principal, team.unitPath) || roster.some((m) => m.userId === ctx.principal.userId);
+  return {
+    team,
+    roster: roster
+      .map((m) => (inside ? m : { ...m, displayName: maskName(m.displayName) }))
+      .sort((a, b) => (a.role === b.role ? a.joinedAt.localeCompare(b.joinedAt) : a.role === 'leader' ? -1 : 1)),
+  };
+}
+
+/** An organizer forms a team (民情志愿者, 外籍志愿服务队, 巡防队 …) with its leaders, who must be registered volunteers. */
+export async function createTeam(
+  ctx: UserCtx,
+  input: { unitId: string; name: string; kind: 'residentVoices' | 'foreignVolunteers' | 'patrol' | 'other'; leaderIds: string[] },
+) {
+  const unit = await unitOf(ctx, input.unitId);
+  if (!canOrganize(ctx.principal, unit.path)) throw new ForbiddenError();
+  const leaderIds = [...new Set(input.leaderIds)];
+  const leaders = await Promise.all(leaderIds.map((id) => store.getVolunteer(ctx, id)));
+  if (leaders.some((l) => !l)) throw new UnprocessableError('NOT_A_VOLUNTEER');
+  const at = ctx.clock.now().toISOString();
+  const team: store.TeamRecord = { id: ctx.newId(), unitId: unit.id, unitPath: unit.path, name: input.name, kind: input.kind, leaderIds, memberCount: leaderIds.length, createdAt: at };
+  const roster: Member[] = leaders.map((l) => ({ userId: l!.userId, displayName: l!.realName, role: 'leader', joinedAt: at }));
+  return transactCreate(
+    ctx,
+    [{ put: store.teamItem(team), if: { expr: 'attribute_not_exists(#pk)' } }, ...roster.map((m) => ({ put: store.teamMemberItem(team.id, m) }))],
+    { team, roster },
+  );
+}
+
+export async function unitTeams(ctx: UserCtx, unitId: string) {
+  const unit = await unitOf(ctx, unitId);
+  if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('unit');
+  return { items: await store.listTeamsOfUnit(ctx, unitId) };
+}
+
+export const team = teamDetail;
+
+/** A leader of the team, or an organizer over it, puts a registered volunteer on the roster. */
+export async function addTeamMember(ctx: UserCtx, teamId: string, input: { userId: string; role: 'leader' | 'member' }) {
+  const { team: t, roster } = await store.getTeamWithRoster(ctx, teamId);
+  if (!t || !canSee(ctx.principal, t.unitPath)) throw new NotFoundError('team');
+  if (!t.leaderIds.includes(ctx.principal.userId) && !canOrganize(ctx.principal, t.unitPath)) throw new ForbiddenError();
+  if (roster.some((m) => m.userId === input.userId)) return teamDetail(ctx, teamId);
+  const v = await store.getVolunteer(ctx, input.userId);
+  if (!v) throw new UnprocessableError('NOT_A_VOLUNTEER');
+  const leaderIds = input.role === 'leader' ? [...t.leaderIds, v.userId] : t.leaderIds;
+  try {
+    await ctx.db.transact([
+      { put: store.teamMemberItem(teamId, { userId: v.userId, displayName: v.realName, role: input.role, joinedAt: ctx.clock.now().toISOString() }), if: { expr: 'attribute_not_exists(#pk)' } },
+      { update: keys.team(teamId), spec: { add: { memberCount: 1 }, set: { leaderIds }, if: { expr: '#memberCount = :n', values: { ':n': t.memberCount } } } },
+    ]);
+  } catch (e) {
+    if (e instanceof TransactionCancelled || e instanceof ConditionFailed) throw new ConflictError('CONFLICT');
+    throw e;
+  }
+  return teamDetail(ctx, teamId);
+}

@@ -1,0 +1,43 @@
+import { tomorrowInChina } from '../../shared/sayItDay/schedule';
+import { defaultDeps, makeCtx, type Deps } from '../platform/context';
+import { TransactionCancelled } from '../platform/db';
+import { notificationWrites } from '../platform/notify';
+import * as engine from './reservations';
+import * as store from './store';
+
+/**
+ * The day before an event, everyone registered gets an inbox item and (with a grant) a subscribe message. One per
+ * event and person however often the job runs (a dedupe key).
+ */
+export async function remindEvents(deps: Deps, now = deps.clock.now()): Promise<{ reminded: number }> {
+  const ctx = makeCtx(deps, `job-remind-events-${now.toISOString()}`);
+  const day = tomorrowInChina(now);
+  let reminded = 0;
+  for (const e of await store.listEventsOnDay(ctx, day)) {
+    if (e.state !== 'published') continue;
+    const time = new Date(Date.parse(e.startsAt) + 8 * 3600_000).toISOString().slice(11, 16);
+    for (const r of await engine.listReservations(ctx, e.id)) {
+      if (r.status !== 'confirmed') continue;
+      try {
+        await deps.db.transact(
+          notificationWrites(ctx, {
+            userId: r.userId,
+            template: 'eventReminder',
+            title: `明天 ${time}：${e.title}`,
+            body: `${e.title} 明天 ${time} 在${e.place}举行，请带好入场凭证${r.companions ? `（同行 ${r.companions} 人）` : ''}。`,
+            link: `/packages/signups/event/index?id=${e.id}`,
+            data: { thing1: e.title.slice(0, 20), time2: `${day} ${time}`, thing3: e.place.slice(0, 20) },
+            dedupeKey: `eventReminder#${e.id}#${r.userId}`,
+          }),
+        );
+        reminded++;
+      } catch (err) {
+        if (!(err instanceof TransactionCancelled)) throw err; // reminded already
+      }
+    }
+  }
+  deps.log.info('remindEvents', { day, reminded });
+  return { reminded };
+}
+
+export const remindEventsHandler = () => remindEvents(defaultDeps());

@@ -1,0 +1,229 @@
+import type {
+  Activity,
+  Certificate,
+  CulturalEvent,
+  HelpRequest,
+  HoursEntry,
+  TimeBankEntry,
+  TimeBankSettings,
+  VolunteerTeam,
+} from '../../shared/signups/schemas';
+import { defaultTimeBankSettings } from '../../shared/signups/hours';
+import type { Ctx } from '../platform/context';
+import { withoutKeys, type Item, type TxWrite } from '../platform/db';
+import { keys } from '../platform/keys';
+
+/** Access patterns of sign-ups besides the reservation engine (reservations.ts); the table is in README.md. */
+
+export interface VolunteerRecord {
+  userId: string;
+  realName: string;
+  /** personal information: shown masked, never logged */
+  phone: string;
+  skills: string[];
+  availability: ('weekdayDaytime' | 'weekdayEvening' | 'weekendDaytime' | 'weekendEvening')[];
+  birthDate?: string;
+  communityId: string;
+  communityPath: string[];
+  registeredAt: string;
+  updatedAt: string;
+}
+
+const clean = <T>(it: Item | undefined): T | undefined => (it ? (withoutKeys(it) as T) : undefined);
+
+// ---------- volunteers and teams ----------
+
+export async function getVolunteer(ctx: Ctx, userId: string): Promise<VolunteerRecord | undefined> {
+  return clean(await ctx.db.get(keys.volunteer(userId), true));
+}
+
+export async function putVolunteer(ctx: Ctx, v: VolunteerRecord): Promise<void> {
+  await ctx.db.put({ ...keys.volunteer(v.userId), entity: 'volunteer', ...v });
+}
+
+export type TeamRecord = VolunteerTeam;
+
+export function teamItem(t: TeamRecord): Item {
+  return { ...keys.team(t.id), ...keys.teamByUnit(t.unitId, t.id), entity: 'team', ...t };
+}
+
+export function teamMemberItem(teamId: string, m: { userId: string; displayName: string; role: 'leader' | 'member'; joinedAt: string }): Item {
+  return { ...keys.teamMember(teamId, m.userId), entity: 'teamMember', teamId, ...m };
+}
+
+/** A team and its roster: one query over its item collection. */
+export async function getTeamWithRoster(ctx: Ctx, teamId: string) {
+  const out: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.query({ pk: keys.team(teamId).pk, cursor, consistent: true });
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const team = clean<TeamRecord>(out.find((i) => i.sk === 'TEAM'));
+  const roster = out
+    .filter((i) => String(i.sk).startsWith('MEMBER#'))
+    .map((i) => ({ userId: i.userId as string, displayName: i.displayName as string, role: i.role as 'leader' | 'member', joinedAt: i.joinedAt as string }));
+  return { team, roster };
+}
+
+export async function listTeamsOfUnit(ctx: Ctx, unitId: string): Promise<TeamRecord[]> {
+  const page = await ctx.db.query({ index: 'gsi1', pk: `TEAMS#${unitId}`, limit: 100 });
+  return page.items.map((i) => clean<TeamRecord>(i)!);
+}
+
+export async function isTeamMember(ctx: Ctx, teamId: string, userId: string): Promise<boolean> {
+  return !!(await ctx.db.get(keys.teamMember(teamId, userId)));
+}
+
+// ---------- activities and events ----------
+
+export function activityItem(a: Activity): Item {
+  return { ...keys.activity(a.id), ...keys.activityByUnit(a.unitId, a.firstStartsAt, a.id), entity: 'activity', ...a };
+}
+
+export async function getActivity(ctx: Ctx, activityId: string): Promise<Activity | undefined> {
+  return clean(await ctx.db.get(keys.activity(activityId), true));
+}
+
+/** Activities of a unit from a time on, soonest first. */
+export async function listActivitiesOfUnit(ctx: Ctx, unitId: string, from: string): Promise<Activity[]> {
+  const page = await ctx.db.query({ index: 'gsi1', pk: `ACTIVITIES#${unitId}`, from, limit: 100 });
+  return page.items.map((i) => clean<Activity>(i)!);
+}
+
+/** The shift's id names its activity: no lookup. */
+export const shiftId = (activityId: string, index: number) => `${activityId}-${index + 1}`;
+export const activityIdOfShift = (id: string) => id.replace(/-\d+$/, '');
+
+export type EventRecord = Omit<CulturalEvent, 'posterUrl'>;
+
+export function eventItem(e: EventRecord, day: string): Item {
+  return { ...keys.event(e.id), ...keys.eventByUnit(e.unitId, e.startsAt, e.id), ...keys.eventByDay(day, e.id), entity: 'event', ...e };
+}
+
+export async function getEvent(ctx: Ctx, eventId: string): Promise<EventRecord | undefined> {
+  return clean(await ctx.db.get(keys.event(eventId), true));
+}
+
+export async function listEventsOfUnit(ctx: Ctx, unitId: string, from: string): Promise<EventRecord[]> {
+  const page = await ctx.db.query({ index: 'gsi1', pk: `EVENTS#${unitId}`, from, limit: 100 });
+  return page.items.map((i) => clean<EventRecord>(i)!);
+}
+
+export async function listEventsOnDay(ctx: Ctx, day: string): Promise<EventRecord[]> {
+  const out: EventRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.query({ index: 'gsi2', pk: `EVENTDAY#${day}`, cursor });
+    out.push(...page.items.map((i) => clean<EventRecord>(i)!));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+// ---------- hours ----------
+
+export function hoursEntryWrites(userId: string, e: HoursEntry): TxWrite[] {
+  return [
+    { put: { ...keys.hoursEntry(userId, e.servedOn, e.shiftId), entity: 'hoursEntry', userId, ...e }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { update: keys.hoursTotal(userId), spec: { add: { totalMinutes: e.minutes, entries: 1 } } },
+  ];
+}
+
+export async function getLedger(ctx: Ctx, userId: string, from = '0000-00-00', to = '9999-99-99') {
+  const entries: HoursEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.query({ pk: keys.hoursTotal(userId).pk, between: [`ENTRY#${from}`, `ENTRY#${to}~`], cursor, consistent: true });
+    entries.push(...page.items.map((i) => {
+      const { userId: u, ...rest } = withoutKeys(i) as HoursEntry & { userId: string };
+      void u;
+      return rest as HoursEntry;
+    }));
+    cursor = page.cursor;
+  } while (cursor);
+  return entries;
+}
+
+export async function getHoursTotal(ctx: Ctx, userId: string): Promise<number> {
+  const it = await ctx.db.get<{ totalMinutes?: number }>(keys.hoursTotal(userId), true);
+  return it?.totalMinutes ?? 0;
+}
+
+export type CertificateRecord = Certificate & { userId: string };
+
+export async function putCertificate(ctx: Ctx, c: CertificateRecord): Promise<void> {
+  await ctx.db.put({ ...keys.certificate(c.serial), entity: 'certificate', ...c }, { expr: 'attribute_not_exists(#pk)' });
+}
+
+export async function getCertificate(ctx: Ctx, serial: string): Promise<CertificateRecord | undefined> {
+  return clean(await ctx.db.get(keys.certificate(serial)));
+}
+
+// ---------- time bank ----------
+
+export async function getTimeBankSettings(ctx: Ctx, subdistrictId: string): Promise<TimeBankSettings> {
+  return clean<TimeBankSettings>(await ctx.db.get(keys.timeBankSettings(subdistrictId), true)) ?? defaultTimeBankSettings(subdistrictId);
+}
+
+export async function putTimeBankSettings(ctx: Ctx, s: TimeBankSettings, readVersion: number): Promise<void> {
+  await ctx.db.put(
+    { ...keys.timeBankSettings(s.subdistrictId), entity: 'timeBankSettings', ...s },
+    readVersion === 0 ? { expr: 'attribute_not_exists(#pk) OR #version = :v', values: { ':v': 0 } } : { expr: '#version = :v', values: { ':v': readVersion } },
+  );
+}
+
+/**
+ * A movement of the time bank: the entry and the balance together. A debit carries the condition that keeps the
+ * balance at or above zero, so concurrent spends can never overdraw it.
+ */
+export function timeBankWrites(ctx: Ctx, userId: string, e: Omit<TimeBankEntry, 'id' | 'at'>): TxWrite[] {
+  const at = ctx.clock.now().toISOString();
+  const id = ctx.newId();
+  const debit = e.minutes < 0;
+  return [
+    {
+      update: keys.timeBankAccount(userId),
+      spec: {
+        add: { balanceMinutes: e.minutes },
+        setIfAbsent: { userId },
+        if: debit ? { expr: '#balanceMinutes >= :m', values: { ':m': -e.minutes } } : undefined,
+      },
+    },
+    { put: { ...keys.timeBankEntry(userId, at, id), entity: 'timeBankEntry', userId, id, at, ...e } },
+  ];
+}
+
+export async function getTimeBank(ctx: Ctx, userId: string) {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.query({ pk: keys.timeBankAccount(userId).pk, cursor, consistent: true });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const balance = (items.find((i) => i.sk === 'BALANCE')?.balanceMinutes as number | undefined) ?? 0;
+  const entries = items
+    .filter((i) => String(i.sk).startsWith('ENTRY#'))
+    .map((i) => {
+      const { userId: u, ...rest } = withoutKeys(i) as TimeBankEntry & { userId: string };
+      void u;
+      return rest as TimeBankEntry;
+    })
+    .reverse();
+  return { userId, balanceMinutes: balance, entries };
+}
+
+export function helpRequestItem(r: HelpRequest): Item {
+  return { ...keys.helpRequest(r.id), ...keys.helpRequestByCommunity(r.communityId, r.at, r.id), entity: 'helpRequest', ...r };
+}
+
+export async function getHelpRequest(ctx: Ctx, requestId: string): Promise<HelpRequest | undefined> {
+  return clean(await ctx.db.get(keys.helpRequest(requestId), true));
+}
+
+export async function listHelpRequests(ctx: Ctx, communityId: string, from: string): Promise<HelpRequest[]> {
+  const page = await ctx.db.query({ index: 'gsi1', pk: `HELPREQS#${communityId}`, from, limit: 100 });
+  return page.items.map((i) => clean<HelpRequest>(i)!);
+}
