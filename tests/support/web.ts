@@ -28,7 +28,8 @@ export function ensureH5Build(): void {
   const stale =
     !existsSync(index) ||
     statSync(index).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'miniprogram/src')), newestMtime(path.join(ROOT, 'shared')));
-  if (stale) execFileSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // one build at a time: test files (and people) running side by side wait for each other's build
+  if (stale) execFileSync('flock', ['/tmp/linli-h5-build.lock', 'npm', 'run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };

@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { harness, NEXT_SESSION_A, type Harness, type Person } from '../support/harness';
+import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phonePage, startWeb } from '../support/web';
+
+/**
+ * Every page, as the person who uses it, in normal and in elder mode (长辈版): axe-core finds no serious or critical
+ * WCAG 2.1 A/AA violation; in elder mode all visible text is at least 18 px and every tap target at least 48 px.
+ */
+jest.setTimeout(600_000);
+
+let h: Harness;
+let web: { url: string; close(): Promise<void> };
+let browser: Browser;
+const tokens: Record<string, { accessToken: string; refreshToken: string }> = {};
+let matterId = '';
+
+beforeAll(async () => {
+  ensureH5Build();
+  h = await harness();
+  const people = {
+    'resident-wang': await h.person('王秀兰', [['resident', 'c-a']], { openid: 'resident-wang' }),
+    'resident-li': await h.person('李建国', [['resident', 'c-a']], { openid: 'resident-li' }),
+    'worker-liu': await h.person('刘芳', [['communityWorker', 'c-a']], { openid: 'worker-liu' }),
+    admin: await h.person('系统管理员', [['admin', 'sd-t']], { openid: 'admin' }),
+  };
+  await h.person('新居民', [], { openid: 'newcomer' });
+  for (const openid of [...Object.keys(people), 'newcomer']) {
+    const login = await h.api.as().post('/auth/wechat', { code: `dev:${openid}` });
+    tokens[openid] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  }
+  // something on every list: a matter, a second, an inbox item, a binding request
+  const m = await h.api.as(people['resident-wang']).post(`/sessions/${NEXT_SESSION_A}/matters`, { category: 'environment', text: '小区东门的垃圾桶满了没人清理' });
+  matterId = m.body.id;
+  await h.api.as(people['resident-li']).post(`/matters/${matterId}/seconds`);
+  await h.api.as({ token: tokens.newcomer!.accessToken } as never).post('/me/binding', { communityId: 'c-a', note: '5号楼' });
+  await seedFiveLists(people['resident-wang'], people['worker-liu']);
+  await seedSignups(people['resident-wang']);
+  web = await startWeb(h.deps);
+  browser = await launchBrowser();
+});
+
+/** The five lists: a matter in each state a page shows its panel for, a council and an open consultation. */
+const five: Record<string, string> = {};
+async function seedFiveLists(wang: Person, liu: Person) {
+  const officer = await h.person('黄伟', [['subdistrictOfficer', 'sd-t']], { openid: 'officer-huang' });
+  const sun = await h.person('孙明', [['unitContact', 'p-water']], { openid: 'unit-sun' });
+  for (const openid of ['officer-huang', 'unit-sun']) {
+    const login = await h.api.as().post('/auth/wechat', { code: `dev:${openid}` });
+    tokens[openid] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  }
+  const collect = async (text: string) => (await h.api.as(liu).post('/five-lists/matters', { communityId: 'c-a', source: 'walkRound', category: 'environment', text })).body;
+  const step = async (who: Person, id: string, action: string, body: object) => (await h.api.as(who).post(`/five-lists/matters/${id}/${action}`, body)).body;
+  const toClaimed = async (m: { id: string; version: number }) => {
+    const d = await step(officer, m.id, 'dispatch', { unitId: 'p-water', version: m.version });
+    const r = await step(officer, m.id, 'review', { decision: 'confirm', version: d.version });
+    return step(sun, m.id, 'claim', { version: r.version });
+  };
+  five.FIVE_COLLECTED = (await collect('小区北门路灯不亮，晚上出行不便')).id;
+  const claimed = await toClaimed(await collect('3号楼下水道堵塞，一楼反水'));
+  five.FIVE_CLAIMED = claimed.id;
+  const resolved = await toClaimed(await collect('东门垃圾桶破损需要更换'));
+  await step(sun, resolved.id, 'resolve', { note: '已更换新垃圾桶', photos: [`uploads/${sun.id}/done.jpg`], version: resolved.version });
+  five.FIVE_RESOLVED = resolved.id;
+  const council = await h.api.as(liu).post('/communities/c-a/councils', {
+    title: '2026年第11次居民议事会',
+    heldOn: '2026-11-20',
+    attendance: 21,
+    topics: ['加装电梯', '停车管理'],
+    resolutions: [{ topic: '加装电梯', text: '5号楼启动加装电梯意见征询' }, { topic: '停车管理', text: '东门施划临时停车位' }],
+    published: true,
+  });
+  five.COUNCIL_ID = council.body.id;
+  const consultation = await h.api.as(officer).post('/consultations', {
+    unitId: 'c-a',
+    title: '和平社区停车收费方案征求意见',
+    description: '拟对小区内部停车位实行收费管理，请居民投票。',
+    options: ['按月收费', '按次收费', '维持免费'],
+    opensAt: '2026-11-30T00:00:00.000Z',
+    closesAt: '2026-12-20T00:00:00.000Z',
+  });
+  five.CONSULT_ID = consultation.body.id;
+  await h.api.as(wang).put(`/consultations/${five.CONSULT_ID}/vote`, { optionId: 'o0' });
+  await h.api.as(wang).post(`/consultations/${five.CONSULT_ID}/comments`, { text: '建议按月收费，价格公开' });
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** Sign-ups: an organizer, a published activity wang signed up for, an event wang registered for (its ticket shows). */
+const su: Record<string, string> = {};
+async function seedSignups(wang: Person) {
+  const zhou = await h.person('周婷', [['organizer', 'c-a']], { openid: 'organizer-zhou' });
+  const login = await h.api.as().post('/auth/wechat', { code: 'dev:organizer-zhou' });
+  tokens['organizer-zhou'] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  await h.api.as(wang).put('/me/volunteer', { realName: '王秀兰', phoneCode: 'phone:13900000001', skills: ['陪伴聊天'], availability: ['weekendDaytime'] });
+  const shift = { startsAt: '2026-12-10T01:00:00.000Z', endsAt: '2026-12-10T03:00:00.000Z', place: '和平社区党群服务中心', slots: 5, requirements: '穿志愿者马甲' };
+  const a = (await h.api.as(zhou).post('/activities', { unitId: 'c-a', title: '垃圾分类桶边督导', description: '周末早上引导居民分类', elderToElder: true, shifts: [shift] })).body;
+  await h.api.as(zhou).post(`/activities/${a.activity.id}/publish`);
+  su.SU_ACTIVITY = a.activity.id;
+  su.SU_SHIFT = a.activity.shifts[0].id;
+  await h.api.as(wang).post(`/shifts/${su.SU_SHIFT}/signup`);
+  const e = (await h.api.as(zhou).post('/events', { unitId: 'c-a', title: '迎新年社区文艺汇演', description: '居民合唱、戏曲、舞蹈', place: '和平社区文化广场', startsAt: '2026-12-12T11:00:00.000Z', endsAt: '2026-12-12T13:00:00.000Z', capacity: 50, maxCompanions: 2 })).body;
+  su.SU_EVENT = e.event.id;
+  await h.api.as(wang).post(`/events/${su.SU_EVENT}/registration`, { companions: 1 });
+}
+
+const pages: [string, string][] = [
+  ['', '#/pages/login/index'],
+  ['resident-wang', '#/pages/home/index'],
+  ['resident-wang', '#/pages/matters/index'],
+  ['resident-wang', '#/pages/me/index'],
+  ['resident-wang', `#/packages/sayItDay/submit/index?sessionId=${NEXT_SESSION_A}`],
+  ['resident-li', '#/packages/sayItDay/matter/index?id=MATTER'],
+  ['resident-wang', `#/packages/sayItDay/session/index?id=${NEXT_SESSION_A}`],
+  ['resident-wang', '#/packages/me/inbox/index'],
+  ['resident-wang', '#/packages/me/settings/index'],
+  ['newcomer', '#/packages/me/bind/index'],
+  ['worker-liu', `#/packages/worker/run/index?id=${NEXT_SESSION_A}`],
+  ['worker-liu', '#/packages/worker/sessions/index'],
+  ['worker-liu', '#/packages/worker/rule/index'],
+  ['worker-liu', '#/packages/worker/bindings/index'],
+  ['admin', '#/packages/me/admin/index'],
+  ['resident-wang', '#/packages/fiveLists/board/index'],
+  ['worker-liu', '#/packages/fiveLists/matter/index?id=FIVE_RESOLVED'],
+  ['worker-liu', '#/packages/fiveLists/rate/index?id=FIVE_RESOLVED'],
+  ['officer-huang', '#/packages/fiveLists/matter/index?id=FIVE_COLLECTED'],
+  ['unit-sun', '#/packages/fiveLists/matter/index?id=FIVE_CLAIMED'],
+  ['unit-sun', '#/packages/fiveLists/unit/index'],
+  ['unit-sun', '#/packages/fiveLists/scores/index'],
+  ['officer-huang', '#/packages/fiveLists/officer/index'],
+  ['officer-huang', '#/packages/fiveLists/scores/index'],
+  ['resident-wang', '#/packages/fiveLists/councils/index'],
+  ['resident-wang', '#/packages/fiveLists/council/index?id=COUNCIL_ID'],
+  ['resident-wang', '#/packages/fiveLists/consultations/index'],
+  ['resident-wang', '#/packages/fiveLists/consultation/index?id=CONSULT_ID'],
+  ['resident-wang', '#/pages/volunteer/index'],
+  ['resident-wang', '#/packages/signups/register/index'],
+  ['resident-wang', '#/packages/signups/activity/index?id=SU_ACTIVITY'],
+  ['resident-wang', '#/packages/signups/event/index?id=SU_EVENT'],
+  ['resident-wang', '#/packages/signups/hours/index'],
+  ['resident-wang', '#/packages/signups/timebank/index'],
+  ['resident-wang', '#/packages/signups/teams/index'],
+  ['organizer-zhou', '#/packages/signups/organize/index'],
+  ['organizer-zhou', '#/packages/signups/newActivity/index'],
+  ['organizer-zhou', '#/packages/signups/newEvent/index'],
+  ['organizer-zhou', '#/packages/signups/activity/index?id=SU_ACTIVITY'],
+  ['organizer-zhou', '#/packages/signups/roster/index?shiftId=SU_SHIFT'],
+  ['organizer-zhou', '#/packages/signups/qr/index?shiftId=SU_SHIFT'],
+  ['organizer-zhou', '#/packages/signups/door/index?eventId=SU_EVENT'],
+];
+
+async function open(who: string, route: string, elder: boolean): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.context().addInitScript(
+    ([t, elderMode]) => {
+      localStorage.setItem('linli.privacyAgreed', JSON.stringify({ data: true }));
+      localStorage.setItem('linli.prefs', JSON.stringify({ data: { elder: elderMode, lang: 'zh' } }));
+      if (t) localStorage.setItem('linli.tokens', JSON.stringify({ data: t }));
+    },
+    [who ? tokens[who] : null, elder] as const,
+  );
+  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!)}`);
+  await page.waitForLoadState('networkidle');
+  // the page has rendered its content (not a spinner): some text in the page root
+  await page.waitForFunction(() => (document.querySelector('.taro_page, .taro_router')?.textContent ?? '').trim().length > 4, undefined, { timeout: 15_000 });
+  return page;
+}
+
+describe('accessibility of every page', () => {
+  for (const [who, route] of pages) {
+    for (const elder of [false, true]) {
+      it(`${route} as ${who || 'a visitor'}${elder ? ' in elder mode' : ''}`, async () => {
+        const page = await open(who, route, elder);
+        try {
+          expect(await axeViolations(page)).toEqual([]);
+          if (elder) expect(await elderShortfalls(page)).toEqual({ small: [], tiny: [] });
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  }
+});
