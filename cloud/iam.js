@@ -32,10 +32,16 @@ const permissions = {
   createSessions: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   remindSessions: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   drainOutbox: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'] },
+  // documents are uploaded by presigned POST and read back by presigned GET, both signed with this role; sensitive data
+  // is sealed with KMS data keys (GenerateDataKey) and opened for an audited read (Decrypt), on ReliefKey only
+  relief: { dynamodb: [...READ, ...WRITE], s3: ['PutObject', 'GetObject'], kms: ['GenerateDataKey', 'Decrypt'] },
+  // reads the registry and writes its flags: no sensitive data, so no KMS
+  screenRegistry: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] },
 };
 
 const TABLE = 'LinliTable';
 const BUCKET = 'UploadBucket';
+const RELIEF_KEY = 'ReliefKey';
 
 function roleName(fn) {
   return `${fn[0].toUpperCase()}${fn.slice(1)}Role`;
@@ -69,6 +75,16 @@ function role(fn, perms) {
       Effect: 'Allow',
       Action: perms.s3.map((a) => `s3:${a}`),
       Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:s3:::\${${BUCKET}}/*` },
+    });
+  }
+  if (perms.kms && perms.kms.length) {
+    statements.push({
+      Sid: 'ReliefKey',
+      Effect: 'Allow',
+      Action: perms.kms.map((a) => `kms:${a}`),
+      Resource: { 'Fn::GetAtt': [RELIEF_KEY, 'Arn'] },
+      // only with relief's encryption context (platform/crypto.ts)
+      Condition: { StringEquals: { 'kms:EncryptionContext:app': 'linli', 'kms:EncryptionContext:purpose': 'relief' } },
     });
   }
   return {

@@ -31,6 +31,7 @@ import { ClientConfig, InboxItem, MarkReadInput, SubscribeResultInput, Subscript
 import { CreateUploadInput, Upload } from './uploads/schemas';
 import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
+import { reliefApi } from './relief/api';
 
 const CommunityParams = z.object({ communityId: Id });
 const SessionParams = z.object({ sessionId: Id });
@@ -141,6 +142,7 @@ export const api = {
   },
   fiveLists: fiveListsApi,
   signups: signupsApi,
+  relief: reliefApi,
   uploads: {
     create: endpoint({ method: 'POST', path: '/uploads', summary: 'A presigned POST for one photo', body: CreateUploadInput, response: Upload, status: 201 }),
   },

@@ -83,6 +83,42 @@ export const keys = {
   timeBankEntry: (userId: string, at: string, id: string) => ({ pk: `TBACCT#${userId}`, sk: `ENTRY#${at}#${id}` }),
   helpRequest: (requestId: string) => ({ pk: `HELPREQ#${requestId}`, sk: 'HELPREQ' }),
   helpRequestByCommunity: (communityId: string, at: string, requestId: string) => ({ gsi1pk: `HELPREQS#${communityId}`, gsi1sk: `${at}#${requestId}` }),
+  // --- relief (functions/relief/README.md): an application is its own item collection (the application, its sealed
+  // sensitive part, consent, history, audit of full reads). No key or index ever holds an ID number: where one must be
+  // found again (one active application per person and type, the household), it is an HMAC of it (platform/crypto.ts) ---
+  reliefApplication: (appId: string) => ({ pk: `RAPP#${appId}`, sk: 'APP' }),
+  /** the encrypted part, apart so that lists and the queue index never carry it */
+  reliefSealed: (appId: string) => ({ pk: `RAPP#${appId}`, sk: 'SEALED' }),
+  reliefConsent: (appId: string) => ({ pk: `RAPP#${appId}`, sk: 'CONSENT' }),
+  reliefHistory: (appId: string, version: number) => ({ pk: `RAPP#${appId}`, sk: `HIST#${String(version).padStart(6, '0')}` }),
+  reliefAudit: (appId: string, at: string, auditId: string) => ({ pk: `RAPP#${appId}`, sk: `AUDIT#${at}#${auditId}` }),
+  /** every full read in a community, newest first */
+  reliefAuditByCommunity: (communityId: string, at: string, auditId: string) => ({ gsi1pk: `RAUDIT#${communityId}`, gsi1sk: `${at}#${auditId}` }),
+  /** the household's applications: the owner is the resident, also when a grid worker filed it */
+  reliefByOwner: (userId: string, createdAt: string, appId: string) => ({ gsi2pk: `RAPPS#${userId}`, gsi2sk: `${createdAt}#${appId}` }),
+  /** the review queue of a level's unit, longest waiting first; present only while the application waits there */
+  reliefQueue: (level: string, unitId: string, waitingSince: string, appId: string) => ({ gsi1pk: `RQUEUE#${level}#${unitId}`, gsi1sk: `${waitingSince}#${appId}` }),
+  reliefByGrid: (gridId: string, createdAt: string, appId: string) => ({ gsi3pk: `RGRID#${gridId}`, gsi3sk: `${createdAt}#${appId}` }),
+  /** one active application per person and type: put only where absent, deleted when the application ends */
+  reliefActive: (type: string, personHash: string) => ({ pk: `RACTIVE#${type}#${personHash}`, sk: 'ACTIVE' }),
+  reliefRules: (subdistrictId: string) => ({ pk: `RRULES#${subdistrictId}`, sk: 'RULES' }),
+  /** an approved case that is paid: the monthly batch reads a community's cases of a type */
+  reliefCase: (communityId: string, type: string, householdId: string) => ({ pk: `RCASES#${communityId}`, sk: `${type}#${householdId}` }),
+  /** public notice of approved dibao, by the last day shown */
+  reliefNotice: (communityId: string, until: string, appId: string) => ({ pk: `RNOTICE#${communityId}`, sk: `${until}#${appId}` }),
+  /** one payment of one type to one household for one period: put only where absent */
+  disbursement: (communityId: string, period: string, type: string, householdId: string) => ({ pk: `RDISB#${communityId}#${period}`, sk: `${type}#${householdId}` }),
+  /** the figures' counters, per community, month and type, written in each payment's transaction */
+  reliefFigure: (communityId: string, period: string, type: string) => ({ pk: `RFIG#${communityId}`, sk: `${period}#${type}` }),
+  registryEntry: (communityId: string, householdId: string) => ({ pk: `RREG#${communityId}`, sk: `HH#${householdId}` }),
+  registryByGrid: (gridId: string, householdId: string) => ({ gsi1pk: `RREGGRID#${gridId}`, gsi1sk: householdId }),
+  /** the monthly screening's run marker: once per community and month */
+  screeningRun: (communityId: string, month: string) => ({ pk: `RREG#${communityId}`, sk: `SCREEN#${month}` }),
+  mustVisit: (visitId: string) => ({ pk: `MVISIT#${visitId}`, sk: 'MVISIT' }),
+  mustVisitLog: (visitId: string, at: string, logId: string) => ({ pk: `MVISIT#${visitId}`, sk: `LOG#${at}#${logId}` }),
+  mustVisitByCommunity: (communityId: string, status: string, deadlineAt: string, visitId: string) => ({ gsi1pk: `MVISITS#${communityId}`, gsi1sk: `${status}#${deadlineAt}#${visitId}` }),
+  pairing: (communityId: string, householdId: string, userId: string) => ({ pk: `RREG#${communityId}`, sk: `PAIR#${householdId}#${userId}` }),
+  pairingVisit: (communityId: string, householdId: string, userId: string, at: string, logId: string) => ({ pk: `RREG#${communityId}`, sk: `PAIRVISIT#${householdId}#${userId}#${at}#${logId}` }),
 };
 
 export const outboxShards = 4;

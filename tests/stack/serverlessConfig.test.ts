@@ -81,6 +81,7 @@ describe('functions', () => {
     expect(rate('createSessions')).toEqual([expect.stringMatching(/^cron\(/)]);
     expect(rate('remindSessions')).toEqual(['cron(0 2 * * ? *)']); // 10:00 China time
     expect(rate('drainOutbox')).toEqual(['rate(1 minute)']);
+    expect(rate('screenRegistry')).toEqual([expect.stringMatching(/^cron\(0 19 L \* \? \*\)$/)]); // monthly, 03:00 China time on the 1st
   });
 
   it('bundle with esbuild, leaving the AWS SDK to the runtime', () => {
@@ -125,9 +126,19 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads, sayItDay, fiveLists and signups (poster images)', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images) and relief (documents)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['FiveListsRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['FiveListsRole', 'ReliefRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+  });
+
+  it('lets only relief use the relief KMS key, for data keys, with its encryption context', () => {
+    const withKms = statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('kms:')));
+    expect(withKms.map((s) => s.role)).toEqual(['ReliefRole']);
+    expect([].concat(withKms[0].Action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(withKms[0].Resource).toEqual({ 'Fn::GetAtt': ['ReliefKey', 'Arn'] });
+    expect(withKms[0].Condition.StringEquals['kms:EncryptionContext:purpose']).toBe('relief');
+    expect(config.resources.Resources.ReliefKey).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
+    expect(config.functions.relief!.role).toBe('ReliefRole');
   });
 
   it('writes every ARN with the partition, so the stack deploys to AWS China', () => {

@@ -27,6 +27,7 @@ describe('reading the five lists', () => {
   });
 
   it("lists the community's matters newest first on the public board", async () => {
+    w.h.clock.advance(60_000); // a new millisecond: ids made in the same one sort by chance
     const a = await w.collected('第一件：单元楼道灯不亮');
     w.h.clock.advance(60_000);
     const b = await w.collected('第二件：垃圾桶破损需要更换');

@@ -1,0 +1,271 @@
+import type { z } from 'zod';
+import { residentCommunityId } from '../../../shared/org/permissions';
+import { consentTexts, currentConsentVersion } from '../../../shared/relief/consent';
+import { reliefCan } from '../../../shared/relief/permissions';
+import {
+  forms,
+  type ApplicationDetail,
+  type ApplicationInput,
+  type ConsentInput,
+  type DocumentKind,
+  type EditApplicationInput,
+  type Eligibility,
+  type RegionRules,
+  type ReliefType,
+} from '../../../shared/relief/schemas';
+import { awaitingLevel, defaultRegionRules, evaluate, missingDocuments, reliefTypes } from '../../../shared/relief/types';
+import type { UserCtx } from '../../platform/context';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import { getUnit } from '../../platform/units';
+import * as store from '../store';
+import type { ApplicationRecord } from '../store';
+import {
+  advance,
+  chinaDay,
+  checkDocumentKeys,
+  checkVersion,
+  detailAfter,
+  historyEntry,
+  householdHash,
+  personHashes,
+  readable,
+  requireActor,
+  requireState,
+  splitSensitive,
+  summaryView,
+  vault,
+  writeStep,
+} from './common';
+
+type Detail = z.infer<typeof ApplicationDetail>;
+
+export function listTypes() {
+  return {
+    items: Object.values(reliefTypes).map((d) => ({
+      type: d.type,
+      nameZh: d.nameZh,
+      nameEn: d.nameEn,
+      chain: [...d.chain],
+      documents: d.documents.map((x) => ({ ...x })),
+      amount: d.amount,
+      recurring: d.recurring,
+      formFields: Object.keys(forms[d.type].shape),
+    })),
+  };
+}
+
+export const consentText = () => ({ version: currentConsentVersion, ...consentTexts[currentConsentVersion] });
+
+export async function getRules(ctx: UserCtx, subdistrictId: string): Promise<RegionRules> {
+  if (!ctx.principal.grants.some((g) => g.unitPath[0] === subdistrictId)) throw new NotFoundError('subdistrict');
+  return store.getRules(ctx.db, subdistrictId);
+}
+
+export async function putRules(ctx: UserCtx, subdistrictId: string, rules: RegionRules): Promise<RegionRules> {
+  if (!reliefCan.manageSubdistrict(ctx.principal, subdistrictId)) {
+    if (!ctx.principal.grants.some((g) => g.unitPath[0] === subdistrictId)) throw new NotFoundError('subdistrict');
+    throw new ForbiddenError();
+  }
+  await ctx.db.put({ ...keys.reliefRules(subdistrictId), entity: 'reliefRules', ...rules, updatedAt: ctx.clock.now().toISOString(), updatedBy: ctx.principal.userId });
+  return rules;
+}
+
+const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' } as const;
+/** A presigned POST for one document, under the uploader's own prefix. */
+export async function createUpload(ctx: UserCtx, input: { contentType: keyof typeof EXT; size: number }) {
+  const key = `relief/${ctx.principal.userId}/${ctx.newId()}.${EXT[input.contentType]}`;
+  const post = await ctx.storage.presignPost(key, input.contentType, input.size, 600);
+  return { key, url: post.url, fields: post.fields, expiresAt: new Date(ctx.clock.now().getTime() + 600_000).toISOString() };
+}
+
+/** Where an application lives and whose it is: the caller's own household, or a resident of the caller's grid (proxy). */
+async function placeOf(ctx: UserCtx, input: Pick<ApplicationInput, 'forUserId' | 'gridId'>) {
+  const p = ctx.principal;
+  if (input.forUserId && input.forUserId !== p.userId) {
+    if (!input.gridId) throw new ValidationError([{ path: 'body.gridId', message: 'the grid of the proxy filing' }]);
+    const grant = p.grants.find((g) => g.role === 'gridWorker' && g.unitId === input.gridId);
+    if (!grant || !reliefCan.fileForResident(p, input.gridId)) throw new ForbiddenError();
+    const [sd, community] = grant.unitPath as [string, string, string];
+    const [resident] = await store.getProfiles(ctx.db, [input.forUserId]);
+    if (!resident || resident.communityId !== community || (resident.gridId && resident.gridId !== input.gridId)) throw new UnprocessableError('RESIDENT_NOT_IN_GRID');
+    return { subdistrictId: sd, communityId: community, gridId: input.gridId, ownerId: resident.id, ownerName: resident.displayName ?? '', filedById: p.userId, filedByName: p.displayName ?? '' };
+  }
+  const communityId = residentCommunityId(p);
+  if (!communityId) throw new ForbiddenError('NOT_BOUND');
+  const grant = p.grants.find((g) => g.role === 'resident')!;
+  const [me] = await store.getProfiles(ctx.db, [p.userId]);
+  return { subdistrictId: grant.unitPath[0]!, communityId, gridId: me?.gridId, ownerId: p.userId, ownerName: p.displayName ?? me?.displayName ?? '' };
+}
+
+export async function checkEligibility(ctx: UserCtx, input: ApplicationInput): Promise<Eligibility> {
+  const sd = ctx.principal.grants[0]?.unitPath[0];
+  const rules = sd ? await store.getRules(ctx.db, sd) : defaultRegionRules;
+  return evaluate(input.type, { household: input.household, form: input.form as Record<string, unknown> }, rules, chinaDay(ctx.clock.now()));
+}
+
+/**
+ * Starts a draft: the household and form, split into what is stored in the clear (masked) and the sealed part.
+ * Two round trips besides sealing: the profiles and rules, then one transaction (application, sealed part, history).
+ */
+export async function createApplication(ctx: UserCtx, input: ApplicationInput): Promise<Detail> {
+  const place = await placeOf(ctx, input);
+  checkDocumentKeys(ctx, input.documents);
+  const rules = await store.getRules(ctx.db, place.subdistrictId);
+  const v = vault();
+  const now = ctx.clock.now().toISOString();
+  const { members, form, sensitive } = splitSensitive(input.type, input);
+  const eligibility = evaluate(input.type, { household: input.household, form: input.form as Record<string, unknown> }, rules, chinaDay(ctx.clock.now()));
+  const id = ctx.newId();
+  const r: ApplicationRecord = {
+    id,
+    type: input.type,
+    status: 'draft',
+    ...place,
+    members,
+    form,
+    documents: input.documents,
+    eligibility,
+    persons: eligibility.persons,
+    householdId: householdHash(v, input.household),
+    personHashes: personHashes(v, input.type, input.household),
+    locked: false,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+  const h = historyEntry(ctx, undefined, 'draft', place.filedById ? 'proxyDraft' : 'draft');
+  const sealed = await v.seal(sensitive, store.sealedAad(id));
+  const detail = await detailAfter(ctx, r, [h]);
+  return transactCreate(ctx, [store.putApplication(r), store.putSealed(id, sealed), store.putHistory(id, 0, h)], detail);
+}
+
+async function mine(ctx: UserCtx, appId: string): Promise<ApplicationRecord> {
+  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  requireActor(ctx, r);
+  return r;
+}
+
+/** Replaces a draft's (or an application sent back for information's) household, form and documents. */
+export async function editApplication(ctx: UserCtx, appId: string, input: EditApplicationInput): Promise<Detail> {
+  const r = await mine(ctx, appId);
+  requireState(r, ['draft', 'infoRequested']);
+  checkVersion(r, input.version);
+  const parsed = forms[r.type].safeParse(input.form);
+  if (!parsed.success) throw new UnprocessableError('FORM_INVALID', { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
+  checkDocumentKeys(ctx, input.documents, r.documents);
+  const rules = await store.getRules(ctx.db, r.subdistrictId);
+  const v = vault();
+  const filled = { household: input.household, form: parsed.data as Record<string, unknown> };
+  const { members, form, sensitive } = splitSensitive(r.type, filled);
+  const eligibility = evaluate(r.type, filled, rules, chinaDay(ctx.clock.now()));
+  const hashes = personHashes(v, r.type, input.household);
+  const next = advance(ctx, r, r.status, { members, form, documents: input.documents, eligibility, persons: eligibility.persons, personHashes: hashes, householdId: householdHash(v, input.household) });
+  // while the locks are held (sent back for information), a changed household moves them
+  const added = r.locked ? hashes.filter((x) => !r.personHashes.includes(x)) : [];
+  const removed = r.locked ? r.personHashes.filter((x) => !hashes.includes(x)) : [];
+  const h = historyEntry(ctx, r.status, r.status, 'edit');
+  await writeStep(ctx, r, next, h, [store.putSealed(r.id, await v.seal(sensitive, store.sealedAad(r.id))), ...store.unlockWrites(r, removed)], store.lockWrites(next, added));
+  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
+}
+
+async function historyOf(ctx: UserCtx, appId: string, last: store.HistoryRecord): Promise<store.HistoryRecord[]> {
+  const { history } = await store.readApplicationCollection(ctx.db, appId);
+  return history.length ? history : [last];
+}
+
+/**
+ * The separate consent to sensitive data: the resident confirms in the app, or the grid worker who filed the application
+ * records the signed paper form with a photo of it. Kept as its own record (text version, method, who, when).
+ */
+export async function recordConsent(ctx: UserCtx, appId: string, input: ConsentInput): Promise<Detail> {
+  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  if (input.method === 'app' && r.ownerId !== ctx.principal.userId) throw new ForbiddenError('CONSENT_METHOD_NOT_ALLOWED');
+  if (input.method === 'signedForm') {
+    if (r.filedById !== ctx.principal.userId) throw new ForbiddenError('CONSENT_METHOD_NOT_ALLOWED');
+    checkDocumentKeys(ctx, [{ key: input.photoKey }]);
+  }
+  if (input.textVersion !== currentConsentVersion) throw new UnprocessableError('CONSENT_VERSION_UNKNOWN', { current: currentConsentVersion });
+  requireState(r, ['draft', 'infoRequested']);
+  checkVersion(r, input.version);
+  const at = ctx.clock.now().toISOString();
+  const consent: store.ConsentRecord = {
+    textVersion: input.textVersion,
+    method: input.method,
+    at,
+    byId: ctx.principal.userId,
+    byName: ctx.principal.displayName ?? '',
+    photoKey: input.method === 'signedForm' ? input.photoKey : undefined,
+  };
+  const next = advance(ctx, r, r.status, { consent });
+  const h = historyEntry(ctx, r.status, r.status, input.method === 'app' ? 'consent' : 'consentSignedForm');
+  await writeStep(ctx, r, next, h, [{ put: { ...keys.reliefConsent(r.id), entity: 'reliefConsent', applicationId: r.id, ...consent } }]);
+  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
+}
+
+/**
+ * Submits a draft, or resubmits after a request for information. The first submit takes the one-active lock of every
+ * person it covers (a keyed hash of their ID number, put only where absent) in the same transaction: of two concurrent
+ * applications of one person and type, one is submitted and the other answers ACTIVE_APPLICATION_EXISTS.
+ * A retry of a submit that went through answers the application as it is.
+ */
+export async function submitApplication(ctx: UserCtx, appId: string, version: number): Promise<Detail> {
+  const r = await mine(ctx, appId);
+  if (r.status === 'submitted' && r.version === version + 1) return detailAfter(ctx, r, (await store.readApplicationCollection(ctx.db, appId)).history);
+  requireState(r, ['draft', 'infoRequested']);
+  checkVersion(r, version);
+  if (!r.consent) throw new UnprocessableError('CONSENT_REQUIRED');
+  const missing = missingDocuments(r.type, r.documents as { kind: DocumentKind }[]);
+  if (missing.length) throw new UnprocessableError('DOCUMENTS_MISSING', { missing });
+  if (!r.eligibility.eligible) throw new UnprocessableError('NOT_ELIGIBLE', { checks: r.eligibility.checks.filter((c) => !c.ok).map((c) => c.code) });
+  const now = ctx.clock.now().toISOString();
+  const next = advance(ctx, r, 'submitted', {
+    submittedAt: r.submittedAt ?? now,
+    waitingSince: now,
+    awaiting: awaitingLevel(r.type, 'submitted'),
+    locked: true,
+    infoRequested: r.status === 'infoRequested' ? undefined : r.infoRequested,
+  });
+  const h = historyEntry(ctx, r.status, 'submitted', r.status === 'draft' ? 'submit' : 'resubmit');
+  const locks = r.locked ? [] : store.lockWrites(r, r.personHashes);
+  try {
+    await writeStep(ctx, r, next, h, [], locks);
+  } catch (e) {
+    // the same submit, sent twice at once: the loser answers what the winner made
+    if (e instanceof ConflictError && e.code === 'APPLICATION_WRONG_STATE') {
+      const now2 = await store.getApplication(ctx.db, appId);
+      if (now2?.status === 'submitted' && now2.version === version + 1) return detailAfter(ctx, now2, (await store.readApplicationCollection(ctx.db, appId)).history);
+    }
+    throw e;
+  }
+  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
+}
+
+/** Withdraws an application before its final decision; its locks go, and it leaves the queue. */
+export async function withdrawApplication(ctx: UserCtx, appId: string, version: number): Promise<Detail> {
+  const r = await mine(ctx, appId);
+  requireState(r, ['draft', 'submitted', 'infoRequested', 'communityApproved']);
+  checkVersion(r, version);
+  const next = advance(ctx, r, 'withdrawn', { awaiting: undefined, waitingSince: undefined, locked: false, decidedAt: ctx.clock.now().toISOString() });
+  const h = historyEntry(ctx, r.status, 'withdrawn', 'withdraw');
+  await writeStep(ctx, r, next, h, r.locked ? store.unlockWrites(r, r.personHashes) : []);
+  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
+}
+
+export async function myApplications(ctx: UserCtx, query: { cursor?: string; limit?: number }) {
+  const page = await store.listByOwner(ctx.db, ctx.principal.userId, query.limit ?? 20, query.cursor);
+  return { items: page.items.map((r) => summaryView(ctx, r)), cursor: page.cursor };
+}
+
+export async function gridApplications(ctx: UserCtx, gridId: string, query: { status?: string; cursor?: string }) {
+  const grid = await getUnit(ctx.db, gridId);
+  if (!grid || grid.kind !== 'grid' || !reliefCan.workRegistry(ctx.principal, { subdistrictId: grid.path[0]!, communityId: grid.path[1]!, gridId })) throw new NotFoundError('grid');
+  const page = await store.listByGrid(ctx.db, gridId, 50, query.cursor);
+  const items = page.items.filter((r) => !query.status || r.status === query.status);
+  return { items: items.map((r) => summaryView(ctx, r)), cursor: page.cursor };
+}
+
+export function typeName(type: ReliefType) {
+  return reliefTypes[type].nameZh;
+}

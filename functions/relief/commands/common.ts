@@ -1,0 +1,224 @@
+import { ageOn, parseIdNumber } from '../../../shared/relief/idNumber';
+import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/relief/masking';
+import { reliefCan } from '../../../shared/relief/permissions';
+import type { Application, ApplicationInput, ApplicationStatus, ReliefType } from '../../../shared/relief/schemas';
+import { awaitingLevel, missingDocuments, reliefTypes } from '../../../shared/relief/types';
+import type { z } from 'zod';
+import type { ApplicationDetail, ApplicationSummary } from '../../../shared/relief/schemas';
+import type { Ctx, UserCtx } from '../../platform/context';
+import { vaultFromEnv, type Vault } from '../../platform/crypto';
+import { TransactionCancelled, type TxWrite } from '../../platform/db';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import * as store from '../store';
+import type { ApplicationRecord, SensitivePart, StoredMember } from '../store';
+
+export const vault = (): Vault => vaultFromEnv();
+
+/** Today in China (UTC+8), YYYY-MM-DD: ages and periods are counted in local days. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+export const chinaMonth = (at: Date) => chinaDay(at).slice(0, 7);
+
+export const scopeOf = (r: ApplicationRecord) => ({ subdistrictId: r.subdistrictId, communityId: r.communityId, gridId: r.gridId, ownerId: r.ownerId, filedById: r.filedById });
+
+/** An application the caller may read, or not found: a guessed id from another household or grid serves nothing. */
+export function readable(ctx: UserCtx, r: ApplicationRecord | undefined): ApplicationRecord {
+  if (!r || !reliefCan.readApplication(ctx.principal, scopeOf(r))) throw new NotFoundError('application');
+  return r;
+}
+
+/** Splits a filled household and form into what is stored in the clear (masked) and what is sealed. */
+export function splitSensitive(type: ReliefType, input: { household: ApplicationInput['household']; form: Record<string, unknown> }): { members: StoredMember[]; form: Record<string, unknown>; sensitive: SensitivePart } {
+  const sensitiveFields = reliefTypes[type].sensitiveFields;
+  const form: Record<string, unknown> = {};
+  const sealedForm: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input.form)) {
+    if (sensitiveFields.includes(k)) {
+      sealedForm[k] = v;
+      form[k] = k === 'bankAccount' ? maskBankAccount(String(v)) : MASKED;
+    } else form[k] = v;
+  }
+  const members = input.household.map((m) => {
+    const p = parseIdNumber(m.idNumber);
+    if (!p.ok) throw new Error('household was validated');
+    return {
+      name: m.name,
+      relation: m.relation,
+      idMasked: maskIdNumber(m.idNumber),
+      sex: p.sex,
+      birthDate: p.birthDate,
+      hasIncome: m.monthlyIncome !== undefined,
+      hasDisability: m.disability !== undefined,
+      hasHealth: m.health !== undefined,
+    };
+  });
+  const sensitive: SensitivePart = {
+    members: input.household.map((m) => ({ name: m.name, idNumber: m.idNumber, monthlyIncome: m.monthlyIncome, disability: m.disability, health: m.health })),
+    form: sealedForm,
+  };
+  return { members, form, sensitive };
+}
+
+/** HMACs of the ID numbers an application locks: every member for a household type, the applicant for a personal one. */
+export function personHashes(v: Vault, type: ReliefType, household: readonly { relation: string; idNumber: string }[]): string[] {
+  const who = reliefTypes[type].scope === 'household' ? household : household.filter((m) => m.relation === 'self');
+  return who.map((m) => v.hash('person', m.idNumber));
+}
+export function householdHash(v: Vault, household: readonly { relation: string; idNumber: string }[]): string {
+  return v.hash('household', household.find((m) => m.relation === 'self')!.idNumber);
+}
+
+export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<Application> {
+  const today = chinaDay(ctx.clock.now());
+  return {
+    id: r.id,
+    type: r.type,
+    status: r.status,
+    awaiting: r.awaiting,
+    chain: [...reliefTypes[r.type].chain],
+    subdistrictId: r.subdistrictId,
+    communityId: r.communityId,
+    gridId: r.gridId,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    proxy: !!r.filedById,
+    filedByName: r.filedByName,
+    household: r.members.map((m) => ({
+      name: m.name,
+      relation: m.relation as Application['household'][number]['relation'],
+      idNumber: m.idMasked,
+      sex: m.sex,
+      age: ageOn(m.birthDate, today),
+      monthlyIncome: m.hasIncome ? MASKED : undefined,
+      disability: m.hasDisability ? MASKED : undefined,
+      health: m.hasHealth ? MASKED : undefined,
+    })),
+    form: r.form,
+    documents: await Promise.all(r.documents.map(async (d) => ({ kind: d.kind as Application['documents'][number]['kind'], key: d.key, url: await ctx.storage.readUrl(d.key) }))),
+    missingDocuments: missingDocuments(r.type, r.documents as { kind: Application['documents'][number]['kind'] }[]),
+    consent: r.consent
+      ? {
+          textVersion: r.consent.textVersion,
+          method: r.consent.method,
+          at: r.consent.at,
+          byName: r.consent.byName,
+          photoUrl: r.consent.photoKey ? await ctx.storage.readUrl(r.consent.photoKey) : undefined,
+        }
+      : undefined,
+    eligibility: r.eligibility,
+    amount: r.amount,
+    persons: r.persons,
+    infoRequested: r.infoRequested,
+    decisionReason: r.decisionReason,
+    submittedAt: r.submittedAt,
+    waitingSince: r.waitingSince,
+    decidedAt: r.decidedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  };
+}
+
+export function summaryView(ctx: Ctx, r: ApplicationRecord): z.infer<typeof ApplicationSummary> {
+  return {
+    id: r.id,
+    type: r.type,
+    status: r.status,
+    awaiting: r.awaiting,
+    communityId: r.communityId,
+    gridId: r.gridId,
+    ownerName: r.ownerName,
+    proxy: !!r.filedById,
+    persons: r.persons,
+    eligible: r.eligibility.eligible,
+    waitingSince: r.waitingSince,
+    waitedHours: r.waitingSince ? Math.floor((ctx.clock.now().getTime() - Date.parse(r.waitingSince)) / 3600_000) : undefined,
+    createdAt: r.createdAt,
+  };
+}
+
+/** What the caller may do next, for the page's buttons. */
+export function actionsFor(ctx: UserCtx, r: ApplicationRecord): string[] {
+  const p = ctx.principal;
+  const out: string[] = [];
+  const mine = reliefCan.actOnApplication(p, scopeOf(r));
+  if (mine && (r.status === 'draft' || r.status === 'infoRequested')) out.push('edit', 'submit');
+  if (r.ownerId === p.userId && !r.consent) out.push('consent');
+  if (r.filedById === p.userId && !r.consent) out.push('recordSignedConsent');
+  if (mine && ['draft', 'submitted', 'infoRequested', 'communityApproved'].includes(r.status)) out.push('withdraw');
+  const level = awaitingLevel(r.type, r.status);
+  if (level === 'community' && reliefCan.reviewCommunity(p, r)) out.push('review');
+  if (level === 'subdistrict' && reliefCan.reviewSubdistrict(p, r)) out.push('review');
+  if (reliefCan.reveal(p, r)) out.push('reveal');
+  return out;
+}
+
+export async function detailOf(ctx: UserCtx, appId: string): Promise<z.infer<typeof ApplicationDetail>> {
+  const { app, history } = await store.readApplicationCollection(ctx.db, appId);
+  const r = readable(ctx, app);
+  return {
+    application: await applicationView(ctx, r),
+    timeline: history.map((h) => ({ at: h.at, action: h.action, from: h.from, to: h.to, byName: h.byName, level: h.level, note: h.note })),
+    actions: actionsFor(ctx, r),
+  };
+}
+
+/** The detail after a write, from what was written (no read back). */
+export async function detailAfter(ctx: UserCtx, r: ApplicationRecord, history: store.HistoryRecord[]): Promise<z.infer<typeof ApplicationDetail>> {
+  return {
+    application: await applicationView(ctx, r),
+    timeline: history.map((h) => ({ at: h.at, action: h.action, from: h.from, to: h.to, byName: h.byName, level: h.level, note: h.note })),
+    actions: actionsFor(ctx, r),
+  };
+}
+
+export function advance(ctx: Ctx, r: ApplicationRecord, status: ApplicationStatus, changes: Partial<ApplicationRecord>): ApplicationRecord {
+  return { ...r, ...changes, status, version: r.version + 1, updatedAt: ctx.clock.now().toISOString() };
+}
+
+export function historyEntry(ctx: UserCtx, from: ApplicationStatus | undefined, to: ApplicationStatus, action: string, extra: { note?: string; level?: 'community' | 'subdistrict' } = {}): store.HistoryRecord {
+  return { at: ctx.clock.now().toISOString(), action, from, to, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', ...extra };
+}
+
+/**
+ * Writes a step of an application: the item on its version and status, its history entry and any other writes, in one
+ * transaction. A lost race answers what happened; a lock already held by another application answers
+ * ACTIVE_APPLICATION_EXISTS.
+ */
+export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: ApplicationRecord, h: store.HistoryRecord, extra: TxWrite[] = [], locks: TxWrite[] = []): Promise<void> {
+  try {
+    await ctx.db.transact([store.putApplication(next, current), store.putHistory(next.id, next.version, h), ...locks, ...extra]);
+  } catch (e) {
+    if (e instanceof TransactionCancelled) {
+      if (locks.some((_, i) => e.failedAt(2 + i))) throw new ConflictError('ACTIVE_APPLICATION_EXISTS');
+      if (e.failedAt(0) || e.failedAt(1)) {
+        const now = await store.getApplication(ctx.db, current.id);
+        if (!now) throw new NotFoundError('application');
+        if (now.status !== current.status) throw new ConflictError('APPLICATION_WRONG_STATE', { status: now.status });
+        throw new ConflictError('STALE_VERSION', { version: now.version });
+      }
+      throw new ConflictError('CONFLICT');
+    }
+    throw e;
+  }
+}
+
+export function checkVersion(r: ApplicationRecord, version: number) {
+  if (r.version !== version) throw new ConflictError('STALE_VERSION', { version: r.version });
+}
+
+export function requireState(r: ApplicationRecord, allowed: readonly ApplicationStatus[]) {
+  if (!allowed.includes(r.status)) throw new ConflictError('APPLICATION_WRONG_STATE', { status: r.status });
+}
+
+export function requireActor(ctx: UserCtx, r: ApplicationRecord) {
+  if (!reliefCan.actOnApplication(ctx.principal, scopeOf(r))) throw new ForbiddenError();
+}
+
+/** A document may be one already attached, or one the caller uploaded: keys are `relief/<uploader>/<id>.<ext>`. */
+export function checkDocumentKeys(ctx: UserCtx, docs: readonly { key: string }[], existing: readonly { key: string }[] = []) {
+  const own = `relief/${ctx.principal.userId}/`;
+  const known = new Set(existing.map((d) => d.key));
+  if (docs.some((d) => !d.key.startsWith(own) && !known.has(d.key))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+}

@@ -1,0 +1,125 @@
+import { figureLine, sumFigures } from '../../../shared/relief/figures';
+import { badIdNumber, dibaoBody, idNumber, ok, reliefWorld, type ReliefWorld } from '../../../tests/support/relief';
+
+jest.setTimeout(90_000);
+
+let w: ReliefWorld;
+beforeAll(async () => {
+  w = await reliefWorld();
+});
+
+const header = '社区,户主姓名,身份证号,救助类型,发放月份,保障人数,发放金额';
+const row = (c: string, name: string, id: string, type: string, period: string, persons: number | string, amount: number | string) => [c, name, id, type, period, persons, amount].join(',');
+
+describe('a month’s batch from the approved cases', () => {
+  it('pays each approved case once per household, type and period, however often it is run', async () => {
+    // Prepare: one dibao household (3 persons, 2095 yuan) approved through both levels
+    await w.approved(w.p.wang, dibaoBody(w.p.wang));
+    // Act
+    const first = ok(await w.h.api.as(w.p.worker).post('/communities/c-a/relief/disbursements/batch', { period: '2026-12' }), 'batch');
+    const again = await Promise.all([1, 2].map(() => w.h.api.as(w.p.worker).post('/communities/c-a/relief/disbursements/batch', { period: '2026-12' })));
+    // Assess
+    expect(first).toEqual({ created: 1, existing: 0, total: 1 });
+    expect(again.map((r) => r.body.created)).toEqual([0, 0]);
+    const list = ok(await w.h.api.as(w.p.worker).get('/communities/c-a/relief/disbursements?period=2026-12'), 'list');
+    expect(list.items).toEqual([expect.objectContaining({ type: 'dibao', headName: '王*兰', persons: 3, amount: 2095, status: 'pending', source: 'batch' })]);
+    const f = ok(await w.h.api.as(w.p.worker).get('/relief/figures?unitId=c-a&from=2026-12&to=2026-12'), 'figures');
+    expect(f.rows).toEqual([expect.objectContaining({ type: 'dibao', householdTimes: 1, personTimes: 3, amount: 2095, line: '低保 1户次 3人次 2095元' })]);
+  });
+
+  it('marks payments paid, once', async () => {
+    const list = ok(await w.h.api.as(w.p.worker).get('/communities/c-a/relief/disbursements?period=2026-12&type=dibao'), 'list');
+    const householdIds = list.items.map((d: { householdId: string }) => d.householdId);
+    expect(ok(await w.h.api.as(w.p.worker).post('/communities/c-a/relief/disbursements/paid', { period: '2026-12', type: 'dibao', householdIds, paidOn: '2026-12-10' }), 'paid').updated).toBe(1);
+    expect(ok(await w.h.api.as(w.p.worker).post('/communities/c-a/relief/disbursements/paid', { period: '2026-12', type: 'dibao', householdIds, paidOn: '2026-12-10' }), 'paid').updated).toBe(0);
+  });
+
+  it('is not for a resident, nor another community’s worker', async () => {
+    expect((await w.h.api.as(w.p.wang).post('/communities/c-a/relief/disbursements/batch', { period: '2026-12' })).status).toBe(404);
+    expect((await w.h.api.as(w.p.workerB).post('/communities/c-a/relief/disbursements/batch', { period: '2026-12' })).status).toBe(404);
+  });
+});
+
+describe('importing the civil-affairs spreadsheet', () => {
+  // half a year of two households in two communities, and a senior allowance
+  const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
+  const good = [
+    header,
+    ...months.flatMap((m, i) => [
+      row('和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', m, 3, 1800),
+      row('c-a', '李四', idNumber('1961-01-01', '321'), 'dibao', m, 2, i % 2 ? 950.5 : 950),
+      row('金绿洲社区', '王五', idNumber('1935-01-01', '331'), '高龄津贴', m, 1, 200),
+    ]),
+  ].join('\r\n');
+
+  it('refuses a file with bad rows, says which and why, and writes nothing', async () => {
+    // Prepare
+    const bad = [
+      header,
+      row('和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', '2026-01', 3, 1800),
+      row('和平社区', '赵六', badIdNumber('1962-01-01'), '低保', '2026-01', 2, 900),
+      row('月亮社区', '钱七', idNumber('1963-01-01', '341'), '低保', '2026-01', 2, 900),
+      row('和平社区', '孙八', idNumber('1964-01-01', '351'), '救济粮', '2026-13', 0, -5),
+      row('和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', '2026-01', 3, 1800),
+    ].join('\n');
+    const before = await w.h.snapshot();
+    // Act
+    const res = await w.h.api.as(w.p.officer).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content: bad });
+    // Assess
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('IMPORT_INVALID');
+    const errors = res.body.details.errors as { row: number; column?: string; code: string }[];
+    expect(errors.map((e) => `${e.row}:${e.code}`)).toEqual(['3:ID_NUMBER', '4:UNKNOWN_COMMUNITY', '5:TYPE', '5:PERIOD', '5:PERSONS', '5:AMOUNT', '6:DUPLICATE']);
+    expect(JSON.stringify(res.body)).not.toContain(badIdNumber('1962-01-01'));
+    expect(await w.h.snapshot()).toEqual(before);
+  });
+
+  it('refuses a file without the columns it needs', async () => {
+    const res = await w.h.api.as(w.p.officer).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content: '姓名,金额\n张三,100' });
+    expect(res.status).toBe(422);
+    expect(res.body.details.errors.map((e: { code: string }) => e.code)).toContain('MISSING_COLUMN');
+  });
+
+  it('imports a good file whole, and importing it again adds nothing', async () => {
+    const first = ok(await w.h.api.as(w.p.officer).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content: good }), 'import');
+    expect(first).toEqual({ rows: 18, imported: 18, alreadyPresent: 0 });
+    const again = ok(await w.h.api.as(w.p.officer).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content: good }), 'import again');
+    expect(again).toEqual({ rows: 18, imported: 0, alreadyPresent: 18 });
+  });
+
+  it('gives figures for a period that match the payments behind them, for a community and for the sub-district', async () => {
+    // Prepare: the payments as listed, month by month
+    const listed: { type: 'dibao' | 'seniorAllowance'; persons: number; amountFen: number }[] = [];
+    for (const c of ['c-a', 'c-b'])
+      for (const m of months) {
+        const who = c === 'c-a' ? w.p.worker : w.p.workerB;
+        const page = ok(await w.h.api.as(who).get(`/communities/${c}/relief/disbursements?period=${m}`), 'list');
+        listed.push(...page.items.map((d: { type: 'dibao'; persons: number; amount: number }) => ({ type: d.type, persons: d.persons, amountFen: Math.round(d.amount * 100) })));
+      }
+    // Act
+    const sd = ok(await w.h.api.as(w.p.officer).get('/relief/figures?unitId=sd-t&from=2026-01&to=2026-06'), 'sd figures');
+    const ca = ok(await w.h.api.as(w.p.worker).get('/relief/figures?unitId=c-a&from=2026-01&to=2026-06&type=dibao'), 'c-a figures');
+    // Assess
+    const expected = sumFigures(listed);
+    expect(sd.rows.map((r: { type: string; householdTimes: number; personTimes: number; amount: number }) => ({ type: r.type, householdTimes: r.householdTimes, personTimes: r.personTimes, amount: r.amount }))).toEqual(expected);
+    expect(sd.rows.map((r: { line: string }) => r.line)).toEqual(['低保 12户次 30人次 16501.50元', '高龄津贴 6户次 6人次 1200元']);
+    expect(ca.rows[0].line).toBe(figureLine(expected[0]!));
+    expect(sd.months).toHaveLength(12);
+    expect((await w.h.api.as(w.p.worker).get('/relief/figures?unitId=sd-t&from=2026-01&to=2026-06')).status).toBe(404);
+    expect((await w.h.api.as(w.p.officer).get('/relief/figures?unitId=sd-t&from=2026-06&to=2026-01')).body.code).toBe('PERIOD_INVALID');
+  });
+
+  it('exports the figures as a spreadsheet', async () => {
+    const res = ok(await w.h.api.as(w.p.officer).get('/relief/figures/export?unitId=sd-t&from=2026-01&to=2026-06'), 'export');
+    expect(res.filename).toBe('relief-figures-sd-t-2026-01_2026-06.csv');
+    expect(res.content.startsWith('\uFEFF')).toBe(true);
+    expect(res.content).toContain('低保,12,30,16501.50,低保 12户次 30人次 16501.50元');
+  });
+
+  it('refuses a community worker’s rows of another community', async () => {
+    const content = [header, row('金绿洲社区', '王五', idNumber('1935-01-01', '331'), '高龄津贴', '2026-07', 1, 200)].join('\n');
+    const res = await w.h.api.as(w.p.worker).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content });
+    expect(res.status).toBe(422);
+    expect(res.body.details.errors[0].code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,204 @@
+import { parseCsv } from '../../../shared/relief/csv';
+import { toFen } from '../../../shared/relief/figures';
+import { isValidIdNumber, normalizeIdNumber } from '../../../shared/relief/idNumber';
+import { maskName } from '../../../shared/relief/masking';
+import { reliefCan } from '../../../shared/relief/permissions';
+import { ReliefType } from '../../../shared/relief/schemas';
+import { reliefTypes } from '../../../shared/relief/types';
+import type { UserCtx } from '../../platform/context';
+import { ConditionFailed, TransactionCancelled, type TxWrite } from '../../platform/db';
+import { NotFoundError, UnprocessableError } from '../../platform/errors';
+import { keys } from '../../platform/keys';
+import { getUnit, listUnits, type UnitRecord } from '../../platform/units';
+import * as store from '../store';
+import type { DisbursementRecord } from '../store';
+import { vault } from './common';
+
+async function communityScope(ctx: UserCtx, communityId: string): Promise<UnitRecord> {
+  const unit = await getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community' || !reliefCan.manageCommunity(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) throw new NotFoundError('community');
+  return unit;
+}
+
+/**
+ * Writes payments: each put only where absent (one payment per household, type and period) with the figures' counters
+ * of its (community, month, type) added in the same transaction, so a counter never counts a payment that is not
+ * there, nor one twice. Payments go in transactions of up to 25 with one counter update per key; a transaction that
+ * meets a payment already present is retried one payment at a time, skipping those present.
+ */
+export async function writePayments(ctx: UserCtx, payments: DisbursementRecord[]): Promise<{ created: number; existing: number }> {
+  let created = 0;
+  let existing = 0;
+  for (let i = 0; i < payments.length; i += 25) {
+    const chunk = payments.slice(i, i + 25);
+    const counters = new Map<string, { c: string; p: string; t: ReliefType; h: number; n: number; fen: number }>();
+    for (const d of chunk) {
+      const k = `${d.communityId}|${d.period}|${d.type}`;
+      const acc = counters.get(k) ?? { c: d.communityId, p: d.period, t: d.type, h: 0, n: 0, fen: 0 };
+      acc.h += 1;
+      acc.n += d.persons;
+      acc.fen += d.amountFen;
+      counters.set(k, acc);
+    }
+    const writes: TxWrite[] = [...chunk.map(store.disbursementPut), ...[...counters.values()].map((x) => store.figureAdd(x.c, x.p, x.t, x.h, x.n, x.fen))];
+    try {
+      await ctx.db.transact(writes);
+      created += chunk.length;
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e;
+      for (const d of chunk) {
+        try {
+          await ctx.db.transact([store.disbursementPut(d), store.figureAdd(d.communityId, d.period, d.type, 1, d.persons, d.amountFen)]);
+          created += 1;
+        } catch (e2) {
+          if (!(e2 instanceof TransactionCancelled) || !e2.failedAt(0)) throw e2;
+          existing += 1;
+        }
+      }
+    }
+  }
+  return { created, existing };
+}
+
+/** A month's payments of a community from its approved cases that run in that month. Re-running it pays nobody twice. */
+export async function createBatch(ctx: UserCtx, communityId: string, input: { period: string; type?: ReliefType }) {
+  await communityScope(ctx, communityId);
+  const cases = (await store.listCases(ctx.db, communityId, input.type)).filter((c) => c.fromPeriod <= input.period && (!c.untilPeriod || input.period <= c.untilPeriod));
+  const createdAt = ctx.clock.now().toISOString();
+  const payments: DisbursementRecord[] = cases.map((c) => ({
+    communityId,
+    period: input.period,
+    type: c.type,
+    householdId: c.householdId,
+    headNameMasked: c.headNameMasked,
+    persons: c.persons,
+    amountFen: c.amountFen,
+    status: 'pending',
+    source: 'batch',
+    applicationId: c.applicationId,
+    createdAt,
+  }));
+  const { created, existing } = await writePayments(ctx, payments);
+  ctx.log.info('relief batch', { communityId, period: input.period, created, existing });
+  return { created, existing, total: payments.length };
+}
+
+const columns = {
+  community: ['社区', '社区名称', 'communityid', 'community'],
+  headName: ['户主姓名', '姓名', 'headname'],
+  idNumber: ['身份证号', '身份证号码', 'idnumber'],
+  type: ['救助类型', '类型', 'type'],
+  period: ['发放月份', '月份', 'period'],
+  persons: ['保障人数', '人数', 'persons'],
+  amount: ['发放金额', '金额', 'amount'],
+} as const;
+type Column = keyof typeof columns;
+
+export interface RowError {
+  row: number;
+  column?: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Imports payments from the CSV the civil-affairs system exports. Every row is checked first; one bad row and nothing is
+ * written (the answer lists the rows, with ID numbers never echoed). A good file is written in transactions, each payment
+ * only where absent: importing the same file again adds nothing.
+ */
+export async function importDisbursements(ctx: UserCtx, subdistrictId: string, input: { format: 'csv'; content: string }) {
+  const p = ctx.principal;
+  if (!p.grants.some((g) => g.unitPath[0] === subdistrictId && ['communityWorker', 'subdistrictOfficer'].includes(g.role))) throw new NotFoundError('subdistrict');
+  const communities = (await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.parentId === subdistrictId);
+  const rows = parseCsv(input.content);
+  const errors: RowError[] = [];
+  const fail = (row: number, code: string, message: string, column?: string) => errors.push({ row, column, code, message });
+  if (rows.length < 2) throw new UnprocessableError('IMPORT_INVALID', { errors: [{ row: 1, code: 'EMPTY', message: '文件没有数据行' }], errorCount: 1 });
+  const header = rows[0]!.map((h) => h.trim().toLowerCase());
+  const at = {} as Record<Column, number>;
+  for (const col of Object.keys(columns) as Column[]) {
+    const i = header.findIndex((h) => (columns[col] as readonly string[]).includes(h));
+    if (i < 0) fail(1, 'MISSING_COLUMN', `缺少列：${columns[col][0]}`, col);
+    at[col] = i;
+  }
+  if (errors.length) throw new UnprocessableError('IMPORT_INVALID', { errors, errorCount: errors.length });
+  if (rows.length > 5001) throw new UnprocessableError('IMPORT_INVALID', { errors: [{ row: 1, code: 'TOO_MANY_ROWS', message: '一次最多导入 5000 行' }], errorCount: 1 });
+
+  const v = vault();
+  const createdAt = ctx.clock.now().toISOString();
+  const payments: DisbursementRecord[] = [];
+  const seen = new Map<string, number>();
+  rows.slice(1).forEach((cells, i) => {
+    const row = i + 2;
+    const get = (c: Column) => (cells[at[c]] ?? '').trim();
+    const before = errors.length;
+    const cname = get('community');
+    const community = communities.find((u) => u.id === cname || u.name === cname);
+    if (!community) fail(row, 'UNKNOWN_COMMUNITY', '社区不在本街道', 'community');
+    else if (!reliefCan.manageCommunity(p, { subdistrictId, communityId: community.id })) fail(row, 'FORBIDDEN', '无权导入该社区的发放记录', 'community');
+    const name = get('headName');
+    if (!name || name.length > 30) fail(row, 'NAME', '户主姓名为空或过长', 'headName');
+    const id = normalizeIdNumber(get('idNumber'));
+    if (!isValidIdNumber(id)) fail(row, 'ID_NUMBER', '身份证号码无效（格式、出生日期或校验位）', 'idNumber');
+    const tname = get('type');
+    const type = ReliefType.safeParse(tname).success ? (tname as ReliefType) : (Object.values(reliefTypes).find((d) => d.nameZh === tname)?.type ?? undefined);
+    if (!type) fail(row, 'TYPE', '救助类型无效', 'type');
+    const period = get('period').replace(/^(\d{4})[/.年](\d{1,2})月?$/, (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(row, 'PERIOD', '发放月份应为 YYYY-MM', 'period');
+    const persons = Number(get('persons'));
+    if (!Number.isInteger(persons) || persons < 1 || persons > 20) fail(row, 'PERSONS', '人数应为 1–20 的整数', 'persons');
+    const amount = Number(get('amount'));
+    if (!get('amount') || !Number.isFinite(amount) || amount <= 0 || amount > 1_000_000 || Math.abs(toFen(amount) - amount * 100) > 1e-6) fail(row, 'AMOUNT', '金额应为正数，最多两位小数', 'amount');
+    if (errors.length > before || !community || !type) return;
+    const householdId = v.hash('household', id);
+    const dup = `${community.id}|${period}|${type}|${householdId}`;
+    if (seen.has(dup)) {
+      fail(row, 'DUPLICATE', `与第 ${seen.get(dup)} 行重复（同一户、类型和月份）`);
+      return;
+    }
+    seen.set(dup, row);
+    payments.push({ communityId: community.id, period, type, householdId, headNameMasked: maskName(name), persons, amountFen: toFen(amount), status: 'pending', source: 'import', createdAt });
+  });
+  if (errors.length) throw new UnprocessableError('IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
+  const { created, existing } = await writePayments(ctx, payments);
+  ctx.log.info('relief import', { subdistrictId, rows: payments.length, created, existing });
+  return { rows: payments.length, imported: created, alreadyPresent: existing };
+}
+
+const view = (d: DisbursementRecord) => ({
+  communityId: d.communityId,
+  period: d.period,
+  type: d.type,
+  householdId: d.householdId,
+  headName: d.headNameMasked,
+  persons: d.persons,
+  amount: d.amountFen / 100,
+  status: d.status,
+  source: d.source,
+  paidOn: d.paidOn,
+  createdAt: d.createdAt,
+});
+
+export async function listDisbursements(ctx: UserCtx, communityId: string, query: { period: string; type?: ReliefType; cursor?: string }) {
+  await communityScope(ctx, communityId);
+  const page = await store.listDisbursements(ctx.db, communityId, query.period, query.type, query.cursor);
+  return { items: page.items.map(view), cursor: page.cursor };
+}
+
+/** Marks payments paid; one already paid, or absent, is left as it is. */
+export async function markPaid(ctx: UserCtx, communityId: string, input: { period: string; type: ReliefType; householdIds: string[]; paidOn: string }) {
+  await communityScope(ctx, communityId);
+  let updated = 0;
+  for (const householdId of [...new Set(input.householdIds)]) {
+    try {
+      await ctx.db.update(keys.disbursement(communityId, input.period, input.type, householdId), {
+        set: { status: 'paid', paidOn: input.paidOn, paidBy: ctx.principal.userId },
+        if: { expr: 'attribute_exists(#pk) AND #status = :p', values: { ':p': 'pending' } },
+      });
+      updated++;
+    } catch (e) {
+      if (!(e instanceof ConditionFailed)) throw e;
+    }
+  }
+  return { updated };
+}

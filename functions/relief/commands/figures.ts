@@ -1,0 +1,63 @@
+import { toCsv } from '../../../shared/relief/csv';
+import { figureLine, formatYuan, sumFigures, type FigureCounter } from '../../../shared/relief/figures';
+import { reliefCan } from '../../../shared/relief/permissions';
+import type { ReliefType } from '../../../shared/relief/schemas';
+import { reliefTypes } from '../../../shared/relief/types';
+import type { UserCtx } from '../../platform/context';
+import { NotFoundError, UnprocessableError } from '../../platform/errors';
+import { getUnit, listUnits } from '../../platform/units';
+import * as store from '../store';
+
+interface Query {
+  unitId: string;
+  from: string;
+  to: string;
+  type?: ReliefType;
+}
+
+/**
+ * Figures for a unit and period from the counters written with each payment (per community, month and type): a
+ * community is one query; a sub-district one query per community, in parallel. No Scan, no table-wide counter.
+ */
+export async function figures(ctx: UserCtx, q: Query) {
+  if (q.from > q.to) throw new UnprocessableError('PERIOD_INVALID');
+  const unit = await getUnit(ctx.db, q.unitId);
+  if (!unit) throw new NotFoundError('unit');
+  let communityIds: string[];
+  if (unit.kind === 'community') {
+    if (!reliefCan.manageCommunity(ctx.principal, { subdistrictId: unit.path[0]!, communityId: unit.id })) throw new NotFoundError('unit');
+    communityIds = [unit.id];
+  } else if (unit.kind === 'subdistrict') {
+    if (!reliefCan.manageSubdistrict(ctx.principal, unit.id)) throw new NotFoundError('unit');
+    communityIds = (await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.parentId === unit.id).map((u) => u.id);
+  } else throw new NotFoundError('unit');
+  const counters = (await Promise.all(communityIds.map((c) => store.listFigureCounters(ctx.db, c, q.from, q.to)))).flat().filter((c) => !q.type || c.type === q.type);
+  const rows = sumFigures(counters as FigureCounter[]).map((f) => ({ ...f, nameZh: reliefTypes[f.type].nameZh, line: figureLine(f) }));
+  const byMonth = new Map<string, { period: string; type: ReliefType; householdTimes: number; personTimes: number; amountFen: number }>();
+  for (const c of counters) {
+    const k = `${c.period}#${c.type}`;
+    const acc = byMonth.get(k) ?? { period: c.period, type: c.type, householdTimes: 0, personTimes: 0, amountFen: 0 };
+    acc.householdTimes += c.householdTimes;
+    acc.personTimes += c.personTimes;
+    acc.amountFen += c.amountFen;
+    byMonth.set(k, acc);
+  }
+  const months = [...byMonth.values()]
+    .sort((a, b) => a.period.localeCompare(b.period) || a.type.localeCompare(b.type))
+    .map((m) => ({ period: m.period, type: m.type, householdTimes: m.householdTimes, personTimes: m.personTimes, amount: m.amountFen / 100 }));
+  return { unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, rows, months };
+}
+
+/** The same figures as a spreadsheet: CSV with a BOM, which Excel and WPS open with the Chinese intact. */
+export async function figuresExport(ctx: UserCtx, q: Query) {
+  const f = await figures(ctx, q);
+  const table: (string | number)[][] = [
+    [`${f.unitName} 救助发放统计 ${f.from} 至 ${f.to}`],
+    ['救助类型', '户次', '人次', '金额（元）', '工作总结表述'],
+    ...f.rows.map((r) => [r.nameZh, r.householdTimes, r.personTimes, formatYuan(r.amount), r.line]),
+    [],
+    ['月份', '救助类型', '户次', '人次', '金额（元）'],
+    ...f.months.map((m) => [m.period, reliefTypes[m.type].nameZh, m.householdTimes, m.personTimes, formatYuan(m.amount)]),
+  ];
+  return { filename: `relief-figures-${f.unitId}-${f.from}_${f.to}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) };
+}

@@ -1,0 +1,144 @@
+import { dibaoBody, idNumber, ok, reliefWorld, seniorCardBody, type ReliefWorld } from '../../../tests/support/relief';
+
+jest.setTimeout(60_000);
+
+let w: ReliefWorld;
+beforeAll(async () => {
+  w = await reliefWorld();
+});
+
+describe('proxy filing by a grid worker', () => {
+  it('files for a resident of the grid, records the signed consent form, and the resident sees it as theirs', async () => {
+    // Prepare
+    const body = seniorCardBody(w.p.grid, { forUserId: w.p.li.id, gridId: 'g-a1' });
+    // Act
+    const d = ok(await w.h.api.as(w.p.grid).post('/relief/applications', body), 'proxy create');
+    const id = d.application.id;
+    const c = ok(
+      await w.h.api.as(w.p.grid).post(w.path(id, '/consent'), { method: 'signedForm', textVersion: '2026-11', photoKey: `relief/${w.p.grid.id}/form.jpg`, version: d.application.version }),
+      'signed form',
+    );
+    const s = ok(await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: c.application.version }), 'submit');
+    // Assess
+    expect(s.application).toMatchObject({ ownerId: w.p.li.id, ownerName: '李建国', proxy: true, filedByName: '张网格', gridId: 'g-a1', status: 'submitted' });
+    expect(s.application.consent).toMatchObject({ method: 'signedForm', byName: '张网格', photoUrl: expect.any(String) });
+    const mine = ok(await w.h.api.as(w.p.li).get('/me/relief/applications'), 'mine');
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(ok(await w.h.api.as(w.p.li).get(w.path(id)), 'resident reads').application.proxy).toBe(true);
+    expect(ok(await w.h.api.as(w.p.grid).get('/grids/g-a1/relief/applications'), 'grid list').items.map((i: { id: string }) => i.id)).toContain(id);
+  });
+
+  it('lets the resident confirm the consent in the app instead', async () => {
+    const d = ok(await w.h.api.as(w.p.grid).post('/relief/applications', dibaoBody(w.p.grid, { forUserId: w.p.li.id, gridId: 'g-a1' })), 'create');
+    // the worker cannot confirm in the resident's name
+    const forged = await w.h.api.as(w.p.grid).post(w.path(d.application.id, '/consent'), { method: 'app', textVersion: '2026-11', version: 0 });
+    expect(forged.status).toBe(403);
+    expect(forged.body.code).toBe('CONSENT_METHOD_NOT_ALLOWED');
+    const c = await w.h.api.as(w.p.li).post(w.path(d.application.id, '/consent'), { method: 'app', textVersion: '2026-11', version: 0 });
+    expect(c.status).toBe(200);
+    expect(c.body.application.consent).toMatchObject({ method: 'app', byName: '李建国' });
+  });
+
+  it('refuses a worker filing in another grid, and a resident of another community', async () => {
+    let res = await w.h.api.as(w.p.grid2).post('/relief/applications', seniorCardBody(w.p.grid2, { forUserId: w.p.li.id, gridId: 'g-a1' }));
+    expect(res.status).toBe(403);
+    res = await w.h.api.as(w.p.grid).post('/relief/applications', seniorCardBody(w.p.grid, { forUserId: w.p.zhao.id, gridId: 'g-a1' }));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('RESIDENT_NOT_IN_GRID');
+  });
+});
+
+describe('who may read an application', () => {
+  it('serves nothing to another household, another grid’s worker or another community’s worker', async () => {
+    // Prepare: a proxy application of grid g-a1 for 王秀兰
+    const d = ok(await w.h.api.as(w.p.grid).post('/relief/applications', dibaoBody(w.p.grid, { forUserId: w.p.wang.id, gridId: 'g-a1' })), 'create');
+    const id = d.application.id;
+    for (const who of [w.p.li, w.p.zhao, w.p.grid2, w.p.workerB]) {
+      const res = await w.h.api.as(who).get(w.path(id));
+      expect({ who: who.displayName, status: res.status }).toEqual({ who: who.displayName, status: 404 });
+    }
+    for (const who of [w.p.wang, w.p.grid, w.p.worker, w.p.officer]) expect((await w.h.api.as(who).get(w.path(id))).status).toBe(200);
+    expect((await w.h.api.as(w.p.grid2).get('/grids/g-a1/relief/applications')).status).toBe(404);
+    expect((await w.h.api.as(w.p.workerB).get('/units/c-a/relief/queue')).status).toBe(404);
+  });
+});
+
+describe('review and the approval chain', () => {
+  it('takes dibao through the community, then the sub-district, with a full history', async () => {
+    // Prepare
+    const s = await w.submitted(w.p.wang, dibaoBody(w.p.wang));
+    const id = s.application.id;
+    // Act + Assess: the officer cannot decide the community's level, nor the community the sub-district's
+    expect((await w.review(w.p.officer, id, 'approve')).status).toBe(403);
+    const c = ok(await w.review(w.p.worker, id, 'approve', { note: '入户核查属实' }), 'community');
+    expect(c.application).toMatchObject({ status: 'communityApproved', awaiting: 'subdistrict' });
+    expect((await w.review(w.p.worker, id, 'approve')).status).toBe(403);
+    const queue = ok(await w.h.api.as(w.p.officer).get('/units/sd-t/relief/queue'), 'sd queue');
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+    const f = ok(await w.review(w.p.officer, id, 'approve'), 'sub-district');
+    // Assess
+    expect(f.application).toMatchObject({ status: 'approved', amount: 2095 });
+    expect(f.timeline.map((t: { action: string; level?: string }) => `${t.action}${t.level ? `@${t.level}` : ''}`)).toEqual([
+      'draft',
+      'consent',
+      'submit',
+      'approveCommunity@community',
+      'approve@subdistrict',
+    ]);
+    expect(f.timeline[3]).toMatchObject({ byName: '刘芳', note: '入户核查属实' });
+    expect(ok(await w.h.api.as(w.p.officer).get('/units/sd-t/relief/queue'), 'sd queue').items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
+  it('approves a senior card at the community alone', async () => {
+    const s = await w.submitted(w.p.wang, seniorCardBody(w.p.wang, { birth: '1951-03-03' }));
+    const a = ok(await w.review(w.p.worker, s.application.id, 'approve'), 'approve');
+    expect(a.application.status).toBe('approved');
+    expect(a.application.amount).toBeUndefined();
+  });
+
+  it('sends an application back for information and takes it again when answered', async () => {
+    const s = await w.submitted(w.p.wang, dibaoBody(w.p.wang));
+    const id = s.application.id;
+    expect((await w.review(w.p.worker, id, 'requestInfo')).body.code).toBe('MISSING_ITEMS_REQUIRED');
+    const r = ok(await w.review(w.p.worker, id, 'requestInfo', { note: '请补充近三个月的收入证明', missing: ['收入证明'] }), 'requestInfo');
+    expect(r.application).toMatchObject({ status: 'infoRequested', infoRequested: { note: '请补充近三个月的收入证明', missing: ['收入证明'] } });
+    // the applicant answers
+    const body = dibaoBody(w.p.wang);
+    const detail = ok(await w.h.api.as(w.p.wang).get(w.path(id)), 'detail');
+    const e = await w.h.api.as(w.p.wang).put(w.path(id), { household: body.household, form: body.form, documents: [...body.documents, { kind: 'incomeProof', key: `relief/${w.p.wang.id}/income2.jpg` }], version: detail.application.version });
+    expect(e.status).toBe(200);
+    const again = ok(await w.h.api.as(w.p.wang).post(w.path(id, '/submit'), { version: e.body.application.version }), 'resubmit');
+    expect(again.application).toMatchObject({ status: 'submitted', awaiting: 'community' });
+    expect(again.timeline.map((t: { action: string }) => t.action).slice(-3)).toEqual(['requestInfo', 'edit', 'resubmit']);
+  });
+
+  it('needs a reason to reject, and frees the person', async () => {
+    const self = idNumber('1958-08-08', '818');
+    const s = await w.submitted(w.p.wang, dibaoBody(w.p.wang, { self }));
+    expect((await w.review(w.p.worker, s.application.id, 'reject')).body.code).toBe('REASON_REQUIRED');
+    const r = ok(await w.review(w.p.worker, s.application.id, 'reject', { note: '家庭人均收入超过低保标准' }), 'reject');
+    expect(r.application).toMatchObject({ status: 'rejected', decisionReason: '家庭人均收入超过低保标准' });
+    expect((await w.submitted(w.p.wang, dibaoBody(w.p.wang, { self }))).application.status).toBe('submitted');
+  });
+
+  it('orders the queue by how long each has waited', async () => {
+    const first = await w.submitted(w.p.wang, seniorCardBody(w.p.wang, { birth: '1952-01-01' }));
+    w.h.clock.advance(3600_000);
+    const second = await w.submitted(w.p.li, seniorCardBody(w.p.li, { birth: '1953-01-01' }));
+    w.h.clock.advance(3600_000);
+    const q = ok(await w.h.api.as(w.p.worker).get('/units/c-a/relief/queue'), 'queue');
+    const ids = q.items.map((i: { id: string }) => i.id);
+    expect(ids.indexOf(first.application.id)).toBeLessThan(ids.indexOf(second.application.id));
+    const waited = q.items.map((i: { waitingSince: string }) => i.waitingSince);
+    expect([...waited].sort()).toEqual(waited);
+    expect(q.items.find((i: { id: string }) => i.id === first.application.id).waitedHours).toBe(2);
+  });
+
+  it('puts an approved dibao household on the public notice with a masked name and nothing else', async () => {
+    await w.approved(w.p.wang, dibaoBody(w.p.wang));
+    const res = await w.h.api.as(w.p.li).get('/communities/c-a/relief/public-notice');
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toEqual({ name: '王*兰', type: 'dibao', persons: 3, approvedOn: expect.any(String), until: expect.any(String) });
+    expect((await w.h.api.as(w.p.zhao).get('/communities/c-a/relief/public-notice')).status).toBe(404);
+  });
+});

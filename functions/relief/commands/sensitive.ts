@@ -1,0 +1,46 @@
+import { reliefCan } from '../../../shared/relief/permissions';
+import type { UserCtx } from '../../platform/context';
+import { ForbiddenError } from '../../platform/errors';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import { readable, vault } from './common';
+
+/**
+ * The full sensitive values of an application, for a reviewer who states why. The audit entry (who, when, why, what)
+ * is written before anything is decrypted: no audit, no read. Nothing of it is logged.
+ */
+export async function reveal(ctx: UserCtx, appId: string, reason: string) {
+  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  if (!reliefCan.reveal(ctx.principal, r)) throw new ForbiddenError();
+  const sealed = await store.getSealed(ctx.db, appId);
+  if (!sealed) throw new ForbiddenError();
+  const at = ctx.clock.now().toISOString();
+  const id = ctx.newId();
+  const fields = ['idNumber', ...(r.members.some((m) => m.hasIncome) ? ['monthlyIncome'] : []), ...(r.members.some((m) => m.hasDisability) ? ['disability'] : []), ...(r.members.some((m) => m.hasHealth) ? ['health'] : []), ...Object.keys(r.form).filter((k) => r.form[k] === '***' || k === 'bankAccount')];
+  await ctx.db.put(
+    {
+      ...keys.reliefAudit(appId, at, id),
+      ...keys.reliefAuditByCommunity(r.communityId, at, id),
+      entity: 'reliefAudit',
+      id,
+      at,
+      byId: ctx.principal.userId,
+      byName: ctx.principal.displayName ?? '',
+      reason,
+      fields,
+      applicationId: appId,
+      requestId: ctx.requestId,
+    },
+    { expr: 'attribute_not_exists(#pk)' },
+  );
+  const part = await vault().open<store.SensitivePart>(sealed, store.sealedAad(appId));
+  ctx.log.info('relief sensitive read', { applicationId: appId, auditId: id, fields });
+  return { applicationId: appId, members: part.members, form: part.form, auditId: id };
+}
+
+export async function auditOf(ctx: UserCtx, appId: string) {
+  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  if (!reliefCan.readAudit(ctx.principal, r)) throw new ForbiddenError();
+  const items = await store.listAudit(ctx.db, appId);
+  return { items: items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId })) };
+}

@@ -1,0 +1,175 @@
+import { reliefCan } from '../../../shared/relief/permissions';
+import { mustVisitDays } from '../../../shared/relief/screening';
+import type { Ctx, UserCtx } from '../../platform/context';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import type { LogRecord, MustVisitRecord } from '../store';
+import { communityUnit } from './registry';
+
+/** Photos of a visit are the visitor's own uploads (photo uploads or relief documents). */
+function checkPhotos(ctx: UserCtx, photos: readonly string[]) {
+  const own = [`uploads/${ctx.principal.userId}/`, `relief/${ctx.principal.userId}/`];
+  if (photos.some((k) => !own.some((o) => k.startsWith(o)))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+}
+
+const logView = async (ctx: Ctx, l: LogRecord) => ({
+  id: l.id,
+  at: l.at,
+  byName: l.byName,
+  found: l.found,
+  photos: await Promise.all(l.photoKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) }))),
+});
+
+async function visitView(ctx: Ctx, v: MustVisitRecord, logs: LogRecord[]) {
+  return {
+    id: v.id,
+    communityId: v.communityId,
+    householdId: v.householdId,
+    headName: v.headName,
+    kind: v.kind,
+    note: v.note,
+    occurredOn: v.occurredOn,
+    deadlineAt: v.deadlineAt,
+    assigneeId: v.assigneeId,
+    assigneeName: v.assigneeName,
+    status: v.status,
+    overdue: v.status === 'open' && v.deadlineAt < ctx.clock.now().toISOString(),
+    logs: await Promise.all(logs.map((l) => logView(ctx, l))),
+    createdAt: v.createdAt,
+  };
+}
+
+async function household(ctx: UserCtx, communityId: string, householdId: string) {
+  const unit = await communityUnit(ctx, communityId);
+  const entry = await store.getRegistryEntry(ctx.db, communityId, householdId);
+  const scope = { subdistrictId: unit.path[0]!, communityId, gridId: entry?.gridId };
+  if (!reliefCan.listRegistry(ctx.principal, scope)) throw new NotFoundError('community');
+  if (!entry) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
+  if (!reliefCan.workRegistry(ctx.principal, scope)) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
+  return { unit, entry };
+}
+
+/** 四必访: an event recorded by a worker starts a visit, due within the days its kind allows. */
+export async function recordEvent(ctx: UserCtx, communityId: string, input: { householdId: string; kind: MustVisitRecord['kind']; note: string; occurredOn: string; assigneeId?: string }) {
+  const { entry } = await household(ctx, communityId, input.householdId);
+  let assigneeName = ctx.principal.displayName ?? '';
+  if (input.assigneeId && input.assigneeId !== ctx.principal.userId) {
+    const [u] = await store.getProfiles(ctx.db, [input.assigneeId]);
+    if (!u) throw new NotFoundError('user');
+    assigneeName = u.displayName ?? '';
+  }
+  const now = ctx.clock.now();
+  const v: MustVisitRecord = {
+    id: ctx.newId(),
+    communityId,
+    gridId: entry.gridId,
+    householdId: input.householdId,
+    headName: entry.headName,
+    kind: input.kind,
+    note: input.note,
+    occurredOn: input.occurredOn,
+    deadlineAt: new Date(now.getTime() + mustVisitDays[input.kind] * 86_400_000).toISOString(),
+    assigneeId: input.assigneeId ?? ctx.principal.userId,
+    assigneeName,
+    status: 'open',
+    createdAt: now.toISOString(),
+    version: 0,
+  };
+  return transactCreate(ctx, [{ put: store.mustVisitItem(v), if: { expr: 'attribute_not_exists(#pk)' } }], await visitView(ctx, v, []));
+}
+
+export async function listMustVisits(ctx: UserCtx, communityId: string, status?: 'open' | 'done') {
+  const unit = await communityUnit(ctx, communityId);
+  const scope = { subdistrictId: unit.path[0]!, communityId };
+  if (!reliefCan.listRegistry(ctx.principal, scope)) throw new NotFoundError('community');
+  const all = await store.listMustVisits(ctx.db, communityId, status);
+  const mine = all.filter((v) => reliefCan.workRegistry(ctx.principal, { ...scope, gridId: v.gridId }) || v.assigneeId === ctx.principal.userId);
+  return { items: await Promise.all(mine.map((v) => visitView(ctx, v, []))) };
+}
+
+/** Open and overdue visits per worker: what the community's page flags. */
+export async function overdueByWorker(ctx: UserCtx, communityId: string) {
+  const unit = await communityUnit(ctx, communityId);
+  if (!reliefCan.manageCommunity(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) throw new NotFoundError('community');
+  const now = ctx.clock.now().toISOString();
+  const by = new Map<string, { workerId: string; workerName: string; open: number; overdue: number }>();
+  for (const v of await store.listMustVisits(ctx.db, communityId, 'open')) {
+    const acc = by.get(v.assigneeId) ?? { workerId: v.assigneeId, workerName: v.assigneeName, open: 0, overdue: 0 };
+    acc.open += 1;
+    if (v.deadlineAt < now) acc.overdue += 1;
+    by.set(v.assigneeId, acc);
+  }
+  return { items: [...by.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open) };
+}
+
+/** Logs a visit (who, when, what was found, photos); the first log closes the visit and dates the household's last visit. */
+export async function logVisit(ctx: UserCtx, visitId: string, input: { found: string; photos: string[] }) {
+  const { visit: v, logs } = await store.readMustVisit(ctx.db, visitId);
+  if (!v) throw new NotFoundError('visit');
+  const unit = await communityUnit(ctx, v.communityId);
+  const scope = { subdistrictId: unit.path[0]!, communityId: v.communityId, gridId: v.gridId };
+  if (v.assigneeId !== ctx.principal.userId && !reliefCan.workRegistry(ctx.principal, scope)) throw new NotFoundError('visit');
+  checkPhotos(ctx, input.photos);
+  const at = ctx.clock.now().toISOString();
+  const log: LogRecord = { id: ctx.newId(), at, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
+  const next: MustVisitRecord = { ...v, status: 'done', version: v.version + 1 };
+  await ctx.db.transact([
+    { put: store.mustVisitItem(next), if: { expr: '#version = :v', values: { ':v': v.version } } },
+    { put: { ...keys.mustVisitLog(v.id, at, log.id), entity: 'mustVisitLog', ...log }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { update: keys.registryEntry(v.communityId, v.householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
+  ]);
+  return visitView(ctx, next, [...logs, log]);
+}
+
+// --- 结对帮扶: pairing ---
+async function pairingsView(ctx: UserCtx, communityId: string, householdId: string) {
+  const { pairings, visits } = await store.listPairings(ctx.db, communityId, householdId);
+  return {
+    items: await Promise.all(
+      pairings.map(async (p) => ({
+        householdId: p.householdId,
+        userId: p.userId,
+        userName: p.userName,
+        role: p.role,
+        createdAt: p.createdAt,
+        visits: await Promise.all(visits.filter((v) => v.userId === p.userId).map((v) => logView(ctx, v))),
+      })),
+    ),
+  };
+}
+
+export async function pair(ctx: UserCtx, communityId: string, input: { householdId: string; userId: string; role: 'partyMember' | 'volunteer' }) {
+  await household(ctx, communityId, input.householdId);
+  const [u] = await store.getProfiles(ctx.db, [input.userId]);
+  if (!u) throw new NotFoundError('user');
+  const createdAt = ctx.clock.now().toISOString();
+  await ctx.db.put({ ...keys.pairing(communityId, input.householdId, input.userId), entity: 'pairing', communityId, householdId: input.householdId, userId: input.userId, userName: u.displayName ?? '', role: input.role, createdAt });
+  const all = await pairingsView(ctx, communityId, input.householdId);
+  return all.items.find((p) => p.userId === input.userId)!;
+}
+
+export async function pairings(ctx: UserCtx, communityId: string, householdId: string) {
+  const isPaired = (await store.listPairings(ctx.db, communityId, householdId)).pairings.some((p) => p.userId === ctx.principal.userId);
+  if (!isPaired) await household(ctx, communityId, householdId);
+  return pairingsView(ctx, communityId, householdId);
+}
+
+/** The paired party member or volunteer logs a visit. */
+export async function pairingVisit(ctx: UserCtx, communityId: string, householdId: string, input: { found: string; photos: string[] }) {
+  const { pairings: ps } = await store.listPairings(ctx.db, communityId, householdId);
+  if (!ps.some((p) => p.userId === ctx.principal.userId)) throw new NotFoundError('pairing');
+  checkPhotos(ctx, input.photos);
+  const at = ctx.clock.now().toISOString();
+  const id = ctx.newId();
+  await ctx.db.transact([
+    {
+      put: { ...keys.pairingVisit(communityId, householdId, ctx.principal.userId, at, id), entity: 'pairingVisit', id, at, userId: ctx.principal.userId, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos },
+      if: { expr: 'attribute_not_exists(#pk)' },
+    },
+    { update: keys.registryEntry(communityId, householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
+  ]);
+  const all = await pairingsView(ctx, communityId, householdId);
+  return all.items.find((p) => p.userId === ctx.principal.userId)!;
+}

@@ -1,0 +1,4 @@
+import { httpHandler } from '../platform/http';
+import { routes } from './routes';
+
+export const handler = httpHandler(routes);

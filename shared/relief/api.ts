@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { Cursor, endpoint, Id, Page } from '../http';
+import {
+  AddRegistryInput,
+  ApplicationDetail,
+  ApplicationInput,
+  ApplicationStatus,
+  ApplicationSummary,
+  AuditEntry,
+  BatchInput,
+  BatchResult,
+  ConsentInput,
+  ConsentText,
+  Disbursement,
+  DisbursementQuery,
+  EditApplicationInput,
+  Eligibility,
+  Figures,
+  FiguresExport,
+  FiguresQuery,
+  ImportInput,
+  ImportResult,
+  MarkPaidInput,
+  MustVisit,
+  NoticeItem,
+  OverdueByWorker,
+  PairInput,
+  Pairing,
+  RecordEventInput,
+  RegionRules,
+  RegistryEntry,
+  RegistryQuery,
+  ReliefTypeInfo,
+  Revealed,
+  ReviewInput,
+  RevealInput,
+  TagsInput,
+  UploadInput,
+  UploadResult,
+  VersionInput,
+  VisitLogInput,
+} from './schemas';
+
+const AppParams = z.object({ applicationId: Id });
+const CommunityParams = z.object({ communityId: Id });
+const SubdistrictParams = z.object({ subdistrictId: Id });
+const HouseholdId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'householdId');
+const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
+const a = '/relief/applications/{applicationId}';
+const c = '/communities/{communityId}/relief';
+
+/** Relief (救助帮扶): registered in shared/api.ts as `relief`. Sensitive values are masked in every answer but `reveal`. */
+export const reliefApi = {
+  types: endpoint({ method: 'GET', path: '/relief/types', summary: 'The relief types: forms, documents, approval chains, amounts', response: z.object({ items: z.array(ReliefTypeInfo) }) }),
+  consentText: endpoint({ method: 'GET', path: '/relief/consent', summary: 'The current text of the separate consent to sensitive data', response: ConsentText }),
+  rules: endpoint({ method: 'GET', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "The region's thresholds and amounts", params: SubdistrictParams, response: RegionRules }),
+  putRules: endpoint({ method: 'PUT', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "Set the region's thresholds and amounts (officer)", params: SubdistrictParams, body: RegionRules, response: RegionRules }),
+  eligibility: endpoint({ method: 'POST', path: '/relief/eligibility', summary: 'The computable checks of a filled form, without saving it', body: ApplicationInput, response: Eligibility }),
+  upload: endpoint({ method: 'POST', path: '/relief/uploads', summary: 'A presigned POST for one document (photo or PDF)', body: UploadInput, response: UploadResult, status: 201 }),
+
+  create: endpoint({ method: 'POST', path: '/relief/applications', summary: 'Start a draft for my household, or for a resident of my grid (proxy)', body: ApplicationInput, response: ApplicationDetail, status: 201, idempotent: true }),
+  mine: endpoint({ method: 'GET', path: '/me/relief/applications', summary: "My household's applications, newest first (including those filed for me)", query: PageQuery, response: Page(ApplicationSummary) }),
+  application: endpoint({ method: 'GET', path: a, summary: 'An application (masked), its timeline and what I may do', params: AppParams, response: ApplicationDetail }),
+  edit: endpoint({ method: 'PUT', path: a, summary: 'Change a draft, or answer a request for information', params: AppParams, body: EditApplicationInput, response: ApplicationDetail }),
+  consent: endpoint({ method: 'POST', path: `${a}/consent`, summary: 'Record the separate consent (the resident in the app, or the worker with the signed form)', params: AppParams, body: ConsentInput, response: ApplicationDetail }),
+  submit: endpoint({ method: 'POST', path: `${a}/submit`, summary: 'Submit (or resubmit after a request for information)', params: AppParams, body: VersionInput, response: ApplicationDetail }),
+  withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail }),
+  review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail }),
+  reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed }),
+  audit: endpoint({ method: 'GET', path: `${a}/audit`, summary: 'Who read the full values, when and why', params: AppParams, response: z.object({ items: z.array(AuditEntry) }) }),
+  queue: endpoint({
+    method: 'GET',
+    path: '/units/{unitId}/relief/queue',
+    summary: "A community's (or sub-district's) review queue, longest waiting first",
+    params: z.object({ unitId: Id }),
+    query: PageQuery,
+    response: Page(ApplicationSummary),
+  }),
+  gridApplications: endpoint({
+    method: 'GET',
+    path: '/grids/{gridId}/relief/applications',
+    summary: "A grid's applications, newest first",
+    params: z.object({ gridId: Id }),
+    query: z.object({ status: ApplicationStatus.optional(), cursor: Cursor }).strict(),
+    response: Page(ApplicationSummary),
+  }),
+  notice: endpoint({ method: 'GET', path: `${c}/public-notice`, summary: 'Approved dibao households on public notice, names masked', params: CommunityParams, response: z.object({ items: z.array(NoticeItem) }) }),
+
+  batch: endpoint({ method: 'POST', path: `${c}/disbursements/batch`, summary: "A month's payments from the approved cases (once per household, type and period)", params: CommunityParams, body: BatchInput, response: BatchResult }),
+  importDisbursements: endpoint({
+    method: 'POST',
+    path: '/subdistricts/{subdistrictId}/relief/disbursements/import',
+    summary: 'Import payments from the civil-affairs CSV: all rows or none, row-level errors',
+    params: SubdistrictParams,
+    body: ImportInput,
+    response: ImportResult,
+  }),
+  disbursements: endpoint({ method: 'GET', path: `${c}/disbursements`, summary: "A community's payments of a period", params: CommunityParams, query: DisbursementQuery, response: Page(Disbursement) }),
+  markPaid: endpoint({ method: 'POST', path: `${c}/disbursements/paid`, summary: 'Mark payments paid', params: CommunityParams, body: MarkPaidInput, response: z.object({ updated: z.number().int() }) }),
+  figures: endpoint({ method: 'GET', path: '/relief/figures', summary: 'householdTimes, personTimes and amount by type, for a unit and period', query: FiguresQuery, response: Figures }),
+  figuresExport: endpoint({ method: 'GET', path: '/relief/figures/export', summary: 'The figures as a spreadsheet (CSV, UTF-8 with BOM)', query: FiguresQuery, response: FiguresExport }),
+
+  registry: endpoint({ method: 'GET', path: `${c}/registry`, summary: 'The relief registry of a community (a grid worker: their grid)', params: CommunityParams, query: RegistryQuery, response: Page(RegistryEntry) }),
+  addToRegistry: endpoint({ method: 'POST', path: `${c}/registry`, summary: 'Add a household in difficulty', params: CommunityParams, body: AddRegistryInput, response: RegistryEntry, status: 201, idempotent: true }),
+  tagRegistry: endpoint({
+    method: 'PUT',
+    path: `${c}/registry/{householdId}/tags`,
+    summary: "Set a household's tags",
+    params: z.object({ communityId: Id, householdId: HouseholdId }),
+    body: TagsInput,
+    response: RegistryEntry,
+  }),
+  recordEvent: endpoint({ method: 'POST', path: `${c}/must-visits`, summary: 'Record a must-visit event; a visit with a deadline starts', params: CommunityParams, body: RecordEventInput, response: MustVisit, status: 201, idempotent: true }),
+  mustVisits: endpoint({
+    method: 'GET',
+    path: `${c}/must-visits`,
+    summary: "A community's must-visits, soonest deadline first",
+    params: CommunityParams,
+    query: z.object({ status: z.enum(['open', 'done']).optional() }).strict(),
+    response: z.object({ items: z.array(MustVisit) }),
+  }),
+  overdueVisits: endpoint({ method: 'GET', path: `${c}/must-visits/overdue`, summary: 'Open and overdue must-visits per worker', params: CommunityParams, response: OverdueByWorker }),
+  logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201 }),
+  pair: endpoint({ method: 'POST', path: `${c}/pairings`, summary: 'Pair a party member or volunteer with a household', params: CommunityParams, body: PairInput, response: Pairing, status: 201 }),
+  pairings: endpoint({
+    method: 'GET',
+    path: `${c}/pairings/{householdId}`,
+    summary: "A household's pairings and their visits",
+    params: z.object({ communityId: Id, householdId: HouseholdId }),
+    response: z.object({ items: z.array(Pairing) }),
+  }),
+  pairingVisit: endpoint({
+    method: 'POST',
+    path: `${c}/pairings/{householdId}/visits`,
+    summary: 'The paired person logs a visit',
+    params: z.object({ communityId: Id, householdId: HouseholdId }),
+    body: VisitLogInput,
+    response: Pairing,
+    status: 201,
+  }),
+};
+
