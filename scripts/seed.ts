@@ -33,6 +33,8 @@ import { signAccessToken } from '../functions/platform/tokens';
 import { wechatClient } from '../functions/platform/wechat';
 import { grantItem } from '../functions/org/store';
 import { createSessions } from '../functions/sayItDay/jobs';
+import { seedSignups } from './seedSignups';
+import { seedFiveLists } from './seedFiveLists';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { chinaDate, defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import type { MatterStatus, Session } from '../shared/sayItDay/schemas';
@@ -682,6 +684,18 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     const older = (inbox.body?.items ?? []).slice(2).map((i: { id: string }) => i.id);
     if (older.length) await call(now, 'POST', '/me/inbox/read', token, { ids: older });
   }));
+
+  // 8. sign-ups: volunteers, teams, a season of activities and events, the time bank (scripts/seedSignups.ts)
+  const su = await seedSignups({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
+  written += su.written;
+  skipped += su.skipped;
+
+  // 9. the five lists, councils and consultations (scripts/seedFiveLists.ts); last, because it leaves the named
+  // residents' inboxes with only their two newest messages unread
+  const five = await seedFiveLists(deps, { now, people, matters: past.flatMap((p) => p.matters), seconds: past.flatMap((p) => p.seconds), log });
+  written += five.written;
+  skipped += five.skipped;
+  api.calls += five.apiCalls;
 
   const matters = { ...statusCounts, total: Object.values(statusCounts).reduce((a, b) => a + b, 0) };
   const summary: SeedSummary = {

@@ -15,7 +15,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = (env.LINLI_ENV ?? 'local') === 'local';
   const tokenSecret = env.TOKEN_SECRET ?? (local ? 'local-token-secret-not-for-production' : '');
   if (!tokenSecret || (!local && tokenSecret.length < 32)) throw new Error('TOKEN_SECRET must be set (32+ characters) outside the local stack');
-  let templates: Record<string, string> = { sessionReminder: 'local-session-reminder', matterOutcome: 'local-matter-outcome' };
+  let templates: Record<string, string> = {
+    sessionReminder: 'local-session-reminder',
+    matterOutcome: 'local-matter-outcome',
+    signupPromoted: 'local-signup-promoted',
+    signupCancelled: 'local-signup-cancelled',
+    eventReminder: 'local-event-reminder',
+    hoursConfirmed: 'local-hours-confirmed',
+  };
   if (env.WECHAT_TEMPLATES) templates = JSON.parse(env.WECHAT_TEMPLATES) as Record<string, string>;
   return {
     env: local ? 'local' : 'cloud',

@@ -57,6 +57,8 @@ describe('a say-it day, end to end', () => {
     await page.getByTestId('submit-add-photo').click();
     await (await chooser).setFiles(photo);
     await page.locator('[data-testid="submit-photos"] img').first().waitFor({ timeout: 20_000 });
+    // the picture shows before its upload is done; the page refuses to submit until it is (slow on a busy machine)
+    await page.waitForFunction(() => !document.querySelector('[data-testid="submit-photos"] .photo-state'), undefined, { timeout: 20_000 });
     await page.getByTestId('submit-matter').click();
     await page.waitForURL(/packages\/sayItDay\/matter\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
     matterId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;

@@ -1,7 +1,11 @@
+import { signupsMessages } from './signups'
+
 /**
  * Every text of the app, in Chinese and English. `zhPlain`/`enPlain` are the plain words elder mode (长辈版)
  * uses where the usual phrase is jargon. `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { fiveListsMessages } from './fiveLists'
+
 export interface Message {
   zh: string
   en: string
@@ -253,6 +257,8 @@ export const messages = {
 
   'subscribe.accepted': { zh: '已订阅微信提醒', en: 'WeChat reminders on' },
   'subscribe.h5': { zh: '微信提醒仅在小程序中可用，站内消息照常发送', en: 'WeChat reminders work in the mini-program; the inbox always works' },
+  ...fiveListsMessages,
+  ...signupsMessages,
 } satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof messages

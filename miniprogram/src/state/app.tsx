@@ -58,7 +58,7 @@ export function AppProvider({ children }: PropsWithChildren) {
 
   useEffect(() => {
     // the tab bar's texts come from app.config (Chinese); follow the chosen language
-    ;(['tab.home', 'tab.matters', 'tab.me'] as const).forEach((key, index) => {
+    ;(['tab.home', 'tab.matters', 'tab.volunteer', 'tab.me'] as const).forEach((key, index) => {
       void Promise.resolve()
         .then(() => Taro.setTabBarItem({ index, text: translate(key, prefs.lang, prefs.elder) }))
         .catch(() => undefined)

@@ -12,6 +12,7 @@ import { call, isLoggedIn } from '../../api/client'
 import { fmtDate, fmtDateTime, fmtTime } from '../../lib/format'
 import { canRunSessions, homeCommunityId } from '../../lib/roles'
 import { askSubscribe } from '../../lib/subscribe'
+import { EventList } from '../../components/EventList'
 
 export default function HomePage() {
   const t = useT()
@@ -140,6 +141,8 @@ export default function HomePage() {
           ) : null}
         </Section>
       ) : null}
+
+      {communityId ? <EventList communityId={communityId} /> : null}
     </Page>
   )
 }

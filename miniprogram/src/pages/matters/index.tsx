@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Page } from '../../components/Page'
-import { Btn, Chip, Empty, ErrorState, Loading } from '../../components/ui'
+import { Btn, Chip, Empty, ErrorState, LinkRow, Loading } from '../../components/ui'
 import { MatterCard } from '../../components/MatterCard'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
@@ -48,6 +48,7 @@ export default function MattersPage() {
           {t('home.raise')}
         </Btn>
       ) : null}
+      {communityId ? <LinkRow title={t('fl.entry.board')} onClick={() => void Taro.navigateTo({ url: `/packages/fiveLists/board/index?communityId=${communityId}` })} testId='matters-five-lists' /> : null}
       {tab === 'board' && me && !communityId ? (
         <Empty text={t('matters.needBinding')} />
       ) : list.error ? (

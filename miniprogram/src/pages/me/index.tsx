@@ -71,6 +71,20 @@ export default function MePage() {
         </Section>
       ) : null}
 
+      {hasRole(me, 'unitContact', 'subdistrictOfficer') ? (
+        <Section title={t('fl.entry.section')}>
+          {hasRole(me, 'unitContact') ? <LinkRow title={t('fl.entry.unit')} onClick={go('/packages/fiveLists/unit/index')} testId='me-fl-unit' /> : null}
+          {hasRole(me, 'subdistrictOfficer') ? <LinkRow title={t('fl.entry.officer')} onClick={go('/packages/fiveLists/officer/index')} testId='me-fl-officer' /> : null}
+          <LinkRow title={hasRole(me, 'subdistrictOfficer') ? t('fl.entry.ranking') : t('fl.entry.score')} onClick={go('/packages/fiveLists/scores/index')} testId='me-fl-scores' />
+        </Section>
+      ) : null}
+
+      {hasRole(me, 'organizer') ? (
+        <Section title={t('me.organizeSection')}>
+          <LinkRow title={t('me.organize')} onClick={go('/packages/signups/organize/index')} testId='me-organize' />
+        </Section>
+      ) : null}
+
       <Btn block onClick={app.logout} testId='me-logout'>
         {t('me.logout')}
       </Btn>

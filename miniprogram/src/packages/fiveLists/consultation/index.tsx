@@ -1,0 +1,166 @@
+import { useRef, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Consultation } from '@shared/fiveLists/schemas'
+import { Page } from '../../../components/Page'
+import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call, newIdempotencyKey } from '../../../api/client'
+import { fmtDateTime } from '../../../lib/format'
+import { Kv, Photos } from '../lib/ui'
+
+const phaseTone = { upcoming: 'neutral', open: 'good', closed: 'neutral' } as const
+
+/** One consultation: what is decided, the options, my vote (changeable until it closes), comments, the result. */
+export default function ConsultationPage() {
+  const t = useT()
+  const id = useRouter().params.id as string
+  const q = useQuery(() => call(api.fiveLists.consultation, { params: { consultationId: id } }), [id], !!id)
+  useShareAppMessage(() => ({ title: q.data?.title ?? t('fl.consultationsTitle'), path: `/packages/fiveLists/consultation/index?id=${id}` }))
+  return (
+    <Page title='fl.consultationTitle'>
+      <Async q={q}>
+        {(c) => (
+          <>
+            <Section>
+              <Tag tone={phaseTone[c.phase]}>{t(`fl.phase.${c.phase}`)}</Tag>
+              <Text className='h2 block'>{c.title}</Text>
+              <Text className='body block pre'>{c.description}</Text>
+              <Photos photos={c.attachments} />
+              <Kv k={t('fl.opensAt')} v={fmtDateTime(c.opensAt, t.lang)} />
+              <Kv k={t('fl.closesAt')} v={fmtDateTime(c.closesAt, t.lang)} />
+            </Section>
+            {c.result ? <Result c={c} /> : <Vote c={c} onVoted={q.setData} />}
+            <Comments c={c} />
+          </>
+        )}
+      </Async>
+    </Page>
+  )
+}
+
+function Vote({ c, onVoted }: { c: Consultation; onVoted: (c: Consultation) => void }) {
+  const t = useT()
+  const [choice, setChoice] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const picked = choice ?? c.myVote
+  const open = c.phase === 'open'
+  async function vote() {
+    if (!picked) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      onVoted(await call(api.fiveLists.vote, { params: { consultationId: c.id }, body: { optionId: picked } }))
+      setChoice(undefined)
+      void Taro.showToast({ title: t('fl.voteDone'), icon: 'success' })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Section title={t('fl.options')}>
+      <Text className='small muted block'>{open ? t('fl.voteHint') : c.phase === 'upcoming' ? t('fl.notOpenYet') : t('fl.resultPending')}</Text>
+      <View {...aria({ role: 'group', 'aria-label': t('fl.options') })}>
+        {c.options.map((o) => (
+          <Chip key={o.id} selected={picked === o.id} onClick={() => open && setChoice(o.id)} testId={`fl-option-${o.id}`}>
+            {`${o.label}${c.myVote === o.id ? `（${t('fl.myVote')}）` : ''}`}
+          </Chip>
+        ))}
+      </View>
+      {error ? <ErrorState error={error} /> : null}
+      {open ? (
+        <Btn kind='primary' block disabled={!picked || picked === c.myVote} loading={busy} onClick={vote} testId='fl-vote'>
+          {c.myVote ? t('fl.changeVote') : t('fl.vote')}
+        </Btn>
+      ) : null}
+    </Section>
+  )
+}
+
+function Result({ c }: { c: Consultation }) {
+  const t = useT()
+  const r = c.result!
+  return (
+    <Section title={t('fl.result')}>
+      <Text className='body block' data-testid='fl-result-total'>
+        {t('fl.resultTotal', { n: r.total })}
+      </Text>
+      <View {...aria({ role: 'list', 'data-testid': 'fl-result' })}>
+        {c.options.map((o) => {
+          const n = r.counts[o.id] ?? 0
+          const share = r.total ? Math.round((n / r.total) * 100) : 0
+          return (
+            <View key={o.id} className='fl-step' {...aria({ role: 'listitem' })}>
+              <Text className='body block'>{`${o.label}${c.myVote === o.id ? `（${t('fl.myVote')}）` : ''}`}</Text>
+              <Text className='small block'>{t('fl.votesOf', { n, share })}</Text>
+              <View className='fl-bar' {...aria({ 'aria-hidden': true })}>
+                <View className='fl-bar-fill' style={{ width: `${share}%` }} />
+              </View>
+            </View>
+          )
+        })}
+      </View>
+    </Section>
+  )
+}
+
+function Comments({ c }: { c: Consultation }) {
+  const t = useT()
+  const list = usePaged((cursor?: string) => call(api.fiveLists.comments, { params: { consultationId: c.id }, query: { cursor, limit: 20 } }), [c.id])
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const key = useRef(newIdempotencyKey())
+  async function send() {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await call(api.fiveLists.comment, { params: { consultationId: c.id }, body: { text: text.trim() }, idempotencyKey: key.current })
+      key.current = newIdempotencyKey()
+      setText('')
+      await list.reload()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Section title={t('fl.commentsTitle')}>
+      {c.phase !== 'closed' ? (
+        <Field label={t('fl.commentLabel')}>
+          <TextArea label={t('fl.commentLabel')} value={text} onInput={setText} testId='fl-comment-text' maxlength={500} />
+          {error ? <ErrorState error={error} /> : null}
+          <Btn block disabled={!text.trim()} loading={busy} onClick={send} testId='fl-comment-send'>
+            {t('fl.commentSend')}
+          </Btn>
+        </Field>
+      ) : null}
+      {list.error ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : list.data && !list.items.length ? (
+        <Empty text={t('fl.commentsEmpty')} />
+      ) : (
+        <View {...aria({ role: 'list', 'data-testid': 'fl-comments' })}>
+          {list.items.map((x) => (
+            <View key={x.id} className='fl-step' {...aria({ role: 'listitem' })}>
+              <Text className='body block pre'>{x.text}</Text>
+              <Text className='small muted block'>{`${x.authorName} · ${fmtDateTime(x.at, t.lang)}`}</Text>
+            </View>
+          ))}
+          {list.hasMore ? (
+            <Btn block loading={list.loadingMore} onClick={list.loadMore} testId='fl-comments-more'>
+              {t('common.loadMore')}
+            </Btn>
+          ) : null}
+        </View>
+      )}
+    </Section>
+  )
+}

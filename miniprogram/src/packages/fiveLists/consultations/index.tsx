@@ -1,0 +1,59 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { Consultation } from '@shared/fiveLists/schemas'
+import { Page } from '../../../components/Page'
+import { Async, Tag } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { fmtDateTime } from '../../../lib/format'
+import { homeCommunityId } from '../../../lib/roles'
+import { subdistrictOf } from '../lib/roles'
+
+const phaseTone = { upcoming: 'neutral', open: 'good', closed: 'neutral' } as const
+
+/** 民生决策咨询: the consultations of my community and of my sub-district, newest first. */
+export default function ConsultationsPage() {
+  const t = useT()
+  const { me } = useApp()
+  const communityId = (useRouter().params.communityId as string | undefined) || homeCommunityId(me)
+  const subdistrictId = subdistrictOf(me, communityId)
+  const q = useQuery(
+    async () => {
+      const units = [communityId, subdistrictId].filter((x): x is string => !!x)
+      // a unit I may not read (a sub-district of someone else) lists nothing rather than failing the page
+      const lists = await Promise.all(units.map((unitId, i) => call(api.fiveLists.consultations, { params: { unitId } }).catch((e) => (i === 0 ? Promise.reject(e) : { items: [] as Consultation[] }))))
+      return lists.flatMap((l) => l.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    },
+    [communityId, subdistrictId],
+    !!me && !!(communityId || subdistrictId),
+  )
+  return (
+    <Page title='fl.consultationsTitle'>
+      <Async q={q} empty={(items) => (items.length ? false : t('fl.consultationsEmpty'))}>
+        {(items) => (
+          <View data-testid='fl-consultations'>
+            {items.map((c) => (
+              <View
+                key={c.id}
+                className='card'
+                onClick={() => Taro.navigateTo({ url: `/packages/fiveLists/consultation/index?id=${c.id}` })}
+                {...aria({ role: 'link', tabindex: 0, 'data-testid': `fl-consultation-${c.id}` })}
+              >
+                <View className='row'>
+                  <Tag tone={phaseTone[c.phase]}>{t(`fl.phase.${c.phase}`)}</Tag>
+                  {c.myVote ? <Tag tone='brand'>{`✓ ${t('fl.voted')}`}</Tag> : null}
+                </View>
+                <Text className='card-title'>{c.title}</Text>
+                <Text className='small muted block'>{`${t('fl.closesAt')}：${fmtDateTime(c.closesAt, t.lang)} · ${t('fl.comments', { n: c.commentCount })}`}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </Async>
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '街道分单', enablePullDownRefresh: true })

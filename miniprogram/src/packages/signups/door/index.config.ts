@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入场签到', enablePullDownRefresh: true })

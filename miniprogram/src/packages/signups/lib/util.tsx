@@ -1,0 +1,84 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import type { Me } from '@shared/auth/schemas'
+import { aria, isH5 } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { qrSvg } from './qr'
+import './signups.css'
+
+export interface UnitRef {
+  id: string
+  name: string
+}
+
+/** The units I organize for (my organizer grants), and the communities whose lists I read: theirs, or all of my sub-district's. */
+export async function organizerScope(me: Me): Promise<{ units: UnitRef[]; communities: UnitRef[] }> {
+  const grants = me.grants.filter((g) => g.role === 'organizer' || g.role === 'communityWorker' || g.role === 'subdistrictOfficer')
+  const units = grants.filter((g) => g.role === 'organizer').map((g) => ({ id: g.unitId, name: g.unitName }))
+  const own = grants.filter((g) => g.unitPath.length === 2).map((g) => ({ id: g.unitId, name: g.unitName }))
+  const subdistricts = grants.filter((g) => g.unitPath.length === 1).map((g) => g.unitId)
+  let more: UnitRef[] = []
+  if (subdistricts.length) {
+    const all = await call(api.org.communities, {})
+    more = all.items.filter((c) => subdistricts.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
+  }
+  const seen = new Set<string>()
+  const communities = [...own, ...more].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+  return { units, communities }
+}
+
+/** One action at a time on a page: which is running, and the last error. */
+export function useAction() {
+  const [busy, setBusy] = useState<string>()
+  const [error, setError] = useState<unknown>()
+  async function run(name: string, fn: () => Promise<void>) {
+    setBusy(name)
+    setError(undefined)
+    try {
+      await fn()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+  return { busy, error, run, setError }
+}
+
+/** WeChat's scanner; in a browser there is none and the page shows a field to type the code instead. */
+export async function scanCode(): Promise<string | undefined> {
+  if (isH5) return undefined
+  const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+  return r.result
+}
+
+/** A China-time date and time typed as YYYY-MM-DD and HH:mm, as an ISO instant; undefined when malformed. */
+export function chinaInstant(date: string, time: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{1,2}:\d{2}$/.test(time.trim())) return undefined
+  const [h, m] = time.trim().split(':')
+  const ms = Date.parse(`${date.trim()}T${h!.padStart(2, '0')}:${m}:00+08:00`)
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined
+}
+
+/** A code drawn as a QR image, with the code itself in words below (to read out, or to type where there is no camera). */
+export function QrImage({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const t = useT()
+  let src = ''
+  try {
+    src = qrSvg(text)
+  } catch {
+    src = ''
+  }
+  return (
+    <View className='qr-box' data-testid={testId}>
+      {src ? <Image className='qr-img' src={src} mode='aspectFit' {...({ nativeProps: { alt: label } } as object)} {...aria({ role: 'img', 'aria-label': label })} /> : null}
+      <Text className='small muted block'>{t('su.qr.codeText')}</Text>
+      <Text className='body block qr-text' {...aria({ 'data-testid': testId ? `${testId}-code` : undefined })} userSelect>
+        {text}
+      </Text>
+    </View>
+  )
+}

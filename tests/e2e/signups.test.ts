@@ -1,0 +1,146 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { harness, type Harness } from '../support/harness';
+import { ensureH5Build, launchBrowser, phonePage, ROOT, startWeb } from '../support/web';
+
+/**
+ * A cultural event end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers:
+ * an organizer posts an event, residents register until it is full, one cancels, the first waitlisted is promoted
+ * and checked in at the door with the ticket.
+ */
+jest.setTimeout(300_000);
+
+let h: Harness;
+let web: { url: string; close(): Promise<void> };
+let browser: Browser;
+const shots = path.join(ROOT, '.local/screenshots');
+
+beforeAll(async () => {
+  ensureH5Build();
+  h = await harness();
+  await h.person('周婷', [['organizer', 'c-a']], { openid: 'organizer-zhou' });
+  await h.person('王秀兰', [['resident', 'c-a']], { openid: 'resident-wang' });
+  await h.person('李建国', [['resident', 'c-a']], { openid: 'resident-li' });
+  await h.person('赵敏', [['resident', 'c-a']], { openid: 'resident-zhao' });
+  web = await startWeb(h.deps);
+  browser = await launchBrowser();
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+async function loginAs(openid: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(`${web.url}/#/pages/login/index`);
+  const agree = page.getByTestId('privacy-agree');
+  if (await agree.isVisible({ timeout: 5000 }).catch(() => false)) await agree.click();
+  await page.getByTestId('login-openid').fill(openid);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
+  return page;
+}
+
+const statusOf = (page: Page) => page.getByTestId('event-status');
+
+let eventId = '';
+
+describe('a cultural event, end to end', () => {
+  it('lets an organizer post an event with two places', async () => {
+    const page = await loginAs('organizer-zhou');
+    await page.goto(`${web.url}/#/pages/me/index`);
+    await page.getByTestId('me-organize').click();
+    await page.getByTestId('org-new-event').click();
+    await page.getByTestId('ne-title').fill('社区迎新年书法体验课');
+    await page.getByTestId('ne-description').fill('老师现场教写福字，纸笔由社区提供');
+    await page.getByTestId('ne-place').fill('和平社区文化活动室');
+    await page.getByTestId('ne-date').fill('2026-12-10');
+    await page.getByTestId('ne-start').fill('19:00');
+    await page.getByTestId('ne-end').fill('21:00');
+    await page.getByTestId('ne-capacity').fill('2');
+    await page.getByTestId('ne-companions-0').click();
+    await page.getByTestId('ne-post').click();
+    await page.waitForURL(/packages\/signups\/event\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
+    eventId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
+    await page.getByTestId('event-title').getByText('社区迎新年书法体验课').waitFor();
+    await page.screenshot({ path: path.join(shots, 'signups-1-event-posted.png') });
+    await page.context().close();
+    // Assess: stored as posted, in China time
+    const organizer = await h.person('核对员', [['organizer', 'c-a']]);
+    const e = (await h.api.as(organizer).get(`/events/${eventId}`)).body;
+    expect(e.event).toMatchObject({ title: '社区迎新年书法体验课', capacity: 2, maxCompanions: 0, startsAt: '2026-12-10T11:00:00.000Z', state: 'published' });
+  });
+
+  it('lets residents register from 首页 until it is full, then join the waitlist', async () => {
+    for (const [openid, expected] of [
+      ['resident-wang', /已报名/],
+      ['resident-li', /已报名/],
+      ['resident-zhao', /候补第 1 位/],
+    ] as const) {
+      const page = await loginAs(openid);
+      await page.getByTestId(`event-card-${eventId}`).click();
+      await page.getByTestId('event-register').click();
+      await statusOf(page).getByText(expected).waitFor({ timeout: 15_000 });
+      if (openid === 'resident-zhao') {
+        await page.getByTestId('event-places').getByText(/剩余 0/).waitFor();
+        await page.screenshot({ path: path.join(shots, 'signups-2-waitlisted.png') });
+      }
+      await page.context().close();
+    }
+    const organizer = await h.person('核对员', [['organizer', 'c-a']]);
+    const att = (await h.api.as(organizer).get(`/events/${eventId}/attendance`)).body;
+    expect(att.availability).toMatchObject({ capacity: 2, taken: 2, free: 0 });
+    expect(att.items.map((r: { displayName: string; status: string }) => `${r.displayName}:${r.status}`).sort()).toEqual(['李建国:confirmed', '王秀兰:confirmed', '赵敏:waitlisted']);
+  });
+
+  it('promotes the first on the waitlist when a resident gives back a place', async () => {
+    const page = await loginAs('resident-wang');
+    await page.goto(`${web.url}/#/packages/signups/event/index?id=${eventId}`);
+    await statusOf(page).getByText(/已报名/).waitFor();
+    await page.getByTestId('event-cancel').click();
+    await page.locator('.taro-modal__foot').getByText('确定').click();
+    await page.getByTestId('event-note').getByText(/已取消报名/).waitFor({ timeout: 15_000 });
+    await page.context().close();
+
+    const promoted = await loginAs('resident-zhao');
+    await promoted.goto(`${web.url}/#/packages/signups/event/index?id=${eventId}`);
+    await statusOf(promoted).getByText(/已报名/).waitFor({ timeout: 15_000 });
+    await promoted.locator('[data-testid="event-ticket"] img').first().waitFor();
+    await promoted.screenshot({ path: path.join(shots, 'signups-3-promoted-ticket.png') });
+    ticket = (await promoted.getByTestId('event-ticket-code').textContent())!.trim();
+    expect(ticket.length).toBeGreaterThan(10);
+    await promoted.context().close();
+    // the promoted resident was told, in the inbox
+    const zhaoInbox = await h.api.as(await tokenPerson('resident-zhao')).get('/me/inbox?limit=20');
+    expect(zhaoInbox.body.items.map((i: { template: string }) => i.template)).toContain('signupPromoted');
+  });
+
+  it('checks the promoted resident in at the door with the ticket', async () => {
+    const page = await loginAs('organizer-zhou');
+    await page.goto(`${web.url}/#/packages/signups/event/index?id=${eventId}`);
+    await page.getByTestId('event-door').click();
+    await page.getByTestId('door-ticket').fill(ticket);
+    await page.getByTestId('door-checkin').click();
+    await page.getByTestId('door-note').getByText(/赵敏/).waitFor({ timeout: 15_000 });
+    await page.getByTestId('door-count').getByText(/已入场 1 份报名/).waitFor();
+    await page.screenshot({ path: path.join(shots, 'signups-4-door.png') });
+    await page.context().close();
+    const organizer = await h.person('核对员', [['organizer', 'c-a']]);
+    const att = (await h.api.as(organizer).get(`/events/${eventId}/attendance`)).body;
+    expect(att.checkedIn).toBe(1);
+    const zhao = att.items.find((r: { displayName: string }) => r.displayName === '赵敏');
+    expect(zhao).toMatchObject({ status: 'confirmed' });
+    expect(zhao.checkedInAt).toBeTruthy();
+  });
+});
+
+let ticket = '';
+
+/** A person already in the table, by openid, with a token (login through the real handler). */
+async function tokenPerson(openid: string) {
+  const login = await h.api.as().post('/auth/wechat', { code: `dev:${openid}` });
+  return { token: login.body.accessToken } as never;
+}
