@@ -169,7 +169,6 @@ export async function seedFiveLists(
   const db = deps.db;
   const nowMs = now.getTime();
   const summary: FiveListsSeedSummary = { matters: 0, states: {}, ratings: 0, councils: 0, consultations: 0, votes: 0, written: 0, skipped: 0, apiCalls: 0 };
-  const prof = new Map<string, [number, number]>();
   const byOpenid = new Map(people.map((p) => [p.openid, p]));
   const byUserId = new Map(people.map((p) => [p.userId, p]));
   const who = (openid: string) => byOpenid.get(openid)!;
@@ -197,10 +196,6 @@ export async function seedFiveLists(
       { ...deps, clock: fixedClock(new Date(at)) },
     );
     const out = res.body ? JSON.parse(res.body) : undefined;
-    if (process.env.SEED_PROFILE) {
-      const k = `${method} ${rawPath!.replace(/\/[0-9a-z]{19}(?=\/|$)/g, '/{id}')}`;
-      prof.set(k, [(prof.get(k)?.[0] ?? 0) + 1, (prof.get(k)?.[1] ?? 0) + Number(res.headers['x-handler-ms'] ?? 0)]);
-    }
     if (!ok.includes(res.statusCode)) throw new Error(`seedFiveLists: ${method} ${path} as ${p.openid} at ${new Date(at).toISOString()} answered ${res.statusCode} ${JSON.stringify(out)}`);
     return out;
   }
@@ -304,7 +299,7 @@ export async function seedFiveLists(
   const mergeFirst = [...viaHandlers.filter((p) => p.mergeInto), ...viaHandlers.filter((p) => !p.mergeInto)];
   const mergedDone = new Set<string>();
   const targets = new Set(viaHandlers.filter((p) => p.mergeInto).map((p) => p.mergeInto!));
-  await pool(mergeFirst, Number(process.env.SEED_FL_CONCURRENCY ?? 8), async (p) => {
+  await pool(mergeFirst, 8, async (p) => {
     // a merge target waits until its duplicate is merged in, so the merge comes first in its history too
     if (targets.has(p.id)) while (!viaHandlers.filter((x) => x.mergeInto === p.id).every((x) => mergedDone.has(x.id))) await new Promise((r) => setTimeout(r, 5));
     try {
@@ -524,8 +519,6 @@ export async function seedFiveLists(
     return as(contact, at, 'POST', `${path}/resolve`, { note: notes[Math.floor(r() * notes.length)]!, photos: [`uploads/${contact.userId}/seed-done-${Math.floor(r() * 6) + 1}.jpg`], version });
   }
 
-  log(`five lists: flows done (${summary.apiCalls} calls)`);
-  if (process.env.SEED_PROFILE) for (const [k, [n, ms]] of prof) log(`  ${k}: ${n} calls, ${Math.round(ms / n)} ms each`);
   // 3. the job closes what waited past its rating window (every few days of the year), and at `now` escalates what is overdue
   if (todo.length) {
     for (let at = nowMs - (HANDLER_DAYS + 10) * DAY; at < nowMs; at += 7 * DAY) await escalateOverdue({ ...deps, clock: fixedClock(new Date(at)) });
