@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fiveListsWorld } from '../support/fiveLists';
 import type { Person } from '../support/harness';
-import { ensureH5Build, launchBrowser, phonePage, ROOT, startWeb } from '../support/web';
+import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * The five lists end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers: a matter a
@@ -49,16 +49,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function loginAs(who: Person): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${web.url}/#/pages/login/index`);
-  const agree = page.getByTestId('privacy-agree');
-  if (await agree.isVisible({ timeout: 5000 }).catch(() => false)) await agree.click();
-  await page.getByTestId('login-openid').fill(who.openid);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
-  return page;
-}
+const loginAs = (who: Person): Promise<Page> => logIn(browser, web.url, who.openid);
 
 const stateIs = (page: Page, text: string) => page.getByTestId('fl-state').getByText(text).first().waitFor({ timeout: 15_000 });
 const fmt = (n: number) => n.toFixed(1);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness } from '../support/harness';
-import { ensureH5Build, launchBrowser, phonePage, ROOT, startWeb } from '../support/web';
+import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * A say-it day end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers:
@@ -33,16 +33,7 @@ afterAll(async () => {
   await web?.close();
 });
 
-async function loginAs(openid: string): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${web.url}/#/pages/login/index`);
-  const agree = page.getByTestId('privacy-agree');
-  if (await agree.isVisible({ timeout: 5000 }).catch(() => false)) await agree.click();
-  await page.getByTestId('login-openid').fill(openid);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
-  return page;
-}
+const loginAs = (openid: string): Promise<Page> => logIn(browser, web.url, openid);
 
 let matterId = '';
 

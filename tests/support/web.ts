@@ -83,6 +83,18 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A phone page logged in through the login page, as a person on the local stack does it (h5 has no wx.login). */
+export async function loginAs(browser: Browser, baseUrl: string, openid: string): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  const agree = page.getByTestId('privacy-agree');
+  if (await agree.isVisible({ timeout: 5000 }).catch(() => false)) await agree.click();
+  await page.getByTestId('login-openid').fill(openid);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
+  return page;
+}
+
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's serious and critical violations of WCAG 2.1 A/AA on the page as it is now. */
