@@ -17,6 +17,7 @@
  * Running it again adds nothing that is there already.
  */
 import { createHash } from 'node:crypto';
+import { rng } from './seedRandom';
 import { handleAny } from '../functions/app';
 import { ensureTable } from './localStack';
 import { fixedClock, systemClock } from '../functions/platform/clock';
@@ -89,16 +90,6 @@ const MIN = 60_000;
 // ---------------------------------------------------------------------------------------------------------------
 // small helpers
 
-/** A deterministic random stream from a string, so the same session gets the same matters on every run. */
-function rng(seedText: string): () => number {
-  let a = createHash('sha1').update(seedText).digest().readUInt32LE(0);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 function sample<T>(r: () => number, list: readonly T[], n: number): T[] {
   const copy = [...list];

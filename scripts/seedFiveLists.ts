@@ -21,6 +21,7 @@
  * are left alone; a second run writes nothing.
  */
 import { createHash } from 'node:crypto';
+import { rng } from './seedRandom';
 import { handleAny } from '../functions/app';
 import { fixedClock } from '../functions/platform/clock';
 import { makeCtx, type Deps } from '../functions/platform/context';
@@ -62,15 +63,6 @@ export interface FiveListsSeedSummary {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-function rng(seedText: string): () => number {
-  let a = createHash('sha1').update(seedText).digest().readUInt32LE(0);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const between = (r: () => number, lo: number, hi: number) => lo + r() * (hi - lo);
 
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
