@@ -2,7 +2,7 @@ import { api } from '../../shared/api';
 import { route } from '../platform/http';
 import { activityDetail, cancelActivity, communityActivities, createActivity, editActivity, publishActivity } from './commands/activities';
 import { attendance, cancelEvent, cancelRegistration, checkInTicket, communityEvents, createEvent, eventDetail, register } from './commands/events';
-import { issueCertificate, myHours, verifyCertificate, volunteerHours } from './commands/hours';
+import { certificateFile, issueCertificate, myHours, verifyCertificate, volunteerHours } from './commands/hours';
 import { cancelSignup, checkIn, checkOut, confirmHours, mySignups, shiftQr, shiftRoster, signUp } from './commands/shifts';
 import {
   communityHelpRequests,
@@ -43,6 +43,7 @@ export const routes = [
   route(s.myHours, (ctx) => myHours(ctx)),
   route(s.volunteerHours, (ctx, { params }) => volunteerHours(ctx, params.userId)),
   route(s.issueCertificate, (ctx, { body }) => issueCertificate(ctx, body)),
+  route(s.certificateFile, (ctx, { params }) => certificateFile(ctx, params.serial)),
   route(s.verifyCertificate, (ctx, { params }) => verifyCertificate(ctx, params.serial)),
 
   route(s.timeBankSettings, (ctx, { params }) => timeBankSettings(ctx, params.subdistrictId)),

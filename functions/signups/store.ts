@@ -153,8 +153,8 @@ export async function getHoursTotal(ctx: Ctx, userId: string): Promise<number> {
 
 export type CertificateRecord = Certificate & { userId: string };
 
-export async function putCertificate(ctx: Ctx, c: CertificateRecord): Promise<void> {
-  await ctx.db.put({ ...keys.certificate(c.serial), entity: 'certificate', ...c }, { expr: 'attribute_not_exists(#pk)' });
+export function certificateWrite(c: CertificateRecord): TxWrite {
+  return { put: { ...keys.certificate(c.serial), entity: 'certificate', ...c }, if: { expr: 'attribute_not_exists(#pk)' } };
 }
 
 export async function getCertificate(ctx: Ctx, serial: string): Promise<CertificateRecord | undefined> {

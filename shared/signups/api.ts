@@ -8,6 +8,7 @@ import {
   CancelInput,
   Certificate,
   CertificateCheck,
+  CertificateFile,
   CompleteHelpRequestInput,
   ConfirmHoursInput,
   CreateActivityInput,
@@ -81,7 +82,14 @@ export const signupsApi = {
   // hours and certificates
   myHours: endpoint({ method: 'GET', path: '/me/hours', summary: 'My service-hours ledger and total', response: HoursLedger }),
   volunteerHours: endpoint({ method: 'GET', path: '/volunteers/{userId}/hours', summary: "A volunteer's ledger (the volunteer, or staff over their community)", params: z.object({ userId: Id }), response: HoursLedger }),
-  issueCertificate: endpoint({ method: 'POST', path: '/me/certificates', summary: 'A certificate of my service hours for a period', body: IssueCertificateInput, response: Certificate, status: 201 }),
+  issueCertificate: endpoint({ method: 'POST', path: '/me/certificates', summary: 'A certificate of my service hours for a period', body: IssueCertificateInput, response: Certificate, status: 201, idempotent: true }),
+  certificateFile: endpoint({
+    method: 'GET',
+    path: '/me/certificates/{serial}/pdf',
+    summary: 'My certificate as a PDF (base64 in the body)',
+    params: z.object({ serial: Id }),
+    response: CertificateFile,
+  }),
   verifyCertificate: endpoint({ method: 'GET', path: '/certificates/{serial}', summary: 'Check a certificate by its serial number', auth: 'public', params: z.object({ serial: Id }), response: CertificateCheck }),
 
   // time bank

@@ -278,6 +278,15 @@ export const Certificate = z.object({
 });
 export type Certificate = z.infer<typeof Certificate>;
 
+/** The certificate as a file (a PDF, base64 in the JSON body, as the API answers other files). */
+export const CertificateFile = z.object({
+  filename: z.string(),
+  contentType: z.literal('application/pdf'),
+  encoding: z.literal('base64'),
+  content: z.string(),
+});
+export type CertificateFile = z.infer<typeof CertificateFile>;
+
 export const CertificateCheck = z.object({
   serial: z.string(),
   valid: z.boolean(),

@@ -84,3 +84,45 @@ export function helpers(h: Harness, organizer: Person) {
 
   return { volunteer, volunteers, activity, event, inbox };
 }
+
+/**
+ * Reads back a PDF as the writer in functions/signups/pdf.ts makes it, checking its structure on the way: the header,
+ * the trailer and startxref, and that every cross-reference entry points at the byte where its object starts. Answers
+ * the objects, the font dictionaries and each page's text (the UTF-16BE hex strings of its Tj operators, decoded).
+ */
+export function readPdf(buf: Buffer) {
+  const s = buf.toString('latin1');
+  if (!s.startsWith('%PDF-1.4\n')) throw new Error('header');
+  if (!s.trimEnd().endsWith('%%EOF')) throw new Error('no %%EOF');
+  const startxref = Number(/startxref\n(\d+)\n%%EOF\s*$/.exec(s)?.[1]);
+  if (!s.startsWith('xref\n', startxref)) throw new Error(`startxref ${startxref} does not point at xref`);
+  const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(s.slice(startxref))!.map(Number) as number[];
+  const tableAt = startxref + /^xref\n\d+ \d+\n/.exec(s.slice(startxref))![0].length;
+  const entries = Array.from({ length: count! }, (_, i) => s.slice(tableAt + i * 20, tableAt + (i + 1) * 20));
+  if (first !== 0 || !entries[0]!.startsWith('0000000000 65535 f')) throw new Error('xref entry 0');
+  const objects = new Map<number, string>();
+  entries.slice(1).forEach((e, i) => {
+    if (!/^\d{10} 00000 n \n$/.test(e)) throw new Error(`xref entry ${i + 1}: ${JSON.stringify(e)}`);
+    const at = Number(e.slice(0, 10));
+    const head = `${i + 1} 0 obj\n`;
+    if (!s.startsWith(head, at)) throw new Error(`object ${i + 1} is not at ${at}`);
+    objects.set(i + 1, s.slice(at + head.length, s.indexOf('\nendobj', at)));
+  });
+  const trailer = s.slice(s.indexOf('trailer', tableAt), startxref > 0 ? s.lastIndexOf('startxref') : undefined);
+  if (!trailer.includes('trailer') || !new RegExp(`/Size ${count}\\b`).test(trailer)) throw new Error('trailer /Size');
+  const ref = (dict: string, key: string) => Number(new RegExp(`/${key} (\\d+) 0 R`).exec(dict)?.[1]);
+  const catalog = objects.get(ref(trailer, 'Root'))!;
+  const pagesObj = objects.get(ref(catalog, 'Pages'))!;
+  const kids = [.../\/Kids \[([^\]]*)\]/.exec(pagesObj)![1]!.matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+  const decode = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16le');
+  const pages = kids.map((k) => {
+    const page = objects.get(k)!;
+    const content = objects.get(ref(page, 'Contents'))!;
+    const length = Number(/\/Length (\d+)/.exec(content)![1]);
+    const stream = content.slice(content.indexOf('stream\n') + 7);
+    if (!stream.startsWith(`${stream.slice(0, length)}\nendstream`)) throw new Error(`page ${k}: /Length ${length} does not end at endstream`);
+    const fontRef = ref(page, 'F1');
+    return { page, font: objects.get(fontRef)!, lines: [...stream.slice(0, length).matchAll(/<([0-9A-F]*)> Tj/g)].map((m) => decode(m[1]!)) };
+  });
+  return { objects, trailer, pages, text: pages.flatMap((p) => p.lines).join('\n') };
+}

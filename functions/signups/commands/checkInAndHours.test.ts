@@ -1,4 +1,4 @@
-import { SHIFT_START, signupsWorld, ok } from '../../../tests/support/signups';
+import { SHIFT_START, signupsWorld, ok, readPdf } from '../../../tests/support/signups';
 import type { Person } from '../../../tests/support/harness';
 
 type World = Awaited<ReturnType<typeof signupsWorld>>;
@@ -166,5 +166,54 @@ describe('ledgers and certificates', () => {
     expect(check.body).toMatchObject({ valid: true, name: '林*愿', totalMinutes: 120 });
     const fake = await w.h.api.as().get('/certificates/LL20261201ABCDEFGHJK');
     expect(fake.body).toEqual({ serial: 'LL20261201ABCDEFGHJK', valid: false });
+  });
+
+  it('gives the holder their certificate as a PDF that says what the data says, and nobody else', async () => {
+    // Prepare
+    const { shiftId, v } = await signedUp();
+    await served(shiftId, v, 90);
+    ok(await w.h.api.as(w.organizer).post(`/shifts/${shiftId}/hours/${v.id}`, { minutes: 90 }), 'confirm');
+    const cert = ok(await w.h.api.as(v).post('/me/certificates', { from: '2026-01-01', to: '2026-12-31' }), 'issue');
+    const neighbour = await w.volunteer('邻居');
+    // Act
+    const mine = await w.h.api.as(v).get(`/me/certificates/${cert.serial}/pdf`);
+    const theirs = await w.h.api.as(neighbour).get(`/me/certificates/${cert.serial}/pdf`);
+    const staff = await w.h.api.as(w.organizer).get(`/me/certificates/${cert.serial}/pdf`);
+    const anonymous = await w.h.api.as().get(`/me/certificates/${cert.serial}/pdf`);
+    // Assess
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ contentType: 'application/pdf', encoding: 'base64', filename: `volunteer-certificate-${cert.serial}.pdf` });
+    const text = readPdf(Buffer.from(mine.body.content, 'base64')).pages.map((p) => p.lines.join('')).join('');
+    for (const s of ['林志愿', cert.serial, '出具单位：测试街道', '合计：1.5小时', '2026年1月1日至2026年12月31日']) expect(text).toContain(s);
+    expect(theirs.status).toBe(404);
+    expect(staff.status).toBe(404);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('does not verify a serial with one character changed', async () => {
+    // Prepare
+    const { shiftId, v } = await signedUp();
+    await served(shiftId, v, 60);
+    ok(await w.h.api.as(w.organizer).post(`/shifts/${shiftId}/hours/${v.id}`, { minutes: 60 }), 'confirm');
+    const { serial } = ok(await w.h.api.as(v).post('/me/certificates', { from: '2026-01-01', to: '2026-12-31' }), 'issue');
+    const last = serial.slice(-1);
+    const tampered = serial.slice(0, -1) + (last === 'Z' ? 'Y' : 'Z');
+    // Act
+    const check = await w.h.api.as().get(`/certificates/${tampered}`);
+    const pdf = await w.h.api.as(v).get(`/me/certificates/${tampered}/pdf`);
+    // Assess
+    expect(check.body).toEqual({ serial: tampered, valid: false });
+    expect(pdf.status).toBe(404);
+    expect((await w.h.api.as().get(`/certificates/${serial}`)).body.valid).toBe(true);
+  });
+
+  it('issues one certificate for a retried request with the same Idempotency-Key', async () => {
+    const { shiftId, v } = await signedUp();
+    await served(shiftId, v, 60);
+    ok(await w.h.api.as(w.organizer).post(`/shifts/${shiftId}/hours/${v.id}`, { minutes: 60 }), 'confirm');
+    const headers = { 'idempotency-key': 'cert-retry-0001' };
+    const a = ok(await w.h.api.as(v).post('/me/certificates', { from: '2026-01-01', to: '2026-12-31' }, headers), 'first');
+    const b = ok(await w.h.api.as(v).post('/me/certificates', { from: '2026-01-01', to: '2026-12-31' }, headers), 'retry');
+    expect(b.serial).toBe(a.serial);
   });
 });

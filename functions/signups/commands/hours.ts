@@ -4,7 +4,9 @@ import { isStaffOver } from '../../../shared/signups/permissions';
 import type { Certificate } from '../../../shared/signups/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
 import { getUnit } from '../../platform/units';
+import { certificatePdf } from '../certificatePdf';
 import * as store from '../store';
 
 async function ledger(ctx: UserCtx, userId: string) {
@@ -28,7 +30,7 @@ const SERIAL_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /**
  * A certificate of service hours for a period, as data (民政部令第67号 asks for name, ID, organisation, the service,
  * hours and period, and a number to check it by). It is kept under its serial, so anyone can verify it.
- * The PDF is drawn from this later (not built yet).
+ * The PDF is drawn from the stored record on request (`certificateFile`).
  */
 export async function issueCertificate(ctx: UserCtx, period: { from: string; to: string }): Promise<Certificate> {
   const v = await store.getVolunteer(ctx, ctx.principal.userId);
@@ -51,8 +53,21 @@ export async function issueCertificate(ctx: UserCtx, period: { from: string; to:
     to: period.to,
     issuedAt: now.toISOString(),
   };
-  await store.putCertificate(ctx, { ...cert, userId: v.userId });
-  return cert;
+  // with an Idempotency-Key, a retried request answers the certificate first issued instead of issuing another
+  return transactCreate(ctx, [store.certificateWrite({ ...cert, userId: v.userId })], cert);
+}
+
+/**
+ * The certificate as a PDF, for its holder only (anyone else: 404, as if there were none). Answered in the JSON body,
+ * base64, as the API answers other files (`GET /relief/figures/export`): a certificate is a few kilobytes, so it needs
+ * no bucket, no object to expire and no second request; it is drawn again from the stored record each time.
+ */
+export async function certificateFile(ctx: UserCtx, serial: string) {
+  const c = await store.getCertificate(ctx, serial);
+  if (!c || c.userId !== ctx.principal.userId) throw new NotFoundError('certificate');
+  const { userId, ...cert } = c;
+  void userId;
+  return { filename: `volunteer-certificate-${c.serial}.pdf`, contentType: 'application/pdf' as const, encoding: 'base64' as const, content: certificatePdf(cert).toString('base64') };
 }
 
 /** Public: what a certificate with this serial says, with the name masked; `valid: false` for any other serial. */
