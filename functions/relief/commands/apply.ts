@@ -21,8 +21,13 @@ import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
+import { reliefNotices } from '../../../shared/relief/notices';
 import {
   advance,
+  applicationData,
+  applicationLink,
+  notesTo,
+  reviewersOf,
   chinaDay,
   checkDocumentKeys,
   checkVersion,
@@ -229,8 +234,11 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
   });
   const h = historyEntry(ctx, r.status, 'submitted', r.status === 'draft' ? 'submit' : 'resubmit');
   const locks = r.locked ? [] : store.lockWrites(r, r.personHashes);
+  const level = next.awaiting ?? 'community';
+  const reviewers = await reviewersOf(ctx.db, r, level);
+  const notes = notesTo(ctx, reviewers, 'reliefReview', reliefNotices.newWork(r.type, r.ownerName, level), applicationLink(r.id), applicationData(ctx, next, '待审核'));
   try {
-    await writeStep(ctx, r, next, h, [], locks);
+    await writeStep(ctx, r, next, h, [], locks, notes);
   } catch (e) {
     // the same submit, sent twice at once: the loser answers what the winner made
     if (e instanceof ConflictError && e.code === 'APPLICATION_WRONG_STATE') {

@@ -9,6 +9,11 @@ import type { Ctx, UserCtx } from '../../platform/context';
 import { vaultFromEnv, type Vault } from '../../platform/crypto';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { keys } from '../../platform/keys';
+import { notificationWrites, type Notification } from '../../platform/notify';
+import type { Db } from '../../platform/db';
+import type { NoticeText } from '../../../shared/relief/notices';
+import type { TemplateKey } from '../../../shared/notifications/schemas';
 import * as store from '../store';
 import type { ApplicationRecord, SensitivePart, StoredMember } from '../store';
 
@@ -186,9 +191,11 @@ export function historyEntry(ctx: UserCtx, from: ApplicationStatus | undefined, 
  * transaction. A lost race answers what happened; a lock already held by another application answers
  * ACTIVE_APPLICATION_EXISTS.
  */
-export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: ApplicationRecord, h: store.HistoryRecord, extra: TxWrite[] = [], locks: TxWrite[] = []): Promise<void> {
+export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: ApplicationRecord, h: store.HistoryRecord, extra: TxWrite[] = [], locks: TxWrite[] = [], notes: Notification[] = []): Promise<void> {
+  // the notifications ride in the step's transaction (a transaction takes 100 writes; a step has at most ~25 besides)
+  const inTx = notes.slice(0, NOTES_IN_TX).flatMap((n) => notificationWrites(ctx, n));
   try {
-    await ctx.db.transact([store.putApplication(next, current), store.putHistory(next.id, next.version, h), ...locks, ...extra]);
+    await ctx.db.transact([store.putApplication(next, current), store.putHistory(next.id, next.version, h), ...locks, ...extra, ...inTx]);
   } catch (e) {
     if (e instanceof TransactionCancelled) {
       if (locks.some((_, i) => e.failedAt(2 + i))) throw new ConflictError('ACTIVE_APPLICATION_EXISTS');
@@ -202,6 +209,7 @@ export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: 
     }
     throw e;
   }
+  await notifyRest(ctx, notes.slice(NOTES_IN_TX));
 }
 
 export function checkVersion(r: ApplicationRecord, version: number) {
@@ -221,4 +229,51 @@ export function checkDocumentKeys(ctx: UserCtx, docs: readonly { key: string }[]
   const own = `relief/${ctx.principal.userId}/`;
   const known = new Set(existing.map((d) => d.key));
   if (docs.some((d) => !d.key.startsWith(own) && !known.has(d.key))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+}
+
+/** At most this many people are told inside a step's transaction (3 writes each); the rest right after it. */
+const NOTES_IN_TX = 22;
+
+/** Notifications past what one transaction holds, sent right after it: a failure here loses a message, never state. */
+export async function notifyRest(ctx: Ctx, rest: Notification[]) {
+  for (const n of rest) {
+    try {
+      await ctx.db.transact(notificationWrites(ctx, n));
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e;
+    }
+  }
+}
+
+/** The holders of a role on a unit (grants by unit on gsi1): the community's workers, the sub-district's officers. */
+export async function staffOf(db: Db, unitId: string, role: 'communityWorker' | 'subdistrictOfficer' | 'gridWorker'): Promise<string[]> {
+  const { gsi1pk, gsi1sk } = keys.grantByUnit(unitId, role, '');
+  const { items } = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, limit: 200 });
+  return items.map((i) => i.userId);
+}
+
+/** The reviewers of the level an application now waits at: the community's workers or the sub-district's officers. */
+export function reviewersOf(db: Db, r: Pick<ApplicationRecord, 'communityId' | 'subdistrictId'>, level: 'community' | 'subdistrict'): Promise<string[]> {
+  return level === 'community' ? staffOf(db, r.communityId, 'communityWorker') : staffOf(db, r.subdistrictId, 'subdistrictOfficer');
+}
+
+export const applicationLink = (id: string) => `/packages/relief/application/index?id=${id}`;
+
+/** One notification per person, never to the person who acted. The inbox keeps the Chinese text. */
+export function notesTo(
+  ctx: Ctx,
+  userIds: readonly (string | undefined)[],
+  template: TemplateKey,
+  text: NoticeText,
+  link: string,
+  data: Record<string, string>,
+): Notification[] {
+  const actor = (ctx as Partial<UserCtx>).principal?.userId;
+  const unique = [...new Set(userIds.filter((u): u is string => !!u && u !== actor))];
+  return unique.map((userId) => ({ userId, template, title: text.zh.title, body: text.zh.body, link, data }));
+}
+
+/** The subscribe message's fields for an application: its type, its status in words, the day. */
+export function applicationData(ctx: Ctx, r: ApplicationRecord, statusZh: string): Record<string, string> {
+  return { thing1: `${reliefTypes[r.type].nameZh}申请`.slice(0, 20), phrase2: statusZh.slice(0, 5), date3: chinaDay(ctx.clock.now()) };
 }

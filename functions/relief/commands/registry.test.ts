@@ -82,6 +82,19 @@ describe('must-visits and pairing', () => {
     expect(ok(await w.h.api.as(w.p.grid).get(reg), 'list').items[0].lastVisitAt).toBe('2026-12-14T01:00:00.000Z');
   });
 
+  it('tells the worker a visit is assigned to, and not the worker who assigned it', async () => {
+    // Act: the community worker records an event for the grid worker to visit
+    const v = ok(
+      await w.h.api.as(w.p.worker).post('/communities/c-a/relief/must-visits', { householdId: alone, kind: 'bereavement', note: '老伴去世', occurredOn: '2026-12-14', assigneeId: w.p.grid.id }),
+      'record',
+    );
+    // Assess
+    const about = async (who: typeof w.p.grid) => ok(await w.h.api.as(who).get('/me/inbox'), 'inbox').items.filter((i: { link?: string }) => i.link?.includes(v.id));
+    expect(await about(w.p.grid)).toEqual([expect.objectContaining({ template: 'reliefVisit', title: '有一户需要走访', body: '周*伯家家中有人去世，请在2026-12-17前走访' })]);
+    expect(await about(w.p.worker)).toEqual([]);
+    expect(await about(w.p.grid2)).toEqual([]);
+  });
+
   it('refuses a visit for a household not in the registry', async () => {
     const res = await w.h.api.as(w.p.grid).post('/communities/c-a/relief/must-visits', { householdId: 'nosuchhousehold', kind: 'bereavement', note: '家中老人去世', occurredOn: '2027-03-09' });
     expect(res.status).toBe(404);

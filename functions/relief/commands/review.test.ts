@@ -142,3 +142,64 @@ describe('review and the approval chain', () => {
     expect((await w.h.api.as(w.p.zhao).get('/communities/c-a/relief/public-notice')).status).toBe(404);
   });
 });
+
+describe('notifications of review work and decisions', () => {
+  type Item = { template: string; title: string; body: string; link?: string };
+  const inboxAbout = async (who: ReliefWorld['p'][keyof ReliefWorld['p']], id: string): Promise<Item[]> =>
+    ok(await w.h.api.as(who).get('/me/inbox'), 'inbox').items.filter((i: Item) => i.link?.includes(id));
+
+  it("tells the community's workers of a submitted application, and nobody else", async () => {
+    // Act
+    const s = await w.submitted(w.p.wang, dibaoBody(w.p.wang));
+    const id = s.application.id;
+    // Assess
+    expect(await inboxAbout(w.p.worker, id)).toEqual([expect.objectContaining({ template: 'reliefReview', title: '有新的救助申请待审核', body: '王*兰的低保申请已提交，请及时审核' })]);
+    for (const who of [w.p.workerB, w.p.officer, w.p.grid, w.p.grid2, w.p.li, w.p.wang]) expect({ who: who.displayName, items: await inboxAbout(who, id) }).toEqual({ who: who.displayName, items: [] });
+  });
+
+  it('tells the officers when the community approves, and the applicant at each decision, with the amount', async () => {
+    // Prepare
+    const s = await w.submitted(w.p.wang, dibaoBody(w.p.wang));
+    const id = s.application.id;
+    // Act
+    ok(await w.review(w.p.worker, id, 'approve'), 'community');
+    // Assess: the officer has new work, the applicant hears of the first level, the community worker who acted nothing new
+    expect(await inboxAbout(w.p.officer, id)).toEqual([expect.objectContaining({ template: 'reliefReview', title: '有社区初审通过的申请待审批' })]);
+    expect(await inboxAbout(w.p.wang, id)).toEqual([expect.objectContaining({ template: 'reliefDecision', title: '申请已通过社区初审' })]);
+    expect((await inboxAbout(w.p.worker, id)).map((i) => i.template)).toEqual(['reliefReview']);
+    expect(await inboxAbout(w.p.workerB, id)).toEqual([]);
+    // Act: the final approval
+    ok(await w.review(w.p.officer, id, 'approve'), 'sub-district');
+    // Assess
+    const wang = await inboxAbout(w.p.wang, id);
+    expect(wang.map((i) => i.title).sort()).toEqual(['申请已批准', '申请已通过社区初审'].sort());
+    expect(wang.find((i) => i.title === '申请已批准')!.body).toBe('您的低保申请已批准，每月2095元');
+    expect(await inboxAbout(w.p.officer, id)).toHaveLength(1);
+    expect(await inboxAbout(w.p.li, id)).toEqual([]);
+  });
+
+  it('tells both the resident and the filing worker of a proxy application sent back, then rejected with the reason', async () => {
+    // Prepare: 张网格 files for 李建国
+    const d = ok(await w.h.api.as(w.p.grid).post('/relief/applications', dibaoBody(w.p.grid, { forUserId: w.p.li.id, gridId: 'g-a1' })), 'proxy create');
+    const id = d.application.id;
+    const c = ok(await w.h.api.as(w.p.li).post(w.path(id, '/consent'), { method: 'app', textVersion: '2026-11', version: d.application.version }), 'consent');
+    ok(await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: c.application.version }), 'submit');
+    // Act
+    ok(await w.review(w.p.worker, id, 'requestInfo', { note: '请补充残疾证复印件', missing: ['残疾证'] }), 'requestInfo');
+    // Assess
+    for (const who of [w.p.li, w.p.grid]) expect(await inboxAbout(who, id)).toEqual([expect.objectContaining({ template: 'reliefDecision', body: '您的低保申请需要补充：请补充残疾证复印件' })]);
+    expect(await inboxAbout(w.p.grid2, id)).toEqual([]);
+    // Act: answered and rejected
+    const detail = ok(await w.h.api.as(w.p.grid).get(w.path(id)), 'detail');
+    ok(await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: detail.application.version }), 'resubmit');
+    ok(await w.review(w.p.worker, id, 'reject', { note: '家庭人均收入超过低保标准' }), 'reject');
+    // Assess: the worker heard of the resubmission (new work again), the applicants of the rejection with its reason
+    expect((await inboxAbout(w.p.worker, id)).map((i) => i.template)).toEqual(['reliefReview', 'reliefReview']);
+    for (const who of [w.p.li, w.p.grid]) {
+      const items = await inboxAbout(who, id);
+      expect(items.map((i) => i.title).sort()).toEqual(['申请未获批准', '申请需要补充材料'].sort());
+      expect(items.find((i) => i.title === '申请未获批准')!.body).toBe('您的低保申请未获批准：家庭人均收入超过低保标准');
+    }
+    expect(await inboxAbout(w.p.wang, id)).toEqual([]);
+  });
+});

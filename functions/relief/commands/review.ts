@@ -11,7 +11,9 @@ import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
-import { advance, chinaDay, chinaMonth, checkVersion, detailAfter, detailOf, historyEntry, readable, summaryView, writeStep } from './common';
+import { reliefNotices } from '../../../shared/relief/notices';
+import type { Notification } from '../../platform/notify';
+import { advance, applicationData, applicationLink, notesTo, reviewersOf, chinaDay, chinaMonth, checkVersion, detailAfter, detailOf, historyEntry, readable, summaryView, writeStep } from './common';
 
 type Detail = z.infer<typeof ApplicationDetail>;
 
@@ -137,9 +139,35 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
     extra = [...store.unlockWrites(r, r.personHashes), ...(await approvalWrites(ctx, next, amount))];
   }
   const h = historyEntry(ctx, r.status, next.status, action, { note: input.note ?? (input.missing?.length ? input.missing.join('、') : undefined), level });
-  await writeStep(ctx, r, next, h, extra);
+  await writeStep(ctx, r, next, h, extra, [], await decisionNotes(ctx, r, next));
   const { history } = await store.readApplicationCollection(ctx.db, r.id);
   return detailAfter(ctx, next, history);
+}
+
+/**
+ * Who hears of a decision: the applicant (the owner, and the worker who filed it for them) always; for a community
+ * approval that the sub-district must still decide, the sub-district's officers too (new work in their queue).
+ */
+async function decisionNotes(ctx: UserCtx, r: ApplicationRecord, next: ApplicationRecord): Promise<Notification[]> {
+  const applicants = [r.ownerId, r.filedById];
+  const link = applicationLink(r.id);
+  switch (next.status) {
+    case 'infoRequested':
+      return notesTo(ctx, applicants, 'reliefDecision', reliefNotices.infoRequested(r.type, next.infoRequested!.note), link, applicationData(ctx, next, '需补充'));
+    case 'rejected':
+      return notesTo(ctx, applicants, 'reliefDecision', reliefNotices.rejected(r.type, next.decisionReason ?? ''), link, applicationData(ctx, next, '未获批准'));
+    case 'approved':
+      return notesTo(ctx, applicants, 'reliefDecision', reliefNotices.approved(r.type, next.amount), link, applicationData(ctx, next, '已批准'));
+    case 'communityApproved': {
+      const officers = await reviewersOf(ctx.db, r, 'subdistrict');
+      return [
+        ...notesTo(ctx, applicants, 'reliefDecision', reliefNotices.communityApproved(r.type), link, applicationData(ctx, next, '初审通过')),
+        ...notesTo(ctx, officers.filter((u) => !applicants.includes(u)), 'reliefReview', reliefNotices.newWork(r.type, r.ownerName, 'subdistrict'), link, applicationData(ctx, next, '待审批')),
+      ];
+    }
+    default:
+      return [];
+  }
 }
 
 /** A community's (unit = community) or sub-district's (unit = sub-district) queue, longest waiting first. */

@@ -7,6 +7,12 @@ import { keys } from '../../platform/keys';
 import * as store from '../store';
 import type { LogRecord, MustVisitRecord } from '../store';
 import { communityUnit } from './registry';
+import { chinaDay, notesTo } from './common';
+import { maskName } from '../../../shared/relief/masking';
+import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
+import { notificationWrites } from '../../platform/notify';
+
+const visitLink = (id: string) => `/packages/relief/visit/index?id=${id}`;
 
 /** Photos of a visit are the visitor's own uploads (photo uploads or relief documents). */
 function checkPhotos(ctx: UserCtx, photos: readonly string[]) {
@@ -77,7 +83,14 @@ export async function recordEvent(ctx: UserCtx, communityId: string, input: { ho
     createdAt: now.toISOString(),
     version: 0,
   };
-  return transactCreate(ctx, [{ put: store.mustVisitItem(v), if: { expr: 'attribute_not_exists(#pk)' } }], await visitView(ctx, v, []));
+  const [kindZh, kindEn] = mustVisitKindWords[v.kind];
+  // the assignee hears of it (not a worker who assigned it to themselves)
+  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(new Date(v.deadlineAt))), visitLink(v.id), {
+    thing1: `${maskName(v.headName)}家走访`,
+    phrase2: '待走访',
+    date3: chinaDay(new Date(v.deadlineAt)),
+  });
+  return transactCreate(ctx, [{ put: store.mustVisitItem(v), if: { expr: 'attribute_not_exists(#pk)' } }, ...notes.flatMap((n) => notificationWrites(ctx, n))], await visitView(ctx, v, []));
 }
 
 export async function listMustVisits(ctx: UserCtx, communityId: string, status?: 'open' | 'done') {
