@@ -61,6 +61,7 @@ export const demoPeople: SeedPerson[] = [
   { openid: 'grid-chen', displayName: '陈志强', roles: [['gridWorker', 'g-heping-1']] },
   { openid: 'worker-liu', displayName: '刘芳', roles: [['communityWorker', 'c-heping']] },
   { openid: 'officer-huang', displayName: '黄伟', roles: [['subdistrictOfficer', 'sd-xx']] },
+  { openid: 'committee-tang', displayName: '唐建华', roles: [['jointCommittee', 'sd-xx']] },
   { openid: 'unit-sun', displayName: '孙明', roles: [['unitContact', 'p-water']] },
   { openid: 'organizer-zhou', displayName: '周婷', roles: [['organizer', 'sd-xx']] },
   { openid: 'admin', displayName: '系统管理员', roles: [['admin', 'sd-xx']] },

@@ -37,6 +37,7 @@ export const DEMO_LOGINS: Array<{ openid: string; role: string }> = [
   { openid: 'grid-chen', role: '网格员 grid worker' },
   { openid: 'worker-liu', role: '社区工作者 community worker' },
   { openid: 'officer-huang', role: '街道干部 sub-district officer' },
+  { openid: 'committee-tang', role: '大工委 joint committee (reviews dispatches)' },
   { openid: 'unit-sun', role: '共建单位 partner unit' },
   { openid: 'organizer-zhou', role: '活动组织者 organizer' },
   { openid: 'admin', role: '管理员 administrator' },

@@ -1,4 +1,5 @@
-import { api } from '../../shared/api';
+// only this capability's contract: shared/api.ts would bundle every other capability's schemas into this function
+import { fiveListsApi as f } from '../../shared/fiveLists/api';
 import { route } from '../platform/http';
 import { claim, decideExtension, requestExtension } from './commands/claim';
 import { close } from './commands/close';
@@ -12,7 +13,6 @@ import { resolve } from './commands/resolve';
 import { review } from './commands/review';
 import { ranking, unitScoreOf } from './commands/scores';
 
-const f = api.fiveLists;
 export const routes = [
   route(f.collect, (ctx, { body }) => collect(ctx, body)),
   route(f.subdistrictMatters, (ctx, { params, query }) => subdistrictMatters(ctx, params.subdistrictId, query)),

@@ -1,16 +1,16 @@
 import type { Role } from '../org/schemas';
 import { availableActions, fiveListActions, fiveListStates, transition, transitions, type Actor, type FiveListAction, type FiveListState, type Provided } from './machine';
 
-const allRoles: Actor[] = ['resident', 'gridWorker', 'communityWorker', 'subdistrictOfficer', 'unitContact', 'organizer', 'admin', 'system'];
+const allRoles: Actor[] = ['resident', 'gridWorker', 'communityWorker', 'subdistrictOfficer', 'jointCommittee', 'unitContact', 'organizer', 'admin', 'system'];
 
 /** Everything each action needs, so that only state and role decide. */
 const full: Provided = { note: '已处理', unitId: 'p-water', deadline: '2026-12-10T00:00:00.000Z', photos: ['uploads/u/a.jpg'], target: 'm2' };
 
 const expected: Record<FiveListAction, { from: FiveListState[]; to?: FiveListState; roles: Actor[] }> = {
   dispatch: { from: ['collected', 'returned'], to: 'dispatched', roles: ['subdistrictOfficer'] },
-  confirm: { from: ['dispatched'], to: 'reviewed', roles: ['subdistrictOfficer'] },
-  merge: { from: ['collected', 'dispatched', 'returned'], to: 'merged', roles: ['subdistrictOfficer'] },
-  return: { from: ['dispatched'], to: 'returned', roles: ['subdistrictOfficer'] },
+  confirm: { from: ['dispatched'], to: 'reviewed', roles: ['jointCommittee', 'subdistrictOfficer'] },
+  merge: { from: ['collected', 'dispatched', 'returned'], to: 'merged', roles: ['jointCommittee', 'subdistrictOfficer'] },
+  return: { from: ['dispatched'], to: 'returned', roles: ['jointCommittee', 'subdistrictOfficer'] },
   claim: { from: ['reviewed', 'reopened'], to: 'claimed', roles: ['unitContact'] },
   requestExtension: { from: ['claimed'], roles: ['unitContact'] },
   decideExtension: { from: ['claimed'], roles: ['subdistrictOfficer'] },
@@ -66,6 +66,13 @@ describe('the five-lists state machine', () => {
   it('leaves merged and closed as final states', () => {
     expect(availableActions('merged', allRoles)).toEqual([]);
     expect(availableActions('closed', allRoles)).toEqual([]);
+  });
+
+  it('gives the joint committee the review of a dispatch and nothing else', () => {
+    expect(availableActions('dispatched', ['jointCommittee'])).toEqual(['confirm', 'merge', 'return']);
+    expect(availableActions('collected', ['jointCommittee'])).toEqual(['merge']);
+    expect(availableActions('claimed', ['jointCommittee'])).toEqual([]);
+    expect(availableActions('resolved', ['jointCommittee'])).toEqual([]);
   });
 
   it('answers the buttons a unit contact sees on a claimed matter', () => {

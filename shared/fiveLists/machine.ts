@@ -11,8 +11,10 @@ import type { Role } from '../org/schemas';
  *   (returned ─dispatch─▶)  returned merged         reopened ◀───────────┘ (reopen, once)   closed ◀──close── (rated)
  *
  * Who fires what is data (`transitions`): the roles are the grants a principal holds over the matter (see
- * permissions.ts `rolesOver`). The joint committee (大工委) reviews; until it has its own role, review is granted to
- * sub-district officers. `system` is the scheduled job (it closes matters whose rating window has passed).
+ * permissions.ts `rolesOver`). The joint committee (大工委, `jointCommittee`) reviews: confirms, merges or returns.
+ * Sub-district officers keep review too: in practice the committee's office sits in the sub-district, the matters
+ * already in the table were reviewed by officers, and a sub-district with no committee member granted yet must not
+ * have its review queue stall. `system` is the scheduled job (it closes matters whose rating window has passed).
  * The object-level rules the machine cannot see (only the submitter reopens, only the submitter and seconders rate,
  * a unit contact acts only on their own unit's matters) are the commands'.
  */
@@ -47,14 +49,17 @@ export interface Transition {
   needs: readonly Need[];
 }
 
+/** The joint committee reviews the dispatched list; officers keep the power (see above). */
+const reviewers: readonly Actor[] = ['jointCommittee', 'subdistrictOfficer'];
+
 /** Those who raised a matter and may rate it: residents, or the worker who took it in from a walk round or a call. */
 const raters: readonly Actor[] = ['resident', 'gridWorker', 'communityWorker'];
 
 export const transitions: Record<FiveListAction, Transition> = {
   dispatch: { from: ['collected', 'returned'], to: 'dispatched', roles: ['subdistrictOfficer'], needs: ['unit', 'deadline'] },
-  confirm: { from: ['dispatched'], to: 'reviewed', roles: ['subdistrictOfficer'], needs: [] },
-  merge: { from: ['collected', 'dispatched', 'returned'], to: 'merged', roles: ['subdistrictOfficer'], needs: ['target'] },
-  return: { from: ['dispatched'], to: 'returned', roles: ['subdistrictOfficer'], needs: ['note'] },
+  confirm: { from: ['dispatched'], to: 'reviewed', roles: reviewers, needs: [] },
+  merge: { from: ['collected', 'dispatched', 'returned'], to: 'merged', roles: reviewers, needs: ['target'] },
+  return: { from: ['dispatched'], to: 'returned', roles: reviewers, needs: ['note'] },
   claim: { from: ['reviewed', 'reopened'], to: 'claimed', roles: ['unitContact'], needs: [] },
   requestExtension: { from: ['claimed'], roles: ['unitContact'], needs: ['note', 'deadline'] },
   decideExtension: { from: ['claimed'], roles: ['subdistrictOfficer'], needs: [] },

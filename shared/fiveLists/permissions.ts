@@ -53,6 +53,15 @@ export function isOfficerOf(p: Principal, subdistrictId: string): boolean {
   return p.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitPath[0] === subdistrictId);
 }
 
+export function isJointCommitteeOf(p: Principal, subdistrictId: string): boolean {
+  return p.grants.some((g) => g.role === 'jointCommittee' && g.unitPath[0] === subdistrictId);
+}
+
+/** The sub-district's lists (dispatch board, review queue, overdue): its officers, its joint committee, its admins. */
+export function canReadSubdistrictLists(p: Principal, subdistrictId: string): boolean {
+  return p.grants.some((g) => (g.role === 'subdistrictOfficer' || g.role === 'jointCommittee' || g.role === 'admin') && g.unitPath[0] === subdistrictId);
+}
+
 export function isContactOf(p: Principal, unitId: string): boolean {
   return p.grants.some((g) => g.role === 'unitContact' && g.unitId === unitId);
 }

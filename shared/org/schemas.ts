@@ -24,6 +24,8 @@ export const Role = z.enum([
   'unitContact',
   'organizer',
   'admin',
+  /** a member of the joint committee (大工委), which reviews the sub-district's dispatched list */
+  'jointCommittee',
 ]);
 export type Role = z.infer<typeof Role>;
 
@@ -36,6 +38,7 @@ export const roleUnitKinds: Record<Role, readonly UnitKind[]> = {
   unitContact: ['partnerUnit'],
   organizer: ['community', 'subdistrict'],
   admin: ['subdistrict'],
+  jointCommittee: ['subdistrict'],
 };
 
 /** A role held over a unit (and everything below it). */

@@ -16,6 +16,7 @@ export async function fiveListsWorld() {
     grid: await h.person('张网格', [['gridWorker', 'g-a1']]),
     worker: await h.person('刘芳', [['communityWorker', 'c-a']]),
     officer: await h.person('黄伟', [['subdistrictOfficer', 'sd-t']]),
+    committee: await h.person('大工委老周', [['jointCommittee', 'sd-t']]),
     admin: await h.person('管理员', [['admin', 'sd-t']]),
     water: await h.person('水务小周', [['unitContact', 'p-water']]),
     water2: await h.person('水务小吴', [['unitContact', 'p-water']]),
@@ -24,7 +25,7 @@ export async function fiveListsWorld() {
   return { h, p, ...helpers(h, p) };
 }
 
-type People = Record<'wang' | 'li' | 'chen' | 'zhao' | 'grid' | 'worker' | 'officer' | 'admin' | 'water' | 'water2' | 'power', Person>;
+type People = Record<'wang' | 'li' | 'chen' | 'zhao' | 'grid' | 'worker' | 'officer' | 'committee' | 'admin' | 'water' | 'water2' | 'power', Person>;
 
 function ok(res: { status: number; body: any }, what: string) {
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,5 +1,5 @@
 import { activeStates, availableActions, type FiveListState } from '../../../shared/fiveLists/machine';
-import { canSeeAnonymous, isContactOf, isOfficerOf } from '../../../shared/fiveLists/permissions';
+import { canReadSubdistrictLists, canSeeAnonymous, isContactOf, isOfficerOf } from '../../../shared/fiveLists/permissions';
 import type { FiveListDetail, FiveListMatter } from '../../../shared/fiveLists/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
@@ -53,12 +53,11 @@ type Page = { items: FiveListMatter[]; cursor?: string };
 type ListQuery = { state?: FiveListState; overdue?: 'true' | 'false'; cursor?: string; limit?: number };
 
 /**
- * The sub-district's lists, by state and soonest deadline: the dispatch board (collected, returned), the review queue
- * (dispatched), and with `overdue=true` what is past its deadline. Without a state: every waiting state at once.
+ * The sub-district's lists, by state and soonest deadline (its officers, joint committee and admins): the dispatch
+ * board (collected, returned), the review queue (dispatched), and with `overdue=true` what is past its deadline. Without a state: every waiting state at once.
  */
 export async function subdistrictMatters(ctx: UserCtx, subdistrictId: string, q: ListQuery): Promise<Page> {
-  const admin = ctx.principal.grants.some((g) => g.role === 'admin' && g.unitPath[0] === subdistrictId);
-  if (!isOfficerOf(ctx.principal, subdistrictId) && !admin) throw new NotFoundError('subdistrict');
+  if (!canReadSubdistrictLists(ctx.principal, subdistrictId)) throw new NotFoundError('subdistrict');
   const limit = q.limit ?? 50;
   const before = q.overdue === 'true' ? ctx.clock.now().toISOString() : undefined;
   if (q.state) {

@@ -62,4 +62,55 @@ describe('reviewing a dispatch (joint committee)', () => {
     expect((await w.h.api.as(w.p.officer).post(`/five-lists/matters/${id}/review`, { decision: 'merge', intoMatterId: 'nosuch', version: 0 })).body.code).toBe('MERGE_TARGET_INVALID');
     expect((await w.h.api.as(w.p.worker).post(`/five-lists/matters/${id}/review`, { decision: 'merge', intoMatterId: ids[0], version: 0 })).status).toBe(403);
   });
+
+  it('lets a member of the joint committee find the dispatch in the review queue and confirm it', async () => {
+    // Prepare
+    const id = await w.collected('消防通道被私家车占用');
+    const d = await w.dispatched(id);
+    // Act
+    const queue = await w.h.api.as(w.p.committee).get('/subdistricts/sd-t/five-lists?state=dispatched');
+    const detail = await w.h.api.as(w.p.committee).get(`/five-lists/matters/${id}`);
+    const res = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/review`, { decision: 'confirm', note: '同意由市自来水公司办理', version: d.version });
+    // Assess
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.map((m: { id: string }) => m.id)).toContain(id);
+    expect(detail.body.actions).toEqual(['confirm', 'merge', 'return']);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'reviewed', version: d.version + 1 });
+    const after = await w.detail(id);
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'confirm', byName: '大工委老周', note: '同意由市自来水公司办理' });
+  });
+
+  it('lets a member of the joint committee return a dispatch with a reason', async () => {
+    const id = await w.collected('健身器材螺丝松动');
+    const d = await w.dispatched(id);
+    const res = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/review`, { decision: 'return', note: '应由区体育局处理', version: d.version });
+    expect(res.body).toMatchObject({ state: 'returned' });
+  });
+
+  it('does not let the joint committee dispatch, claim or close, nor a unit contact review', async () => {
+    // Prepare
+    const id = await w.collected('路灯杆倾斜有倒伏危险');
+    const v0 = await w.version(id);
+    // Act
+    const dispatch = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/dispatch`, { unitId: 'p-water', version: v0 });
+    const close = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/close`, { note: '重复', version: v0 });
+    const d = await w.dispatched(id);
+    const byContact = await w.h.api.as(w.p.water).post(`/five-lists/matters/${id}/review`, { decision: 'confirm', version: d.version });
+    const r = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/review`, { decision: 'confirm', version: d.version });
+    const claim = await w.h.api.as(w.p.committee).post(`/five-lists/matters/${id}/claim`, { version: r.body.version });
+    // Assess
+    expect(dispatch.status).toBe(403);
+    expect(close.status).toBe(403);
+    // a unit contact does not even see a matter that is not yet confirmed to their unit
+    expect(byContact.status).toBe(404);
+    expect(r.status).toBe(200);
+    expect(claim.status).toBe(403);
+    expect((await w.detail(id)).matter.state).toBe('reviewed');
+  });
+
+  it('does not show the joint committee the review queue of another sub-district', async () => {
+    const res = await w.h.api.as(w.p.committee).get('/subdistricts/sd-other/five-lists?state=dispatched');
+    expect(res.status).toBe(404);
+  });
 });

@@ -11,7 +11,7 @@ import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYe
 /**
  * 大工委审单: the joint committee confirms a dispatch (the unit is told and its score ledger gets the matter), returns
  * it with a reason, or merges a duplicate into another matter (its submitter and seconders carried over as backers).
- * The joint committee is represented by sub-district officers' grants for now (README).
+ * Members of the joint committee (`jointCommittee`) review; sub-district officers may too (shared/fiveLists/machine.ts).
  */
 export async function review(ctx: UserCtx, matterId: string, input: ReviewInput): Promise<FiveListMatter> {
   if (input.decision === 'merge') return merge(ctx, matterId, input.intoMatterId, input.version, input.note);

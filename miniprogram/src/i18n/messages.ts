@@ -179,6 +179,7 @@ export const messages = {
   'role.unitContact': { zh: '单位联络人', en: 'Unit contact' },
   'role.organizer': { zh: '活动组织者', en: 'Organizer' },
   'role.admin': { zh: '系统管理员', en: 'Administrator' },
+  'role.jointCommittee': { zh: '大工委成员', en: 'Joint committee member', zhPlain: '大工委（审核派单）', enPlain: 'Joint committee (checks who does what)' },
 
   'inbox.title': { zh: '消息', en: 'Inbox' },
   'inbox.readAll': { zh: '全部标为已读', en: 'Mark all read' },

@@ -17,6 +17,7 @@ const demoAccounts: [string, Role][] = [
   ['grid-chen', 'gridWorker'],
   ['worker-liu', 'communityWorker'],
   ['officer-huang', 'subdistrictOfficer'],
+  ['committee-tang', 'jointCommittee'],
   ['unit-sun', 'unitContact'],
   ['organizer-zhou', 'organizer'],
   ['admin', 'admin'],
