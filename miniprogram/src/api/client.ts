@@ -10,6 +10,8 @@ export const apiBase: string = process.env.TARO_ENV === 'h5' ? '/api' : process.
 
 /** An error answer of the API (or of the network), with the message people read in both languages. */
 export class ApiError extends Error {
+  /** what the error body adds (e.g. an import's row-level errors) */
+  details?: Record<string, unknown>
   constructor(
     readonly status: number,
     readonly code: string,
@@ -108,7 +110,7 @@ async function send(method: string, url: string, body: unknown, headers: Record<
 
 function toApiError(res: RawResponse): ApiError {
   const b = (typeof res.data === 'object' && res.data ? res.data : {}) as Partial<ErrorBody>
-  if (b.code && b.message) return new ApiError(res.statusCode, b.code, b.message, b.messageEn ?? b.message, b.requestId, b.issues)
+  if (b.code && b.message) return Object.assign(new ApiError(res.statusCode, b.code, b.message, b.messageEn ?? b.message, b.requestId, b.issues), { details: b.details })
   if (res.statusCode >= 500 || res.statusCode === 0) return new ApiError(res.statusCode, 'INTERNAL', '服务器开小差了，请稍后再试', 'Something went wrong on our side')
   return new ApiError(res.statusCode, 'HTTP_' + res.statusCode, '请求失败，请稍后再试', 'The request failed')
 }

@@ -5,6 +5,7 @@ import { signupsMessages } from './signups'
  * uses where the usual phrase is jargon. `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { fiveListsMessages } from './fiveLists'
+import { reliefMessages } from './relief'
 
 export interface Message {
   zh: string
@@ -260,6 +261,7 @@ export const messages = {
   'subscribe.h5': { zh: '微信提醒仅在小程序中可用，站内消息照常发送', en: 'WeChat reminders work in the mini-program; the inbox always works' },
   ...fiveListsMessages,
   ...signupsMessages,
+  ...reliefMessages,
 } satisfies Record<string, Message>
 
 export type MessageKey = keyof typeof messages

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '资金发放', enablePullDownRefresh: true })

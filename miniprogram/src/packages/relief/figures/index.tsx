@@ -1,0 +1,164 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { figureLine, formatYuan } from '@shared/relief/figures'
+import { Page } from '../../../components/Page'
+import { Async, Btn, Chip, Empty, ErrorState, Field, Section, TextInput } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { isPeriod, managedCommunities, RELIEF_TYPES, thisMonth, typeKey, useAction, type ReliefTypeName } from '../lib/relief'
+
+/** Saves the export: a Blob download in a browser; in WeChat a file in the user data folder, opened with openDocument. */
+async function saveExport(file: { filename: string; contentType: string; content: string }): Promise<void> {
+  if (Taro.getEnv() === Taro.ENV_TYPE.WEAPP) {
+    const path = `${(globalThis as unknown as { wx: { env: { USER_DATA_PATH: string } } }).wx.env.USER_DATA_PATH}/${file.filename}`
+    Taro.getFileSystemManager().writeFileSync(path, file.content, 'utf8')
+    await Taro.openDocument({ filePath: path, showMenu: true } as Parameters<typeof Taro.openDocument>[0])
+    return
+  }
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = file.filename
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** 救助统计: 户次 / 人次 / 金额 by type for a unit and period, as a work summary prints them; a bar per month; export. */
+export default function FiguresPage() {
+  const t = useT()
+  const { me } = useApp()
+  const units = useQuery(
+    async () => [
+      ...(me?.grants ?? []).filter((g) => g.role === 'subdistrictOfficer').map((g) => ({ id: g.unitId, name: g.unitName })),
+      ...(await managedCommunities(me!)),
+    ],
+    [me?.id],
+    !!me,
+  )
+  const [picked, setPicked] = useState<string>()
+  const unitId = picked ?? units.data?.[0]?.id
+  const [from, setFrom] = useState(thisMonth())
+  const [to, setTo] = useState(thisMonth())
+  const [type, setType] = useState<ReliefTypeName>()
+  const [query, setQuery] = useState({ from: thisMonth(), to: thisMonth(), type: undefined as ReliefTypeName | undefined })
+  const [bad, setBad] = useState(false)
+  const figures = useQuery(() => call(api.relief.figures, { query: { unitId: unitId!, ...query } }), [unitId, query.from, query.to, query.type], !!unitId)
+  const act = useAction()
+  const [exported, setExported] = useState<string>()
+
+  function show() {
+    const ok = isPeriod(from) && isPeriod(to) && from.trim() <= to.trim()
+    setBad(!ok)
+    if (ok) setQuery({ from: from.trim(), to: to.trim(), type })
+  }
+  const doExport = () =>
+    act.run('export', async () => {
+      const file = await call(api.relief.figuresExport, { query: { unitId: unitId!, ...query } })
+      await saveExport(file)
+      setExported(t('rl.fig.exported', { name: file.filename }))
+    })
+
+  return (
+    <Page title='rl.fig.title'>
+      <Async q={units} empty={(d) => (d.length ? false : t('rl.queue.noUnit'))}>
+        {(us) => (
+          <>
+            <Section>
+              <Field label={t('rl.fig.unit')}>
+                <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.fig.unit') })}>
+                  {us.map((u) => (
+                    <Chip key={u.id} selected={unitId === u.id} onClick={() => setPicked(u.id)} testId={`rl-fig-unit-${u.id}`}>
+                      {u.name}
+                    </Chip>
+                  ))}
+                </View>
+              </Field>
+              <Field label={t('rl.fig.from')}>
+                <TextInput label={t('rl.fig.from')} value={from} onInput={setFrom} testId='rl-fig-from' maxlength={7} />
+              </Field>
+              <Field label={t('rl.fig.to')} error={bad ? t('rl.fig.badPeriod') : undefined}>
+                <TextInput label={t('rl.fig.to')} value={to} onInput={setTo} testId='rl-fig-to' maxlength={7} />
+              </Field>
+              <Field label={t('rl.fig.type')}>
+                <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.fig.type') })}>
+                  <Chip selected={!type} onClick={() => setType(undefined)} testId='rl-fig-type-all'>
+                    {t('rl.fig.allTypes')}
+                  </Chip>
+                  {RELIEF_TYPES.map((ty) => (
+                    <Chip key={ty} selected={type === ty} onClick={() => setType(ty)} testId={`rl-fig-type-${ty}`}>
+                      {t(typeKey(ty))}
+                    </Chip>
+                  ))}
+                </View>
+              </Field>
+              <Btn block kind='primary' onClick={show} testId='rl-fig-show'>
+                {t('rl.fig.show')}
+              </Btn>
+            </Section>
+
+            <Async q={figures}>
+              {(f) => {
+                const byMonth = new Map<string, { amount: number; h: number }>()
+                for (const m of f.months) {
+                  const x = byMonth.get(m.period) ?? { amount: 0, h: 0 }
+                  byMonth.set(m.period, { amount: Math.round((x.amount + m.amount) * 100) / 100, h: x.h + m.householdTimes })
+                }
+                const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))
+                const max = Math.max(1, ...months.map(([, v]) => v.amount))
+                return (
+                  <>
+                    <Section title={t('rl.fig.rows', { unit: f.unitName, from: f.from, to: f.to })}>
+                      {f.rows.length ? (
+                        <View data-testid='rl-fig-rows'>
+                          {f.rows.map((r) => (
+                            <Text key={r.type} className='body block' data-testid={`rl-fig-row-${r.type}`}>
+                              {t.lang === 'en'
+                                ? t('rl.fig.lineEn', { name: t(typeKey(r.type)), h: r.householdTimes, p: r.personTimes, amount: formatYuan(r.amount) })
+                                : figureLine({ type: r.type, householdTimes: r.householdTimes, personTimes: r.personTimes, amount: r.amount })}
+                            </Text>
+                          ))}
+                        </View>
+                      ) : (
+                        <Empty text={t('rl.fig.empty')} />
+                      )}
+                    </Section>
+                    {months.length ? (
+                      <Section title={t('rl.fig.chart')}>
+                        <View data-testid='rl-fig-chart' {...aria({ role: 'list' })}>
+                          {months.map(([period, v]) => (
+                            <View key={period} className='rl-bar-row' {...aria({ role: 'listitem' })}>
+                              <Text className='small block'>{t('rl.fig.bar', { period, amount: formatYuan(v.amount), h: v.h })}</Text>
+                              <View className='rl-bar-track' {...aria({ 'aria-hidden': true })}>
+                                <View className='rl-bar' style={{ width: `${Math.round((v.amount / max) * 100)}%` }} />
+                              </View>
+                            </View>
+                          ))}
+                        </View>
+                      </Section>
+                    ) : null}
+                    <Btn block onClick={doExport} loading={act.busy === 'export'} testId='rl-fig-export'>
+                      {t('rl.fig.export')}
+                    </Btn>
+                    {exported ? (
+                      <Text className='small block' {...aria({ role: 'status' })}>
+                        {exported}
+                      </Text>
+                    ) : null}
+                  </>
+                )
+              }}
+            </Async>
+            {act.error ? <ErrorState error={act.error} /> : null}
+          </>
+        )}
+      </Async>
+    </Page>
+  )
+}

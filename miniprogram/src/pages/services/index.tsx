@@ -1,0 +1,87 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Page } from '../../components/Page'
+import { Async, Empty, LinkRow, Loading, Section, Tag } from '../../components/ui'
+import { aria } from '../../components/a11y'
+import { useT } from '../../i18n/useT'
+import type { MessageKey } from '../../i18n/messages'
+import { useApp } from '../../state/app'
+import { useQuery } from '../../hooks/useQuery'
+import { api } from '../../api/routes'
+import { call, isLoggedIn } from '../../api/client'
+import { fmtDateTime } from '../../lib/format'
+import { hasRole } from '../../lib/roles'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+// kept here (not imported from packages/relief) so the main package stays small
+const TYPES = ['dibao', 'temporaryRelief', 'severeDisabilitySubsidy', 'veteranCare', 'housingSubsidy', 'seniorAllowance', 'seniorCard', 'disabilityCard'] as const
+const R = '/packages/relief'
+
+/** 办事: what a resident may apply for and their household's applications; a worker's way to their relief work. */
+export default function ServicesPage() {
+  const t = useT()
+  const app = useApp()
+  const me = app.me
+  const resident = !!me?.communityId || hasRole(me, 'resident')
+  const mine = useQuery(() => call(api.relief.mine, {}), [me?.id], !!me && resident)
+
+  useDidShow(() => {
+    if (!isLoggedIn()) {
+      void Taro.reLaunch({ url: '/pages/login/index' })
+      return
+    }
+    if (mine.data) void mine.reload()
+  })
+
+  if (!me) return <Page title='rl.tab.title'>{app.loadingMe ? <Loading /> : null}</Page>
+  const grid = hasRole(me, 'gridWorker')
+  const community = hasRole(me, 'communityWorker')
+  const officer = hasRole(me, 'subdistrictOfficer')
+
+  return (
+    <Page title='rl.tab.title'>
+      {resident ? (
+        <>
+          <Section title={t('rl.tab.mine')}>
+            <Async q={mine} empty={(d) => (d.items.length ? false : t('rl.tab.noApps'))}>
+              {(d) => (
+                <View data-testid='rl-mine'>
+                  {d.items.map((a) => (
+                    <View key={a.id} className='card' onClick={go(`${R}/application/index?id=${a.id}`)} {...aria({ role: 'link', tabindex: 0, 'data-testid': `rl-app-${a.id}` })}>
+                      <View className='row'>
+                        <Tag tone={a.status === 'approved' ? 'good' : a.status === 'rejected' || a.status === 'withdrawn' ? 'bad' : 'brand'}>{t(`rl.status.${a.status}` as MessageKey)}</Tag>
+                      </View>
+                      <Text className='card-title'>{t(`rl.type.${a.type}` as MessageKey)}</Text>
+                      <Text className='small muted block'>{`${a.ownerName} · ${fmtDateTime(a.createdAt, t.lang)}`}</Text>
+                    </View>
+                  ))}
+                </View>
+              )}
+            </Async>
+          </Section>
+          <Section title={t('rl.tab.apply')}>
+            {TYPES.map((type) => (
+              <LinkRow key={type} title={t(`rl.type.${type}` as MessageKey)} onClick={go(`${R}/apply/index?type=${type}`)} testId={`rl-apply-${type}`} />
+            ))}
+            <Text className='small muted block' data-testid='rl-my-id'>
+              {t('rl.tab.myId', { id: me.id })}
+            </Text>
+          </Section>
+        </>
+      ) : !grid && !community && !officer ? (
+        <Empty text={t('rl.tab.needBinding')} />
+      ) : null}
+      {grid || community || officer ? (
+        <Section title={t('rl.tab.work')}>
+          {grid ? <LinkRow title={t('rl.entry.proxy')} onClick={go(`${R}/proxy/index`)} testId='rl-entry-proxy' /> : null}
+          {community ? <LinkRow title={t('rl.entry.queueCommunity')} onClick={go(`${R}/queue/index?level=community`)} testId='rl-entry-queue' /> : null}
+          {officer ? <LinkRow title={t('rl.entry.queueSubdistrict')} onClick={go(`${R}/queue/index?level=subdistrict`)} testId='rl-entry-queue-sd' /> : null}
+          {community || officer ? <LinkRow title={t('rl.entry.disbursements')} onClick={go(`${R}/disbursements/index`)} testId='rl-entry-disbursements' /> : null}
+          {community || officer ? <LinkRow title={t('rl.entry.figures')} onClick={go(`${R}/figures/index`)} testId='rl-entry-figures' /> : null}
+          <LinkRow title={t('rl.entry.registry')} onClick={go(`${R}/registry/index`)} testId='rl-entry-registry' />
+          <LinkRow title={t('rl.entry.visits')} onClick={go(`${R}/visits/index`)} testId='rl-entry-visits' />
+        </Section>
+      ) : null}
+    </Page>
+  )
+}
