@@ -100,6 +100,7 @@ export const errorMessages = {
   AMOUNT_REQUIRED: ['请核定救助金额', 'Set the amount'],
   RESIDENT_NOT_IN_GRID: ['该居民不在您负责的网格', 'That resident is not in your grid'],
   IMPORT_INVALID: ['导入文件有误，未导入任何数据', 'The file has errors: nothing was imported'],
+  XLSX_UNREADABLE: ['无法读取该 Excel 文件（请另存为 .xlsx 或 CSV 后重试）', 'The Excel file cannot be read (save it as .xlsx or CSV and try again)'],
   PERIOD_INVALID: ['起止月份有误', 'The period is not valid'],
   HOUSEHOLD_NOT_IN_REGISTRY: ['该家庭不在救助信息库中', 'That household is not in the relief registry'],
   ALREADY_IN_REGISTRY: ['该家庭已在救助信息库中', 'That household is already in the registry'],

@@ -17,6 +17,7 @@ import {
   Eligibility,
   Figures,
   FiguresExport,
+  FiguresExportQuery,
   FiguresQuery,
   ImportInput,
   ImportResult,
@@ -90,7 +91,7 @@ export const reliefApi = {
   importDisbursements: endpoint({
     method: 'POST',
     path: '/subdistricts/{subdistrictId}/relief/disbursements/import',
-    summary: 'Import payments from the civil-affairs CSV: all rows or none, row-level errors',
+    summary: 'Import payments from the civil-affairs CSV or xlsx: all rows or none, row-level errors',
     params: SubdistrictParams,
     body: ImportInput,
     response: ImportResult,
@@ -98,7 +99,7 @@ export const reliefApi = {
   disbursements: endpoint({ method: 'GET', path: `${c}/disbursements`, summary: "A community's payments of a period", params: CommunityParams, query: DisbursementQuery, response: Page(Disbursement) }),
   markPaid: endpoint({ method: 'POST', path: `${c}/disbursements/paid`, summary: 'Mark payments paid', params: CommunityParams, body: MarkPaidInput, response: z.object({ updated: z.number().int() }) }),
   figures: endpoint({ method: 'GET', path: '/relief/figures', summary: 'householdTimes, personTimes and amount by type, for a unit and period', query: FiguresQuery, response: Figures }),
-  figuresExport: endpoint({ method: 'GET', path: '/relief/figures/export', summary: 'The figures as a spreadsheet (CSV, UTF-8 with BOM)', query: FiguresQuery, response: FiguresExport }),
+  figuresExport: endpoint({ method: 'GET', path: '/relief/figures/export', summary: 'The figures as a spreadsheet: CSV (UTF-8 with BOM) or xlsx (base64)', query: FiguresExportQuery, response: FiguresExport }),
 
   registry: endpoint({ method: 'GET', path: `${c}/registry`, summary: 'The relief registry of a community (a grid worker: their grid)', params: CommunityParams, query: RegistryQuery, response: Page(RegistryEntry) }),
   addToRegistry: endpoint({ method: 'POST', path: `${c}/registry`, summary: 'Add a household in difficulty', params: CommunityParams, body: AddRegistryInput, response: RegistryEntry, status: 201, idempotent: true }),

@@ -291,7 +291,20 @@ export const Disbursement = z.object({
 });
 export const BatchInput = z.object({ period: Period, type: ReliefType.optional() }).strict();
 export const BatchResult = z.object({ created: z.number().int(), existing: z.number().int(), total: z.number().int() });
-export const ImportInput = z.object({ format: z.literal('csv'), content: z.string().min(1).max(4_000_000) }).strict();
+/** The civil-affairs export as CSV text, or as an xlsx file in base64 (its first sheet is read). */
+export const ImportInput = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('csv'), content: z.string().min(1).max(4_000_000) }).strict(),
+  z
+    .object({
+      format: z.literal('xlsx'),
+      content: z
+        .string()
+        .min(4)
+        .max(5_600_000)
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+    })
+    .strict(),
+]);
 export const ImportResult = z.object({ rows: z.number().int(), imported: z.number().int(), alreadyPresent: z.number().int() });
 export const MarkPaidInput = z.object({ period: Period, type: ReliefType, householdIds: z.array(z.string().min(1).max(64)).min(1).max(100), paidOn: IsoDate }).strict();
 export const DisbursementQuery = z.object({ period: Period, type: ReliefType.optional(), cursor: z.string().max(512).optional() }).strict();
@@ -306,7 +319,9 @@ export const Figures = z.object({
   rows: z.array(FigureRow),
   months: z.array(z.object({ period: Period, type: ReliefType, householdTimes: z.number().int(), personTimes: z.number().int(), amount: z.number() })),
 });
-export const FiguresExport = z.object({ filename: z.string(), contentType: z.string(), content: z.string() });
+export const FiguresExportQuery = FiguresQuery.extend({ format: z.enum(['csv', 'xlsx']).optional() }).strict();
+/** csv: the text (UTF-8 with BOM); xlsx: the file in base64 (`encoding`) */
+export const FiguresExport = z.object({ filename: z.string(), contentType: z.string(), content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() });
 
 // --- the registry, screening, must-visits, pairing ---
 export const RegistryTag = z.enum(['elderlyAlone', 'disability', 'seriousIllness', 'dibao', 'lowIncome', 'leftBehindChild', 'veteran', 'other']);

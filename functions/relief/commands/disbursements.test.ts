@@ -1,4 +1,5 @@
 import { figureLine, sumFigures } from '../../../shared/relief/figures';
+import { readXlsx, writeXlsx } from '../../platform/xlsx';
 import { badIdNumber, dibaoBody, idNumber, ok, reliefWorld, type ReliefWorld } from '../../../tests/support/relief';
 
 jest.setTimeout(90_000);
@@ -114,6 +115,66 @@ describe('importing the civil-affairs spreadsheet', () => {
     expect(res.filename).toBe('relief-figures-sd-t-2026-01_2026-06.csv');
     expect(res.content.startsWith('\uFEFF')).toBe(true);
     expect(res.content).toContain('低保,12,30,16501.50,低保 12户次 30人次 16501.50元');
+  });
+
+  const sheet = (rows: (string | number)[][]) => writeXlsx([header.split(','), ...rows]).toString('base64');
+  const importPath = '/subdistricts/sd-t/relief/disbursements/import';
+
+  it('imports the same sheet saved as xlsx, numbers as numbers, once', async () => {
+    // Prepare: July, with a gap row and amounts as numeric cells
+    const content = sheet([
+      ['和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', '2026-07', 3, 1800],
+      [],
+      ['c-a', '李四', idNumber('1961-01-01', '321'), 'dibao', '2026-07', 2, 950.5],
+    ]);
+    // Act
+    const first = ok(await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content }), 'xlsx import');
+    const again = ok(await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content }), 'xlsx again');
+    // Assess: the same households as the CSV's (one household id from one ID number)
+    expect(first).toEqual({ rows: 2, imported: 2, alreadyPresent: 0 });
+    expect(again).toEqual({ rows: 2, imported: 0, alreadyPresent: 2 });
+    const july = ok(await w.h.api.as(w.p.worker).get('/communities/c-a/relief/disbursements?period=2026-07'), 'july').items;
+    const june = ok(await w.h.api.as(w.p.worker).get('/communities/c-a/relief/disbursements?period=2026-06'), 'june').items;
+    expect(july.map((d: { householdId: string }) => d.householdId).sort()).toEqual(june.map((d: { householdId: string }) => d.householdId).sort());
+    expect(july.map((d: { amount: number }) => d.amount).sort()).toEqual([1800, 950.5]);
+  });
+
+  it('refuses an xlsx with bad rows by row and column, and writes nothing', async () => {
+    const before = await w.h.snapshot();
+    const content = sheet([
+      ['和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', '2026-08', 3, 1800],
+      ['和平社区', '赵六', badIdNumber('1962-01-01'), '低保', '2026-08', 2, 900.123],
+    ]);
+    const res = await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('IMPORT_INVALID');
+    expect(res.body.details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:idNumber', '3:amount']);
+    expect(await w.h.snapshot()).toEqual(before);
+  });
+
+  it('answers 422 XLSX_UNREADABLE for a file that is not an xlsx, or a damaged one, never 500', async () => {
+    const before = await w.h.snapshot();
+    const csvAsXlsx = Buffer.from(`${header}\n`).toString('base64');
+    const good = writeXlsx([header.split(',')]);
+    const truncated = good.subarray(0, good.length - 40).toString('base64');
+    for (const [content, reason] of [
+      [csvAsXlsx, 'notZip'],
+      [truncated, 'corrupt'],
+      ['UEsDBAAAAAA=', 'corrupt'],
+    ] as const) {
+      const res = await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content });
+      expect({ status: res.status, code: res.body.code, reason: res.body.details?.reason }).toEqual({ status: 422, code: 'XLSX_UNREADABLE', reason });
+    }
+    expect((await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content: 'not base64!' })).status).toBe(400);
+    expect(await w.h.snapshot()).toEqual(before);
+  });
+
+  it('exports the figures as xlsx that reads back to the same numbers', async () => {
+    const res = ok(await w.h.api.as(w.p.officer).get('/relief/figures/export?unitId=sd-t&from=2026-01&to=2026-06&format=xlsx'), 'export xlsx');
+    expect(res).toMatchObject({ filename: 'relief-figures-sd-t-2026-01_2026-06.xlsx', encoding: 'base64' });
+    const rows = readXlsx(Buffer.from(res.content, 'base64'));
+    expect(rows[1]).toEqual(['救助类型', '户次', '人次', '金额（元）', '工作总结表述']);
+    expect(rows).toContainEqual(['低保', '12', '30', '16501.5', '低保 12户次 30人次 16501.50元']);
   });
 
   it('refuses a community worker’s rows of another community', async () => {

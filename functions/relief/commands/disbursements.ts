@@ -9,6 +9,7 @@ import type { UserCtx } from '../../platform/context';
 import { ConditionFailed, TransactionCancelled, type TxWrite } from '../../platform/db';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
+import { looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
 import { getUnit, listUnits, type UnitRecord } from '../../platform/units';
 import * as store from '../store';
 import type { DisbursementRecord } from '../store';
@@ -106,11 +107,11 @@ export interface RowError {
  * written (the answer lists the rows, with ID numbers never echoed). A good file is written in transactions, each payment
  * only where absent: importing the same file again adds nothing.
  */
-export async function importDisbursements(ctx: UserCtx, subdistrictId: string, input: { format: 'csv'; content: string }) {
+export async function importDisbursements(ctx: UserCtx, subdistrictId: string, input: { format: 'csv' | 'xlsx'; content: string }) {
   const p = ctx.principal;
   if (!p.grants.some((g) => g.unitPath[0] === subdistrictId && ['communityWorker', 'subdistrictOfficer'].includes(g.role))) throw new NotFoundError('subdistrict');
+  const rows = input.format === 'csv' ? parseCsv(input.content) : sheetRows(input.content);
   const communities = (await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.parentId === subdistrictId);
-  const rows = parseCsv(input.content);
   const errors: RowError[] = [];
   const fail = (row: number, code: string, message: string, column?: string) => errors.push({ row, column, code, message });
   if (rows.length < 2) throw new UnprocessableError('IMPORT_INVALID', { errors: [{ row: 1, code: 'EMPTY', message: '文件没有数据行' }], errorCount: 1 });
@@ -163,6 +164,17 @@ export async function importDisbursements(ctx: UserCtx, subdistrictId: string, i
   const { created, existing } = await writePayments(ctx, payments);
   ctx.log.info('relief import', { subdistrictId, rows: payments.length, created, existing });
   return { rows: payments.length, imported: created, alreadyPresent: existing };
+}
+
+/** The first sheet of an xlsx sent in base64, as rows of text without the empty ones; an unreadable file is a 422. */
+function sheetRows(base64: string): string[][] {
+  const bytes = Buffer.from(base64, 'base64');
+  try {
+    return readXlsx(bytes).filter((r) => r.some((f) => f.trim() !== ''));
+  } catch (e) {
+    if (e instanceof XlsxError) throw new UnprocessableError('XLSX_UNREADABLE', { reason: looksLikeZip(bytes) ? e.reason : 'notZip' });
+    throw e;
+  }
 }
 
 const view = (d: DisbursementRecord) => ({

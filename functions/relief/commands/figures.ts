@@ -6,6 +6,7 @@ import { reliefTypes } from '../../../shared/relief/types';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
 import { getUnit, listUnits } from '../../platform/units';
+import { writeXlsx } from '../../platform/xlsx';
 import * as store from '../store';
 
 interface Query {
@@ -48,8 +49,8 @@ export async function figures(ctx: UserCtx, q: Query) {
   return { unitId: unit.id, unitName: unit.name, from: q.from, to: q.to, rows, months };
 }
 
-/** The same figures as a spreadsheet: CSV with a BOM, which Excel and WPS open with the Chinese intact. */
-export async function figuresExport(ctx: UserCtx, q: Query) {
+/** The same figures as a spreadsheet: CSV with a BOM (Excel and WPS open it with the Chinese intact), or xlsx. */
+export async function figuresExport(ctx: UserCtx, q: Query & { format?: 'csv' | 'xlsx' }) {
   const f = await figures(ctx, q);
   const table: (string | number)[][] = [
     [`${f.unitName} 救助发放统计 ${f.from} 至 ${f.to}`],
@@ -59,5 +60,18 @@ export async function figuresExport(ctx: UserCtx, q: Query) {
     ['月份', '救助类型', '户次', '人次', '金额（元）'],
     ...f.months.map((m) => [m.period, reliefTypes[m.type].nameZh, m.householdTimes, m.personTimes, formatYuan(m.amount)]),
   ];
-  return { filename: `relief-figures-${f.unitId}-${f.from}_${f.to}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) };
+  const name = `relief-figures-${f.unitId}-${f.from}_${f.to}`;
+  if (q.format === 'xlsx') {
+    // amounts as numbers here, so the sheet can sum them
+    const sheet: (string | number)[][] = [
+      table[0]!,
+      table[1]!,
+      ...f.rows.map((r) => [r.nameZh, r.householdTimes, r.personTimes, r.amount, r.line]),
+      [],
+      table[f.rows.length + 3]!,
+      ...f.months.map((m) => [m.period, reliefTypes[m.type].nameZh, m.householdTimes, m.personTimes, m.amount]),
+    ];
+    return { filename: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: writeXlsx(sheet, '救助发放统计').toString('base64'), encoding: 'base64' as const };
+  }
+  return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table), encoding: 'utf8' as const };
 }
