@@ -9,6 +9,7 @@
  * Results are printed and written to .local/bench.md.
  *
  *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp]
+ *   npm run bench -- --only-signups     (seed, then only the sign-up section)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -354,6 +355,11 @@ async function main() {
 
     // who calls
     const login = async (openid: string) => (await must({ method: 'POST', path: '/auth/wechat', body: { code: `dev:${openid}` } }, 200)) as { accessToken: string; me: { id: string } };
+    if (process.argv.includes('--only-signups')) {
+      // just the sign-up section (500 at once for 50 places), for working on the reservation engine
+      await signupConcurrency((await login('organizer-zhou')).accessToken);
+      return;
+    }
     const wang = await login('resident-wang');
     const liu = await login('worker-liu');
     const zhao = await login('resident-zhao');

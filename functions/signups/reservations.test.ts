@@ -40,7 +40,7 @@ describe('the reservation engine', () => {
     // Prepare: one seat taken; a request took position 1 and died; then b queued at 2
     const p = await place(1);
     await engine.reserve(ctx, p, holder('a'), 0);
-    await h.deps.db.update(keys.place(p.id), { add: { waitSeq: 1 } }); // the dead request's position
+    await h.deps.db.update(keys.place(p.id), { add: { waitSeq: 1, waiting: 1 } }); // the dead request's position (and its count)
     const b = await engine.reserve(ctx, (await engine.getPlace(ctx, p.id))!, holder('b'), 0);
     expect(b).toMatchObject({ status: 'waitlisted', position: 2 });
     // Act

@@ -49,7 +49,12 @@ interface WaitEntry {
   userId: string;
   seats: number;
   state: 'live' | 'void' | 'promoted';
+  /** a hole whose writer already took it off the waiting count */
+  uncounted?: boolean;
 }
+
+/** the holder of a closed position */
+const HOLE = '-';
 
 const MAX_ATTEMPTS = 40;
 
@@ -151,11 +156,14 @@ export interface Holder {
 export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, companions: number): Promise<ReservationRecord> {
   const seats = seatsFor(companions);
   let place = first;
+  // whether `place` is what the counter said a moment ago (the first read, or the item a failed condition handed back)
+  let current = true;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) {
+    if (!current) {
       await pause(attempt);
       place = (await getPlace(ctx, place.id)) ?? place;
     }
+    current = false;
     const now = ctx.clock.now();
     const refusal = signupRefusal(place, companions, now);
     if (refusal) refuse(refusal);
@@ -202,28 +210,43 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
           if (held && held.status !== 'cancelled') return held;
           continue;
         }
-        if (e instanceof TransactionCancelled || isContention(e)) continue; // full, closed or busy: look again
-        throw e;
+        // The counter refused: the seats went (many read the last free ones at once), others queue, or the place
+        // closed. Straight to the waitlist, whose own condition tells which: no second read of the counter.
+        if (!(e instanceof TransactionCancelled && e.failedAt(0))) {
+          if (e instanceof TransactionCancelled || isContention(e)) continue; // busy: look again
+          throw e;
+        }
       }
     }
 
-    // The waitlist. A position comes from the counter's sequence, by an atomic ADD (no transaction, so many joining
-    // at once do not conflict), and only while seats are short or others are queued; then the entry and the
-    // reservation are written together. Whoever finds the position still unwritten when it reaches the head closes it.
-    let position: number;
+    // The waitlist. A position comes from the counter's sequence by an atomic ADD (an update, not a transaction, so
+    // many joining at once do not conflict), only while seats are short or others queue; the same update counts the
+    // person as waiting (for display). Then the entry and the reservation are written together: one read, two writes.
+    // Whoever finds the position still unwritten when it reaches the head closes it.
+    let after: PlaceRecord;
     try {
-      const after = await ctx.db.update<{ waitSeq: number }>(keys.place(place.id), {
-        add: { waitSeq: 1 },
-        if: {
-          expr: '#state = :open AND #startsAt > :now AND (#free < :seats OR #head <= #waitSeq)',
-          values: { ':open': 'open', ':now': at, ':seats': seats },
-        },
-      });
-      position = after.waitSeq;
+      after = strip<PlaceRecord>(
+        await ctx.db.update(keys.place(place.id), {
+          add: { waitSeq: 1, waiting: 1 },
+          if: {
+            expr: '#state = :open AND #startsAt > :now AND (#free < :seats OR #head <= #waitSeq)',
+            values: { ':open': 'open', ':now': at, ':seats': seats },
+          },
+        }),
+      );
     } catch (e) {
-      if (e instanceof ConditionFailed || isContention(e)) continue; // closed, or seats came free: look again
+      if (e instanceof ConditionFailed) {
+        // closed, or seats came free: the counter as it stood decides the next attempt, without reading it again
+        if (e.item) {
+          place = strip<PlaceRecord>(e.item);
+          current = true;
+        }
+        continue;
+      }
+      if (isContention(e)) continue;
       throw e;
     }
+    const position = after.waitSeq;
     const waitlisted: ReservationRecord = { ...base, status: 'waitlisted', position };
     try {
       await ctx.db.transact([
@@ -234,7 +257,8 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
         { put: reservationItem(waitlisted), if: reservationCondition },
       ]);
     } catch (e) {
-      await closeHole(ctx, place.id, position);
+      // the position stays unused: closed here (and uncounted) unless the queue got to it first
+      if (await closeHole(ctx, place.id, position, true)) await uncount(ctx, place.id);
       if (e instanceof TransactionCancelled && e.failedAt(1)) {
         const held = await getReservation(ctx, place.id, holder.userId);
         if (held && held.status !== 'cancelled') return held;
@@ -242,33 +266,41 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
       if (e instanceof TransactionCancelled || isContention(e)) continue;
       throw e;
     }
-    // how many wait, for display: kept beside the queue, which alone decides who is served
-    await countWaiting(ctx, place.id);
-    // seats were free (the head needs more than there are, or a promotion was interrupted): serve the queue
-    if (place.free > 0) await settle(ctx, place.id);
-    return (await getReservation(ctx, place.id, holder.userId)) ?? waitlisted;
+    // seats were free as the position was handed out (the head needs more than there are, or a promotion was
+    // interrupted): serve the queue, and answer what it made of this reservation
+    if (after.free > 0 && (await settle(ctx, place.id)) > 0) return (await getReservation(ctx, place.id, holder.userId)) ?? waitlisted;
+    return waitlisted;
   }
   throw new ConflictError('CONFLICT');
 }
 
-async function countWaiting(ctx: Ctx, placeId: string): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      await ctx.db.update(keys.place(placeId), { add: { waiting: 1 } });
-      return;
-    } catch (e) {
-      if (!isContention(e)) break;
-      await pause(attempt);
-    }
+/** A position counted as waiting that nobody holds (its writer failed and closed it): no longer counted. */
+async function uncount(ctx: Ctx, placeId: string): Promise<void> {
+  try {
+    await ctx.db.update(keys.place(placeId), { add: { waiting: -1 } });
+  } catch {
+    ctx.log.warn('waiting count not updated', { placeId }); // a display count; the queue itself is right
   }
-  ctx.log.warn('waiting count not updated', { placeId });
 }
 
-/** A position handed out but not written is closed, so the queue never waits on it and nobody can slip in there later. */
-async function closeHole(ctx: Ctx, placeId: string, position: number): Promise<boolean> {
+/**
+ * A position handed out but not written is closed, so the queue never waits on it and nobody can slip in there later.
+ * `uncounted`: the writer that gave it up closed it and takes it off the waiting count itself; otherwise the queue
+ * does, as it steps past.
+ */
+async function closeHole(ctx: Ctx, placeId: string, position: number, uncounted = false): Promise<boolean> {
   try {
     await ctx.db.put(
-      { ...keys.waitlistEntry(placeId, position), entity: 'waitlistEntry', position, state: 'void', seats: 0, userId: '-', at: ctx.clock.now().toISOString() },
+      {
+        ...keys.waitlistEntry(placeId, position),
+        entity: 'waitlistEntry',
+        position,
+        state: 'void',
+        seats: 0,
+        userId: HOLE,
+        ...(uncounted ? { uncounted: true } : {}),
+        at: ctx.clock.now().toISOString(),
+      },
       { expr: 'attribute_not_exists(#pk)' },
     );
     return true;
@@ -324,7 +356,13 @@ export async function settle(ctx: Ctx, placeId: string): Promise<number> {
       if (action === 'hole') {
         await closeHole(ctx, placeId, place.head);
       } else if (action === 'skip') {
-        await ctx.db.update(keys.place(placeId), { set: { head: place.head + 1 }, if: { expr: '#head = :h', values: { ':h': place.head } } });
+        // a hole still counted as waiting (its request died, or the queue closed it first) stops counting as the queue steps past
+        const hole = head!.userId === HOLE && !head!.uncounted;
+        await ctx.db.update(keys.place(placeId), {
+          set: { head: place.head + 1 },
+          ...(hole ? { add: { waiting: -1 } } : {}),
+          if: { expr: '#head = :h', values: { ':h': place.head } },
+        });
       } else {
         await ctx.db.transact([
           {

@@ -91,6 +91,32 @@ describe('signing up for a shift', () => {
     expect((await roster(shiftIds[0]!)).availability).toEqual({ capacity: 3, taken: 1, free: 2, waiting: 0 });
   });
 
+  it('waitlists a sign-up on a full shift in three DynamoDB round trips (one read, the position, one transaction)', async () => {
+    // Prepare
+    const { shiftIds } = await w.activity({ slots: 1 });
+    const [a, b, c] = await w.volunteers(3, '往返');
+    ok(await w.h.api.as(a).post(`/shifts/${shiftIds[0]}/signup`), 'first');
+    ok(await w.h.api.as(b).post(`/shifts/${shiftIds[0]}/signup`), 'second');
+    // Act
+    const res = await w.h.api.as(c).post(`/shifts/${shiftIds[0]}/signup`);
+    // Assess
+    expect(res.body).toMatchObject({ status: 'waitlisted', position: 2 });
+    expect(Number(res.headers['x-db-calls'])).toBeLessThanOrEqual(3);
+  });
+
+  it('queues a volunteer who taps ten times on a full shift once, and counts them once', async () => {
+    const { shiftIds } = await w.activity({ slots: 1 });
+    const [a, p] = await w.volunteers(2, '满员连点');
+    ok(await w.h.api.as(a).post(`/shifts/${shiftIds[0]}/signup`), 'first');
+    const results = await Promise.all(Array.from({ length: 10 }, () => w.h.api.as(p).post(`/shifts/${shiftIds[0]}/signup`)));
+    expect(results.every((r) => r.status === 201 && r.body.status === 'waitlisted')).toBe(true);
+    expect(new Set(results.map((r) => r.body.position)).size).toBe(1);
+    expect((await roster(shiftIds[0]!)).availability).toEqual({ capacity: 1, taken: 1, free: 0, waiting: 1 });
+    // the positions the other taps gave up are stepped past: the place given back goes to the one who waits
+    ok(await w.h.api.as(a).post(`/shifts/${shiftIds[0]}/signup/cancel`), 'give back');
+    expect((await roster(shiftIds[0]!)).availability).toEqual({ capacity: 1, taken: 1, free: 0, waiting: 0 });
+  });
+
   it('holds the cancellation cut-off for a place, but lets anyone leave the waitlist', async () => {
     // Prepare
     const { shiftIds } = await w.activity({ slots: 1, cancelCutoffHours: 24 });
