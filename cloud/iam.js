@@ -34,7 +34,10 @@ const permissions = {
   drainOutbox: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'] },
   // documents are uploaded by presigned POST and read back by presigned GET, both signed with this role; sensitive data
   // is sealed with KMS data keys (GenerateDataKey) and opened for an audited read (Decrypt), on ReliefKey only
-  relief: { dynamodb: [...READ, ...WRITE], s3: ['PutObject', 'GetObject'], kms: ['GenerateDataKey', 'Decrypt'] },
+  reliefCases: { dynamodb: [...READ, ...WRITE], s3: ['PutObject', 'GetObject'], kms: ['GenerateDataKey', 'Decrypt'] },
+  // payments, figures, registry and visits: never deletes; visit photos are read by presigned GET; a worker-added registry
+  // head's ID number is sealed (GenerateDataKey) but nothing here opens sealed data (no Decrypt)
+  reliefMoney: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'], s3: ['GetObject'], kms: ['GenerateDataKey'] },
   // reads the registry and writes its flags: no sensitive data, so no KMS
   screenRegistry: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] },
 };

@@ -1,0 +1,45 @@
+import { reliefApi as r } from '../../shared/relief/api';
+import { route } from '../platform/http';
+import {
+  checkEligibility,
+  consentText,
+  createApplication,
+  createUpload,
+  editApplication,
+  getRules,
+  gridApplications,
+  listTypes,
+  myApplications,
+  putRules,
+  recordConsent,
+  submitApplication,
+  withdrawApplication,
+} from './commands/apply';
+import { applicationDetail, publicNotice, reviewApplication, reviewQueue } from './commands/review';
+import { auditOf, reveal } from './commands/sensitive';
+
+/**
+ * The reliefCases function: types and rules, applications and proxy filing, review and the queues, the public notice,
+ * the audited reveal. reliefApi comes from shared/relief/api directly: shared/api would bundle every capability's schemas.
+ */
+export const casesRoutes = [
+  route(r.types, async () => listTypes()),
+  route(r.consentText, async () => consentText()),
+  route(r.rules, (ctx, { params }) => getRules(ctx, params.subdistrictId)),
+  route(r.putRules, (ctx, { params, body }) => putRules(ctx, params.subdistrictId, body)),
+  route(r.eligibility, (ctx, { body }) => checkEligibility(ctx, body)),
+  route(r.upload, (ctx, { body }) => createUpload(ctx, body)),
+  route(r.create, (ctx, { body }) => createApplication(ctx, body)),
+  route(r.mine, (ctx, { query }) => myApplications(ctx, query)),
+  route(r.application, (ctx, { params }) => applicationDetail(ctx, params.applicationId)),
+  route(r.edit, (ctx, { params, body }) => editApplication(ctx, params.applicationId, body)),
+  route(r.consent, (ctx, { params, body }) => recordConsent(ctx, params.applicationId, body)),
+  route(r.submit, (ctx, { params, body }) => submitApplication(ctx, params.applicationId, body.version)),
+  route(r.withdraw, (ctx, { params, body }) => withdrawApplication(ctx, params.applicationId, body.version)),
+  route(r.review, (ctx, { params, body }) => reviewApplication(ctx, params.applicationId, body)),
+  route(r.reveal, (ctx, { params, body }) => reveal(ctx, params.applicationId, body.reason)),
+  route(r.audit, (ctx, { params }) => auditOf(ctx, params.applicationId)),
+  route(r.queue, (ctx, { params, query }) => reviewQueue(ctx, params.unitId, query)),
+  route(r.gridApplications, (ctx, { params, query }) => gridApplications(ctx, params.gridId, query)),
+  route(r.notice, (ctx, { params }) => publicNotice(ctx, params.communityId)),
+];

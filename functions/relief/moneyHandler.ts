@@ -1,0 +1,5 @@
+import { httpHandler } from '../platform/http';
+import { moneyRoutes } from './moneyRoutes';
+
+/** reliefMoney: disbursements, figures, import, registry, visits (serverless.yml) */
+export const handler = httpHandler(moneyRoutes);
