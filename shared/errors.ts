@@ -67,6 +67,8 @@ export const errorMessages = {
   HELP_REQUEST_NOT_TAKEN: ['该求助尚未被认领', 'Nobody has taken this request yet'],
   OWN_HELP_REQUEST: ['不能认领自己的求助', 'You cannot take your own request'],
   CERTIFICATE_EMPTY: ['该时段内没有已确认的服务时长', 'No confirmed hours in that period'],
+  EVENT_NOT_EDITABLE: ['活动已取消或已开始，不能修改', 'This event is cancelled or under way: it cannot be changed'],
+  TIME_CHANGE_CLOSED: ['已过取消截止时间，不能再改时间', 'Past the cancellation cut-off: the time can no longer change'],
   // five lists, councils, consultations
   CASE_WRONG_STATE: ['该事项当前状态不能进行此操作', 'This matter is not at a step where that can be done'],
   NOTE_REQUIRED: ['请填写说明', 'A note is required'],

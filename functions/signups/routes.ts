@@ -1,7 +1,7 @@
 import { api } from '../../shared/api';
 import { route } from '../platform/http';
 import { activityDetail, cancelActivity, communityActivities, createActivity, editActivity, publishActivity } from './commands/activities';
-import { attendance, cancelEvent, cancelRegistration, checkInTicket, communityEvents, createEvent, eventDetail, register } from './commands/events';
+import { attendance, cancelEvent, cancelRegistration, checkInTicket, communityEvents, createEvent, editEvent, eventDetail, register } from './commands/events';
 import { certificateFile, issueCertificate, myHours, verifyCertificate, volunteerHours } from './commands/hours';
 import { cancelSignup, checkIn, checkOut, confirmHours, mySignups, shiftQr, shiftRoster, signUp } from './commands/shifts';
 import {
@@ -58,6 +58,7 @@ export const routes = [
   route(s.createEvent, (ctx, { body }) => createEvent(ctx, body)),
   route(s.communityEvents, (ctx, { params }) => communityEvents(ctx, params.communityId)),
   route(s.event, (ctx, { params }) => eventDetail(ctx, params.eventId)),
+  route(s.editEvent, (ctx, { params, body }) => editEvent(ctx, params.eventId, body)),
   route(s.register, (ctx, { params, body }) => register(ctx, params.eventId, body)),
   route(s.cancelRegistration, (ctx, { params }) => cancelRegistration(ctx, params.eventId)),
   route(s.checkInTicket, (ctx, { params, body }) => checkInTicket(ctx, params.eventId, body.ticket)),

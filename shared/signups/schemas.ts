@@ -420,6 +420,9 @@ export const CulturalEvent = z.object({
   organizerName: z.string(),
   cancelReason: z.string().optional(),
   createdAt: IsoDateTime,
+  updatedAt: IsoDateTime.optional(),
+  /** for edits (absent on events posted before edits existed: read as 0) */
+  version: z.number().int().min(0).optional(),
 });
 export type CulturalEvent = z.infer<typeof CulturalEvent>;
 
@@ -429,6 +432,28 @@ export const EventDetail = z.object({
   mine: Reservation.nullable(),
   canManage: z.boolean(),
 });
+
+/**
+ * Changing an event after posting: text, poster, place and capacity until it starts; its time until the cancellation
+ * cut-off (people planned around it); the capacity never below what is taken. Everyone registered or waiting is told
+ * of a new time or place.
+ */
+export const EditEventInput = z
+  .object({
+    version: z.number().int().min(0),
+    title: z.string().trim().min(2).max(60).optional(),
+    description: z.string().trim().max(2000).optional(),
+    /** an upload key of the organizer's; null takes the poster down */
+    posterKey: z.string().max(200).nullable().optional(),
+    place: z.string().trim().min(1).max(100).optional(),
+    startsAt: IsoDateTime.optional(),
+    endsAt: IsoDateTime.optional(),
+    capacity: z.number().int().min(1).max(5000).optional(),
+  })
+  .strict()
+  .refine((e) => (e.startsAt === undefined) === (e.endsAt === undefined), { message: 'startsAt and endsAt together', path: ['endsAt'] })
+  .refine((e) => !e.startsAt || !e.endsAt || Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: 'endsAt after startsAt', path: ['endsAt'] });
+export type EditEventInput = z.infer<typeof EditEventInput>;
 
 export const RegisterInput = z
   .object({

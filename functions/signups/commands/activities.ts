@@ -181,6 +181,21 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
     throw e;
   }
   for (const id of grown) await engine.settle(ctx, id);
+  // the holders' copies follow a new title or place; a new place is told (times never change here)
+  for (const s of shifts) {
+    const before = a.shifts.find((x) => x.id === s.id)!;
+    const moved = s.place !== before.place;
+    if (!moved && updated.title === a.title) continue;
+    await tellOfChange(ctx, s.id, {
+      title: updated.title,
+      place: s.place,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      version: updated.version,
+      tell: moved ? `「${updated.title}」${chinaTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined,
+      link: `/packages/signups/activity/index?id=${a.id}`,
+    });
+  }
   return detail(ctx, updated);
 }
 
@@ -226,6 +241,52 @@ export async function cancelActivity(ctx: UserCtx, activityId: string, reason: s
   }
   return detail(ctx, current);
 }
+
+/**
+ * After an edit: each holder of a place (signed up or waiting) gets the place's new copies on their reservation and,
+ * when the time or the place changed, a notification, in one transaction per person. The dedupe key carries the
+ * edit's version: a repeat of the same edit tells nobody twice, a later edit tells again.
+ */
+export async function tellOfChange(
+  ctx: Ctx,
+  placeId: string,
+  change: { title: string; place: string; startsAt: string; endsAt: string; version: number; tell: string | undefined; link: string },
+): Promise<number> {
+  let told = 0;
+  for (const r of await engine.listReservations(ctx, placeId)) {
+    if (r.status === 'cancelled') continue;
+    const at = ctx.clock.now().toISOString();
+    try {
+      await ctx.db.transact([
+        {
+          update: keys.reservation(placeId, r.userId),
+          spec: {
+            set: { title: change.title, place: change.place, startsAt: change.startsAt, endsAt: change.endsAt, updatedAt: at, ...keys.reservationByHolder(r.userId, change.startsAt, placeId) },
+            if: { expr: '#status <> :c', values: { ':c': 'cancelled' } },
+          },
+        },
+        ...(change.tell
+          ? notificationWrites(ctx, {
+              userId: r.userId,
+              template: 'signupChanged',
+              title: `活动变更：${change.title}`,
+              body: change.tell,
+              link: change.link,
+              data: { thing1: change.title.slice(0, 20), time2: chinaTime(change.startsAt), thing3: change.place.slice(0, 20) },
+              dedupeKey: `changed#${placeId}#${change.version}#${r.userId}`,
+            })
+          : []),
+      ]);
+      if (change.tell) told++;
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e; // cancelled meanwhile, or told already
+    }
+  }
+  return told;
+}
+
+/** 2026-12-10 09:00, China time */
+export const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Each holder of a place: their reservation cancelled and a notification, in one transaction per person. */
 export async function tellEveryone(ctx: Ctx, placeId: string, title: string, body: string, link: string): Promise<number> {

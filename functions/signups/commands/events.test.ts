@@ -108,3 +108,65 @@ describe('registering for a cultural event', () => {
     for (const p of [a, b]) expect((await w.inbox(p)).filter((n) => n.template === 'signupCancelled')).toHaveLength(1);
   });
 });
+
+describe('changing an event after posting', () => {
+  const NEW_START = '2026-12-11T06:00:00.000Z'; // 14:00 in China, the next day
+  const NEW_END = '2026-12-11T08:00:00.000Z';
+
+  it('moves the time and the place, tells everyone registered or waiting once, and their registrations follow', async () => {
+    // Prepare: 1 place, one registered, one waiting
+    const eventId = await w.event({ capacity: 1, maxCompanions: 0 });
+    const [a, b] = await Promise.all(['改时甲', '改时乙'].map(resident));
+    ok(await register(a!, eventId), 'a');
+    ok(await register(b!, eventId), 'b');
+    const { event } = ok(await w.h.api.as(w.organizer).get(`/events/${eventId}`), 'detail');
+    // Act
+    const res = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: event.version, startsAt: NEW_START, endsAt: NEW_END, place: '和平社区礼堂' });
+    const retry = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: event.version, startsAt: NEW_START, endsAt: NEW_END, place: '和平社区礼堂' });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.event).toMatchObject({ startsAt: NEW_START, place: '和平社区礼堂', version: event.version + 1 });
+    expect(retry.body.code).toBe('STALE_VERSION');
+    for (const p of [a!, b!]) {
+      const changed = (await w.inbox(p)).filter((n) => n.template === 'signupChanged');
+      expect(changed).toHaveLength(1);
+      expect(changed[0]!.body).toContain('2026-12-11 14:00');
+      expect(changed[0]!.body).toContain('和平社区礼堂');
+    }
+    const mine = ok(await w.h.api.as(a).get('/me/signups'), 'mine').items.find((r: { placeId: string }) => r.placeId === eventId);
+    expect(mine).toMatchObject({ startsAt: NEW_START, place: '和平社区礼堂' });
+  });
+
+  it('keeps the capacity at or above what is taken, and serves the waitlist when it grows', async () => {
+    const eventId = await w.event({ capacity: 2, maxCompanions: 1 });
+    const [a, b] = await Promise.all(['扩容甲', '扩容乙'].map(resident));
+    ok(await register(a!, eventId, 1), 'a'); // 2 seats: full
+    ok(await register(b!, eventId, 0), 'b'); // waits
+    const below = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, capacity: 1 });
+    expect(below.status).toBe(409);
+    expect(below.body.code).toBe('SLOTS_BELOW_TAKEN');
+    const grown = ok(await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, capacity: 3 }), 'grow');
+    expect(grown.availability).toEqual({ capacity: 3, taken: 3, free: 0, waiting: 0 });
+    expect(ok(await w.h.api.as(b).get(`/events/${eventId}`), 'b').mine).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('refuses a new time after the cancellation cut-off, a time already past, and anyone but its organizers', async () => {
+    const eventId = await w.event({ cancelCutoffHours: 24 });
+    const someone = await resident('路人');
+    expect((await w.h.api.as(someone).patch(`/events/${eventId}`, { version: 0, title: '改个标题' })).status).toBe(403);
+    expect((await w.h.api.as(w.organizerB).patch(`/events/${eventId}`, { version: 0, title: '改个标题' })).status).toBe(404);
+    const past = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, startsAt: '2026-11-01T01:00:00.000Z', endsAt: '2026-11-01T03:00:00.000Z' });
+    expect(past.status).toBe(400);
+    const unpaired = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, startsAt: NEW_START });
+    expect(unpaired.status).toBe(400);
+    w.h.clock.set('2026-12-09T12:00:00.000Z'); // less than 24 h before
+    try {
+      const late = await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, startsAt: NEW_START, endsAt: NEW_END });
+      expect(late.body.code).toBe('TIME_CHANGE_CLOSED');
+      // the place may still change
+      expect((await w.h.api.as(w.organizer).patch(`/events/${eventId}`, { version: 0, place: '和平社区礼堂' })).status).toBe(200);
+    } finally {
+      w.h.clock.set('2026-12-01T02:00:00.000Z');
+    }
+  });
+});

@@ -1,16 +1,16 @@
 import { ageOn, inAgeBand } from '../../../shared/signups/hours';
-import { cancelCutoffAt } from '../../../shared/signups/reservation';
+import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
-import type { CreateEventInput, CulturalEvent, Reservation } from '../../../shared/signups/schemas';
+import type { CreateEventInput, CulturalEvent, EditEventInput, Reservation } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
 import { TransactionCancelled } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { ticketHolder } from '../qr';
 import * as engine from '../reservations';
 import * as store from '../store';
-import { tellEveryone } from './activities';
+import { chinaTime, tellEveryone, tellOfChange } from './activities';
 import { chinaDay, mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
 
 async function eventView(ctx: UserCtx, e: store.EventRecord): Promise<CulturalEvent> {
@@ -60,6 +60,8 @@ export async function createEvent(ctx: UserCtx, input: CreateEventInput) {
     organizerId: ctx.principal.userId,
     organizerName: ctx.principal.displayName ?? '组织者',
     createdAt: at,
+    updatedAt: at,
+    version: 0,
   };
   const place = engine.newPlace({
     id: event.id,
@@ -88,6 +90,93 @@ export async function createEvent(ctx: UserCtx, input: CreateEventInput) {
     ],
     view,
   );
+}
+
+/**
+ * The organizer changes an event after posting, within rules: nothing once it is cancelled or under way; its time only
+ * until the cancellation cut-off, and to a time still to come; the capacity never below what is taken (a condition on
+ * the counter, so a sign-up racing the edit cannot be squeezed out); more capacity serves the waitlist. Everyone
+ * registered or waiting is told of a new time or place, and their reservations follow.
+ */
+export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventInput) {
+  const [{ place }, e] = await Promise.all([readableEvent(ctx, eventId), store.getEvent(ctx, eventId)]);
+  if (!e) throw new NotFoundError('event');
+  if (!canOrganize(ctx.principal, e.unitPath)) throw new ForbiddenError();
+  const version = e.version ?? 0;
+  if (version !== input.version) throw new ConflictError('STALE_VERSION');
+  const now = ctx.clock.now();
+  if (e.state !== 'published' || Date.parse(e.startsAt) <= now.getTime()) throw new ConflictError('EVENT_NOT_EDITABLE');
+  if (input.posterKey && !input.posterKey.startsWith(`uploads/${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+  const startsAt = input.startsAt ? new Date(input.startsAt).toISOString() : e.startsAt;
+  const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : e.endsAt;
+  const retimed = startsAt !== e.startsAt || endsAt !== e.endsAt;
+  if (retimed) {
+    if (Date.parse(place.cancelCutoffAt) <= now.getTime()) throw new ConflictError('TIME_CHANGE_CLOSED');
+    mustBeFuture(now, startsAt, 'body.startsAt');
+  }
+  const capacity = input.capacity ?? e.capacity;
+  const delta = capacity - e.capacity;
+  if (delta < 0) {
+    const refusal = resizeRefusal(place.taken, capacity);
+    if (refusal) throw new ApiError(409, refusal);
+  }
+  const where = input.place ?? e.place;
+  const moved = where !== e.place;
+  const title = input.title ?? e.title;
+  const updated: store.EventRecord = {
+    ...e,
+    title,
+    description: input.description ?? e.description,
+    posterKey: input.posterKey === null ? undefined : (input.posterKey ?? e.posterKey),
+    place: where,
+    startsAt,
+    endsAt,
+    capacity,
+    updatedAt: now.toISOString(),
+    version: version + 1,
+  };
+  const cutoff = cancelCutoffAt(startsAt, e.cancelCutoffHours);
+  try {
+    await ctx.db.transact([
+      {
+        put: store.eventItem(updated, chinaDay(startsAt)),
+        if: version === 0 ? { expr: 'attribute_not_exists(#version) OR #version = :v', values: { ':v': 0 } } : { expr: '#version = :v', values: { ':v': version } },
+      },
+      {
+        update: keys.place(eventId),
+        spec: {
+          set: { title, place: where, startsAt, endsAt, cancelCutoffAt: cutoff },
+          add: delta ? { capacity: delta, free: delta } : undefined,
+          // open, and (for a new time) still before the cut-off it had; fewer places only while that many are free
+          if: {
+            expr: `#state = :open${retimed ? ' AND #cancelCutoffAt > :now' : ''}${delta < 0 ? ' AND #free >= :d' : ''}`,
+            values: { ':open': 'open', ...(retimed ? { ':now': now.toISOString() } : {}), ...(delta < 0 ? { ':d': -delta } : {}) },
+          },
+        },
+      },
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionCancelled) {
+      if (err.failedAt(0)) throw new ConflictError('STALE_VERSION');
+      throw new ConflictError(delta < 0 ? 'SLOTS_BELOW_TAKEN' : 'EVENT_NOT_EDITABLE');
+    }
+    throw err;
+  }
+  if (delta > 0) await engine.settle(ctx, eventId);
+  if (retimed || moved || title !== e.title) {
+    const what = [retimed ? `时间改为 ${chinaTime(startsAt)}（原 ${chinaTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
+    await tellOfChange(ctx, eventId, {
+      title,
+      place: where,
+      startsAt,
+      endsAt,
+      version: updated.version!,
+      tell: what ? `您报名的「${title}」${what}。如不能参加，请在报名页取消，把名额让给候补的邻居。` : undefined,
+      link: `/packages/signups/event/index?id=${eventId}`,
+    });
+  }
+  const after = await engine.getPlaceWith(ctx, eventId, ctx.principal.userId);
+  return detail(ctx, updated, after.place ?? place, after.reservation);
 }
 
 /** Coming (and running) events for a community and its sub-district, soonest first. */

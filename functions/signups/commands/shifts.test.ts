@@ -183,6 +183,20 @@ describe('signing up for a shift', () => {
     expect(more.body.availability[shiftIds[0]!]).toEqual({ capacity: 3, taken: 3, free: 0, waiting: 0 });
   });
 
+  it('tells everyone signed up of a new place for their shift, and their sign-ups follow', async () => {
+    const { activityId, shiftIds, detail } = await w.activity({ slots: 2 });
+    const [a, other] = await w.volunteers(2, '改地点');
+    ok(await w.h.api.as(a).post(`/shifts/${shiftIds[0]}/signup`), 'sign up');
+    const res = ok(await w.h.api.as(w.organizer).patch(`/activities/${activityId}`, { version: detail.activity.version, shifts: [{ id: shiftIds[0], place: '和平社区东门' }] }), 'edit');
+    expect(res.activity.shifts[0].place).toBe('和平社区东门');
+    const told = (await w.inbox(a!)).filter((n) => n.template === 'signupChanged');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain('和平社区东门');
+    expect(await w.inbox(other!)).toEqual([]);
+    const mine = ok(await w.h.api.as(a).get('/me/signups'), 'mine').items.find((r: { placeId: string }) => r.placeId === shiftIds[0]);
+    expect(mine.place).toBe('和平社区东门');
+  });
+
   it('tells everyone signed up or waiting when the activity is cancelled', async () => {
     const { activityId, shiftIds } = await w.activity({ slots: 1 });
     const [a, b] = await w.volunteers(2, '取消');
