@@ -1,11 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/matters/index', 'pages/volunteer/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/home/index', 'pages/matters/index', 'pages/services/index', 'pages/volunteer/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     { root: 'packages/sayItDay', name: 'sayItDay', pages: ['submit/index', 'matter/index', 'session/index'] },
     { root: 'packages/worker', name: 'worker', pages: ['run/index', 'sessions/index', 'rule/index', 'bindings/index'] },
     { root: 'packages/signups', name: 'signups', pages: ['register/index', 'activity/index', 'event/index', 'hours/index', 'timebank/index', 'teams/index', 'organize/index', 'newActivity/index', 'newEvent/index', 'roster/index', 'qr/index', 'door/index'] },
     { root: 'packages/me', name: 'me', pages: ['inbox/index', 'bind/index', 'settings/index', 'admin/index'] },
     { root: 'packages/fiveLists', name: 'fiveLists', pages: ['matter/index', 'rate/index', 'board/index', 'unit/index', 'officer/index', 'scores/index', 'councils/index', 'council/index', 'consultations/index', 'consultation/index'] },
+    { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['sayItDay'] },
@@ -17,8 +18,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f5f5',
   },
-  // Showing only what works: 办事 (services) is not built yet, so it is not in the tab bar; it joins when its
-  // subpackage exists (DESIGN.md lists all five tabs). 志愿 (volunteering) is pages/volunteer + packages/signups.
+  // The five tabs of DESIGN.md. 办事 (services) is pages/services + packages/relief; 志愿 (volunteering) is
+  // pages/volunteer + packages/signups.
   tabBar: {
     color: '#4d4d4d',
     selectedColor: '#b5121b',
@@ -27,6 +28,7 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', text: '首页' },
       { pagePath: 'pages/matters/index', text: '说事' },
+      { pagePath: 'pages/services/index', text: '办事' },
       { pagePath: 'pages/volunteer/index', text: '志愿' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
