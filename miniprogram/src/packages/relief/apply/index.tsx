@@ -260,7 +260,7 @@ export default function ApplyPage() {
           {t(typeKey(type))}
         </Text>
         {forUserId ? <Text className='small muted block'>{t('rl.apply.forResident', { id: forUserId })}</Text> : null}
-        {restored.current && !detail ? (
+        {restored.current && !detail && restored.current.members.some((m) => m.name || m.idNumber) ? (
           <Text className='small muted block' {...aria({ role: 'status' })} data-testid='rl-draft-restored'>
             {t('rl.apply.draftRestored')}
           </Text>
