@@ -64,6 +64,8 @@ export const keys = {
   /** the waitlist in strict order: positions come from the counter's sequence */
   waitlistEntry: (placeId: string, position: number) => ({ pk: `PLACE#${placeId}`, sk: `WAIT#${String(position).padStart(9, '0')}` }),
   volunteer: (userId: string) => ({ pk: `USER#${userId}`, sk: 'VOLUNTEER' }),
+  /** a volunteer by the phone number WeChat vouched for: how a team leader finds whom to add */
+  volunteerByPhone: (phone: string) => ({ pk: `VOLPHONE#${phone}`, sk: 'VOLUNTEER' }),
   team: (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' }),
   teamByUnit: (unitId: string, teamId: string) => ({ gsi1pk: `TEAMS#${unitId}`, gsi1sk: teamId }),
   teamMember: (teamId: string, userId: string) => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` }),

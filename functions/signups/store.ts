@@ -37,8 +37,18 @@ export async function getVolunteer(ctx: Ctx, userId: string): Promise<VolunteerR
   return clean(await ctx.db.get(keys.volunteer(userId), true));
 }
 
+/** The volunteer and the phone-number entry that finds them, together (a number changed leaves the old entry pointing at someone whose number is no longer it: the lookup checks). */
 export async function putVolunteer(ctx: Ctx, v: VolunteerRecord): Promise<void> {
-  await ctx.db.put({ ...keys.volunteer(v.userId), entity: 'volunteer', ...v });
+  await ctx.db.transact([
+    { put: { ...keys.volunteer(v.userId), entity: 'volunteer', ...v } },
+    { put: { ...keys.volunteerByPhone(v.phone), entity: 'volunteerPhone', userId: v.userId } },
+  ]);
+}
+
+export async function volunteerByPhone(ctx: Ctx, phone: string): Promise<VolunteerRecord | undefined> {
+  const entry = await ctx.db.get<{ userId: string }>(keys.volunteerByPhone(phone), true);
+  const v = entry ? await getVolunteer(ctx, entry.userId) : undefined;
+  return v?.phone === phone ? v : undefined;
 }
 
 export type TeamRecord = VolunteerTeam;

@@ -113,7 +113,11 @@ export type VolunteerTeam = z.infer<typeof VolunteerTeam>;
 
 export const TeamMember = z.object({ userId: Id, displayName: z.string(), role: z.enum(['leader', 'member']), joinedAt: IsoDateTime });
 export const TeamDetail = z.object({ team: VolunteerTeam, roster: z.array(TeamMember) });
-export const AddMemberInput = z.object({ userId: Id, role: z.enum(['leader', 'member']) }).strict();
+/** whom to add: by id, or (from the app) by the mobile number they registered with as a volunteer */
+export const AddMemberInput = z
+  .object({ userId: Id.optional(), phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number').optional(), role: z.enum(['leader', 'member']) })
+  .strict()
+  .refine((m) => (m.userId === undefined) !== (m.phone === undefined), { message: 'userId or phone, one of them', path: ['userId'] });
 
 // ---------- activities and shifts ----------
 

@@ -47,6 +47,28 @@ describe('volunteers and teams', () => {
     expect(list.items.map((t: { name: string }) => t.name)).toContain('外籍志愿服务队');
   });
 
+  it('lets a leader add a volunteer by the mobile number they registered with, but not one from another community', async () => {
+    // Prepare
+    const leader = await w.volunteer('王队长');
+    const team = ok(await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '巡防队', kind: 'patrol', leaderIds: [leader.id] }), 'team').team;
+    const near = await w.h.person('张近邻', [['resident', 'c-a']]);
+    ok(await w.h.api.as(near).put('/me/volunteer', { realName: '张近邻', phoneCode: 'phone:13700000001' }), 'near');
+    const far = await w.h.person('赵远方', [['resident', 'c-b']]);
+    ok(await w.h.api.as(far).put('/me/volunteer', { realName: '赵远方', phoneCode: 'phone:13700000002' }), 'far');
+    // Act
+    const added = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { phone: '13700000001', role: 'member' });
+    const again = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { phone: '13700000001', role: 'member' });
+    const outside = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { phone: '13700000002', role: 'member' });
+    const unknown = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { phone: '13700000009', role: 'member' });
+    const both = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { phone: '13700000001', userId: near.id, role: 'member' });
+    // Assess
+    expect(added.status).toBe(200);
+    expect(added.body.roster.map((m: { userId: string }) => m.userId)).toContain(near.id);
+    expect(again.body.team.memberCount).toBe(2);
+    expect([outside.body.code, unknown.body.code]).toEqual(['NOT_A_VOLUNTEER', 'NOT_A_VOLUNTEER']);
+    expect(both.status).toBe(400);
+  });
+
   it('refuses a team whose leader is not a registered volunteer, and one from a non-organizer', async () => {
     const plain = await w.h.person('普通居民', [['resident', 'c-a']]);
     const res = await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '巡防队', kind: 'patrol', leaderIds: [plain.id] });

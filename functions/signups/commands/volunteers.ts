@@ -94,13 +94,15 @@ export async function unitTeams(ctx: UserCtx, unitId: string) {
 export const team = teamDetail;
 
 /** A leader of the team, or an organizer over it, puts a registered volunteer on the roster. */
-export async function addTeamMember(ctx: UserCtx, teamId: string, input: { userId: string; role: 'leader' | 'member' }) {
+export async function addTeamMember(ctx: UserCtx, teamId: string, input: { userId?: string; phone?: string; role: 'leader' | 'member' }) {
   const { team: t, roster } = await store.getTeamWithRoster(ctx, teamId);
   if (!t || !canSee(ctx.principal, t.unitPath)) throw new NotFoundError('team');
   if (!t.leaderIds.includes(ctx.principal.userId) && !canOrganize(ctx.principal, t.unitPath)) throw new ForbiddenError();
-  if (roster.some((m) => m.userId === input.userId)) return teamDetail(ctx, teamId);
-  const v = await store.getVolunteer(ctx, input.userId);
-  if (!v) throw new UnprocessableError('NOT_A_VOLUNTEER');
+  // by phone: only a volunteer of the team's own community (or sub-district); anyone else answers as unknown, so the
+  // field tells a leader nothing about numbers outside their team's reach
+  const v = input.phone ? await store.volunteerByPhone(ctx, input.phone) : await store.getVolunteer(ctx, input.userId!);
+  if (!v || (input.phone && !t.unitPath.every((u, i) => v.communityPath[i] === u))) throw new UnprocessableError('NOT_A_VOLUNTEER');
+  if (roster.some((m) => m.userId === v.userId)) return teamDetail(ctx, teamId);
   const leaderIds = input.role === 'leader' ? [...t.leaderIds, v.userId] : t.leaderIds;
   try {
     await ctx.db.transact([
