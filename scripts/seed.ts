@@ -36,6 +36,7 @@ import { grantItem } from '../functions/org/store';
 import { createSessions } from '../functions/sayItDay/jobs';
 import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
+import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { chinaDate, defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import type { MatterStatus, Session } from '../shared/sayItDay/schemas';
@@ -74,6 +75,7 @@ export interface SeedSummary {
   inboxItems: number;
   /** the session each community takes matters for now */
   nextSessionIds: Record<string, string>;
+  relief: ReliefSeedSummary;
   /** items and API calls this run made, and those it found there already */
   written: number;
   skipped: number;
@@ -681,6 +683,11 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   written += su.written;
   skipped += su.skipped;
 
+  // 8b. relief: applications in every state, half a year of payments, the registry, visits (scripts/seedRelief.ts)
+  const relief = await seedRelief({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
+  written += relief.written;
+  skipped += relief.skipped;
+
   // 9. the five lists, councils and consultations (scripts/seedFiveLists.ts); last, because it leaves the named
   // residents' inboxes with only their two newest messages unread
   const five = await seedFiveLists(deps, { now, people, matters: past.flatMap((p) => p.matters), seconds: past.flatMap((p) => p.seconds), log });
@@ -701,6 +708,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     reminderSubscriptions: subscribers.length,
     inboxItems,
     nextSessionIds,
+    relief,
     written,
     skipped,
     apiCalls: api.calls,
@@ -717,6 +725,7 @@ export function formatSummary(s: SeedSummary): string {
     `sessions: ${s.sessions.pastClosed} past (closed, with minutes), ${s.sessions.upcoming} upcoming; next: ${Object.values(s.nextSessionIds).join(', ')}`,
     `matters ${m.total}: submitted ${m.submitted}, withdrawn ${m.withdrawn}, solvedOnSpot ${m.solvedOnSpot}, toFiveLists ${m.toFiveLists}, notAccepted ${m.notAccepted}`,
     `seconds ${s.seconds} · reminder subscriptions ${s.reminderSubscriptions} · inbox items ${s.inboxItems}`,
+    `relief applications ${Object.entries(s.relief.applications).map(([k, v]) => `${k} ${v}`).join(', ')} (${s.relief.proxy} by proxy); ${s.relief.payments} payments ${s.relief.periods.from}..${s.relief.periods.to}; registry ${s.relief.registry} (${s.relief.flagged} flagged)`,
     `${s.written} items written, ${s.skipped} already there, ${s.apiCalls} API calls, ${s.ms} ms`,
   ].join('\n');
 }

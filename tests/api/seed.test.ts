@@ -169,11 +169,74 @@ describe('the seed', () => {
     expect(me.grants).toEqual([]);
   });
 
+  it('makes relief applications in every state, some filed by grid workers, and queues with work in them', async () => {
+    for (const status of ['draft', 'submitted', 'infoRequested', 'communityApproved', 'approved', 'rejected', 'withdrawn'] as const) {
+      expect({ status, n: summary.relief.applications[status] }).toEqual({ status, n: expect.any(Number) });
+      expect(summary.relief.applications[status]).toBeGreaterThan(0);
+    }
+    expect(summary.relief.proxy).toBeGreaterThan(0);
+    const worker = await login('worker-liu');
+    const queue = await call('GET', '/units/c-heping/relief/queue', { token: worker.accessToken });
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.length).toBeGreaterThan(0);
+    const officer = await login('officer-huang');
+    const sdQueue = await call('GET', '/units/sd-xx/relief/queue', { token: officer.accessToken });
+    expect(sdQueue.body.items.map((i: { status: string }) => i.status)).toContain('communityApproved');
+    const wang = await login('resident-wang');
+    const mine = await call('GET', '/me/relief/applications', { token: wang.accessToken });
+    expect(mine.body.items.map((i: { type: string; status: string }) => `${i.type}:${i.status}`)).toContain('dibao:approved');
+  });
+
+  it('gives relief figures for the half year that are the sum of the payments behind them', async () => {
+    // Prepare: every payment of every community and month, as listed
+    const { accessToken } = await login('officer-huang');
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    expect(summary.relief.periods).toEqual({ from: '2026-06', to: '2026-11' });
+    const listed: { type: string; persons: number; amountFen: number; communityId: string }[] = [];
+    for (const c of ['c-heping', 'c-jinlvzhou', 'c-yuanxin'])
+      for (const m of months) {
+        let cursor: string | undefined;
+        do {
+          const page = await call('GET', `/communities/${c}/relief/disbursements?period=${m}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: accessToken });
+          expect(page.status).toBe(200);
+          listed.push(...page.body.items.map((d: { type: string; persons: number; amount: number }) => ({ type: d.type, persons: d.persons, amountFen: Math.round(d.amount * 100), communityId: c })));
+          cursor = page.body.cursor;
+        } while (cursor);
+      }
+    expect(listed.length).toBe(summary.relief.payments);
+    // Act
+    const sd = await call('GET', '/relief/figures?unitId=sd-xx&from=2026-06&to=2026-11', { token: accessToken });
+    const heping = await call('GET', '/relief/figures?unitId=c-heping&from=2026-06&to=2026-11', { token: accessToken });
+    // Assess
+    const totals = (rows: { householdTimes: number; personTimes: number; amount: number }[]) =>
+      rows.reduce((a, r) => ({ householdTimes: a.householdTimes + r.householdTimes, personTimes: a.personTimes + r.personTimes, amountFen: a.amountFen + Math.round(r.amount * 100) }), { householdTimes: 0, personTimes: 0, amountFen: 0 });
+    const sum = (ps: typeof listed) => ({ householdTimes: ps.length, personTimes: ps.reduce((a, p) => a + p.persons, 0), amountFen: ps.reduce((a, p) => a + p.amountFen, 0) });
+    expect(totals(sd.body.rows).householdTimes).toBeGreaterThan(50);
+    expect(totals(sd.body.rows)).toEqual(sum(listed));
+    expect(totals(heping.body.rows)).toEqual(sum(listed.filter((p) => p.communityId === 'c-heping')));
+    expect(new Set(sd.body.months.map((m: { period: string }) => m.period))).toEqual(new Set(months));
+  });
+
+  it('keeps a relief registry with tags, this month’s flags, must-visits open, overdue and done, and pairings', async () => {
+    const { accessToken } = await login('worker-liu');
+    const reg = await call('GET', '/communities/c-heping/relief/registry', { token: accessToken });
+    expect(reg.status).toBe(200);
+    expect(reg.body.items.some((e: { tags: string[] }) => e.tags.includes('elderlyAlone'))).toBe(true);
+    const flagged = await call('GET', '/communities/c-heping/relief/registry?flagged=true', { token: accessToken });
+    expect(flagged.body.items.length).toBeGreaterThan(0);
+    const overdue = await call('GET', '/communities/c-heping/relief/must-visits/overdue', { token: accessToken });
+    expect(overdue.body.items.reduce((a: number, w: { overdue: number }) => a + w.overdue, 0)).toBeGreaterThan(0);
+    const visits = await call('GET', '/communities/c-heping/relief/must-visits', { token: accessToken });
+    expect(new Set(visits.body.items.map((v: { status: string; overdue: boolean }) => (v.status === 'done' ? 'done' : v.overdue ? 'overdue' : 'open')))).toEqual(new Set(['open', 'overdue', 'done']));
+    expect(summary.relief.pairings).toBeGreaterThan(0);
+  });
+
   it('adds nothing when it runs again', async () => {
     const again = await seed(deps);
     expect(again.written).toBe(0);
     expect(again.apiCalls).toBe(0);
     expect(again.matters).toEqual(summary.matters);
     expect(again.sessions).toEqual(summary.sessions);
+    expect(again.relief.applications).toEqual(summary.relief.applications);
   }, 60_000);
 });
