@@ -10,6 +10,7 @@
  *
  *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp]
  *   npm run bench -- --only-signups     (seed, then only the sign-up section)
+ *   npm run bench -- --only-relief      (seed, then only the relief section: scripts/benchRelief.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { wechatClient } from '../functions/platform/wechat';
 import { ROOT, startLocalStack, type LocalStack } from './localStack';
 import { zipContents } from './packageReport';
 import { formatSummary, seed } from './seed';
+import { reliefBench } from './benchRelief';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -360,6 +362,14 @@ async function main() {
       await signupConcurrency((await login('organizer-zhou')).accessToken);
       return;
     }
+    const relief = () => reliefBench<Row>({ deps, N, print, must, sequential, concurrent, table });
+    if (process.argv.includes('--only-relief')) {
+      // its own file: a section alone does not replace the whole bench's .local/bench.md
+      await relief();
+      mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+      writeFileSync(path.join(ROOT, '.local', 'bench-relief.md'), `${out.join('\n')}\n`);
+      return;
+    }
     const wang = await login('resident-wang');
     const liu = await login('worker-liu');
     const zhao = await login('resident-zhao');
@@ -492,6 +502,9 @@ async function main() {
 
     // sign-ups under concurrency: 500 volunteers tap "sign up" at once for 50 places
     await signupConcurrency((await login('organizer-zhou')).accessToken);
+
+    // relief: queues, submit, review and figures over a generated half year of a 50,000-resident sub-district
+    await relief();
 
     // budgets, in words
     const common = rows.filter((r) => !r.name.startsWith('POST /auth'));
