@@ -199,6 +199,7 @@ export const reliefMessages = {
   'rl.action.resubmit': { zh: '补充后提交', en: 'Sent again' },
   'rl.action.withdraw': { zh: '撤回', en: 'Withdrawn' },
   'rl.action.approve': { zh: '审核同意', en: 'Approved' },
+  'rl.action.approveCommunity': { zh: '社区初审通过', en: 'Approved by the community' },
   'rl.action.reject': { zh: '审核不同意', en: 'Rejected' },
   'rl.action.requestInfo': { zh: '退回补充', en: 'Asked for more' },
 

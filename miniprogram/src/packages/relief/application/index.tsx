@@ -176,7 +176,7 @@ export default function ApplicationPage() {
                 <View data-testid='rl-timeline' {...aria({ role: 'list' })}>
                   {d.timeline.map((h, i) => (
                     <View key={i} className='card' {...aria({ role: 'listitem' })}>
-                      <Text className='body block'>{`${t(`rl.action.${h.action}` as MessageKey)} · ${t(statusKey(h.to))}`}</Text>
+                      <Text className='body block'>{`${`rl.action.${h.action}` in messages ? t(`rl.action.${h.action}` as MessageKey) : h.action} · ${t(statusKey(h.to))}`}</Text>
                       <Text className='small muted block'>{`${fmtDateTime(h.at, t.lang)} · ${h.byName}${h.level ? ` · ${t(`rl.level.${h.level}` as MessageKey)}` : ''}`}</Text>
                       {h.note ? <Text className='body block'>{h.note}</Text> : null}
                     </View>
