@@ -102,6 +102,7 @@ export const errorMessages = {
   AMOUNT_REQUIRED: ['请核定救助金额', 'Set the amount'],
   RESIDENT_NOT_IN_GRID: ['该居民不在您负责的网格', 'That resident is not in your grid'],
   IMPORT_INVALID: ['导入文件有误，未导入任何数据', 'The file has errors: nothing was imported'],
+  NOTHING_SEALED: ['该家庭没有加密保存的证件号码（由申请进入信息库的家庭，请在其申请中查看）', 'Nothing is sealed for this household (for one that came from an application, reveal it on the application)'],
   XLSX_UNREADABLE: ['无法读取该 Excel 文件（请另存为 .xlsx 或 CSV 后重试）', 'The Excel file cannot be read (save it as .xlsx or CSV and try again)'],
   PERIOD_INVALID: ['起止月份有误', 'The period is not valid'],
   HOUSEHOLD_NOT_IN_REGISTRY: ['该家庭不在救助信息库中', 'That household is not in the relief registry'],

@@ -113,6 +113,8 @@ export const keys = {
   /** the figures' counters, per community, month and type, written in each payment's transaction */
   reliefFigure: (communityId: string, period: string, type: string) => ({ pk: `RFIG#${communityId}`, sk: `${period}#${type}` }),
   registryEntry: (communityId: string, householdId: string) => ({ pk: `RREG#${communityId}`, sk: `HH#${householdId}` }),
+  /** an audited full read of a registry household's sealed ID number (the registry list reads `HH#` only) */
+  registryAudit: (communityId: string, householdId: string, at: string, auditId: string) => ({ pk: `RREG#${communityId}`, sk: `AUDIT#${householdId}#${at}#${auditId}` }),
   registryByGrid: (gridId: string, householdId: string) => ({ gsi1pk: `RREGGRID#${gridId}`, gsi1sk: householdId }),
   /** the monthly screening's run marker: once per community and month */
   screeningRun: (communityId: string, month: string) => ({ pk: `RREG#${communityId}`, sk: `SCREEN#${month}` }),

@@ -33,6 +33,7 @@ import {
   RegistryQuery,
   ReliefTypeInfo,
   Revealed,
+  RegistryRevealed,
   ReviewInput,
   RevealInput,
   TagsInput,
@@ -110,6 +111,14 @@ export const reliefApi = {
     params: z.object({ communityId: Id, householdId: HouseholdId }),
     body: TagsInput,
     response: RegistryEntry,
+  }),
+  revealRegistry: endpoint({
+    method: 'POST',
+    path: `${c}/registry/{householdId}/reveal`,
+    summary: "A worker-added household's head ID number in full, for a stated reason; audited",
+    params: z.object({ communityId: Id, householdId: HouseholdId }),
+    body: RevealInput,
+    response: RegistryRevealed,
   }),
   recordEvent: endpoint({ method: 'POST', path: `${c}/must-visits`, summary: 'Record a must-visit event; a visit with a deadline starts', params: CommunityParams, body: RecordEventInput, response: MustVisit, status: 201, idempotent: true }),
   mustVisits: endpoint({

@@ -257,6 +257,8 @@ export const Revealed = z.object({
   form: z.record(z.string(), z.unknown()),
   auditId: Id,
 });
+/** A worker-added registry household's head ID number, in full: audited like an application's reveal */
+export const RegistryRevealed = z.object({ householdId: z.string(), headName: z.string(), headIdNumber: z.string(), auditId: Id });
 export const AuditEntry = z.object({ id: Id, at: IsoDateTime, byId: Id, byName: z.string(), reason: z.string(), fields: z.array(z.string()), applicationId: Id });
 
 export const UploadResult = z.object({ key: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string() });

@@ -42,6 +42,31 @@ describe('the relief registry', () => {
   });
 });
 
+describe('revealing a worker-added household’s ID number', () => {
+  it('answers the full number to a community worker who states why, audited first; nobody else', async () => {
+    // Prepare
+    const path = `${reg}/${alone}/reveal`;
+    // Act
+    const res = await w.h.api.as(w.p.worker).post(path, { reason: '核对高龄津贴发放名单' });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ householdId: alone, headName: '周老伯', headIdNumber: idNumber('1937-01-15', '555') });
+    const { items } = await w.h.deps.db.query({ pk: 'RREG#c-a', prefix: `AUDIT#${alone}#` });
+    expect(items).toEqual([expect.objectContaining({ byName: '刘芳', reason: '核对高龄津贴发放名单', fields: ['headIdNumber'], id: res.body.auditId })]);
+    expect((await w.h.api.as(w.p.grid).post(path, { reason: '核对高龄津贴发放名单' })).status).toBe(403);
+    expect((await w.h.api.as(w.p.workerB).post(path, { reason: '核对高龄津贴发放名单' })).status).toBe(404);
+    expect((await w.h.api.as(w.p.worker).post(path, {})).status).toBe(400);
+    expect((await w.h.deps.db.query({ pk: 'RREG#c-a', prefix: `AUDIT#${alone}#` })).items).toHaveLength(1);
+  });
+
+  it('has nothing to reveal for a household that came from an application', async () => {
+    const fromApplication = ok(await w.h.api.as(w.p.worker).get(reg), 'list').items.find((e: { source: string }) => e.source === 'application');
+    const res = await w.h.api.as(w.p.worker).post(`${reg}/${fromApplication.householdId}/reveal`, { reason: '核对低保发放名单' });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('NOTHING_SEALED');
+  });
+});
+
 describe('the monthly screening', () => {
   it('flags households due a re-check or a visit, once per month', async () => {
     // Act: January 2027 (the job's clock; the tokens stay within their month); 周老伯 turns 90

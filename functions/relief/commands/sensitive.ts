@@ -1,6 +1,8 @@
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { UserCtx } from '../../platform/context';
-import { ForbiddenError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import type { Sealed } from '../../platform/crypto';
+import { getUnit } from '../../platform/units';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
 import { readable, vault } from './common';
@@ -36,6 +38,42 @@ export async function reveal(ctx: UserCtx, appId: string, reason: string) {
   const part = await vault().open<store.SensitivePart>(sealed, store.sealedAad(appId));
   ctx.log.info('relief sensitive read', { applicationId: appId, auditId: id, fields });
   return { applicationId: appId, members: part.members, form: part.form, auditId: id };
+}
+
+/**
+ * The head ID number of a household a worker added to the registry (sealed when it was added), for a reviewer of the
+ * community who states why: audited first (in the community's registry, and with the application audits on gsi1).
+ */
+export async function revealRegistry(ctx: UserCtx, communityId: string, householdId: string, reason: string) {
+  const unit = await getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community') throw new NotFoundError('community');
+  const scope = { subdistrictId: unit.path[0]!, communityId };
+  if (!reliefCan.listRegistry(ctx.principal, scope)) throw new NotFoundError('community');
+  if (!reliefCan.reveal(ctx.principal, scope)) throw new ForbiddenError();
+  const entry = (await store.getRegistryEntry(ctx.db, communityId, householdId)) as (store.RegistryRecord & { sealed?: Sealed }) | undefined;
+  if (!entry) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
+  if (!entry.sealed) throw new UnprocessableError('NOTHING_SEALED');
+  const at = ctx.clock.now().toISOString();
+  const id = ctx.newId();
+  await ctx.db.put(
+    {
+      ...keys.registryAudit(communityId, householdId, at, id),
+      ...keys.reliefAuditByCommunity(communityId, at, id),
+      entity: 'reliefAudit',
+      id,
+      at,
+      byId: ctx.principal.userId,
+      byName: ctx.principal.displayName ?? '',
+      reason,
+      fields: ['headIdNumber'],
+      householdId,
+      requestId: ctx.requestId,
+    },
+    { expr: 'attribute_not_exists(#pk)' },
+  );
+  const part = await vault().open<{ headIdNumber: string }>(entry.sealed, `relief:registry:${communityId}:${householdId}`);
+  ctx.log.info('relief sensitive read', { householdId, auditId: id, fields: ['headIdNumber'] });
+  return { householdId, headName: entry.headName, headIdNumber: part.headIdNumber, auditId: id };
 }
 
 export async function auditOf(ctx: UserCtx, appId: string) {
