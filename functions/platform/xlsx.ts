@@ -44,7 +44,7 @@ export function crc32(data: Uint8Array): number {
 
 // ---------- ZIP ----------
 /** Limits against a crafted file: what one import may unpack. */
-const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 20 * 1024 * 1024;
 const MAX_ENTRIES = 2000;
 
 export interface ZipEntry {

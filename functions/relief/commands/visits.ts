@@ -12,7 +12,8 @@ import { maskName } from '../../../shared/relief/masking';
 import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
 import { notificationWrites } from '../../platform/notify';
 
-const visitLink = (id: string) => `/packages/relief/visit/index?id=${id}`;
+/** the mini-program's visits page of the community, with the visit to show */
+const visitLink = (communityId: string, id: string) => `/packages/relief/visits/index?communityId=${communityId}&visitId=${id}`;
 
 /** Photos of a visit are the visitor's own uploads (photo uploads or relief documents). */
 function checkPhotos(ctx: UserCtx, photos: readonly string[]) {
@@ -85,7 +86,7 @@ export async function recordEvent(ctx: UserCtx, communityId: string, input: { ho
   };
   const [kindZh, kindEn] = mustVisitKindWords[v.kind];
   // the assignee hears of it (not a worker who assigned it to themselves)
-  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(new Date(v.deadlineAt))), visitLink(v.id), {
+  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(new Date(v.deadlineAt))), visitLink(communityId, v.id), {
     thing1: `${maskName(v.headName)}家走访`,
     phrase2: '待走访',
     date3: chinaDay(new Date(v.deadlineAt)),
