@@ -5,6 +5,7 @@ import { signupsMessages } from './signups'
  * uses where the usual phrase is jargon. `{name}` placeholders are filled by `t(key, { name })`.
  */
 import { fiveListsMessages } from './fiveLists'
+import { reliefRegistryMessages } from './reliefRegistry'
 import { reliefMessages } from './relief'
 
 export interface Message {
@@ -261,6 +262,7 @@ export const messages = {
   'subscribe.h5': { zh: '微信提醒仅在小程序中可用，站内消息照常发送', en: 'WeChat reminders work in the mini-program; the inbox always works' },
   ...fiveListsMessages,
   ...signupsMessages,
+  ...reliefRegistryMessages,
   ...reliefMessages,
 } satisfies Record<string, Message>
 

@@ -1,0 +1,123 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Page } from '../../../components/Page'
+import { Async, Btn, Chip, Empty, ErrorState, Loading, Section } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { PlacePicker, RecordEventForm, useWorkPlaces, VisitCard, wholeRegistry, type MustVisit } from '../lib/registry'
+
+type Tab = 'mine' | 'open' | 'done'
+
+/**
+ * 四必访: the must-visits due and overdue for me (soonest deadline first), for a community worker also every open visit
+ * of the community and the count per worker; recording an event (hardship, accident or disaster, serious illness,
+ * bereavement) starts a visit; logging what was found (with photos) closes it.
+ */
+export default function VisitsPage() {
+  const t = useT()
+  const { me, loadingMe } = useApp()
+  const { places, loading } = useWorkPlaces(me)
+  const params = useRouter().params
+  const [chosen, setChosen] = useState(params.communityId as string | undefined)
+  const place = places.find((p) => p.communityId === chosen) ?? places[0]
+  const manages = !!me?.grants.some((g) => (g.role === 'communityWorker' && g.unitId === place?.communityId) || g.role === 'subdistrictOfficer')
+  const [tab, setTab] = useState<Tab>('mine')
+  const [recording, setRecording] = useState(false)
+  const communityId = place?.communityId
+  const list = useQuery(
+    async () => {
+      const items = (await call(api.relief.mustVisits, { params: { communityId: communityId! }, query: { status: tab === 'done' ? 'done' : 'open' } })).items
+      const shown = tab === 'mine' ? items.filter((v) => v.assigneeId === me!.id) : items
+      return [...shown].sort((a, b) => (tab === 'done' ? b.deadlineAt.localeCompare(a.deadlineAt) : a.deadlineAt.localeCompare(b.deadlineAt)))
+    },
+    [communityId, tab, me?.id],
+    !!communityId && !!me,
+  )
+  const byWorker = useQuery(() => call(api.relief.overdueVisits, { params: { communityId: communityId! } }), [communityId], !!communityId && manages)
+  const households = useQuery(() => wholeRegistry(communityId!), [communityId], !!communityId && recording)
+  useDidShow(() => {
+    if (list.data) void list.reload()
+  })
+  usePullDownRefresh(() => {
+    void Promise.all([list.reload(), manages ? byWorker.reload() : undefined]).finally(() => Taro.stopPullDownRefresh())
+  })
+  const logged = (v: MustVisit) => {
+    if (list.data) list.setData(list.data.filter((x) => x.id !== v.id))
+    if (manages) void byWorker.reload()
+  }
+  const tabs: { key: Tab; label: 'rr.mine' | 'rr.allOpen' | 'rr.done' }[] = [
+    { key: 'mine', label: 'rr.mine' },
+    ...(manages ? [{ key: 'open' as const, label: 'rr.allOpen' as const }] : []),
+    { key: 'done', label: 'rr.done' },
+  ]
+
+  return (
+    <Page title='rr.visitsTitle'>
+      {!me || loading ? (
+        loadingMe || loading ? <Loading /> : <ErrorState error={undefined} />
+      ) : !place ? (
+        <Empty text={t('rr.notWorker')} />
+      ) : (
+        <>
+          <PlacePicker places={places} value={place.communityId} onChange={setChosen} />
+          {manages ? (
+            <Section title={t('rr.byWorker')}>
+              <Async q={byWorker} empty={(d) => (d.items.length ? false : t('rr.byWorkerEmpty'))}>
+                {(d) => (
+                  <View {...aria({ role: 'list', 'data-testid': 'rr-by-worker' })}>
+                    {d.items.map((w) => (
+                      <Text key={w.workerId} className='body block' {...aria({ role: 'listitem' })}>
+                        {`${w.overdue ? '⚠ ' : ''}${t('rr.byWorkerRow', { name: w.workerName, open: w.open, overdue: w.overdue })}`}
+                      </Text>
+                    ))}
+                  </View>
+                )}
+              </Async>
+            </Section>
+          ) : null}
+          {recording ? (
+            <Section title={t('rr.event.open')}>
+              {households.error ? (
+                <ErrorState error={households.error} onRetry={() => void households.reload()} />
+              ) : !households.data ? (
+                <Loading />
+              ) : !households.data.length ? (
+                <Empty text={t('rr.registryEmpty')} />
+              ) : (
+                <RecordEventForm communityId={place.communityId} households={households.data} onDone={() => (setRecording(false), setTab('mine'), void list.reload(), manages ? void byWorker.reload() : undefined)} />
+              )}
+              <Btn block onClick={() => setRecording(false)}>
+                {t('common.cancel')}
+              </Btn>
+            </Section>
+          ) : (
+            <Btn kind='primary' block onClick={() => setRecording(true)} testId='rr-event-open'>
+              {`+ ${t('rr.event.open')}`}
+            </Btn>
+          )}
+          <View className='row' {...aria({ role: 'group' })}>
+            {tabs.map((x) => (
+              <Chip key={x.key} selected={tab === x.key} onClick={() => setTab(x.key)} testId={`rr-tab-${x.key}`}>
+                {t(x.label)}
+              </Chip>
+            ))}
+          </View>
+          <Async q={list} empty={(items) => (items.length ? false : tab === 'done' ? t('rr.doneEmpty') : t('rr.mineEmpty'))}>
+            {(items) => (
+              <View data-testid='rr-visits'>
+                {items.map((v) => (
+                  <VisitCard key={v.id} v={v} canLog={v.assigneeId === me.id || manages} onLogged={logged} />
+                ))}
+              </View>
+            )}
+          </Async>
+        </>
+      )}
+    </Page>
+  )
+}
