@@ -116,8 +116,17 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
       counters.set(k, acc);
     }
   }
-  for (const x of counters.values())
+  const ofSubdistrict = new Map<string, { p: string; t: ReliefType; h: number; n: number; fen: number }>();
+  for (const x of counters.values()) {
     items.push({ ...keys.reliefFigure(x.c, x.p, x.t), entity: 'reliefFigure', communityId: x.c, period: x.p, type: x.t, householdTimes: x.h, personTimes: x.n, amountFen: x.fen });
+    const acc = ofSubdistrict.get(`${x.p}|${x.t}`) ?? { p: x.p, t: x.t, h: 0, n: 0, fen: 0 };
+    acc.h += x.h;
+    acc.n += x.n;
+    acc.fen += x.fen;
+    ofSubdistrict.set(`${x.p}|${x.t}`, acc);
+  }
+  for (const x of ofSubdistrict.values())
+    items.push({ ...keys.reliefFigureOfSubdistrict(SD, x.p, x.t), entity: 'reliefFigureOfSubdistrict', subdistrictId: SD, period: x.p, type: x.t, householdTimes: x.h, personTimes: x.n, amountFen: x.fen });
 
   // a review backlog: applications waiting at each community, and at the sub-district after the community
   const backlog = (c: Unit, i: number, level: 'community' | 'subdistrict'): Item => {
@@ -155,7 +164,7 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
   await writeAll(deps, items);
   print(`\n## Relief: a generated half year of a 50,000-resident sub-district\n`);
   print(
-    `${COMMUNITIES} communities, ${HOUSEHOLDS} households on relief, ${payments} payments ${MONTHS[0]}..${MONTHS[MONTHS.length - 1]} with ${counters.size} counters, a backlog of ${COMMUNITIES * BACKLOG_PER_COMMUNITY} applications at the communities and ${BACKLOG_SUBDISTRICT} at the sub-district: ${items.length} items written in batches in ${Math.round(performance.now() - t0)} ms.\n`,
+    `${COMMUNITIES} communities, ${HOUSEHOLDS} households on relief, ${payments} payments ${MONTHS[0]}..${MONTHS[MONTHS.length - 1]} with ${counters.size} community counters (and ${ofSubdistrict.size} of the sub-district), a backlog of ${COMMUNITIES * BACKLOG_PER_COMMUNITY} applications at the communities and ${BACKLOG_SUBDISTRICT} at the sub-district: ${items.length} items written in batches in ${Math.round(performance.now() - t0)} ms.\n`,
   );
 
   // drafts to submit and review, through the handlers (not measured): residents of community 1, consent given

@@ -112,6 +112,8 @@ export const keys = {
   disbursement: (communityId: string, period: string, type: string, householdId: string) => ({ pk: `RDISB#${communityId}#${period}`, sk: `${type}#${householdId}` }),
   /** the figures' counters, per community, month and type, written in each payment's transaction */
   reliefFigure: (communityId: string, period: string, type: string) => ({ pk: `RFIG#${communityId}`, sk: `${period}#${type}` }),
+  /** the same counters summed for a sub-district, in the same transactions: its figures are one query */
+  reliefFigureOfSubdistrict: (subdistrictId: string, period: string, type: string) => ({ pk: `RFIGSD#${subdistrictId}`, sk: `${period}#${type}` }),
   registryEntry: (communityId: string, householdId: string) => ({ pk: `RREG#${communityId}`, sk: `HH#${householdId}` }),
   /** an audited full read of a registry household's sealed ID number (the registry list reads `HH#` only) */
   registryAudit: (communityId: string, householdId: string, at: string, auditId: string) => ({ pk: `RREG#${communityId}`, sk: `AUDIT#${householdId}#${at}#${auditId}` }),

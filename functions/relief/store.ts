@@ -235,11 +235,25 @@ export async function listDisbursements(db: Db, communityId: string, period: str
   return { items: page.items.map((i) => strip<DisbursementRecord>(i)), cursor: page.cursor };
 }
 
+/** A sub-district's counters: added with the communities' in the payments' transactions. */
+export function subdistrictFigureAdd(subdistrictId: string, period: string, type: ReliefType, households: number, persons: number, amountFen: number): TxWrite {
+  return {
+    update: keys.reliefFigureOfSubdistrict(subdistrictId, period, type),
+    spec: { set: { entity: 'reliefFigureOfSubdistrict', subdistrictId, period, type }, add: { householdTimes: households, personTimes: persons, amountFen } },
+  };
+}
+
 export async function listFigureCounters(db: Db, communityId: string, from: string, to: string) {
+  return figureCounters(db, keys.reliefFigure(communityId, '', '').pk, from, to);
+}
+export async function listSubdistrictFigureCounters(db: Db, subdistrictId: string, from: string, to: string) {
+  return figureCounters(db, keys.reliefFigureOfSubdistrict(subdistrictId, '', '').pk, from, to);
+}
+async function figureCounters(db: Db, pk: string, from: string, to: string) {
   const out: { period: string; type: ReliefType; householdTimes: number; personTimes: number; amountFen: number }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await db.query<Raw>({ pk: keys.reliefFigure(communityId, '', '').pk, between: [`${from}#`, `${to}#~`], cursor });
+    const page = await db.query<Raw>({ pk, between: [`${from}#`, `${to}#~`], cursor });
     out.push(...page.items.map((i) => strip<(typeof out)[number]>(i)));
     cursor = page.cursor;
   } while (cursor);

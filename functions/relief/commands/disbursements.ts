@@ -27,7 +27,7 @@ async function communityScope(ctx: UserCtx, communityId: string): Promise<UnitRe
  * there, nor one twice. Payments go in transactions of up to 25 with one counter update per key; a transaction that
  * meets a payment already present is retried one payment at a time, skipping those present.
  */
-export async function writePayments(ctx: UserCtx, payments: DisbursementRecord[]): Promise<{ created: number; existing: number }> {
+export async function writePayments(ctx: UserCtx, subdistrictId: string, payments: DisbursementRecord[]): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
   for (let i = 0; i < payments.length; i += 25) {
@@ -41,7 +41,21 @@ export async function writePayments(ctx: UserCtx, payments: DisbursementRecord[]
       acc.fen += d.amountFen;
       counters.set(k, acc);
     }
-    const writes: TxWrite[] = [...chunk.map(store.disbursementPut), ...[...counters.values()].map((x) => store.figureAdd(x.c, x.p, x.t, x.h, x.n, x.fen))];
+    // the sub-district's counters: the same sums, by month and type over the chunk's communities
+    const ofSubdistrict = new Map<string, { p: string; t: ReliefType; h: number; n: number; fen: number }>();
+    for (const x of counters.values()) {
+      const k = `${x.p}|${x.t}`;
+      const acc = ofSubdistrict.get(k) ?? { p: x.p, t: x.t, h: 0, n: 0, fen: 0 };
+      acc.h += x.h;
+      acc.n += x.n;
+      acc.fen += x.fen;
+      ofSubdistrict.set(k, acc);
+    }
+    const writes: TxWrite[] = [
+      ...chunk.map(store.disbursementPut),
+      ...[...counters.values()].map((x) => store.figureAdd(x.c, x.p, x.t, x.h, x.n, x.fen)),
+      ...[...ofSubdistrict.values()].map((x) => store.subdistrictFigureAdd(subdistrictId, x.p, x.t, x.h, x.n, x.fen)),
+    ];
     try {
       await ctx.db.transact(writes);
       created += chunk.length;
@@ -49,7 +63,11 @@ export async function writePayments(ctx: UserCtx, payments: DisbursementRecord[]
       if (!(e instanceof TransactionCancelled)) throw e;
       for (const d of chunk) {
         try {
-          await ctx.db.transact([store.disbursementPut(d), store.figureAdd(d.communityId, d.period, d.type, 1, d.persons, d.amountFen)]);
+          await ctx.db.transact([
+            store.disbursementPut(d),
+            store.figureAdd(d.communityId, d.period, d.type, 1, d.persons, d.amountFen),
+            store.subdistrictFigureAdd(subdistrictId, d.period, d.type, 1, d.persons, d.amountFen),
+          ]);
           created += 1;
         } catch (e2) {
           if (!(e2 instanceof TransactionCancelled) || !e2.failedAt(0)) throw e2;
@@ -63,7 +81,7 @@ export async function writePayments(ctx: UserCtx, payments: DisbursementRecord[]
 
 /** A month's payments of a community from its approved cases that run in that month. Re-running it pays nobody twice. */
 export async function createBatch(ctx: UserCtx, communityId: string, input: { period: string; type?: ReliefType }) {
-  await communityScope(ctx, communityId);
+  const unit = await communityScope(ctx, communityId);
   const cases = (await store.listCases(ctx.db, communityId, input.type)).filter((c) => c.fromPeriod <= input.period && (!c.untilPeriod || input.period <= c.untilPeriod));
   const createdAt = ctx.clock.now().toISOString();
   const payments: DisbursementRecord[] = cases.map((c) => ({
@@ -79,7 +97,7 @@ export async function createBatch(ctx: UserCtx, communityId: string, input: { pe
     applicationId: c.applicationId,
     createdAt,
   }));
-  const { created, existing } = await writePayments(ctx, payments);
+  const { created, existing } = await writePayments(ctx, unit.path[0]!, payments);
   ctx.log.info('relief batch', { communityId, period: input.period, created, existing });
   return { created, existing, total: payments.length };
 }
@@ -161,7 +179,7 @@ export async function importDisbursements(ctx: UserCtx, subdistrictId: string, i
     payments.push({ communityId: community.id, period, type, householdId, headNameMasked: maskName(name), persons, amountFen: toFen(amount), status: 'pending', source: 'import', createdAt });
   });
   if (errors.length) throw new UnprocessableError('IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
-  const { created, existing } = await writePayments(ctx, payments);
+  const { created, existing } = await writePayments(ctx, subdistrictId, payments);
   ctx.log.info('relief import', { subdistrictId, rows: payments.length, created, existing });
   return { rows: payments.length, imported: created, alreadyPresent: existing };
 }

@@ -5,7 +5,7 @@ import type { ReliefType } from '../../../shared/relief/schemas';
 import { reliefTypes } from '../../../shared/relief/types';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
-import { getUnit, listUnits } from '../../platform/units';
+import { getUnit } from '../../platform/units';
 import { writeXlsx } from '../../platform/xlsx';
 import * as store from '../store';
 
@@ -17,22 +17,23 @@ interface Query {
 }
 
 /**
- * Figures for a unit and period from the counters written with each payment (per community, month and type): a
- * community is one query; a sub-district one query per community, in parallel. No Scan, no table-wide counter.
+ * Figures for a unit and period from the counters written with each payment (per community, month and type, and the
+ * same per sub-district, in the payment's transaction): a community or a sub-district is one query of its counters.
+ * No Scan, no table-wide counter.
  */
 export async function figures(ctx: UserCtx, q: Query) {
   if (q.from > q.to) throw new UnprocessableError('PERIOD_INVALID');
   const unit = await getUnit(ctx.db, q.unitId);
   if (!unit) throw new NotFoundError('unit');
-  let communityIds: string[];
+  let all: Awaited<ReturnType<typeof store.listFigureCounters>>;
   if (unit.kind === 'community') {
     if (!reliefCan.manageCommunity(ctx.principal, { subdistrictId: unit.path[0]!, communityId: unit.id })) throw new NotFoundError('unit');
-    communityIds = [unit.id];
+    all = await store.listFigureCounters(ctx.db, unit.id, q.from, q.to);
   } else if (unit.kind === 'subdistrict') {
     if (!reliefCan.manageSubdistrict(ctx.principal, unit.id)) throw new NotFoundError('unit');
-    communityIds = (await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.parentId === unit.id).map((u) => u.id);
+    all = await store.listSubdistrictFigureCounters(ctx.db, unit.id, q.from, q.to);
   } else throw new NotFoundError('unit');
-  const counters = (await Promise.all(communityIds.map((c) => store.listFigureCounters(ctx.db, c, q.from, q.to)))).flat().filter((c) => !q.type || c.type === q.type);
+  const counters = all.filter((c) => !q.type || c.type === q.type);
   const rows = sumFigures(counters as FigureCounter[]).map((f) => ({ ...f, nameZh: reliefTypes[f.type].nameZh, line: figureLine(f) }));
   const byMonth = new Map<string, { period: string; type: ReliefType; householdTimes: number; personTimes: number; amountFen: number }>();
   for (const c of counters) {
