@@ -8,6 +8,7 @@ import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { homeCommunityId } from '../../../lib/roles'
+import { collectPlaces } from '../lib/roles'
 import { FiveListCard } from '../lib/ui'
 
 /** The community's public board of five-list matters (居务公开): state and timeline of each, anonymous ones nameless. */
@@ -34,6 +35,7 @@ export default function BoardPage() {
         <Section>
           <LinkRow title={t('fl.councilsTitle')} onClick={go(`/packages/fiveLists/councils/index?communityId=${communityId}`)} testId='fl-board-councils' />
           <LinkRow title={t('fl.consultationsTitle')} onClick={go(`/packages/fiveLists/consultations/index?communityId=${communityId}`)} testId='fl-board-consultations' />
+          {collectPlaces(me).some((p) => p.communityId === communityId) ? <LinkRow title={t('fl.entry.raise')} onClick={go('/packages/fiveLists/raise/index')} testId='fl-board-raise' /> : null}
         </Section>
       ) : null}
       {!communityId ? (

@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Consultation } from '@shared/fiveLists/schemas'
 import { Page } from '../../../components/Page'
-import { Async, Tag } from '../../../components/ui'
+import { Async, Btn, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
@@ -11,7 +11,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { homeCommunityId } from '../../../lib/roles'
-import { subdistrictOf } from '../lib/roles'
+import { consultationUnits, subdistrictOf } from '../lib/roles'
 
 const phaseTone = { upcoming: 'neutral', open: 'good', closed: 'neutral' } as const
 
@@ -31,8 +31,16 @@ export default function ConsultationsPage() {
     [communityId, subdistrictId],
     !!me && !!(communityId || subdistrictId),
   )
+  // community workers (their community) and officers (their sub-district) publish; the page's own unit is proposed
+  const mine = consultationUnits(me)
+  const publishFor = mine.find((u) => u.id === communityId) ?? mine.find((u) => u.id === subdistrictId) ?? mine[0]
   return (
     <Page title='fl.consultationsTitle'>
+      {publishFor ? (
+        <Btn kind='primary' block onClick={() => void Taro.navigateTo({ url: `/packages/fiveLists/publish/index?unitId=${publishFor.id}` })} testId='fl-publish-open'>
+          {`+ ${t('fl.publishOpen')}`}
+        </Btn>
+      ) : null}
       <Async q={q} empty={(items) => (items.length ? false : t('fl.consultationsEmpty'))}>
         {(items) => (
           <View data-testid='fl-consultations'>

@@ -5,6 +5,32 @@ export function officerSubdistrict(me: Me | undefined): string | undefined {
   return me?.grants.find((g) => g.role === 'subdistrictOfficer')?.unitPath[0]
 }
 
+/** The sub-district whose dispatches I review as a member of the joint committee (大工委), if any. */
+export function committeeSubdistrict(me: Me | undefined): string | undefined {
+  return me?.grants.find((g) => g.role === 'jointCommittee')?.unitPath[0]
+}
+
+/** Where I take matters in directly (walk rounds, hotline calls): my grids' and my communities' units. */
+export function collectPlaces(me: Me | undefined): { communityId: string; gridId?: string; name: string }[] {
+  const out: { communityId: string; gridId?: string; name: string }[] = []
+  for (const g of me?.grants ?? []) {
+    if (g.role === 'gridWorker' && g.unitPath[1]) out.push({ communityId: g.unitPath[1], gridId: g.unitId, name: g.unitName })
+    else if (g.role === 'communityWorker') out.push({ communityId: g.unitId, name: g.unitName })
+  }
+  return out
+}
+
+/** The units whose residents I may consult: my communities (community worker) and my sub-district (officer). */
+export function consultationUnits(me: Me | undefined): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = []
+  for (const g of me?.grants ?? []) {
+    if (g.role === 'communityWorker' || (g.role === 'subdistrictOfficer' && g.unitPath.length === 1)) {
+      if (!out.some((u) => u.id === g.unitId)) out.push({ id: g.unitId, name: g.unitName })
+    }
+  }
+  return out
+}
+
 /** The partner units I am the contact of. */
 export function contactUnits(me: Me | undefined): { id: string; name: string }[] {
   return (me?.grants ?? []).filter((g) => g.role === 'unitContact').map((g) => ({ id: g.unitId, name: g.unitName }))

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { Text } from '@tarojs/components'
 import type { FiveListState } from '@shared/fiveLists/schemas'
 import { Page } from '../../../components/Page'
 import { Empty, LinkRow, Section } from '../../../components/ui'
@@ -8,7 +9,7 @@ import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
-import { officerSubdistrict } from '../lib/roles'
+import { committeeSubdistrict, officerSubdistrict } from '../lib/roles'
 import { MatterList, merged, Tabs, type ListTab } from '../lib/lists'
 
 type Tab = 'dispatch' | 'review' | 'overdue' | 'extensions'
@@ -22,12 +23,16 @@ const tabs: ListTab<Tab>[] = [
 /**
  * 街道分单 and 大工委审单: the dispatch board (collected, returned), the review queue (dispatched), everything overdue,
  * and the extension requests waiting for a decision. Each matter opens on its page, where the action is.
+ * A member of the joint committee who is not an officer sees the review queue only (and no ranking).
  */
 export default function OfficerPage() {
   const t = useT()
   const { me } = useApp()
-  const subdistrictId = officerSubdistrict(me)
-  const [tab, setTab] = useState<Tab>('dispatch')
+  const officerOf = officerSubdistrict(me)
+  const subdistrictId = officerOf ?? committeeSubdistrict(me)
+  const committeeOnly = !officerOf && !!subdistrictId
+  const [chosen, setTab] = useState<Tab>('dispatch')
+  const tab: Tab = committeeOnly ? 'review' : chosen
   const q = useQuery(
     async () => {
       const list = (query: { state?: FiveListState; overdue?: 'true' }) => call(api.fiveLists.subdistrictMatters, { params: { subdistrictId: subdistrictId! }, query: { ...query, limit: 50 } })
@@ -45,15 +50,21 @@ export default function OfficerPage() {
   const go = (url: string) => () => void Taro.navigateTo({ url })
 
   return (
-    <Page title='fl.officerTitle'>
+    <Page title={committeeOnly ? 'fl.committeeTitle' : 'fl.officerTitle'}>
       {!me ? null : !subdistrictId ? (
         <Empty text={t('fl.notOfficer')} />
       ) : (
         <>
-          <Section>
-            <LinkRow title={t('fl.rankingTitle')} onClick={go('/packages/fiveLists/scores/index')} testId='fl-officer-ranking' />
-          </Section>
-          <Tabs tabs={tabs} tab={tab} onTab={setTab} prefix='fl-officer' />
+          {committeeOnly ? (
+            <Text className='small muted block'>{t('fl.committeeIntro')}</Text>
+          ) : (
+            <>
+              <Section>
+                <LinkRow title={t('fl.rankingTitle')} onClick={go('/packages/fiveLists/scores/index')} testId='fl-officer-ranking' />
+              </Section>
+              <Tabs tabs={tabs} tab={tab} onTab={setTab} prefix='fl-officer' />
+            </>
+          )}
           <MatterList q={q} empty={t('fl.listEmpty')} testId='fl-officer-list' />
         </>
       )}

@@ -16,7 +16,8 @@ type Tab = 'mine' | 'open' | 'done'
 /**
  * 四必访: the must-visits due and overdue for me (soonest deadline first), for a community worker also every open visit
  * of the community and the count per worker; recording an event (hardship, accident or disaster, serious illness,
- * bereavement) starts a visit; logging what was found (with photos) closes it.
+ * bereavement) starts a visit; logging what was found (with photos) closes it. A notification's link
+ * (`?communityId=…&visitId=…`) puts that visit first.
  */
 export default function VisitsPage() {
   const t = useT()
@@ -33,9 +34,10 @@ export default function VisitsPage() {
     async () => {
       const items = (await call(api.relief.mustVisits, { params: { communityId: communityId! }, query: { status: tab === 'done' ? 'done' : 'open' } })).items
       const shown = tab === 'mine' ? items.filter((v) => v.assigneeId === me!.id) : items
-      return [...shown].sort((a, b) => (tab === 'done' ? b.deadlineAt.localeCompare(a.deadlineAt) : a.deadlineAt.localeCompare(b.deadlineAt)))
+      const first = (v: MustVisit) => (v.id === params.visitId ? 0 : 1)
+      return [...shown].sort((a, b) => first(a) - first(b) || (tab === 'done' ? b.deadlineAt.localeCompare(a.deadlineAt) : a.deadlineAt.localeCompare(b.deadlineAt)))
     },
-    [communityId, tab, me?.id],
+    [communityId, tab, me?.id, params.visitId],
     !!communityId && !!me,
   )
   const byWorker = useQuery(() => call(api.relief.overdueVisits, { params: { communityId: communityId! } }), [communityId], !!communityId && manages)

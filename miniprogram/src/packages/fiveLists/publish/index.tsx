@@ -1,0 +1,177 @@
+import { useMemo, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { CreateConsultationInput } from '@shared/fiveLists/schemas'
+import { Page } from '../../../components/Page'
+import { Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { api } from '../../../api/routes'
+import { call, newIdempotencyKey } from '../../../api/client'
+import { PhotoField, usePhotos } from '../lib/photos'
+import { consultationUnits } from '../lib/roles'
+
+const CN = 8 * 3600_000
+const MIN_OPTIONS = 2
+const MAX_OPTIONS = 10
+
+/** China wall time `YYYY-MM-DD HH:mm` of an instant, and back (China has no daylight saving). */
+const wall = (ms: number) => new Date(ms + CN).toISOString().slice(0, 16).replace('T', ' ')
+function instant(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
+  if (!m) return undefined
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - CN
+  const back = wall(ms)
+  return back === text.trim() ? new Date(ms).toISOString() : undefined // 2026-02-30 is not a day
+}
+
+/**
+ * 发布决策咨询: a community worker (their community) or a sub-district officer (their sub-district) publishes a major
+ * decision for residents to vote on: title, description, pictures, 2–10 options and the voting window. The result
+ * with its counts is shown on the consultation once the window closes.
+ */
+export default function PublishConsultationPage() {
+  const t = useT()
+  const { me, loadingMe } = useApp()
+  const units = useMemo(() => consultationUnits(me), [me])
+  const wanted = useRouter().params.unitId as string | undefined
+  const [unitId, setUnitId] = useState<string | undefined>(wanted)
+  const unit = units.find((u) => u.id === unitId) ?? (units.length === 1 ? units[0] : units.find((u) => u.id === wanted))
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [options, setOptions] = useState<string[]>(['', ''])
+  const [opensAt, setOpensAt] = useState(() => wall(Math.ceil(Date.now() / 3600_000) * 3600_000))
+  const [closesAt, setClosesAt] = useState(() => wall(Math.ceil(Date.now() / 3600_000) * 3600_000 + 7 * 86400_000))
+  const ph = usePhotos(9)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  /** the key of the last attempt and its body: a retry of the same body reuses it, a changed body gets a new one */
+  const attempt = useRef<{ key: string; body: string }>()
+
+  const setOption = (i: number, v: string) => setOptions((os) => os.map((o, j) => (j === i ? v : o)))
+  const days = (n: number) => {
+    const from = instant(opensAt)
+    if (from) setClosesAt(wall(Date.parse(from) + n * 86400_000))
+  }
+
+  async function publish() {
+    setError(undefined)
+    if (ph.busy) {
+      void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
+      return
+    }
+    const errs: Record<string, string> = {}
+    const from = instant(opensAt)
+    const to = instant(closesAt)
+    if (!from) errs.opensAt = t('fl.pub.badTime')
+    if (!to) errs.closesAt = t('fl.pub.badTime')
+    else if ((from && to <= from) || Date.parse(to) <= Date.now()) errs.closesAt = t('fl.pub.badWindow')
+    const labels = options.map((o) => o.trim()).filter(Boolean)
+    if (new Set(labels).size !== labels.length) errs.options = t('fl.pub.needOptions')
+    const parsed = CreateConsultationInput.safeParse({ unitId: unit?.id ?? '', title, description, attachments: ph.keys, options: labels, opensAt: from ?? '', closesAt: to ?? '' })
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0] ?? '')
+        if (errs[f]) continue
+        errs[f] = f === 'title' ? t('fl.pub.needTitle') : f === 'description' ? t('fl.pub.needDescription') : f === 'options' ? t('fl.pub.needOptions') : f === 'unitId' ? t('fl.pub.noUnit') : f === 'opensAt' || f === 'closesAt' ? t('fl.pub.badTime') : t.errorText(undefined)
+      }
+    }
+    setFieldErrors(errs)
+    if (!parsed.success || Object.keys(errs).length) return
+    const json = JSON.stringify(parsed.data)
+    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    setBusy(true)
+    try {
+      const c = await call(api.fiveLists.createConsultation, { body: parsed.data, idempotencyKey: attempt.current.key })
+      void Taro.showToast({ title: t('fl.pub.done'), icon: 'success' })
+      await Taro.redirectTo({ url: `/packages/fiveLists/consultation/index?id=${c.id}` })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page title='fl.publishTitle'>
+      {!me ? (
+        loadingMe ? <Loading /> : <ErrorState error={undefined} />
+      ) : !units.length ? (
+        <Empty text={t('fl.pub.noUnit')} />
+      ) : (
+        <>
+          <Section>
+            <Field label={t('fl.pub.unit')} error={fieldErrors.unitId}>
+              <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.pub.unit') })}>
+                {units.map((u) => (
+                  <Chip key={u.id} selected={unit?.id === u.id} onClick={() => setUnitId(u.id)} testId={`fl-pub-unit-${u.id}`}>
+                    {u.name}
+                  </Chip>
+                ))}
+              </View>
+            </Field>
+            <Field label={t('fl.pub.title')} error={fieldErrors.title}>
+              <TextInput label={t('fl.pub.title')} value={title} onInput={setTitle} testId='fl-pub-title' maxlength={100} />
+            </Field>
+            <Field label={t('fl.pub.description')} error={fieldErrors.description}>
+              <TextArea label={t('fl.pub.description')} value={description} onInput={setDescription} testId='fl-pub-description' maxlength={5000} />
+            </Field>
+            <Field label={t('fl.pub.attachments')}>
+              <PhotoField ph={ph} testId='fl-pub' />
+            </Field>
+          </Section>
+
+          <Section title={t('fl.options')}>
+            {options.map((o, i) => (
+              <Field key={i} label={t('fl.pub.optionN', { n: i + 1 })}>
+                <View className='row'>
+                  <View style={{ flex: 1 }}>
+                    <TextInput label={t('fl.pub.optionN', { n: i + 1 })} value={o} onInput={(v) => setOption(i, v)} testId={`fl-pub-option-${i}`} maxlength={100} />
+                  </View>
+                  {options.length > MIN_OPTIONS ? (
+                    <Btn small label={t('fl.pub.removeOption', { n: i + 1 })} onClick={() => setOptions((os) => os.filter((_, j) => j !== i))} testId={`fl-pub-remove-option-${i}`}>
+                      ✕
+                    </Btn>
+                  ) : null}
+                </View>
+              </Field>
+            ))}
+            {fieldErrors.options ? (
+              <Text className='small error-text block' {...aria({ role: 'alert' })}>
+                {fieldErrors.options}
+              </Text>
+            ) : null}
+            {options.length < MAX_OPTIONS ? (
+              <Btn small onClick={() => setOptions((os) => [...os, ''])} testId='fl-pub-add-option'>
+                {`+ ${t('fl.pub.addOption')}`}
+              </Btn>
+            ) : null}
+          </Section>
+
+          <Section>
+            <Field label={t('fl.pub.opensAt')} error={fieldErrors.opensAt}>
+              <TextInput label={t('fl.pub.opensAt')} value={opensAt} onInput={setOpensAt} testId='fl-pub-opens' maxlength={16} />
+            </Field>
+            <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.pub.closesAt') })}>
+              {[3, 7, 14].map((n) => (
+                <Chip key={n} selected={!!instant(opensAt) && instant(closesAt) === new Date(Date.parse(instant(opensAt)!) + n * 86400_000).toISOString()} onClick={() => days(n)} testId={`fl-pub-days-${n}`}>
+                  {t('fl.pub.days', { n })}
+                </Chip>
+              ))}
+            </View>
+            <Field label={t('fl.pub.closesAt')} error={fieldErrors.closesAt}>
+              <TextInput label={t('fl.pub.closesAt')} value={closesAt} onInput={setClosesAt} testId='fl-pub-closes' maxlength={16} />
+            </Field>
+          </Section>
+
+          {error ? <ErrorState error={error} /> : null}
+          <Btn kind='primary' block loading={busy} onClick={publish} testId='fl-pub-submit'>
+            {busy ? t('common.submitting') : t('fl.pub.submit')}
+          </Btn>
+        </>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,281 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { CollectInput } from '@shared/fiveLists/schemas'
+import { MatterCategory } from '@shared/sayItDay/schemas'
+import { Page } from '../../../components/Page'
+import { Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { api } from '../../../api/routes'
+import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
+import { load, remove, save } from '../../../api/storage'
+import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../sayItDay/lib/upload'
+import { collectPlaces } from '../lib/roles'
+import { matterUrl } from '../lib/ui'
+
+type Category = (typeof MatterCategory.options)[number]
+type Source = 'walkRound' | 'hotline'
+
+interface DraftPhoto extends PickedPhoto {
+  id: string
+  key?: string
+  state: 'uploading' | 'done' | 'failed'
+}
+
+/** What survives a dropped network or a closed app: the form, the uploaded photos and the key of the last attempt. */
+interface Draft {
+  place?: string
+  source: Source
+  category?: Category
+  text: string
+  reporterName: string
+  photos: DraftPhoto[]
+  address: string
+  coords?: { latitude: number; longitude: number }
+  /** the Idempotency-Key of the last attempt and the body it was sent with: the same body retries with the same key */
+  attempt?: { key: string; body: string }
+}
+
+const DRAFT_KEY = 'linli.collectDraft'
+const MAX_PHOTOS = 9
+const emptyDraft: Draft = { source: 'walkRound', text: '', reporterName: '', photos: [], address: '' }
+const placeKey = (p: { communityId: string; gridId?: string }) => p.gridId ?? p.communityId
+
+/**
+ * 网格收单: a grid worker (or a community worker) takes a matter in from a walk round or a hotline call, with photos
+ * and a location (weapp: the map picker; h5: an address). The draft is kept in storage and a retry of the same body
+ * reuses its Idempotency-Key, as the say-it day submit page does, so a dropped answer never takes a matter in twice.
+ */
+export default function RaisePage() {
+  const t = useT()
+  const { me, loadingMe } = useApp()
+  const places = useMemo(() => collectPlaces(me), [me])
+  const restored = useRef(load<Draft>(DRAFT_KEY))
+  const [draft, setDraft] = useState<Draft>(() => {
+    const d = restored.current
+    // photos still uploading when the app closed lost their upload; keep only the stored ones
+    return d ? { ...emptyDraft, ...d, photos: (d.photos ?? []).filter((p) => p.key).map((p) => ({ ...p, state: 'done' as const })) } : emptyDraft
+  })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const hasDraft = !!restored.current && (!!restored.current.text || !!restored.current.photos?.length)
+
+  useEffect(() => {
+    save(DRAFT_KEY, draft)
+  }, [draft])
+
+  const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const setPhoto = (id: string, patch: Partial<DraftPhoto>) => setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.id === id ? { ...p, ...patch } : p)) }))
+
+  async function startUpload(p: DraftPhoto) {
+    setPhoto(p.id, { state: 'uploading' })
+    try {
+      setPhoto(p.id, { key: await uploadPhoto(p), state: 'done' })
+    } catch {
+      setPhoto(p.id, { state: 'failed' })
+    }
+  }
+
+  async function addPhotos() {
+    const room = MAX_PHOTOS - draft.photos.length
+    if (room <= 0) return
+    let picked: PickedPhoto[]
+    try {
+      picked = await pickPhotos(room)
+    } catch {
+      return // cancelled
+    }
+    const added: DraftPhoto[] = picked.slice(0, room).map((p, i) => ({ ...p, id: `${Date.now()}-${i}`, state: 'uploading' }))
+    setDraft((d) => ({ ...d, photos: [...d.photos, ...added] }))
+    await Promise.all(added.map(startUpload))
+  }
+
+  async function chooseLocation() {
+    try {
+      const r = await Taro.chooseLocation({})
+      update({ coords: { latitude: r.latitude, longitude: r.longitude }, address: (r.name || r.address || '').slice(0, 120) })
+    } catch {
+      /* refused or cancelled: the location stays optional */
+    }
+  }
+
+  async function submit() {
+    setError(undefined)
+    if (draft.photos.some((p) => p.state === 'uploading')) {
+      void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
+      return
+    }
+    const address = draft.address.trim()
+    const body = {
+      communityId: place?.communityId ?? '',
+      gridId: place?.gridId,
+      source: draft.source,
+      category: draft.category,
+      text: draft.text.trim(),
+      photos: draft.photos.filter((p) => p.key).map((p) => p.key!),
+      location: draft.coords || address ? { ...draft.coords, address: address || undefined } : undefined,
+      reporterName: draft.source === 'hotline' && draft.reporterName.trim() ? draft.reporterName.trim() : undefined,
+    }
+    const parsed = CollectInput.safeParse(body)
+    if (!place || !parsed.success) {
+      const errs: Record<string, string> = {}
+      if (!place) errs.place = t('fl.raise.pickPlace')
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
+        const f = String(issue.path[0] ?? '')
+        errs[f] =
+          f === 'text' ? t('submit.textTooShort') : f === 'category' ? t('fl.raise.pickCategory') : f === 'location' ? t('fl.raise.badAddress') : f === 'reporterName' ? t('fl.raise.badReporter') : f === 'communityId' ? t('fl.raise.pickPlace') : t.errorText(undefined)
+      }
+      setFieldErrors(errs)
+      return
+    }
+    setFieldErrors({})
+    // the same body as the last attempt: the same key, so a retry after a dropped answer never takes it in twice
+    const json = JSON.stringify(parsed.data)
+    const attempt = draft.attempt?.body === json ? draft.attempt : { key: newIdempotencyKey(), body: json }
+    const withAttempt = { ...draft, place: placeKey(place), attempt }
+    setDraft(withAttempt)
+    save(DRAFT_KEY, withAttempt)
+    setBusy(true)
+    try {
+      const matter = await call(api.fiveLists.collect, { body: parsed.data, idempotencyKey: attempt.key })
+      remove(DRAFT_KEY)
+      restored.current = undefined
+      setDraft(emptyDraft)
+      void Taro.showToast({ title: t('fl.raise.done'), icon: 'success' })
+      remove(DRAFT_KEY)
+      await Taro.redirectTo({ url: matterUrl(matter.id) })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const weapp = process.env.TARO_ENV === 'weapp'
+  return (
+    <Page title='fl.raiseTitle'>
+      {!me ? (
+        loadingMe ? <Loading /> : <ErrorState error={undefined} />
+      ) : !places.length ? (
+        <Empty text={t('fl.raise.noPlace')} />
+      ) : (
+        <>
+          {hasDraft ? (
+            <Text className='small muted block' {...aria({ role: 'status' })} data-testid='fl-raise-draft-restored'>
+              {t('submit.draftRestored')}
+            </Text>
+          ) : null}
+          <Section>
+            {places.length > 1 ? (
+              <Field label={t('fl.raise.place')} error={fieldErrors.place}>
+                <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.raise.place') })}>
+                  {places.map((p) => (
+                    <Chip key={placeKey(p)} selected={place === p} onClick={() => update({ place: placeKey(p) })} testId={`fl-raise-place-${placeKey(p)}`}>
+                      {p.name}
+                    </Chip>
+                  ))}
+                </View>
+              </Field>
+            ) : (
+              <Text className='body block' data-testid='fl-raise-place'>{`${t('fl.raise.place')}：${places[0]!.name}`}</Text>
+            )}
+
+            <Field label={t('fl.raise.source')}>
+              <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.raise.source') })}>
+                {(['walkRound', 'hotline'] as const).map((s) => (
+                  <Chip key={s} selected={draft.source === s} onClick={() => update({ source: s })} testId={`fl-raise-source-${s}`}>
+                    {t(`fl.source.${s}`)}
+                  </Chip>
+                ))}
+              </View>
+            </Field>
+
+            {draft.source === 'hotline' ? (
+              <Field label={t('fl.raise.reporter')} error={fieldErrors.reporterName}>
+                <TextInput label={t('fl.raise.reporter')} value={draft.reporterName} onInput={(v) => update({ reporterName: v })} testId='fl-raise-reporter' maxlength={40} />
+              </Field>
+            ) : null}
+
+            <Field label={t('submit.category')} error={fieldErrors.category}>
+              <View className='row' {...aria({ role: 'group', 'aria-label': t('submit.category') })}>
+                {MatterCategory.options.map((c) => (
+                  <Chip key={c} selected={draft.category === c} onClick={() => update({ category: c })} testId={`fl-raise-category-${c}`}>
+                    {t(`category.${c}`)}
+                  </Chip>
+                ))}
+              </View>
+            </Field>
+
+            <Field label={t('fl.raise.text')} error={fieldErrors.text}>
+              <TextArea label={t('fl.raise.text')} value={draft.text} onInput={(v) => update({ text: v })} placeholder={t('fl.raise.textPlaceholder')} testId='fl-raise-text' />
+            </Field>
+
+            <Field label={t('submit.photos')}>
+              <View className='photos' data-testid='fl-raise-photos'>
+                {draft.photos.map((p, i) => (
+                  <View key={p.id} className='photo'>
+                    <Image className='img' src={p.path} mode='aspectFill' {...({ nativeProps: { alt: t('submit.photoAlt', { n: i + 1 }) } } as object)} />
+                    {p.state !== 'done' ? (
+                      <Text
+                        className='photo-state'
+                        onClick={() => p.state === 'failed' && startUpload(p)}
+                        {...aria({ role: p.state === 'failed' ? 'button' : 'status', tabindex: p.state === 'failed' ? 0 : undefined })}
+                      >
+                        {p.state === 'uploading' ? t('submit.uploading') : t('submit.uploadFailed')}
+                      </Text>
+                    ) : null}
+                    <View
+                      className='photo-remove'
+                      onClick={() => update({ photos: draft.photos.filter((x) => x.id !== p.id) })}
+                      {...aria({ role: 'button', tabindex: 0, 'aria-label': t('submit.removePhoto', { n: i + 1 }) })}
+                    >
+                      <Text {...aria({ 'aria-hidden': true })}>✕</Text>
+                    </View>
+                  </View>
+                ))}
+                {draft.photos.length < MAX_PHOTOS ? (
+                  <View className='photo-add' onClick={addPhotos} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'fl-raise-add-photo' })}>
+                    <Text>{`+ ${t('submit.addPhoto')}`}</Text>
+                  </View>
+                ) : null}
+              </View>
+            </Field>
+
+            <Field label={t('submit.location')} error={fieldErrors.location}>
+              {weapp ? (
+                <View className='row gap'>
+                  <Btn small onClick={chooseLocation} testId='fl-raise-location'>
+                    {t('submit.chooseLocation')}
+                  </Btn>
+                  {draft.coords ? (
+                    <Btn small onClick={() => update({ coords: undefined, address: '' })}>
+                      {t('submit.clearLocation')}
+                    </Btn>
+                  ) : null}
+                </View>
+              ) : null}
+              <TextInput
+                label={weapp ? t('submit.address') : t('fl.raise.addressH5')}
+                value={draft.address}
+                onInput={(v) => update({ address: v })}
+                placeholder={t('submit.addressPlaceholder')}
+                testId='fl-raise-address'
+                maxlength={120}
+              />
+            </Field>
+          </Section>
+
+          {error ? <ErrorState error={(error as ApiError).code === 'NETWORK' ? { message: t('submit.offline'), messageEn: t('submit.offline') } : error} /> : null}
+
+          <Btn kind='primary' block loading={busy} onClick={submit} testId='fl-raise-submit'>
+            {busy ? t('common.submitting') : t('fl.raise.submit')}
+          </Btn>
+        </>
+      )}
+    </Page>
+  )
+}
