@@ -216,8 +216,11 @@ export async function recordConsent(ctx: UserCtx, appId: string, input: ConsentI
  * A retry of a submit that went through answers the application as it is.
  */
 export async function submitApplication(ctx: UserCtx, appId: string, version: number): Promise<Detail> {
-  const r = await mine(ctx, appId);
-  if (r.status === 'submitted' && r.version === version + 1) return detailAfter(ctx, r, (await store.readApplicationCollection(ctx.db, appId)).history);
+  // the application with its history in one query: the answer's timeline is that history and this step's entry
+  const { app, history } = await store.readApplicationCollection(ctx.db, appId);
+  const r = readable(ctx, app);
+  requireActor(ctx, r);
+  if (r.status === 'submitted' && r.version === version + 1) return detailAfter(ctx, r, history);
   requireState(r, ['draft', 'infoRequested']);
   checkVersion(r, version);
   if (!r.consent) throw new UnprocessableError('CONSENT_REQUIRED');
@@ -247,7 +250,7 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
     }
     throw e;
   }
-  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
+  return detailAfter(ctx, next, [...history, h]);
 }
 
 /** Withdraws an application before its final decision; its locks go, and it leaves the queue. */

@@ -101,7 +101,9 @@ async function approvalWrites(ctx: UserCtx, r: ApplicationRecord, amount: number
  * back for information with what is missing.
  */
 export async function reviewApplication(ctx: UserCtx, appId: string, input: ReviewInput): Promise<Detail> {
-  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  // the application with its history in one query: the answer's timeline is that history and this step's entry
+  const { app, history } = await store.readApplicationCollection(ctx.db, appId);
+  const r = readable(ctx, app);
   const level = awaitingLevel(r.type, r.status);
   const p = ctx.principal;
   const mayCommunity = reliefCan.reviewCommunity(p, r);
@@ -140,8 +142,7 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
   }
   const h = historyEntry(ctx, r.status, next.status, action, { note: input.note ?? (input.missing?.length ? input.missing.join('、') : undefined), level });
   await writeStep(ctx, r, next, h, extra, [], await decisionNotes(ctx, r, next));
-  const { history } = await store.readApplicationCollection(ctx.db, r.id);
-  return detailAfter(ctx, next, history);
+  return detailAfter(ctx, next, [...history, h]);
 }
 
 /**
