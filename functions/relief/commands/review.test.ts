@@ -143,6 +143,21 @@ describe('review and the approval chain', () => {
   });
 });
 
+describe('round trips', () => {
+  it('submits and reviews in three DynamoDB round trips each, notifications included', async () => {
+    // Prepare
+    const c = await w.consented(w.p.wang, dibaoBody(w.p.wang));
+    const id = c.application.id;
+    // Act
+    const submit = await w.h.api.as(w.p.wang).post(w.path(id, '/submit'), { version: c.application.version });
+    const community = await w.h.api.as(w.p.worker).post(w.path(id, '/review'), { decision: 'approve', version: submit.body.application.version });
+    const final = await w.h.api.as(w.p.officer).post(w.path(id, '/review'), { decision: 'approve', version: community.body.application.version });
+    // Assess: the answers carry the whole timeline all the same
+    expect([submit, community, final].map((r) => Number(r.headers['x-db-calls']))).toEqual([3, 3, 3]);
+    expect(final.body.timeline.map((t: { action: string }) => t.action)).toEqual(['draft', 'consent', 'submit', 'approveCommunity', 'approve']);
+  });
+});
+
 describe('notifications of review work and decisions', () => {
   type Item = { template: string; title: string; body: string; link?: string };
   const inboxAbout = async (who: ReliefWorld['p'][keyof ReliefWorld['p']], id: string): Promise<Item[]> =>
