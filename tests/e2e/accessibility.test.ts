@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../support/harness';
+import { dibaoBody } from '../support/relief';
 import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phonePage, startWeb } from '../support/web';
 
 /**
@@ -35,6 +36,7 @@ beforeAll(async () => {
   await h.api.as({ token: tokens.newcomer!.accessToken } as never).post('/me/binding', { communityId: 'c-a', note: '5号楼' });
   await seedFiveLists(people['resident-wang'], people['worker-liu']);
   await seedSignups(people['resident-wang']);
+  await seedRelief(people['resident-wang']);
   web = await startWeb(h.deps);
   browser = await launchBrowser();
 });
@@ -106,6 +108,18 @@ async function seedSignups(wang: Person) {
   await h.api.as(wang).post(`/events/${su.SU_EVENT}/registration`, { companions: 1 });
 }
 
+/** Relief: a grid worker, and a dibao application wang submitted (documents named, consent given). */
+const rl: Record<string, string> = {};
+async function seedRelief(wang: Person) {
+  await h.person('张网格', [['gridWorker', 'g-a1']], { openid: 'grid-zhang' });
+  const login = await h.api.as().post('/auth/wechat', { code: 'dev:grid-zhang' });
+  tokens['grid-zhang'] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  const d = (await h.api.as(wang).post('/relief/applications', dibaoBody(wang))).body;
+  const c = (await h.api.as(wang).post(`/relief/applications/${d.application.id}/consent`, { method: 'app', textVersion: '2026-11', version: d.application.version })).body;
+  await h.api.as(wang).post(`/relief/applications/${d.application.id}/submit`, { version: c.application.version });
+  rl.RL_APP = d.application.id;
+}
+
 const pages: [string, string][] = [
   ['', '#/pages/login/index'],
   ['resident-wang', '#/pages/home/index'],
@@ -149,6 +163,15 @@ const pages: [string, string][] = [
   ['organizer-zhou', '#/packages/signups/roster/index?shiftId=SU_SHIFT'],
   ['organizer-zhou', '#/packages/signups/qr/index?shiftId=SU_SHIFT'],
   ['organizer-zhou', '#/packages/signups/door/index?eventId=SU_EVENT'],
+  ['resident-wang', '#/pages/services/index'],
+  ['worker-liu', '#/pages/services/index'],
+  ['resident-wang', '#/packages/relief/apply/index?type=dibao'],
+  ['resident-wang', '#/packages/relief/application/index?id=RL_APP'],
+  ['worker-liu', '#/packages/relief/application/index?id=RL_APP'],
+  ['grid-zhang', '#/packages/relief/proxy/index'],
+  ['worker-liu', '#/packages/relief/queue/index?level=community'],
+  ['worker-liu', '#/packages/relief/disbursements/index'],
+  ['officer-huang', '#/packages/relief/figures/index'],
 ];
 
 async function open(who: string, route: string, elder: boolean): Promise<Page> {
@@ -161,7 +184,7 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
     },
     [who ? tokens[who] : null, elder] as const,
   );
-  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!)}`);
+  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!)}`);
   await page.waitForLoadState('networkidle');
   // the page has rendered its content (not a spinner): some text in the page root
   await page.waitForFunction(() => (document.querySelector('.taro_page, .taro_router')?.textContent ?? '').trim().length > 4, undefined, { timeout: 15_000 });

@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { figureLine, sumFigures, toFen } from '../../shared/relief/figures';
+import type { Person } from '../support/harness';
+import { BANK, idNumber, reliefWorld } from '../support/relief';
+import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+
+/**
+ * Relief end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers: a grid worker files a
+ * senior allowance for a resident of their grid (documents uploaded, the signed paper consent photographed), submits it;
+ * the community worker approves it from the community queue, the sub-district officer at the second level; the community
+ * worker makes the month's disbursement batch; the figures page prints 户次 / 人次 / 元 as the payments imply; the resident
+ * finds the application among their own, with the ID number masked.
+ */
+jest.setTimeout(300_000);
+
+let world: Awaited<ReturnType<typeof reliefWorld>>;
+let web: { url: string; close(): Promise<void> };
+let browser: Browser;
+const shots = path.join(ROOT, '.local/screenshots');
+const photo = path.join(ROOT, 'tests/e2e/fixtures/streetlight.png');
+// 96 on the harness's day (2026-12-01): above the senior-allowance age of 90
+const SENIOR_ID = idNumber('1930-05-06', '125');
+const PERIOD = '2026-12';
+let applicationId = '';
+
+beforeAll(async () => {
+  ensureH5Build();
+  world = await reliefWorld();
+  web = await startWeb(world.h.deps);
+  browser = await launchBrowser();
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+const loginAs = (who: Person): Promise<Page> => logIn(browser, web.url, who.openid);
+const services = async (page: Page) => page.goto(`${web.url}/#/pages/services/index`);
+/** waits for a status; when it does not come, says what error the page shows */
+async function statusIs(page: Page, text: string) {
+  try {
+    await page.getByTestId('rl-app-status').getByText(text).first().waitFor({ timeout: 15_000 });
+  } catch (e) {
+    const shown = await page.getByTestId('error-state').allTextContents();
+    throw new Error(`status "${text}" not shown; errors on the page: ${JSON.stringify(shown)}; ${(e as Error).message}`);
+  }
+}
+
+async function upload(page: Page, button: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(button).click();
+  await (await chooser).setFiles(photo);
+}
+
+describe('relief, end to end', () => {
+  it('lets the grid worker file a senior allowance for a resident of the grid, record the signed consent and submit it', async () => {
+    const { p } = world;
+    const page = await loginAs(p.grid);
+    await services(page);
+    await page.getByTestId('rl-entry-proxy').click();
+    await page.getByTestId('rl-proxy-user').fill(p.wang.id);
+    await page.getByTestId('rl-proxy-type-seniorAllowance').click();
+    await page.getByTestId('rl-proxy-start').click();
+    await page.waitForURL(/packages\/relief\/apply\/index/, { timeout: 20_000, waitUntil: 'commit' });
+
+    await page.getByTestId('rl-member-0-name').fill('王秀兰');
+    // a wrong check digit is caught on the phone before anything is sent
+    await page.getByTestId('rl-member-0-id').fill(`${SENIOR_ID.slice(0, 17)}${SENIOR_ID.endsWith('0') ? '1' : '0'}`);
+    await page.getByText('身份证号码校验位不对，请核对').waitFor();
+    await page.getByTestId('rl-member-0-id').fill(SENIOR_ID);
+    await page.getByTestId('rl-form-bankAccount').fill(BANK);
+    await upload(page, 'rl-doc-idCard');
+    await page.getByTestId('rl-doc-idCard-count').getByText('已上传 1 份').waitFor({ timeout: 20_000 });
+    await page.getByTestId('rl-check').click();
+    await page.getByTestId('rl-eligibility').getByText('可以申请').waitFor({ timeout: 15_000 });
+    await page.getByTestId('rl-eligibility').getByText('年满 90 周岁').waitFor();
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-1-apply.png'), fullPage: true });
+    await page.getByTestId('rl-save').click();
+
+    // the separate consent: its text and version, then the photo of the paper form the resident signed
+    await page.getByTestId('rl-consent-text').getByText(/敏感个人信息/).waitFor({ timeout: 15_000 });
+    await page.getByTestId('rl-consent-version').getByText('2026-11').waitFor();
+    await upload(page, 'rl-consent-photo');
+    await page.getByTestId('rl-consent-photo').getByText('✓', { exact: false }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('rl-consent-record').click();
+    await page.getByTestId('rl-consent-given').getByText(/纸质同意书/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-2-consent.png'), fullPage: true });
+    await page.getByTestId('rl-submit').click();
+    await page.waitForURL(/packages\/relief\/application\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
+    applicationId = new URL(page.url().replace('#/', '')).searchParams.get('id')!;
+    await statusIs(page, '待社区审核');
+    await page.getByTestId('rl-timeline').getByText(/记录纸质同意书/).first().waitFor();
+    await page.context().close();
+
+    const d = (await world.h.api.as(p.wang).get(`/relief/applications/${applicationId}`)).body;
+    expect(d.application).toMatchObject({ type: 'seniorAllowance', status: 'submitted', ownerId: p.wang.id, proxy: true, awaiting: 'community' });
+    expect(d.application.consent).toMatchObject({ method: 'signedForm', textVersion: '2026-11' });
+    expect(d.application.documents.map((x: { kind: string }) => x.kind)).toEqual(['idCard']);
+  });
+
+  it('lets the community worker approve it from the community queue, which shows how long it waited', async () => {
+    const page = await loginAs(world.p.worker);
+    await services(page);
+    await page.getByTestId('rl-entry-queue').click();
+    await page.getByTestId(`rl-waited-${applicationId}`).getByText(/已等待 \d+ 天 \d+ 小时/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-3-queue.png'), fullPage: true });
+    await page.getByTestId(`rl-queue-${applicationId}`).click();
+    await statusIs(page, '待社区审核');
+    await page.getByTestId('rl-decision-approve').click();
+    await page.getByTestId('rl-review-note').fill('已入户核实，符合条件');
+    await page.getByTestId('rl-review-submit').click();
+    await statusIs(page, '社区已审核，待街道审批');
+    await page.context().close();
+  });
+
+  it('lets the sub-district officer approve it at the second level', async () => {
+    const page = await loginAs(world.p.officer);
+    await services(page);
+    await page.getByTestId('rl-entry-queue-sd').click();
+    await page.getByTestId(`rl-queue-${applicationId}`).click();
+    await statusIs(page, '社区已审核，待街道审批');
+    await page.getByTestId('rl-decision-approve').click();
+    await page.getByTestId('rl-review-submit').click();
+    await statusIs(page, '已批准');
+    await page.getByTestId('rl-timeline').getByText('审核同意').first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-4-approved.png'), fullPage: true });
+    await page.context().close();
+    const d = (await world.h.api.as(world.p.officer).get(`/relief/applications/${applicationId}`)).body;
+    expect(d.application.status).toBe('approved');
+  });
+
+  it('lets the community worker make the month’s disbursement batch and mark it paid', async () => {
+    const page = await loginAs(world.p.worker);
+    await services(page);
+    await page.getByTestId('rl-entry-disbursements').click();
+    await page.getByTestId('rl-disb-period').fill(PERIOD);
+    await page.getByTestId('rl-disb-batch').click();
+    await page.getByTestId('rl-disb-done').getByText(/新增 1 笔/).waitFor({ timeout: 15_000 });
+    await page.getByTestId('rl-disb-list').getByText('待发放').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('rl-disb-mark-paid').click();
+    await page.getByTestId('rl-disb-done').getByText(/已标记 1 笔/).waitFor({ timeout: 15_000 });
+    await page.getByTestId('rl-disb-list').getByText('已发放').first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-5-disbursements.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows on the figures page the 户次, 人次 and amount the month’s payments imply, and exports them', async () => {
+    const payments = (await world.h.api.as(world.p.worker).get(`/communities/c-a/relief/disbursements?period=${PERIOD}`)).body.items as { type: 'seniorAllowance'; persons: number; amount: number }[];
+    expect(payments.length).toBeGreaterThan(0);
+    const expected = sumFigures(payments.map((x) => ({ type: x.type, persons: x.persons, amountFen: toFen(x.amount) }))).map(figureLine);
+
+    const page = await loginAs(world.p.worker);
+    await services(page);
+    await page.getByTestId('rl-entry-figures').click();
+    await page.getByTestId('rl-fig-unit-c-a').click();
+    await page.getByTestId('rl-fig-from').fill(PERIOD);
+    await page.getByTestId('rl-fig-to').fill(PERIOD);
+    await page.getByTestId('rl-fig-show').click();
+    await page.getByTestId('rl-fig-row-seniorAllowance').waitFor({ timeout: 15_000 });
+    const shown = await page.getByTestId('rl-fig-rows').locator('[data-testid^="rl-fig-row-"]').allTextContents();
+    expect(shown.map((s) => s.trim())).toEqual(expected);
+    await page.getByTestId('rl-fig-chart').getByText(new RegExp(`${PERIOD}：`)).waitFor();
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-6-figures.png'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('rl-fig-export').click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await page.context().close();
+  });
+
+  it('shows the resident the application as theirs, with the ID number masked', async () => {
+    const page = await loginAs(world.p.wang);
+    await services(page);
+    await page.getByTestId(`rl-app-${applicationId}`).click();
+    await statusIs(page, '已批准');
+    const masked = (await page.getByTestId('rl-member-id-0').textContent())!.trim();
+    expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(masked).not.toBe(SENIOR_ID);
+    expect(masked.slice(-4)).toBe(SENIOR_ID.slice(-4));
+    expect(await page.content()).not.toContain(SENIOR_ID);
+    expect(await page.getByTestId('rl-reveal').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-7-resident.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('relief in elder mode and in English', () => {
+  it('shows the resident the application in English, large', async () => {
+    const page = await loginAs(world.p.wang);
+    await page.evaluate(() => localStorage.setItem('linli.prefs', JSON.stringify({ data: { elder: true, lang: 'en' } })));
+    await page.goto(`${web.url}/#/packages/relief/application/index?id=${applicationId}`);
+    await page.reload();
+    await statusIs(page, 'Approved');
+    await page.getByTestId('rl-timeline').getByText('Signed paper form recorded').first().waitFor();
+    const size = await page.getByTestId('rl-app-type').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(18);
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-8-elder-en.png'), fullPage: true });
+    await page.context().close();
+  });
+});
