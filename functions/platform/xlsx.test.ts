@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { columnIndex, columnLetters, crc32, readXlsx, readZip, writeXlsx, writeZip, XlsxError } from './xlsx';
+import { columnIndex, columnLetters, crc32, excelDate, readXlsx, readZip, writeXlsx, writeZip, XlsxError } from './xlsx';
 
 /**
  * A ZIP built differently from writeZip: deflated entries, a data descriptor after each (sizes zero in the local
@@ -79,6 +79,12 @@ describe('the xlsx writer and reader', () => {
   it('computes the ZIP CRC-32', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     expect(crc32(Buffer.alloc(0))).toBe(0);
+  });
+
+  it('reads a date serial as the day it shows, and leaves other numbers alone', () => {
+    expect(excelDate('46174')).toBe('2026-06-01');
+    expect(excelDate('46357.5')).toBe('2026-12-01');
+    expect(['1800', '2026-06', '123456', '440305199001011234', ''].map(excelDate)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('names columns past Z', () => {

@@ -329,5 +329,17 @@ export function readXlsx(bytes: Uint8Array): string[][] {
   return rows;
 }
 
+/**
+ * A cell Excel or WPS stored as a date (a serial number of days since 1899-12-30, shown with a date format) as
+ * YYYY-MM-DD; undefined for anything else. Typing 2026-06 in a cell stores 46174 (2026-06-01).
+ */
+export function excelDate(text: string): string | undefined {
+  if (!/^\d{5}(\.\d+)?$/.test(text.trim())) return undefined;
+  const serial = Math.floor(Number(text));
+  // 1982-01-01 .. 2099-12-31: a period of relief, not some other number
+  if (serial < 29952 || serial > 73050) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Whether bytes look like an xlsx (a ZIP): a hint for a caller that was sent the wrong format. */
 export const looksLikeZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

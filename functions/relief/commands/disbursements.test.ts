@@ -125,7 +125,8 @@ describe('importing the civil-affairs spreadsheet', () => {
     const content = sheet([
       ['和平社区', '张三明', idNumber('1960-01-01', '311'), '低保', '2026-07', 3, 1800],
       [],
-      ['c-a', '李四', idNumber('1961-01-01', '321'), 'dibao', '2026-07', 2, 950.5],
+      // the month typed into Excel, which stored it as a date (46204 is 2026-07-01)
+      ['c-a', '李四', idNumber('1961-01-01', '321'), 'dibao', 46204, 2, 950.5],
     ]);
     // Act
     const first = ok(await w.h.api.as(w.p.officer).post(importPath, { format: 'xlsx', content }), 'xlsx import');

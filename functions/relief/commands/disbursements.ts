@@ -9,7 +9,7 @@ import type { UserCtx } from '../../platform/context';
 import { ConditionFailed, TransactionCancelled, type TxWrite } from '../../platform/db';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
-import { looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
+import { excelDate, looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
 import { getUnit, listUnits, type UnitRecord } from '../../platform/units';
 import * as store from '../store';
 import type { DisbursementRecord } from '../store';
@@ -162,7 +162,9 @@ export async function importDisbursements(ctx: UserCtx, subdistrictId: string, i
     const tname = get('type');
     const type = ReliefType.safeParse(tname).success ? (tname as ReliefType) : (Object.values(reliefTypes).find((d) => d.nameZh === tname)?.type ?? undefined);
     if (!type) fail(row, 'TYPE', '救助类型无效', 'type');
-    const period = get('period').replace(/^(\d{4})[/.年](\d{1,2})月?$/, (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`);
+    // a month typed into Excel is stored as a date: its serial number comes back as text
+    const typedPeriod = input.format === 'xlsx' ? (excelDate(get('period'))?.slice(0, 7) ?? get('period')) : get('period');
+    const period = typedPeriod.replace(/^(\d{4})[/.年](\d{1,2})月?$/, (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) fail(row, 'PERIOD', '发放月份应为 YYYY-MM', 'period');
     const persons = Number(get('persons'));
     if (!Number.isInteger(persons) || persons < 1 || persons > 20) fail(row, 'PERSONS', '人数应为 1–20 的整数', 'persons');
