@@ -11,7 +11,8 @@ import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '
  * (with a photo) by the water company's contact, and rated by the resident who raised it; the unit's score on the
  * officer's ranking page changes with that rating.
  */
-jest.setTimeout(300_000);
+// the h5 build (under a lock shared with other test runs) happens in beforeAll
+jest.setTimeout(600_000);
 
 let world: Awaited<ReturnType<typeof fiveListsWorld>>;
 let web: { url: string; close(): Promise<void> };
@@ -133,6 +134,89 @@ describe('the five lists, end to end', () => {
     await page.goto(`${web.url}/#/packages/fiveLists/scores/index`);
     await page.getByTestId('fl-score-value-p-water').getByText(`${fmt(after.score)} 分`).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(shots, 'e2e-fl-6-ranking-after.png'), fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('a grid worker takes a matter in; an officer publishes a consultation a resident votes on', () => {
+  let raisedId = '';
+  let consultationId = '';
+
+  it('lets the grid worker take in a matter from a walk round with a photo and an address', async () => {
+    const page = await loginAs(world.p.grid);
+    await page.goto(`${web.url}/#/pages/me/index`);
+    await page.getByTestId('me-fl-raise').click();
+    await page.getByTestId('fl-raise-place').waitFor({ timeout: 15_000 });
+    await page.getByTestId('fl-raise-source-walkRound').click();
+    await page.getByTestId('fl-raise-category-safety').click();
+    await page.getByTestId('fl-raise-text').fill('5号楼楼道灭火器过期，压力表指针在红区');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('fl-raise-add-photo').click();
+    await (await chooser).setFiles(photo);
+    await page.locator('[data-testid="fl-raise-photos"] img').first().waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="fl-raise-photos"] .photo-state'), undefined, { timeout: 20_000 });
+    await page.getByTestId('fl-raise-address').fill('5号楼2单元楼道');
+    await page.screenshot({ path: path.join(shots, 'e2e-fl-9-raise.png'), fullPage: true });
+    await page.getByTestId('fl-raise-submit').click();
+    await page.waitForURL(/packages\/fiveLists\/matter\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
+    await stateIs(page, '已收单');
+    raisedId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
+    await page.context().close();
+    const d = await world.detail(raisedId);
+    expect(d.matter).toMatchObject({ state: 'collected', source: 'walkRound', category: 'safety', gridId: 'g-a1', submitterName: '张网格', location: { address: '5号楼2单元楼道' } });
+    expect(d.matter.photos).toHaveLength(1);
+    // it waits on the officer's dispatch board
+    const board = await world.h.api.as(world.p.officer).get('/subdistricts/sd-t/five-lists?state=collected');
+    expect(board.body.items.map((m: { id: string }) => m.id)).toContain(raisedId);
+  });
+
+  it('lets the officer publish a consultation with three options', async () => {
+    const page = await loginAs(world.p.officer);
+    await page.goto(`${web.url}/#/pages/me/index`);
+    await page.getByTestId('me-fl-consultations').click();
+    await page.getByTestId('fl-publish-open').click();
+    await page.getByTestId('fl-pub-title').fill('街道老年食堂选址征求意见');
+    await page.getByTestId('fl-pub-description').fill('街道拟新建一处老年食堂，请居民就选址投票。');
+    await page.getByTestId('fl-pub-option-0').fill('和平社区党群服务中心');
+    await page.getByTestId('fl-pub-option-1').fill('金绿洲社区活动室');
+    await page.getByTestId('fl-pub-add-option').click();
+    await page.getByTestId('fl-pub-option-2').fill('两处都设');
+    // the local stack's clock is on the say-it day (2026-12-05): the window is around it
+    await page.getByTestId('fl-pub-opens').fill('2026-12-01 08:00');
+    await page.getByTestId('fl-pub-closes').fill('2026-12-31 20:00');
+    await page.screenshot({ path: path.join(shots, 'e2e-fl-10-publish.png'), fullPage: true });
+    await page.getByTestId('fl-pub-submit').click();
+    await page.waitForURL(/packages\/fiveLists\/consultation\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
+    await page.getByText('街道老年食堂选址征求意见').first().waitFor({ timeout: 15_000 });
+    consultationId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
+    await page.context().close();
+    const c = await world.h.api.as(world.p.officer).get(`/consultations/${consultationId}`);
+    expect(c.body).toMatchObject({ unitId: 'sd-t', phase: 'open', opensAt: '2026-12-01T00:00:00.000Z', closesAt: '2026-12-31T12:00:00.000Z' });
+    expect(c.body.options.map((o: { label: string }) => o.label)).toEqual(['和平社区党群服务中心', '金绿洲社区活动室', '两处都设']);
+  });
+
+  it('lets a resident of the sub-district find it and vote', async () => {
+    const page = await loginAs(world.p.wang);
+    await page.goto(`${web.url}/#/pages/matters/index`);
+    await page.getByTestId('matters-five-lists').click();
+    await page.getByTestId('fl-board-consultations').click();
+    await page.getByTestId(`fl-consultation-${consultationId}`).click();
+    await page.getByTestId('fl-option-o2').click();
+    await page.getByTestId('fl-vote').click();
+    await page.getByTestId('fl-option-o2').getByText('我的选择').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-fl-11-voted.png'), fullPage: true });
+    await page.context().close();
+    const c = await world.h.api.as(world.p.wang).get(`/consultations/${consultationId}`);
+    expect(c.body.myVote).toBe('o2');
+  });
+
+  it('shows the result with its counts once voting has closed', async () => {
+    world.h.clock.set('2027-01-02T02:00:00.000Z');
+    const page = await loginAs(world.p.wang);
+    await page.goto(`${web.url}/#/packages/fiveLists/consultation/index?id=${consultationId}`);
+    await page.getByTestId('fl-result-total').getByText('共 1 人投票').waitFor({ timeout: 15_000 });
+    await page.getByTestId('fl-result').getByText('1 票（100%）').waitFor();
+    await page.screenshot({ path: path.join(shots, 'e2e-fl-12-result.png'), fullPage: true });
     await page.context().close();
   });
 });
