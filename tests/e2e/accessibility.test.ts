@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../support/harness';
-import { dibaoBody } from '../support/relief';
+import { dibaoBody, idNumber } from '../support/relief';
 import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phonePage, startWeb } from '../support/web';
 
 /**
@@ -36,6 +36,7 @@ beforeAll(async () => {
   await h.api.as({ token: tokens.newcomer!.accessToken } as never).post('/me/binding', { communityId: 'c-a', note: '5号楼' });
   await seedFiveLists(people['resident-wang'], people['worker-liu']);
   await seedSignups(people['resident-wang']);
+  await seedReliefRegistry(people['worker-liu']);
   await seedRelief(people['resident-wang']);
   web = await startWeb(h.deps);
   browser = await launchBrowser();
@@ -46,7 +47,8 @@ const five: Record<string, string> = {};
 async function seedFiveLists(wang: Person, liu: Person) {
   const officer = await h.person('黄伟', [['subdistrictOfficer', 'sd-t']], { openid: 'officer-huang' });
   const sun = await h.person('孙明', [['unitContact', 'p-water']], { openid: 'unit-sun' });
-  for (const openid of ['officer-huang', 'unit-sun']) {
+  await h.person('唐建华', [['jointCommittee', 'sd-t']], { openid: 'committee-tang' });
+  for (const openid of ['officer-huang', 'unit-sun', 'committee-tang']) {
     const login = await h.api.as().post('/auth/wechat', { code: `dev:${openid}` });
     tokens[openid] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
   }
@@ -120,6 +122,14 @@ async function seedRelief(wang: Person) {
   rl.RL_APP = d.application.id;
 }
 
+/** The relief registry: a household of grid g-a1 with an open bereavement visit assigned to the community worker. */
+const rr: Record<string, string> = {};
+async function seedReliefRegistry(liu: Person) {
+  const e = (await h.api.as(liu).post('/communities/c-a/relief/registry', { gridId: 'g-a1', headName: '周桂英', headIdNumber: idNumber('1941-02-03', '482'), tags: ['elderlyAlone'] })).body;
+  rr.RR_HOUSEHOLD = encodeURIComponent(e.householdId);
+  await h.api.as(liu).post('/communities/c-a/relief/must-visits', { householdId: e.householdId, kind: 'bereavement', note: '老伴病逝', occurredOn: '2026-11-29' });
+}
+
 const pages: [string, string][] = [
   ['', '#/pages/login/index'],
   ['resident-wang', '#/pages/home/index'],
@@ -149,6 +159,9 @@ const pages: [string, string][] = [
   ['resident-wang', '#/packages/fiveLists/council/index?id=COUNCIL_ID'],
   ['resident-wang', '#/packages/fiveLists/consultations/index'],
   ['resident-wang', '#/packages/fiveLists/consultation/index?id=CONSULT_ID'],
+  ['worker-liu', '#/packages/fiveLists/raise/index'],
+  ['officer-huang', '#/packages/fiveLists/publish/index'],
+  ['committee-tang', '#/packages/fiveLists/officer/index'],
   ['resident-wang', '#/pages/volunteer/index'],
   ['resident-wang', '#/packages/signups/register/index'],
   ['resident-wang', '#/packages/signups/activity/index?id=SU_ACTIVITY'],
@@ -163,6 +176,9 @@ const pages: [string, string][] = [
   ['organizer-zhou', '#/packages/signups/roster/index?shiftId=SU_SHIFT'],
   ['organizer-zhou', '#/packages/signups/qr/index?shiftId=SU_SHIFT'],
   ['organizer-zhou', '#/packages/signups/door/index?eventId=SU_EVENT'],
+  ['worker-liu', '#/packages/relief/registry/index'],
+  ['worker-liu', '#/packages/relief/household/index?communityId=c-a&householdId=RR_HOUSEHOLD'],
+  ['worker-liu', '#/packages/relief/visits/index'],
   ['resident-wang', '#/pages/services/index'],
   ['worker-liu', '#/pages/services/index'],
   ['resident-wang', '#/packages/relief/apply/index?type=dibao'],
@@ -184,7 +200,7 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
     },
     [who ? tokens[who] : null, elder] as const,
   );
-  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!)}`);
+  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!)}`);
   await page.waitForLoadState('networkidle');
   // the page has rendered its content (not a spinner): some text in the page root
   await page.waitForFunction(() => (document.querySelector('.taro_page, .taro_router')?.textContent ?? '').trim().length > 4, undefined, { timeout: 15_000 });
