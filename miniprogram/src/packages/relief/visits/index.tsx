@@ -48,8 +48,9 @@ export default function VisitsPage() {
   usePullDownRefresh(() => {
     void Promise.all([list.reload(), manages ? byWorker.reload() : undefined]).finally(() => Taro.stopPullDownRefresh())
   })
+  // the logged visit stays on the list, done and with its log (the answer carries it), until the next reload
   const logged = (v: MustVisit) => {
-    if (list.data) list.setData(list.data.filter((x) => x.id !== v.id))
+    if (list.data) list.setData(list.data.map((x) => (x.id === v.id ? v : x)))
     if (manages) void byWorker.reload()
   }
   const tabs: { key: Tab; label: 'rr.mine' | 'rr.allOpen' | 'rr.done' }[] = [
