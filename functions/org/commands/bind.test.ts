@@ -72,6 +72,21 @@ describe('administering units and grants', () => {
     expect(res.body.code).toBe('GRANT_UNIT_MISMATCH');
   });
 
+  it('grants the joint committee on the sub-district only, and the member then reads the review queue', async () => {
+    // Prepare
+    const member = await login('committee-new');
+    // Act
+    const onCommunity = await h.api.as(admin).post('/admin/grants', { userId: member.id, role: 'jointCommittee', unitId: 'c-a' });
+    const onSubdistrict = await h.api.as(admin).post('/admin/grants', { userId: member.id, role: 'jointCommittee', unitId: 'sd-t' });
+    const again = await login('committee-new');
+    const queue = await h.api.as({ token: again.token } as never).get('/subdistricts/sd-t/five-lists?state=dispatched');
+    // Assess
+    expect(onCommunity.status).toBe(422);
+    expect(onCommunity.body.code).toBe('GRANT_UNIT_MISMATCH');
+    expect(onSubdistrict.status).toBe(200);
+    expect(queue.status).toBe(200);
+  });
+
   it('refuses the admin endpoints to a community worker', async () => {
     const res = await h.api.as(liu).get('/admin/units');
     expect(res.status).toBe(403);
