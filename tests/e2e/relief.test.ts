@@ -171,6 +171,26 @@ describe('relief, end to end', () => {
     await page.context().close();
   });
 
+  it('shows the officer every bad row of a civil-affairs CSV and imports nothing', async () => {
+    const good = idNumber('1950-02-03', '331');
+    const bad = `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`;
+    const csv = ['社区,户主姓名,身份证号,救助类型,发放月份,保障人数,发放金额', `和平社区,李建国,${good},低保,2026-11,2,1200`, `和平社区,赵敏,${bad},低保,2026-11,1,600`].join('\n');
+    const page = await loginAs(world.p.officer);
+    await services(page);
+    await page.getByTestId('rl-entry-disbursements').click();
+    await page.getByTestId('rl-import-csv').fill(csv);
+    await page.getByTestId('rl-import-run').click();
+    const errors = page.getByTestId('rl-import-errors');
+    await errors.getByText('有 1 处错误，未导入任何数据：').waitFor({ timeout: 15_000 });
+    await errors.getByText(/第 3 行 身份证号：身份证号码无效/).waitFor();
+    // the answer never echoes an ID number
+    expect(await errors.textContent()).not.toContain(bad);
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-import-errors.png'), fullPage: true });
+    await page.context().close();
+    const after = (await world.h.api.as(world.p.officer).get('/communities/c-a/relief/disbursements?period=2026-11')).body;
+    expect(after.items).toEqual([]);
+  });
+
   it('shows the resident the application as theirs, with the ID number masked', async () => {
     const page = await loginAs(world.p.wang);
     await services(page);

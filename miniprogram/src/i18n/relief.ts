@@ -239,6 +239,13 @@ export const reliefMessages = {
   'rl.disb.imported': { zh: '共 {rows} 行：导入 {imported} 笔，已存在 {present} 笔', en: '{rows} rows: {imported} imported, {present} already there' },
   'rl.disb.importErrors': { zh: '有 {n} 处错误，未导入任何数据：', en: '{n} problem(s); nothing was imported:' },
   'rl.disb.rowError': { zh: '第 {row} 行 {column}：{message}', en: 'Row {row} {column}: {message}' },
+  'rl.col.community': { zh: '社区', en: 'community' },
+  'rl.col.headName': { zh: '户主姓名', en: 'head name' },
+  'rl.col.idNumber': { zh: '身份证号', en: 'ID number' },
+  'rl.col.type': { zh: '救助类型', en: 'type' },
+  'rl.col.period': { zh: '发放月份', en: 'month' },
+  'rl.col.persons': { zh: '保障人数', en: 'persons' },
+  'rl.col.amount': { zh: '发放金额', en: 'amount' },
 
   'rl.fig.title': { zh: '救助统计', en: 'Relief figures', zhPlain: '救助数字', enPlain: 'Numbers' },
   'rl.fig.unit': { zh: '单位', en: 'Unit' },

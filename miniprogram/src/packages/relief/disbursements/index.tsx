@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Loading, Section, Tag, TextArea, TextInput } from '../../../components/ui'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
+import { messages, type MessageKey } from '../../../i18n/messages'
 import { useApp } from '../../../state/app'
 import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
@@ -15,7 +16,7 @@ import { isPeriod, managedCommunities, thisMonth, typeKey, useAction } from '../
 
 interface RowError {
   row: number
-  column: string
+  column?: string
   code: string
   message: string
 }
@@ -203,7 +204,7 @@ export default function DisbursementsPage() {
                   <View data-testid='rl-import-errors' {...aria({ role: 'alert' })}>
                     <Text className='body block error-text'>{t('rl.disb.importErrors', { n: rowErrors.length })}</Text>
                     {rowErrors.map((r, i) => (
-                      <Text key={i} className='body block error-text'>{t('rl.disb.rowError', { row: r.row, column: r.column, message: r.message })}</Text>
+                      <Text key={i} className='body block error-text'>{t('rl.disb.rowError', { row: r.row, column: r.column && `rl.col.${r.column}` in messages ? t(`rl.col.${r.column}` as MessageKey) : (r.column ?? ''), message: r.message })}</Text>
                     ))}
                   </View>
                 ) : null}
