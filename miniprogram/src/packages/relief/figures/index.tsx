@@ -12,12 +12,17 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { isPeriod, managedCommunities, RELIEF_TYPES, thisMonth, typeKey, useAction, type ReliefTypeName } from '../lib/relief'
 
-/** Saves the export: a Blob download in a browser; in WeChat a file in the user data folder, opened with openDocument. */
+/** Saves the export: a Blob download in a browser; in WeChat a file in the user data folder, opened with openDocument (or sent to a chat). */
 async function saveExport(file: { filename: string; contentType: string; content: string }): Promise<void> {
   if (Taro.getEnv() === Taro.ENV_TYPE.WEAPP) {
     const path = `${(globalThis as unknown as { wx: { env: { USER_DATA_PATH: string } } }).wx.env.USER_DATA_PATH}/${file.filename}`
     Taro.getFileSystemManager().writeFileSync(path, file.content, 'utf8')
-    await Taro.openDocument({ filePath: path, showMenu: true } as Parameters<typeof Taro.openDocument>[0])
+    try {
+      await Taro.openDocument({ filePath: path, showMenu: true } as Parameters<typeof Taro.openDocument>[0])
+    } catch {
+      // openDocument reads Office and PDF files; where it refuses the CSV, the file goes to a chat to open on a computer
+      await Taro.shareFileMessage({ filePath: path, fileName: file.filename })
+    }
     return
   }
   const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }))
