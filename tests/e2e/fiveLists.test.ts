@@ -170,6 +170,39 @@ describe('a grid worker takes a matter in; an officer publishes a consultation a
     expect(board.body.items.map((m: { id: string }) => m.id)).toContain(raisedId);
   });
 
+  it('keeps the grid worker’s draft when the answer is lost, and the retry takes the matter in once', async () => {
+    const page = await loginAs(world.p.grid);
+    const keys: string[] = [];
+    let drop = true;
+    await page.route('**/api/five-lists/matters', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (!drop) return route.continue();
+      drop = false;
+      await route.fetch(); // the server takes it in; the phone never hears back
+      await route.abort('connectionreset');
+    });
+    await page.goto(`${web.url}/#/packages/fiveLists/raise/index`);
+    await page.getByTestId('fl-raise-source-hotline').click();
+    await page.getByTestId('fl-raise-reporter').fill('李大爷');
+    await page.getByTestId('fl-raise-category-environment').click();
+    await page.getByTestId('fl-raise-text').fill('热线来电：7号楼垃圾房三天没清运');
+    await page.getByTestId('fl-raise-submit').click();
+    await page.getByTestId('error-state').waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page.getByTestId('fl-raise-draft-restored').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('fl-raise-text').inputValue()).toBe('热线来电：7号楼垃圾房三天没清运');
+    await page.getByTestId('fl-raise-submit').click();
+    await page.waitForURL(/packages\/fiveLists\/matter\/index\?id=/, { timeout: 20_000, waitUntil: 'commit' });
+    await stateIs(page, '已收单');
+    await page.context().close();
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(1);
+    const board = await world.h.api.as(world.p.officer).get('/subdistricts/sd-t/five-lists?state=collected');
+    const taken = board.body.items.filter((m: { text: string }) => m.text === '热线来电：7号楼垃圾房三天没清运');
+    expect(taken).toHaveLength(1);
+    expect(taken[0]).toMatchObject({ source: 'hotline', category: 'environment' });
+  });
+
   it('lets the officer publish a consultation with three options', async () => {
     const page = await loginAs(world.p.officer);
     await page.goto(`${web.url}/#/pages/me/index`);
