@@ -486,7 +486,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
       pendingCommunityId: p.pending?.communityId,
     });
     for (const [role, unitId] of p.roles) {
-      peopleItems.push(grantItem(p.userId, role, unitById.get(unitId)! as Unit));
+      peopleItems.push(grantItem(p.userId, role, unitById.get(unitId)! as Unit, { displayName: p.displayName, gridId: p.gridId }));
       grants++;
     }
     if (p.pending) {

@@ -1,6 +1,7 @@
 import { api } from '../../shared/api';
 import { route } from '../platform/http';
 import { bind, decideBinding, listBindingRequests } from './commands/bind';
+import { listCommunityResidents, listGridResidents } from './commands/residents';
 import { createUnit, grantRole, inviteCode, listCommunities, listUnitGrants, listUnits, revokeRole } from './commands/units';
 
 export const routes = [
@@ -9,6 +10,8 @@ export const routes = [
   route(api.org.bindingRequests, (ctx, { params }) => listBindingRequests(ctx, params.communityId)),
   route(api.org.decideBinding, (ctx, { params, body }) => decideBinding(ctx, params.communityId, params.userId, body)),
   route(api.org.inviteCode, (ctx, { params }) => inviteCode(ctx, params.communityId)),
+  route(api.org.gridResidents, (ctx, { params, query }) => listGridResidents(ctx, params.gridId, query)),
+  route(api.org.communityResidents, (ctx, { params, query }) => listCommunityResidents(ctx, params.communityId, query)),
   route(api.org.units, (ctx) => listUnits(ctx)),
   route(api.org.createUnit, (ctx, { body }) => createUnit(ctx, body)),
   route(api.org.unitGrants, (ctx, { params }) => listUnitGrants(ctx, params.unitId)),

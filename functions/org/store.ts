@@ -19,10 +19,30 @@ export async function communityOfInviteCode(db: Db, code: string): Promise<strin
   return (await db.get<{ communityId: string }>(keys.inviteCode(code)))?.communityId;
 }
 
-export function grantItem(userId: string, role: Role, unit: Unit) {
+/** What a resident's binding says, kept on their resident grant so staff can list and find them. */
+export interface Residency {
+  displayName: string;
+  gridId?: string;
+  note?: string;
+}
+
+/**
+ * A grant; a resident's, given its residency, also indexes the resident in their community's and their grid's lists
+ * (by name, so a search by name is a key condition). Written in the binding's transaction, so nobody is bound unlisted.
+ */
+export function grantItem(userId: string, role: Role, unit: Unit, residency?: Residency) {
   return {
     ...keys.grant(userId, role, unit.id),
     ...keys.grantByUnit(unit.id, role, userId),
+    ...(role === 'resident' && residency
+      ? {
+          ...keys.residentOfCommunity(unit.id, residency.displayName, userId),
+          ...keys.residentOfGrid(unit.id, residency.gridId, residency.displayName, userId),
+          displayName: residency.displayName,
+          gridId: residency.gridId,
+          note: residency.note,
+        }
+      : {}),
     entity: 'grant',
     userId,
     role,
@@ -30,6 +50,30 @@ export function grantItem(userId: string, role: Role, unit: Unit) {
     unitPath: unit.path,
     unitName: unit.name,
   };
+}
+
+export interface ResidentRecord {
+  userId: string;
+  displayName: string;
+  gridId?: string;
+  note?: string;
+}
+
+/** A page of a community's residents by name, or of one grid's; `-` as the grid: those whose binding names none. */
+export async function listResidents(
+  db: Db,
+  of: { communityId: string; gridId?: string },
+  opts: { name?: string; cursor?: string; limit: number },
+): Promise<{ items: ResidentRecord[]; cursor?: string }> {
+  const prefix = opts.name || undefined;
+  return of.gridId
+    ? db.query<ResidentRecord & Record<string, unknown>>({ index: 'gsi2', pk: keys.residentOfGrid(of.communityId, of.gridId, '', '').gsi2pk, prefix, cursor: opts.cursor, limit: opts.limit })
+    : db.query<ResidentRecord & Record<string, unknown>>({ index: 'gsi3', pk: keys.residentOfCommunity(of.communityId, '', '').gsi3pk, prefix, cursor: opts.cursor, limit: opts.limit });
+}
+
+export async function phonesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
+  const vols = await db.batchGet<{ userId: string; phone?: string }>(userIds.map((id) => keys.volunteer(id)));
+  return new Map(vols.filter((v) => v.phone).map((v) => [v.userId, v.phone!]));
 }
 
 export async function putGrant(db: Db, userId: string, role: Role, unit: Unit): Promise<void> {

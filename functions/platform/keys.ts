@@ -13,6 +13,9 @@ export const keys = {
   unit: (unitId: string) => ({ pk: 'UNITS', sk: `UNIT#${unitId}` }),
   inviteCode: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
   bindingRequest: (communityId: string, userId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `BINDREQ#${userId}` }),
+  /** a bound resident, on their resident grant, by name: the community's list, and their grid's (`-`: the binding names no grid) */
+  residentOfCommunity: (communityId: string, name: string, userId: string) => ({ gsi3pk: `RESIDENTS#${communityId}`, gsi3sk: `${name}#${userId}` }),
+  residentOfGrid: (communityId: string, gridId: string | undefined, name: string, userId: string) => ({ gsi2pk: `RESGRID#${communityId}#${gridId ?? '-'}`, gsi2sk: `${name}#${userId}` }),
   scheduleRule: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'RULE' }),
   session: (communityId: string, date: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `SESSION#${date}` }),
   /** a matter, its seconds and its history are one item collection: the detail page is one query */

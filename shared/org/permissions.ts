@@ -47,5 +47,8 @@ export const can = {
   seeAnonymousAuthor: (p: Principal, scope: Scope) =>
     hasRoleOver(p, staff, { subdistrictId: scope.subdistrictId, communityId: scope.communityId }) || gridWorkerOfCommunity(p, scope.communityId),
   decideBinding: (p: Principal, scope: Scope) => hasRoleOver(p, workersOfCommunity, scope),
+  /** list the bound residents of a grid (its worker too) or of a whole community (its workers and the sub-district's officers) */
+  readResidents: (p: Principal, scope: Scope) =>
+    hasRoleOver(p, scope.gridId ? ['gridWorker', ...workersOfCommunity] : workersOfCommunity, scope),
   administer: (p: Principal, subdistrictId: string) => p.grants.some((g) => g.role === 'admin' && g.unitPath[0] === subdistrictId),
 };

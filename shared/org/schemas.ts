@@ -129,3 +129,25 @@ export const DecideBindingInput = z.object({
 });
 
 export const InviteCode = z.object({ communityId: Id, code: z.string() });
+
+/** A page of a grid's or a community's bound residents; `name` finds those whose name begins with it. */
+export const ResidentsQuery = z
+  .object({
+    cursor: z.string().max(512).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict();
+export type ResidentsQuery = z.infer<typeof ResidentsQuery>;
+
+/** A bound resident as staff see them, to pick whom they act for. */
+export const Resident = z.object({
+  user: UserSummary,
+  /** the phone number a volunteer gave, masked (138****5678); absent when none is known */
+  maskedPhone: z.string().optional(),
+  /** absent when the binding names no grid */
+  gridId: Id.optional(),
+  /** what the resident wrote when asking to bind: building, unit, room */
+  note: z.string().optional(),
+});
+export type Resident = z.infer<typeof Resident>;

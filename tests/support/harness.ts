@@ -5,6 +5,7 @@ import { readConfig } from '../../functions/platform/config';
 import type { Deps } from '../../functions/platform/context';
 import { Db, dynamoClient } from '../../functions/platform/db';
 import { keys } from '../../functions/platform/keys';
+import { grantItem } from '../../functions/org/store';
 import { createLogger } from '../../functions/platform/log';
 import { s3Storage } from '../../functions/platform/storage';
 import { signAccessToken } from '../../functions/platform/tokens';
@@ -76,16 +77,8 @@ export async function harness(opts: { at?: string; extraUnits?: Unit[] } = {}) {
     for (const [role, unitId] of roles) {
       const unit = allUnits.find((u) => u.id === unitId)!;
       grants.push({ role, unitId, unitPath: unit.path });
-      await deps.db.put({
-        ...keys.grant(id, role, unitId),
-        ...keys.grantByUnit(unitId, role, id),
-        entity: 'grant',
-        userId: id,
-        role,
-        unitId,
-        unitPath: unit.path,
-        unitName: unit.name,
-      });
+      // as a binding writes it: a resident's grant also lists them among the community's residents (no grid)
+      await deps.db.put(grantItem(id, role, unit, { displayName: name }));
     }
     const token = signAccessToken({ userId: id, displayName: name, grants }, config.tokenSecret, clock.now(), 3600 * 24 * 30);
     return { id, openid, displayName: name, grants, token };

@@ -46,16 +46,18 @@ export async function bind(ctx: UserCtx, input: BindInput): Promise<{ status: 'b
   return { status: 'pending', communityId: community.id };
 }
 
-async function bindResident(ctx: UserCtx, userId: string, communityId: string, gridId?: string): Promise<void> {
+async function bindResident(ctx: UserCtx, userId: string, communityId: string, gridId?: string, note?: string): Promise<void> {
   const community = await store.getUnit(ctx.db, communityId);
   if (!community) throw new NotFoundError('community');
+  // the name at binding goes into the residents' index (the list shows the current one)
+  const profile = await ctx.db.get<{ displayName?: string }>(keys.user(userId), true);
   try {
     await ctx.db.transact([
       {
         update: keys.user(userId),
         spec: { set: { communityId, gridId }, remove: ['pendingCommunityId'], if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(#communityId)' } },
       },
-      { put: store.grantItem(userId, 'resident', community) },
+      { put: store.grantItem(userId, 'resident', community, { displayName: profile?.displayName ?? '', gridId, note }) },
       { delete: keys.bindingRequest(communityId, userId) },
     ]);
   } catch (e) {
@@ -83,10 +85,15 @@ export async function listBindingRequests(ctx: UserCtx, communityId: string) {
 export async function decideBinding(ctx: UserCtx, communityId: string, userId: string, input: { decision: 'confirm' | 'reject'; gridId?: string }) {
   const community = await store.getUnit(ctx.db, communityId);
   if (!community || !can.decideBinding(ctx.principal, { subdistrictId: community.path[0]!, communityId })) throw new ForbiddenError();
-  const request = await ctx.db.get(keys.bindingRequest(communityId, userId), true);
+  const request = await ctx.db.get<{ gridId?: string; note?: string }>(keys.bindingRequest(communityId, userId), true);
   if (!request) throw new NotFoundError('bindingRequest');
+  if (input.decision === 'confirm' && input.gridId) {
+    // the grid goes into the residents' index: it must be one of this community's
+    const grid = await store.getUnit(ctx.db, input.gridId);
+    if (!grid || grid.kind !== 'grid' || grid.parentId !== communityId) throw new NotFoundError('grid');
+  }
   if (input.decision === 'confirm') {
-    await bindResident(ctx, userId, communityId, input.gridId);
+    await bindResident(ctx, userId, communityId, input.gridId, request.note);
   } else {
     try {
       await ctx.db.transact([
