@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { harness, type Harness } from '../support/harness';
+import { readPdf } from '../support/signups';
 import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
@@ -26,7 +27,8 @@ beforeAll(async () => {
   web = await startWeb(h.deps);
   browser = await launchBrowser();
   mkdirSync(shots, { recursive: true });
-});
+  // the h5 build waits its turn under a lock on a shared machine, then takes minutes of its own
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -87,6 +89,27 @@ describe('a cultural event, end to end', () => {
     expect(att.items.map((r: { displayName: string; status: string }) => `${r.displayName}:${r.status}`).sort()).toEqual(['李建国:confirmed', '王秀兰:confirmed', '赵敏:waitlisted']);
   });
 
+  it('lets the organizer move the event to another room, and tells everyone registered or waiting', async () => {
+    const page = await loginAs('organizer-zhou');
+    await page.goto(`${web.url}/#/packages/signups/event/index?id=${eventId}`);
+    await page.getByTestId('event-edit').click();
+    const place = page.getByTestId('ne-place');
+    await place.waitFor();
+    expect(await place.inputValue()).toBe('和平社区文化活动室');
+    await place.fill('和平社区二楼多功能厅');
+    await page.getByTestId('ne-save').click();
+    // back on the event page, which shows the new place
+    await page.getByRole('main').getByTestId('event-title').waitFor({ timeout: 20_000 });
+    await page.getByRole('main').getByText('和平社区二楼多功能厅').first().waitFor({ timeout: 15_000 });
+    await page.context().close();
+    for (const openid of ['resident-wang', 'resident-li', 'resident-zhao']) {
+      const inbox = await h.api.as(await tokenPerson(openid)).get('/me/inbox?limit=20');
+      const told = inbox.body.items.filter((i: { template: string }) => i.template === 'signupChanged');
+      expect(told).toHaveLength(1);
+      expect(told[0].body).toContain('和平社区二楼多功能厅');
+    }
+  });
+
   it('promotes the first on the waitlist when a resident gives back a place', async () => {
     const page = await loginAs('resident-wang');
     await page.goto(`${web.url}/#/packages/signups/event/index?id=${eventId}`);
@@ -125,6 +148,61 @@ describe('a cultural event, end to end', () => {
     const zhao = att.items.find((r: { displayName: string }) => r.displayName === '赵敏');
     expect(zhao).toMatchObject({ status: 'confirmed' });
     expect(zhao.checkedInAt).toBeTruthy();
+  });
+});
+
+describe('a certificate of service hours', () => {
+  it('downloads the volunteer’s certificate as a PDF from 我的证明, and anyone can check its number', async () => {
+    // Prepare: wang serves two hours on a shift, confirmed by its organizer (through the API)
+    const organizer = await h.person('证明组织者', [['organizer', 'c-a']]);
+    const before = h.clock.now().toISOString();
+    try {
+      let wang = await tokenPerson('resident-wang');
+      expect((await h.api.as(wang).put('/me/volunteer', { realName: '王秀兰', phoneCode: 'phone:13911112222' })).status).toBe(200);
+      const created = (
+        await h.api.as(organizer).post('/activities', {
+          unitId: 'c-a',
+          title: '敬老院陪伴聊天',
+          shifts: [{ startsAt: '2026-12-10T01:00:00.000Z', endsAt: '2026-12-10T03:00:00.000Z', place: '和平敬老院', slots: 3 }],
+        })
+      ).body;
+      const shiftId = created.activity.shifts[0].id as string;
+      await h.api.as(organizer).post(`/activities/${created.activity.id}/publish`);
+      expect((await h.api.as(wang).post(`/shifts/${shiftId}/signup`)).status).toBe(201);
+      const code = async () => (await h.api.as(organizer).get(`/shifts/${shiftId}/qr`)).body.token as string;
+      h.clock.set('2026-12-10T00:55:00.000Z');
+      wang = await tokenPerson('resident-wang');
+      expect((await h.api.as(wang).post(`/shifts/${shiftId}/check-in`, { token: await code() })).status).toBe(200);
+      h.clock.set('2026-12-10T03:00:00.000Z');
+      wang = await tokenPerson('resident-wang');
+      expect((await h.api.as(wang).post(`/shifts/${shiftId}/check-out`, { token: await code() })).status).toBe(200);
+      const wangId = (await h.api.as(wang).get('/me')).body.id as string;
+      expect((await h.api.as(organizer).post(`/shifts/${shiftId}/hours/${wangId}`, { minutes: 120 })).status).toBe(200);
+
+      // Act: in the app, issue the certificate and press 我的证明 (PDF)
+      const page = await loginAs('resident-wang');
+      await page.goto(`${web.url}/#/packages/signups/hours/index`);
+      await page.getByTestId('cert-from').fill('2026-01-01');
+      await page.getByTestId('cert-to').fill('2026-12-31');
+      await page.getByTestId('cert-issue').click();
+      const serial = (await page.getByTestId('cert-serial').textContent({ timeout: 15_000 }))!.trim();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.getByTestId('cert-pdf').click()]);
+      await page.getByTestId('cert-opened').waitFor();
+      await page.screenshot({ path: path.join(shots, 'signups-5-certificate.png') });
+      // Assess: the file is the certificate, and reads back
+      expect(download.suggestedFilename()).toBe(`volunteer-certificate-${serial}.pdf`);
+      const pdf = readPdf(readFileSync((await download.path())!));
+      const text = pdf.pages.map((p) => p.lines.join('')).join('');
+      for (const s of ['志愿服务记录证明', '王秀兰', serial, '敬老院陪伴聊天', '合计：2小时']) expect(text).toContain(s);
+
+      // the number checks out on the public page, with the name masked
+      await page.goto(`${web.url}/#/packages/signups/verify/index?serial=${serial}`);
+      await page.getByTestId('verify-result').getByText('证明有效').waitFor({ timeout: 15_000 });
+      await page.getByTestId('verify-result').getByText('王*兰').waitFor();
+      await page.context().close();
+    } finally {
+      h.clock.set(before);
+    }
   });
 });
 

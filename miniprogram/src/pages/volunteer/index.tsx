@@ -122,6 +122,7 @@ export default function VolunteerPage() {
           testId='vol-timebank'
         />
         <LinkRow title={t('su.teams.title')} onClick={go('/packages/signups/teams/index')} testId='vol-teams' />
+        <LinkRow title={t('su.verify.title')} onClick={go('/packages/signups/verify/index')} testId='vol-verify' />
       </Section>
     </Page>
   )

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ActivityDetail, Reservation, Shift } from '@shared/signups/schemas'
 import { Page } from '../../../components/Page'
@@ -20,6 +20,12 @@ export default function ActivityPage() {
   const t = useT()
   const id = useRouter().params.id as string
   const q = useQuery(() => call(api.signups.activity, { params: { activityId: id } }), [id], !!id)
+  // back from the edit form: show what was saved
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void q.reload()
+    shown.current = true
+  })
   const act = useAction()
   const [reason, setReason] = useState('')
 
@@ -70,6 +76,9 @@ export default function ActivityPage() {
                     {t('su.activity.publish')}
                   </Btn>
                 ) : null}
+                <Btn block onClick={() => Taro.navigateTo({ url: `/packages/signups/newActivity/index?id=${d.activity.id}` })} testId='activity-edit'>
+                  {t('su.edit.open')}
+                </Btn>
                 <Field label={t('su.cancelReason')}>
                   <TextInput label={t('su.cancelReason')} value={reason} onInput={setReason} testId='activity-cancel-reason' maxlength={200} />
                 </Field>

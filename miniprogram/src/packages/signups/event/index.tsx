@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
@@ -20,6 +20,12 @@ export default function EventPage() {
   const app = useApp()
   const id = useRouter().params.id as string
   const q = useQuery(() => call(api.signups.event, { params: { eventId: id } }), [id], !!id)
+  // back from the edit form: show what was saved
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void q.reload()
+    shown.current = true
+  })
   const act = useAction()
   const [companions, setCompanions] = useState(0)
   const [birth, setBirth] = useState('')
@@ -159,6 +165,11 @@ export default function EventPage() {
                   <Btn kind='primary' block onClick={() => Taro.navigateTo({ url: `/packages/signups/door/index?eventId=${id}` })} testId='event-door'>
                     {t('su.door.title')}
                   </Btn>
+                  {Date.parse(e.startsAt) > Date.now() ? (
+                    <Btn block onClick={() => Taro.navigateTo({ url: `/packages/signups/newEvent/index?id=${id}` })} testId='event-edit'>
+                      {t('su.edit.open')}
+                    </Btn>
+                  ) : null}
                   <Field label={t('su.cancelReason')}>
                     <TextInput label={t('su.cancelReason')} value={reason} onInput={setReason} testId='event-cancel-reason' maxlength={200} />
                   </Field>

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Certificate } from '@shared/signups/schemas'
 import { Page } from '../../../components/Page'
@@ -10,7 +11,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
 import { hoursOf } from '../../../lib/signups'
-import { useAction } from '../lib/util'
+import { openCertificatePdf, useAction } from '../lib/util'
 
 /** My service-hours ledger, and a certificate of the hours of a period (the data and its verifiable serial). */
 export default function HoursPage() {
@@ -20,12 +21,20 @@ export default function HoursPage() {
   const [to, setTo] = useState(chinaDay())
   const [cert, setCert] = useState<Certificate>()
   const [checked, setChecked] = useState<boolean>()
+  const [opened, setOpened] = useState(false)
   const act = useAction()
 
   const issue = () =>
     act.run('issue', async () => {
       setChecked(undefined)
+      setOpened(false)
       setCert(await call(api.signups.issueCertificate, { body: { from: from.trim(), to: to.trim() } }))
+    })
+  const openPdf = () =>
+    act.run('pdf', async () => {
+      if (!cert) return
+      await openCertificatePdf(cert.serial)
+      setOpened(true)
     })
   const verify = () =>
     act.run('verify', async () => {
@@ -103,6 +112,15 @@ export default function HoursPage() {
               <Text key={i} className='small block'>{`${fmtDate(a.servedOn, t.lang)} ${a.title} · ${t('su.hours.hours', { h: hoursOf(a.minutes) })}`}</Text>
             ))}
             <Text className='small muted block'>{t('su.cert.rule')}</Text>
+            <Btn kind='primary' block loading={act.busy === 'pdf'} onClick={openPdf} testId='cert-pdf'>
+              {t('su.cert.pdf')}
+            </Btn>
+            <Text className='small muted block'>{t('su.cert.pdfHint')}</Text>
+            {opened ? (
+              <Text className='small block' {...aria({ role: 'status' })} data-testid='cert-opened'>
+                {t('su.cert.opened')}
+              </Text>
+            ) : null}
             <Btn block loading={act.busy === 'verify'} onClick={verify} testId='cert-verify'>
               {t('su.cert.verify')}
             </Btn>
@@ -113,6 +131,9 @@ export default function HoursPage() {
             ) : null}
           </View>
         ) : null}
+        <Btn block onClick={() => Taro.navigateTo({ url: '/packages/signups/verify/index' })} testId='cert-check-other'>
+          {t('su.cert.checkOther')}
+        </Btn>
       </Section>
     </Page>
   )

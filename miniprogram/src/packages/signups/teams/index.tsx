@@ -6,6 +6,7 @@ import type { TeamDetail as TeamDetailSchema } from '@shared/signups/schemas'
 type TeamDetail = z.infer<typeof TeamDetailSchema>
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
@@ -30,8 +31,29 @@ export default function TeamsPage() {
   const [name, setName] = useState('')
   const [kind, setKind] = useState<(typeof kinds)[number]>('residentVoices')
   const [key, setKey] = useState(newIdempotencyKey)
+  const [phone, setPhone] = useState('')
+  const [asLeader, setAsLeader] = useState(false)
+  const [added, setAdded] = useState<string>()
+  // a leader of the team, or an organizer over its unit, puts volunteers on the roster (the API holds the same rule)
+  const mayAdd = (d: TeamDetail) => !!me && (d.team.leaderIds.includes(me.id) || (me.grants ?? []).some((g) => g.role === 'organizer' && d.team.unitPath.includes(g.unitId)))
 
-  const show = (teamId: string) => act.run(`team-${teamId}`, async () => setOpen(open?.team.id === teamId ? undefined : await call(api.signups.team, { params: { teamId } })))
+  const show = (teamId: string) =>
+    act.run(`team-${teamId}`, async () => {
+      setAdded(undefined)
+      setOpen(open?.team.id === teamId ? undefined : await call(api.signups.team, { params: { teamId } }))
+    })
+  const addMember = (teamId: string) =>
+    act.run('add', async () => {
+      setAdded(undefined)
+      const number = phone.replace(/\s/g, '')
+      const before = new Set(open?.roster.map((m) => m.userId))
+      const d = await call(api.signups.addTeamMember, { params: { teamId }, body: { phone: number, role: asLeader ? 'leader' : 'member' } })
+      setOpen(d)
+      setPhone('')
+      setAsLeader(false)
+      setAdded(d.roster.find((m) => !before.has(m.userId))?.displayName ?? '')
+      await q.reload()
+    })
   const create = () =>
     act.run('create', async () => {
       const unit = unitId ?? organizerUnits[0]?.unitId
@@ -67,6 +89,24 @@ export default function TeamsPage() {
                         <Text className='v'>{m.displayName}</Text>
                       </View>
                     ))}
+                    {mayAdd(open) ? (
+                      <View className='shift-form'>
+                        <Field label={t('su.teams.addPhone')} hint={t('su.teams.addHint')}>
+                          <TextInput label={t('su.teams.addPhone')} type='number' value={phone} onInput={setPhone} testId='team-add-phone' maxlength={11} />
+                        </Field>
+                        <Chip selected={asLeader} onClick={() => setAsLeader(!asLeader)} testId='team-add-leader'>
+                          {t('su.teams.asLeader')}
+                        </Chip>
+                        <Btn kind='primary' block disabled={!/^1\d{10}$/.test(phone.replace(/\s/g, ''))} loading={act.busy === 'add'} onClick={() => addMember(open.team.id)} testId='team-add'>
+                          {t('su.teams.add')}
+                        </Btn>
+                        {added ? (
+                          <Text className='small block' {...aria({ role: 'status' })} data-testid='team-added'>
+                            {t('su.teams.added', { name: added })}
+                          </Text>
+                        ) : null}
+                      </View>
+                    ) : null}
                   </View>
                 ) : null}
               </View>
