@@ -128,6 +128,10 @@ export const keys = {
   mustVisitByCommunity: (communityId: string, status: string, deadlineAt: string, visitId: string) => ({ gsi1pk: `MVISITS#${communityId}`, gsi1sk: `${status}#${deadlineAt}#${visitId}` }),
   pairing: (communityId: string, householdId: string, userId: string) => ({ pk: `RREG#${communityId}`, sk: `PAIR#${householdId}#${userId}` }),
   pairingVisit: (communityId: string, householdId: string, userId: string, at: string, logId: string) => ({ pk: `RREG#${communityId}`, sk: `PAIRVISIT#${householdId}#${userId}#${at}#${logId}` }),
+  /** a registry household's must-visits, their logs, its pairings and their visits, on gsi2: the household page is one query */
+  reliefHousehold: (communityId: string, householdId: string, sk: string) => ({ gsi2pk: `RHH#${communityId}#${householdId}`, gsi2sk: sk }),
+  /** a paired person's index of their pairings, written with the pairing */
+  pairingOfUser: (userId: string, communityId: string, householdId: string) => ({ pk: `RPAIRS#${userId}`, sk: `PAIR#${communityId}#${householdId}` }),
 };
 
 export const outboxShards = 4;

@@ -3,7 +3,7 @@ import { route } from '../platform/http';
 import { createBatch, importDisbursements, listDisbursements, markPaid } from './commands/disbursements';
 import { figures, figuresExport } from './commands/figures';
 import { addToRegistry, listRegistry, tagRegistry } from './commands/registry';
-import { listMustVisits, logVisit, overdueByWorker, pair, pairingVisit, pairings, recordEvent } from './commands/visits';
+import { listMustVisits, logVisit, myPairings, overdueByWorker, pair, pairingVisit, pairings, recordEvent, registryHousehold } from './commands/visits';
 
 /** The reliefMoney function: disbursements (batch, CSV/xlsx import, paid), figures and their export, the registry, must-visits, pairing. */
 export const moneyRoutes = [
@@ -15,6 +15,7 @@ export const moneyRoutes = [
   route(r.figuresExport, (ctx, { query }) => figuresExport(ctx, query)),
   route(r.registry, (ctx, { params, query }) => listRegistry(ctx, params.communityId, query)),
   route(r.addToRegistry, (ctx, { params, body }) => addToRegistry(ctx, params.communityId, body)),
+  route(r.registryHousehold, (ctx, { params }) => registryHousehold(ctx, params.communityId, params.householdId)),
   route(r.tagRegistry, (ctx, { params, body }) => tagRegistry(ctx, params.communityId, params.householdId, body)),
   route(r.recordEvent, (ctx, { params, body }) => recordEvent(ctx, params.communityId, body)),
   route(r.mustVisits, (ctx, { params, query }) => listMustVisits(ctx, params.communityId, query.status)),
@@ -23,4 +24,5 @@ export const moneyRoutes = [
   route(r.pair, (ctx, { params, body }) => pair(ctx, params.communityId, body)),
   route(r.pairings, (ctx, { params }) => pairings(ctx, params.communityId, params.householdId)),
   route(r.pairingVisit, (ctx, { params, body }) => pairingVisit(ctx, params.communityId, params.householdId, body)),
+  route(r.myPairings, (ctx) => myPairings(ctx)),
 ];

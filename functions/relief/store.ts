@@ -332,7 +332,17 @@ export interface LogRecord {
 }
 
 export function mustVisitItem(v: MustVisitRecord): Item {
-  return { ...keys.mustVisit(v.id), ...keys.mustVisitByCommunity(v.communityId, v.status, v.deadlineAt, v.id), entity: 'mustVisit', ...v };
+  return {
+    ...keys.mustVisit(v.id),
+    ...keys.mustVisitByCommunity(v.communityId, v.status, v.deadlineAt, v.id),
+    ...keys.reliefHousehold(v.communityId, v.householdId, `MV#${v.id}`),
+    entity: 'mustVisit',
+    ...v,
+  };
+}
+
+export function mustVisitLogItem(v: MustVisitRecord, l: LogRecord): Item {
+  return { ...keys.mustVisitLog(v.id, l.at, l.id), ...keys.reliefHousehold(v.communityId, v.householdId, `MV#${v.id}#LOG#${l.at}#${l.id}`), entity: 'mustVisitLog', ...l };
 }
 
 export async function readMustVisit(db: Db, visitId: string): Promise<{ visit?: MustVisitRecord; logs: LogRecord[] }> {
@@ -364,6 +374,61 @@ export interface PairingRecord {
   role: 'partyMember' | 'volunteer';
   createdAt: string;
 }
+export function pairingItem(p: PairingRecord): Item {
+  return { ...keys.pairing(p.communityId, p.householdId, p.userId), ...keys.reliefHousehold(p.communityId, p.householdId, `PAIR#${p.userId}`), entity: 'pairing', ...p };
+}
+
+export function pairingVisitItem(communityId: string, householdId: string, v: LogRecord & { userId: string }): Item {
+  return {
+    ...keys.pairingVisit(communityId, householdId, v.userId, v.at, v.id),
+    ...keys.reliefHousehold(communityId, householdId, `PAIRVISIT#${v.userId}#${v.at}#${v.id}`),
+    entity: 'pairingVisit',
+    ...v,
+  };
+}
+
+/** A paired person's index entry: enough to list their households without reading the registry. */
+export interface MyPairingRecord {
+  communityId: string;
+  householdId: string;
+  headName: string;
+  role: 'partyMember' | 'volunteer';
+  createdAt: string;
+}
+export function myPairingItem(userId: string, p: MyPairingRecord): Item {
+  return { ...keys.pairingOfUser(userId, p.communityId, p.householdId), entity: 'myPairing', ...p };
+}
+
+export async function listMyPairings(db: Db, userId: string): Promise<MyPairingRecord[]> {
+  const out: MyPairingRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<Raw>({ pk: keys.pairingOfUser(userId, '', '').pk, prefix: 'PAIR#', cursor });
+    out.push(...page.items.map((i) => strip<MyPairingRecord>(i)));
+    cursor = page.cursor;
+  } while (cursor && out.length < 500);
+  return out;
+}
+
+/** One registry household's must-visits with their logs, pairings and pairing visits: one query on gsi2. */
+export async function readHousehold(db: Db, communityId: string, householdId: string) {
+  const out = { visits: [] as MustVisitRecord[], logs: new Map<string, LogRecord[]>(), pairings: [] as PairingRecord[], pairingVisits: [] as (LogRecord & { userId: string })[] };
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<Raw>({ index: 'gsi2', pk: keys.reliefHousehold(communityId, householdId, '').gsi2pk, cursor });
+    for (const it of page.items) {
+      if (it.entity === 'mustVisit') out.visits.push(strip<MustVisitRecord>(it));
+      else if (it.entity === 'mustVisitLog') {
+        const visitId = String(it.gsi2sk).split('#')[1]!;
+        out.logs.set(visitId, [...(out.logs.get(visitId) ?? []), strip<LogRecord>(it)]);
+      } else if (it.entity === 'pairing') out.pairings.push(strip<PairingRecord>(it));
+      else if (it.entity === 'pairingVisit') out.pairingVisits.push(strip<LogRecord & { userId: string }>(it));
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
 export async function listPairings(db: Db, communityId: string, householdId: string): Promise<{ pairings: PairingRecord[]; visits: (LogRecord & { userId: string })[] }> {
   const pk = keys.registryEntry(communityId, '').pk;
   const [p, v] = await Promise.all([

@@ -23,6 +23,7 @@ import {
   ImportResult,
   MarkPaidInput,
   MustVisit,
+  MyPairing,
   NoticeItem,
   OverdueByWorker,
   PairInput,
@@ -30,6 +31,7 @@ import {
   RecordEventInput,
   RegionRules,
   RegistryEntry,
+  RegistryHousehold,
   RegistryQuery,
   ReliefTypeInfo,
   Revealed,
@@ -104,6 +106,13 @@ export const reliefApi = {
 
   registry: endpoint({ method: 'GET', path: `${c}/registry`, summary: 'The relief registry of a community (a grid worker: their grid)', params: CommunityParams, query: RegistryQuery, response: Page(RegistryEntry) }),
   addToRegistry: endpoint({ method: 'POST', path: `${c}/registry`, summary: 'Add a household in difficulty', params: CommunityParams, body: AddRegistryInput, response: RegistryEntry, status: 201, idempotent: true }),
+  registryHousehold: endpoint({
+    method: 'GET',
+    path: `${c}/registry/{householdId}`,
+    summary: 'One registry household: its entry, its must-visits with their logs, its pairings with their visits',
+    params: z.object({ communityId: Id, householdId: HouseholdId }),
+    response: RegistryHousehold,
+  }),
   tagRegistry: endpoint({
     method: 'PUT',
     path: `${c}/registry/{householdId}/tags`,
@@ -130,7 +139,7 @@ export const reliefApi = {
     response: z.object({ items: z.array(MustVisit) }),
   }),
   overdueVisits: endpoint({ method: 'GET', path: `${c}/must-visits/overdue`, summary: 'Open and overdue must-visits per worker', params: CommunityParams, response: OverdueByWorker }),
-  logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201 }),
+  logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201, idempotent: true }),
   pair: endpoint({ method: 'POST', path: `${c}/pairings`, summary: 'Pair a party member or volunteer with a household', params: CommunityParams, body: PairInput, response: Pairing, status: 201 }),
   pairings: endpoint({
     method: 'GET',
@@ -147,6 +156,8 @@ export const reliefApi = {
     body: VisitLogInput,
     response: Pairing,
     status: 201,
+    idempotent: true,
   }),
+  myPairings: endpoint({ method: 'GET', path: '/me/relief/pairings', summary: 'The households I am paired with, newest first', response: z.object({ items: z.array(MyPairing) }) }),
 };
 

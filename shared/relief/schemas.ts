@@ -377,3 +377,7 @@ export const MustVisit = z.object({
 export const OverdueByWorker = z.object({ items: z.array(z.object({ workerId: Id, workerName: z.string(), open: z.number().int(), overdue: z.number().int() })) });
 export const PairInput = z.object({ householdId: z.string().min(1).max(64), userId: Id, role: z.enum(['partyMember', 'volunteer']) }).strict();
 export const Pairing = z.object({ householdId: z.string(), userId: Id, userName: z.string(), role: z.enum(['partyMember', 'volunteer']), visits: z.array(VisitLog), createdAt: IsoDateTime });
+/** One registry household: its entry, its must-visits (open and done) with their logs, its pairings with their visits. */
+export const RegistryHousehold = z.object({ entry: RegistryEntry, mustVisits: z.array(MustVisit), pairings: z.array(Pairing) });
+/** A household I am paired with (the head's name masked), to log my visits. */
+export const MyPairing = z.object({ communityId: Id, householdId: z.string(), headName: z.string(), role: z.enum(['partyMember', 'volunteer']), createdAt: IsoDateTime });

@@ -1,12 +1,13 @@
 import { reliefCan } from '../../../shared/relief/permissions';
 import { mustVisitDays } from '../../../shared/relief/screening';
 import type { Ctx, UserCtx } from '../../platform/context';
-import { ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
+import type { TransactionCancelled } from '../../platform/db';
 import * as store from '../store';
-import type { LogRecord, MustVisitRecord } from '../store';
-import { communityUnit } from './registry';
+import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
+import { communityUnit, registryView } from './registry';
 import { chinaDay, notesTo } from './common';
 import { maskName } from '../../../shared/relief/masking';
 import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
@@ -118,7 +119,10 @@ export async function overdueByWorker(ctx: UserCtx, communityId: string) {
   return { items: [...by.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open) };
 }
 
-/** Logs a visit (who, when, what was found, photos); the first log closes the visit and dates the household's last visit. */
+/**
+ * Logs a visit (who, when, what was found, photos); the first log closes the visit and dates the household's last visit.
+ * Idempotent: a retry with the same Idempotency-Key answers the first log (the http layer replays it before the version check).
+ */
 export async function logVisit(ctx: UserCtx, visitId: string, input: { found: string; photos: string[] }) {
   const { visit: v, logs } = await store.readMustVisit(ctx.db, visitId);
   if (!v) throw new NotFoundError('visit');
@@ -129,17 +133,25 @@ export async function logVisit(ctx: UserCtx, visitId: string, input: { found: st
   const at = ctx.clock.now().toISOString();
   const log: LogRecord = { id: ctx.newId(), at, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
   const next: MustVisitRecord = { ...v, status: 'done', version: v.version + 1 };
-  await ctx.db.transact([
+  const writes = [
     { put: store.mustVisitItem(next), if: { expr: '#version = :v', values: { ':v': v.version } } },
-    { put: { ...keys.mustVisitLog(v.id, at, log.id), entity: 'mustVisitLog', ...log }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { put: store.mustVisitLogItem(v, log), if: { expr: 'attribute_not_exists(#pk)' } },
     { update: keys.registryEntry(v.communityId, v.householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
-  ]);
-  return visitView(ctx, next, [...logs, log]);
+  ];
+  return transactCreate(ctx, writes, await visitView(ctx, next, [...logs, log]), (e: TransactionCancelled) => {
+    if (e.failedAt(0)) throw new ConflictError('STALE_VERSION', { version: v.version });
+    if (e.failedAt(2)) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
+    throw e;
+  });
 }
 
 // --- 结对帮扶: pairing ---
 async function pairingsView(ctx: UserCtx, communityId: string, householdId: string) {
   const { pairings, visits } = await store.listPairings(ctx.db, communityId, householdId);
+  return pairingsOf(ctx, pairings, visits);
+}
+
+async function pairingsOf(ctx: Ctx, pairings: PairingRecord[], visits: (LogRecord & { userId: string })[]) {
   return {
     items: await Promise.all(
       pairings.map(async (p) => ({
@@ -155,11 +167,16 @@ async function pairingsView(ctx: UserCtx, communityId: string, householdId: stri
 }
 
 export async function pair(ctx: UserCtx, communityId: string, input: { householdId: string; userId: string; role: 'partyMember' | 'volunteer' }) {
-  await household(ctx, communityId, input.householdId);
+  const { entry } = await household(ctx, communityId, input.householdId);
   const [u] = await store.getProfiles(ctx.db, [input.userId]);
   if (!u) throw new NotFoundError('user');
   const createdAt = ctx.clock.now().toISOString();
-  await ctx.db.put({ ...keys.pairing(communityId, input.householdId, input.userId), entity: 'pairing', communityId, householdId: input.householdId, userId: input.userId, userName: u.displayName ?? '', role: input.role, createdAt });
+  const p: PairingRecord = { communityId, householdId: input.householdId, userId: input.userId, userName: u.displayName ?? '', role: input.role, createdAt };
+  // the paired person's own index of their households is written with the pairing (GET /me/relief/pairings reads it)
+  await ctx.db.transact([
+    { put: store.pairingItem(p) },
+    { put: store.myPairingItem(input.userId, { communityId, householdId: input.householdId, headName: entry.headName, role: input.role, createdAt }) },
+  ]);
   const all = await pairingsView(ctx, communityId, input.householdId);
   return all.items.find((p) => p.userId === input.userId)!;
 }
@@ -172,18 +189,47 @@ export async function pairings(ctx: UserCtx, communityId: string, householdId: s
 
 /** The paired party member or volunteer logs a visit. */
 export async function pairingVisit(ctx: UserCtx, communityId: string, householdId: string, input: { found: string; photos: string[] }) {
-  const { pairings: ps } = await store.listPairings(ctx.db, communityId, householdId);
-  if (!ps.some((p) => p.userId === ctx.principal.userId)) throw new NotFoundError('pairing');
+  const { pairings: ps, visits } = await store.listPairings(ctx.db, communityId, householdId);
+  const mine = ps.find((p) => p.userId === ctx.principal.userId);
+  if (!mine) throw new NotFoundError('pairing');
   checkPhotos(ctx, input.photos);
   const at = ctx.clock.now().toISOString();
-  const id = ctx.newId();
-  await ctx.db.transact([
-    {
-      put: { ...keys.pairingVisit(communityId, householdId, ctx.principal.userId, at, id), entity: 'pairingVisit', id, at, userId: ctx.principal.userId, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos },
-      if: { expr: 'attribute_not_exists(#pk)' },
+  const log = { id: ctx.newId(), at, userId: ctx.principal.userId, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
+  const answer = (await pairingsOf(ctx, [mine], [...visits.filter((v) => v.userId === mine.userId), log])).items[0]!;
+  return transactCreate(
+    ctx,
+    [
+      { put: store.pairingVisitItem(communityId, householdId, log), if: { expr: 'attribute_not_exists(#pk)' } },
+      { update: keys.registryEntry(communityId, householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
+    ],
+    answer,
+    (e: TransactionCancelled) => {
+      if (e.failedAt(1)) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
+      throw e;
     },
-    { update: keys.registryEntry(communityId, householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
-  ]);
-  const all = await pairingsView(ctx, communityId, householdId);
-  return all.items.find((p) => p.userId === ctx.principal.userId)!;
+  );
+}
+
+/** The households I am paired with (the head's name masked), newest first: the visits page lists them to log a visit. */
+export async function myPairings(ctx: UserCtx) {
+  const items = await store.listMyPairings(ctx.db, ctx.principal.userId);
+  return { items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((p) => ({ ...p, headName: maskName(p.headName) })) };
+}
+
+/**
+ * One registry household for its readers (the grid's worker, the community's workers, officers; 404 for anyone else):
+ * the entry and, in one query on gsi2, its must-visits with their logs and its pairings with their visits.
+ */
+export async function registryHousehold(ctx: UserCtx, communityId: string, householdId: string) {
+  const { entry } = await household(ctx, communityId, householdId);
+  const h = await store.readHousehold(ctx.db, communityId, householdId);
+  // open ones first, soonest deadline first; then the done ones, latest first
+  const visits = [...h.visits].sort((a, b) =>
+    a.status !== b.status ? (a.status === 'open' ? -1 : 1) : a.status === 'open' ? a.deadlineAt.localeCompare(b.deadlineAt) : b.deadlineAt.localeCompare(a.deadlineAt),
+  );
+  return {
+    entry: registryView(entry),
+    mustVisits: await Promise.all(visits.map((v) => visitView(ctx, v, (h.logs.get(v.id) ?? []).sort((a, b) => a.at.localeCompare(b.at))))),
+    pairings: (await pairingsOf(ctx, h.pairings, h.pairingVisits)).items,
+  };
 }
