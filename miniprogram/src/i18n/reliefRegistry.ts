@@ -136,5 +136,6 @@ export const reliefRegistryMessages = {
   'rr.pair.badUser': { zh: '请填写正确的用户编号', en: 'Give a valid user id' },
   'rr.pair.visits': { zh: '{n} 次走访', en: '{n} visits' },
   'rr.pair.logOpen': { zh: '记录我的帮扶走访', en: 'Log my visit' },
+  'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
   'rr.notFound': { zh: '信息库中没有这一户', en: 'This household is not in the registry' },
 } satisfies Record<string, Message>

@@ -14,7 +14,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { ApiError } from '../../../api/client'
-import { benefitKey, flagKey, LogForm, LogPhotos, RecordEventForm, TAGS, tagKey, VisitCard, wholeRegistry, type RegistryEntry, type RegistryTagName } from '../lib/registry'
+import { benefitKey, flagKey, LogForm, LogPhotos, RecordEventForm, TAGS, tagKey, VisitCard, type RegistryEntry, type RegistryTagName } from '../lib/registry'
 
 /**
  * One household of the registry: tags (a worker edits them), benefits, this month's flags, the last visit, its
@@ -27,14 +27,12 @@ export default function HouseholdPage() {
   const params = useRouter().params
   const communityId = params.communityId as string
   const householdId = decodeURIComponent((params.householdId as string | undefined) ?? '')
-  // there is no GET of one registry entry (functions/relief): the registry is read and the household found in it; a
-  // paired volunteer, who may not read the registry, sees the pairing part only
-  const entry = useQuery(
+  // one read for the registry's readers: the entry, its must-visits with their logs, its pairings with their visits; a
+  // paired volunteer, who may not read the registry (404), reads the pairing part only
+  const hh = useQuery(
     async () => {
       try {
-        const e = (await wholeRegistry(communityId)).find((x) => x.householdId === householdId)
-        if (!e) throw new ApiError(404, 'HOUSEHOLD_NOT_IN_REGISTRY', t('rr.notFound'), t('rr.notFound'))
-        return e as RegistryEntry | null
+        return await call(api.relief.registryHousehold, { params: { communityId, householdId } })
       } catch (e) {
         if ((e as ApiError).status === 404 || (e as ApiError).status === 403) return null
         throw e
@@ -43,23 +41,19 @@ export default function HouseholdPage() {
     [communityId, householdId],
     !!communityId && !!householdId && !!me,
   )
-  const visits = useQuery(
-    async () => (await call(api.relief.mustVisits, { params: { communityId }, query: {} })).items.filter((v) => v.householdId === householdId),
-    [communityId, householdId],
-    !!entry.data,
-  )
-  const pairings = useQuery(() => call(api.relief.pairings, { params: { communityId, householdId } }), [communityId, householdId], !!communityId && !!householdId && !!me)
+  const asVolunteer = useQuery(() => call(api.relief.pairings, { params: { communityId, householdId } }), [communityId, householdId], hh.data === null)
+  const pairings: Query<PairingsData> = hh.data ? { ...hh, data: { items: hh.data.pairings }, setData: () => void hh.reload() } : asVolunteer
   const [recording, setRecording] = useState(false)
   useDidShow(() => {
-    if (entry.data) void entry.reload()
+    if (hh.data) void hh.reload()
   })
 
-  const reloadAll = () => void Promise.all([entry.reload(), visits.reload(), pairings.reload()])
+  const e = hh.data?.entry
   return (
     <Page title='rr.householdTitle'>
-      <Async q={entry}>
-        {(e) =>
-          !e ? (
+      <Async q={hh}>
+        {(d) =>
+          !d || !e ? (
             <Empty text={t('rr.notFound')} />
           ) : (
             <>
@@ -73,7 +67,7 @@ export default function HouseholdPage() {
                   {`${t('rr.lastVisit')}：${e.lastVisitAt ? fmtDateTime(e.lastVisitAt, t.lang) : t('rr.neverVisited')}`}
                 </Text>
               </Section>
-              <Tags e={e} onSaved={entry.setData} />
+              <Tags e={e} onSaved={(x) => hh.setData({ ...d, entry: x })} />
               <Section title={t('rr.benefits')}>
                 {!e.benefits.length ? (
                   <Text className='body muted block'>{t('rr.noBenefits')}</Text>
@@ -103,27 +97,27 @@ export default function HouseholdPage() {
               </Section>
               <Section title={t('rr.visitsOfHousehold')}>
                 {recording ? (
-                  <RecordEventForm communityId={communityId} householdId={householdId} onDone={() => (setRecording(false), void visits.reload())} />
+                  <RecordEventForm communityId={communityId} householdId={householdId} onDone={() => (setRecording(false), void hh.reload())} />
                 ) : (
                   <Btn kind='primary' block onClick={() => setRecording(true)} testId='rr-event-open'>
                     {`+ ${t('rr.event.open')}`}
                   </Btn>
                 )}
-                <Async q={visits} empty={(items) => (items.length ? false : t('rr.noVisits'))}>
-                  {(items) => (
-                    <View data-testid='rr-household-visits'>
-                      {items.map((v) => (
-                        <VisitCard key={v.id} v={v} canLog showHousehold={false} onLogged={reloadAll} />
-                      ))}
-                    </View>
-                  )}
-                </Async>
+                {!d.mustVisits.length ? (
+                  <Empty text={t('rr.noVisits')} />
+                ) : (
+                  <View data-testid='rr-household-visits'>
+                    {d.mustVisits.map((v) => (
+                      <VisitCard key={v.id} v={v} canLog showHousehold={false} onLogged={() => void hh.reload()} />
+                    ))}
+                  </View>
+                )}
               </Section>
             </>
           )
         }
       </Async>
-      <Pairings communityId={communityId} householdId={householdId} q={pairings} worker={!!entry.data} myId={me?.id} />
+      <Pairings communityId={communityId} householdId={householdId} q={pairings} worker={!!hh.data} myId={me?.id} />
     </Page>
   )
 }
@@ -243,7 +237,11 @@ function Pairings({ communityId, householdId, q, worker, myId }: { communityId: 
       </Async>
       {paired ? (
         logging ? (
-          <LogForm submit={(body) => call(api.relief.pairingVisit, { params: { communityId, householdId }, body })} testId='rr-pair-log' onDone={(p) => (setLogging(false), void q.reload(), void p)} />
+          <LogForm
+            submit={(body, idempotencyKey) => call(api.relief.pairingVisit, { params: { communityId, householdId }, body, idempotencyKey })}
+            testId='rr-pair-log'
+            onDone={(p) => (setLogging(false), void q.reload(), void p)}
+          />
         ) : (
           <Btn kind='primary' block onClick={() => setLogging(true)} testId='rr-pair-log-open'>
             {t('rr.pair.logOpen')}

@@ -137,7 +137,11 @@ export function VisitCard({ v, canLog, onLogged, showHousehold = true }: { v: Mu
       ))}
       {v.status === 'open' && canLog ? (
         logging ? (
-          <LogForm submit={(body) => call(api.relief.logVisit, { params: { visitId: v.id }, body })} testId={`rr-log-${v.id}`} onDone={(x) => (setLogging(false), onLogged(x as MustVisit))} />
+          <LogForm
+            submit={(body, idempotencyKey) => call(api.relief.logVisit, { params: { visitId: v.id }, body, idempotencyKey })}
+            testId={`rr-log-${v.id}`}
+            onDone={(x) => (setLogging(false), onLogged(x as MustVisit))}
+          />
         ) : (
           <Btn kind='primary' block onClick={() => setLogging(true)} testId={`rr-log-open-${v.id}`}>
             {t('rr.log.open')}
@@ -168,14 +172,18 @@ interface Photo extends PickedPhoto {
   state: 'uploading' | 'done' | 'failed'
 }
 
-/** What was found and photos (uploaded as picked, presigned): logging a must-visit or a paired visit. */
-export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found: string; photos: string[] }) => Promise<R>; onDone: (r: R) => void; testId: string }) {
+/**
+ * What was found and photos (uploaded as picked, presigned): logging a must-visit or a paired visit. A retry of the same
+ * body (after a lost answer) sends the same Idempotency-Key, so the visit is logged once.
+ */
+export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found: string; photos: string[] }, idempotencyKey: string) => Promise<R>; onDone: (r: R) => void; testId: string }) {
   const t = useT()
   const [found, setFound] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldError, setFieldError] = useState<string>()
+  const attempt = useRef<{ key: string; body: string }>()
   const set = (id: string, patch: Partial<Photo>) => setPhotos((ps) => ps.map((p) => (p.id === id ? { ...p, ...patch } : p)))
   async function start(p: Photo) {
     set(p.id, { state: 'uploading' })
@@ -209,10 +217,12 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
       return
     }
     setFieldError(undefined)
+    const json = JSON.stringify(parsed.data)
+    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
     setBusy(true)
     setError(undefined)
     try {
-      const r = await submit(parsed.data)
+      const r = await submit(parsed.data, attempt.current.key)
       void Taro.showToast({ title: t('rr.log.done'), icon: 'success' })
       onDone(r)
     } catch (e) {

@@ -1,15 +1,17 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import type { z } from 'zod'
+import type { MyPairing as MyPairingSchema } from '@shared/relief/schemas'
 import { Page } from '../../../components/Page'
-import { Async, Btn, Chip, Empty, ErrorState, Loading, Section } from '../../../components/ui'
+import { Async, Btn, Chip, Empty, ErrorState, Loading, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
-import { PlacePicker, RecordEventForm, useWorkPlaces, VisitCard, wholeRegistry, type MustVisit } from '../lib/registry'
+import { householdUrl, LogForm, PlacePicker, RecordEventForm, useWorkPlaces, VisitCard, wholeRegistry, type MustVisit } from '../lib/registry'
 
 type Tab = 'mine' | 'open' | 'done'
 
@@ -17,7 +19,8 @@ type Tab = 'mine' | 'open' | 'done'
  * 四必访: the must-visits due and overdue for me (soonest deadline first), for a community worker also every open visit
  * of the community and the count per worker; recording an event (hardship, accident or disaster, serious illness,
  * bereavement) starts a visit; logging what was found (with photos) closes it. A notification's link
- * (`?communityId=…&visitId=…`) puts that visit first.
+ * (`?communityId=…&visitId=…`) puts that visit first. A paired party member or volunteer sees the households they are
+ * paired with and logs their visits here.
  */
 export default function VisitsPage() {
   const t = useT()
@@ -42,6 +45,7 @@ export default function VisitsPage() {
   )
   const byWorker = useQuery(() => call(api.relief.overdueVisits, { params: { communityId: communityId! } }), [communityId], !!communityId && manages)
   const households = useQuery(() => wholeRegistry(communityId!), [communityId], !!communityId && recording)
+  const paired = useQuery(() => call(api.relief.myPairings, {}), [me?.id], !!me)
   useDidShow(() => {
     if (list.data) void list.reload()
   })
@@ -61,10 +65,11 @@ export default function VisitsPage() {
 
   return (
     <Page title='rr.visitsTitle'>
+      {paired.data?.items.length ? <MyPairings items={paired.data.items} /> : null}
       {!me || loading ? (
         loadingMe || loading ? <Loading /> : <ErrorState error={undefined} />
       ) : !place ? (
-        <Empty text={t('rr.notWorker')} />
+        paired.data?.items.length ? null : <Empty text={t('rr.notWorker')} />
       ) : (
         <>
           <PlacePicker places={places} value={place.communityId} onChange={setChosen} />
@@ -122,5 +127,40 @@ export default function VisitsPage() {
         </>
       )}
     </Page>
+  )
+}
+
+type MyPairing = z.infer<typeof MyPairingSchema>
+
+/** 我结对的家庭: the households I am paired with; log a visit here, or open the household to see the visits so far. */
+function MyPairings({ items }: { items: MyPairing[] }) {
+  const t = useT()
+  const [logging, setLogging] = useState<string>()
+  return (
+    <Section title={t('rr.myPairings')}>
+      <View {...aria({ role: 'list', 'data-testid': 'rr-my-pairings' })}>
+        {items.map((p) => (
+          <View key={`${p.communityId}#${p.householdId}`} className='card' {...aria({ role: 'listitem' })}>
+            <View className='row'>
+              <Text className='card-title' onClick={() => Taro.navigateTo({ url: householdUrl(p.communityId, p.householdId) })} {...aria({ role: 'link', tabindex: 0 })}>
+                {p.headName}
+              </Text>
+              <Tag tone='brand'>{t(`rr.pair.role.${p.role}`)}</Tag>
+            </View>
+            {logging === p.householdId ? (
+              <LogForm
+                submit={(body, idempotencyKey) => call(api.relief.pairingVisit, { params: { communityId: p.communityId, householdId: p.householdId }, body, idempotencyKey })}
+                testId={`rr-my-pair-log-${p.householdId}`}
+                onDone={() => setLogging(undefined)}
+              />
+            ) : (
+              <Btn kind='primary' block onClick={() => setLogging(p.householdId)} testId={`rr-my-pair-log-open-${p.householdId}`}>
+                {t('rr.pair.logOpen')}
+              </Btn>
+            )}
+          </View>
+        ))}
+      </View>
+    </Section>
   )
 }
