@@ -1,9 +1,9 @@
-import { api } from '../../shared/api';
+import { notificationsApi } from '../../shared/notifications/api';
 import { route } from '../platform/http';
 import { listInbox, markRead, unreadCount } from './commands/inbox';
 import { reportSubscriptions } from './commands/subscriptions';
 
-const n = api.notifications;
+const n = notificationsApi;
 export const routes = [
   route(n.inbox, (ctx, { query }) => listInbox(ctx, query)),
   route(n.unread, (ctx) => unreadCount(ctx)),

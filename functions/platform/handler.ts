@@ -1,11 +1,12 @@
-import { api, openApiPath } from '../../shared/api';
+import { openApiPath } from '../../shared/api';
+import { platformApi } from '../../shared/platform/api';
 import { openApiDocument } from '../../shared/openapi';
 import { defaultDeps, type Deps } from './context';
 import { handle, route, type HttpEvent, type HttpResult } from './http';
 
 export const routes = [
-  route(api.platform.health, async (ctx) => ({ ok: true as const, time: ctx.clock.now().toISOString() })),
-  route(api.platform.config, async (ctx) => ({ templates: ctx.config.templates, env: ctx.config.env })),
+  route(platformApi.health, async (ctx) => ({ ok: true as const, time: ctx.clock.now().toISOString() })),
+  route(platformApi.config, async (ctx) => ({ templates: ctx.config.templates, env: ctx.config.env })),
 ];
 
 let doc: string | undefined;

@@ -1,4 +1,4 @@
-import { api } from '../../shared/api';
+import { sayItDayApi } from '../../shared/sayItDay/api';
 import { route } from '../platform/http';
 import { editMatter, withdrawMatter } from './commands/editMatter';
 import { communityMatters, listSessions, matterDetail, myMatters, nextSession, sessionAgenda } from './commands/read';
@@ -8,7 +8,7 @@ import { putScheduleRule, readScheduleRule } from './commands/scheduleRule';
 import { secondMatter } from './commands/secondMatter';
 import { submitMatter } from './commands/submitMatter';
 
-const s = api.sayItDay;
+const s = sayItDayApi;
 export const routes = [
   route(s.scheduleRule, (ctx, { params }) => readScheduleRule(ctx, params.communityId)),
   route(s.putScheduleRule, (ctx, { params, body }) => putScheduleRule(ctx, params.communityId, body)),

@@ -1,5 +1,5 @@
-import { api } from '../../shared/api';
+import { uploadsApi } from '../../shared/uploads/api';
 import { route } from '../platform/http';
 import { createUpload } from './commands/createUpload';
 
-export const routes = [route(api.uploads.create, (ctx, { body }) => createUpload(ctx, body))];
+export const routes = [route(uploadsApi.create, (ctx, { body }) => createUpload(ctx, body))];

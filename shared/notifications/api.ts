@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Cursor, endpoint, Page } from '../http';
+import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './schemas';
+
+const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
+
+/** The inbox and subscriptions: registered in shared/api.ts as `notifications`; the notifications function imports only this. */
+export const notificationsApi = {
+  inbox: endpoint({ method: 'GET', path: '/me/inbox', summary: 'My inbox, newest first', query: PageQuery, response: Page(InboxItem) }),
+  unread: endpoint({ method: 'GET', path: '/me/inbox/unread', summary: 'How many are unread', response: UnreadCount }),
+  markRead: endpoint({ method: 'POST', path: '/me/inbox/read', summary: 'Mark items read', body: MarkReadInput, response: UnreadCount }),
+  reportSubscriptions: endpoint({
+    method: 'POST',
+    path: '/me/subscriptions',
+    summary: 'Report what wx.requestSubscribeMessage answered',
+    body: SubscribeResultInput,
+    response: SubscriptionCounts,
+  }),
+};
