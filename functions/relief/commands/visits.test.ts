@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { idNumber, ok, reliefWorld, type ReliefWorld } from '../../../tests/support/relief';
 
 jest.setTimeout(90_000);
@@ -55,6 +56,19 @@ describe('one registry household', () => {
     const none = await w.h.api.as(w.p.worker).get(`${reg}/nosuchhousehold`);
     expect(none.status).toBe(404);
     expect(none.body.code).toBe('HOUSEHOLD_NOT_IN_REGISTRY');
+  });
+});
+
+describe('the new reads, fuzzed', () => {
+  it('answers any generated household id with a 4xx and a code, never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('grid', 'wang', 'worker'), async (id, who) => {
+        const res = await w.h.api.as(w.p[who as 'grid']).get(`${reg}/${encodeURIComponent(id)}`);
+        expect(res.status === 200 ? id === household : res.status >= 400 && res.status < 500).toBe(true);
+        if (res.status >= 400) expect(typeof res.body.code).toBe('string');
+      }),
+      { numRuns: 40, seed: 20261126 },
+    );
   });
 });
 
