@@ -30,4 +30,17 @@ describe('access rules', () => {
     expect(can.seeAnonymousAuthor(grid, scopeA)).toBe(true);
     expect(can.seeAnonymousAuthor(person([{ role: 'resident', unitId: 'c-a', unitPath: ['sd', 'c-a'] }]), scopeA)).toBe(false);
   });
+  it("lets a grid's worker list the grid's residents but not the community's; community workers and officers both", () => {
+    const grid = { ...scopeA, gridId: 'g-1' };
+    const gridWorker = person([{ role: 'gridWorker', unitId: 'g-1', unitPath: ['sd', 'c-a', 'g-1'] }]);
+    expect(can.readResidents(gridWorker, grid)).toBe(true);
+    expect(can.readResidents(gridWorker, { ...scopeA, gridId: 'g-2' })).toBe(false);
+    expect(can.readResidents(gridWorker, scopeA)).toBe(false);
+    for (const g of [{ role: 'communityWorker' as const, unitId: 'c-a', unitPath: ['sd', 'c-a'] }, { role: 'subdistrictOfficer' as const, unitId: 'sd', unitPath: ['sd'] }]) {
+      expect(can.readResidents(person([g]), grid)).toBe(true);
+      expect(can.readResidents(person([g]), scopeA)).toBe(true);
+    }
+    expect(can.readResidents(person([{ role: 'resident', unitId: 'c-a', unitPath: ['sd', 'c-a'] }]), grid)).toBe(false);
+    expect(can.readResidents(person([{ role: 'communityWorker', unitId: 'c-b', unitPath: ['sd', 'c-b'] }]), scopeA)).toBe(false);
+  });
 });
