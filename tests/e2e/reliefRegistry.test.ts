@@ -8,7 +8,8 @@ import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '
 /**
  * The relief registry and the four must-visits end to end, in Chromium at a phone's viewport, on the h5 build against
  * the real handlers: the community worker records a bereavement in a registry household and assigns the visit to the
- * grid worker; the visit is due on the grid worker's list; they log it with a photo; the household shows the last visit.
+ * grid worker; the visit is due on the grid worker's list; they log it with a photo; the household shows the last visit
+ * and the log; a paired volunteer logs a visit from their paired households.
  */
 // the h5 build (under a lock shared with other test runs) happens in beforeAll
 jest.setTimeout(600_000);
@@ -99,10 +100,34 @@ describe('a must-visit, end to end', () => {
     await page.goto(household());
     await page.getByTestId('rr-last-visit').getByText(/最近走访：12月1日/).waitFor({ timeout: 15_000 });
     await page.getByTestId(`rr-visit-${visitId}`).getByText('已走访').first().waitFor();
+    // the household's one read carries each visit's logs: what was found and the photo, on a fresh page
+    await page.getByTestId(`rr-visit-${visitId}`).getByText('上门慰问，老人情绪稳定').waitFor();
+    await page.getByTestId(`rr-visit-${visitId}`).locator('img').first().waitFor();
     await page.screenshot({ path: path.join(shots, 'e2e-rr-3-household.png'), fullPage: true });
     await page.context().close();
     const reg = ok(await world.h.api.as(world.p.grid).get('/communities/c-a/relief/registry'), 'registry');
     expect(reg.items.find((e: { householdId: string }) => e.householdId === householdId).lastVisitAt).toBe('2026-12-01T02:00:00.000Z');
+  });
+});
+
+describe('a paired volunteer', () => {
+  it('finds the household among my paired households on the visits page and logs a visit', async () => {
+    // Prepare: the community worker pairs a resident volunteer with the household
+    const volunteer = await world.h.person('志愿者小林', [['resident', 'c-a']]);
+    ok(await world.h.api.as(world.p.worker).post('/communities/c-a/relief/pairings', { householdId, userId: volunteer.id, role: 'volunteer' }), 'pair');
+    // Act
+    const page = await loginAs(volunteer);
+    await page.goto(`${web.url}/#/packages/relief/visits/index`);
+    await page.getByTestId('rr-my-pairings').getByText('周*英').waitFor({ timeout: 15_000 });
+    await page.getByTestId(`rr-my-pair-log-open-${householdId}`).click();
+    await page.getByTestId(`rr-my-pair-log-${householdId}-found`).fill('陪老人聊天，帮忙买菜');
+    await page.getByTestId(`rr-my-pair-log-${householdId}-submit`).click();
+    await page.getByTestId(`rr-my-pair-log-open-${householdId}`).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rr-5-my-pairings.png'), fullPage: true });
+    await page.context().close();
+    // Assess: one visit logged, seen in the household's read
+    const hh = ok(await world.h.api.as(world.p.worker).get(`/communities/c-a/relief/registry/${encodeURIComponent(householdId)}`), 'household');
+    expect(hh.pairings).toEqual([expect.objectContaining({ userName: '志愿者小林', visits: [expect.objectContaining({ found: '陪老人聊天，帮忙买菜' })] })]);
   });
 });
 
