@@ -1,4 +1,4 @@
-import { api } from '../../shared/api';
+import { signupsApi } from '../../shared/signups/api';
 import { route } from '../platform/http';
 import { activityDetail, cancelActivity, communityActivities, createActivity, editActivity, publishActivity } from './commands/activities';
 import { attendance, cancelEvent, cancelRegistration, checkInTicket, communityEvents, createEvent, editEvent, eventDetail, register } from './commands/events';
@@ -16,7 +16,7 @@ import {
 } from './commands/timeBank';
 import { addTeamMember, createTeam, myVolunteer, registerVolunteer, team, unitTeams } from './commands/volunteers';
 
-const s = api.signups;
+const s = signupsApi;
 export const routes = [
   route(s.registerVolunteer, (ctx, { body }) => registerVolunteer(ctx, body)),
   route(s.myVolunteer, (ctx) => myVolunteer(ctx)),
