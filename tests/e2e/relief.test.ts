@@ -62,7 +62,14 @@ describe('relief, end to end', () => {
     const page = await loginAs(p.grid);
     await services(page);
     await page.getByTestId('rl-entry-proxy').click();
-    await page.getByTestId('rl-proxy-user').fill(p.wang.id);
+    // the resident is picked from the grid's list, found by the start of the name
+    await page.getByTestId('rl-proxy-search').fill('王');
+    await page.getByTestId('rl-proxy-search-go').click();
+    await page.getByTestId(`rl-proxy-resident-${p.wang.id}`).getByText('王秀兰').waitFor({ timeout: 15_000 });
+    // 李建国 (of the community, bound to no grid) is listed until the search leaves only names beginning with 王
+    await page.getByTestId(`rl-proxy-resident-${p.li.id}`).waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId(`rl-proxy-resident-${p.wang.id}`).click();
+    await page.getByTestId('rl-proxy-picked').getByText('王秀兰').waitFor();
     await page.getByTestId('rl-proxy-type-seniorAllowance').click();
     await page.getByTestId('rl-proxy-start').click();
     await page.waitForURL(/packages\/relief\/apply\/index/, { timeout: 20_000, waitUntil: 'commit' });
@@ -203,6 +210,32 @@ describe('relief, end to end', () => {
     expect(await page.content()).not.toContain(SENIOR_ID);
     expect(await page.getByTestId('rl-reveal').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'e2e-rl-7-resident.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('puts a dibao household on the public notice at the final approval, its name masked, and tells how to object', async () => {
+    // Prepare: a dibao approved by the community, still awaiting the sub-district (set up through the API)
+    const { p, h } = world;
+    const s = await world.submitted(p.wang);
+    const id = s.application.id as string;
+    expect((await world.review(p.worker, id, 'approve')).status).toBe(200);
+    const page = await loginAs(p.wang);
+    await services(page);
+    await page.getByTestId('rl-entry-notice').click();
+    await page.waitForURL(/packages\/relief\/notice\/index/, { timeout: 20_000, waitUntil: 'commit' });
+    await page.getByTestId('rl-notice-objection').getByText(/社区居委会办公室/).waitFor({ timeout: 15_000 });
+    await page.getByText('目前没有正在公示的低保家庭').waitFor({ timeout: 15_000 });
+    // Act: the final approval
+    expect((await world.review(p.officer, id, 'approve')).status).toBe(200);
+    expect((await h.api.as(p.wang).get(`/relief/applications/${id}`)).body.application.status).toBe('approved');
+    // Assess
+    await page.reload();
+    const list = page.getByTestId('rl-notice-list');
+    await list.getByText('王*兰').waitFor({ timeout: 15_000 });
+    await list.getByText('3 人').waitFor();
+    await list.getByText(/公示至：\d{4}年/).waitFor();
+    expect(await list.textContent()).not.toContain('王秀兰');
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-9-notice.png'), fullPage: true });
     await page.context().close();
   });
 });

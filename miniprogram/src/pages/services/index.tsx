@@ -63,13 +63,15 @@ export default function ServicesPage() {
             {TYPES.map((type) => (
               <LinkRow key={type} title={t(`rl.type.${type}` as MessageKey)} onClick={go(`${R}/apply/index?type=${type}`)} testId={`rl-apply-${type}`} />
             ))}
-            <Text className='small muted block' data-testid='rl-my-id'>
-              {t('rl.tab.myId', { id: me.id })}
-            </Text>
           </Section>
         </>
       ) : !grid && !community && !officer ? (
         <Empty text={t('rl.tab.needBinding')} />
+      ) : null}
+      {resident || grid || community ? (
+        <Section>
+          <LinkRow title={t('rl.entry.notice')} onClick={go(`${R}/notice/index`)} testId='rl-entry-notice' />
+        </Section>
       ) : null}
       {grid || community || officer ? (
         <Section title={t('rl.tab.work')}>

@@ -63,6 +63,14 @@ export default function ApplyPage() {
   const router = useRouter()
   const id = router.params.id as string | undefined
   const forUserId = router.params.forUserId as string | undefined
+  // the resident's name as the proxy page listed it (shown only; the application names the resident by forUserId)
+  const forName = (() => {
+    try {
+      return decodeURIComponent(router.params.forName ?? '')
+    } catch {
+      return router.params.forName ?? ''
+    }
+  })()
   const gridId = router.params.gridId as string | undefined
   const [pickedType, setPickedType] = useState<string | undefined>(router.params.type as string | undefined)
   const existing = useQuery(() => call(api.relief.application, { params: { applicationId: id! } }), [id], !!id)
@@ -259,7 +267,7 @@ export default function ApplyPage() {
         <Text className='h2 block' data-testid='rl-apply-type'>
           {t(typeKey(type))}
         </Text>
-        {forUserId ? <Text className='small muted block'>{t('rl.apply.forResident', { id: forUserId })}</Text> : null}
+        {forUserId ? <Text className='small muted block'>{t('rl.apply.forResident', { id: forName || forUserId })}</Text> : null}
         {restored.current && !detail && restored.current.members.some((m) => m.name || m.idNumber) ? (
           <Text className='small muted block' {...aria({ role: 'status' })} data-testid='rl-draft-restored'>
             {t('rl.apply.draftRestored')}

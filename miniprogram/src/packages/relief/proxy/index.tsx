@@ -13,8 +13,9 @@ import { fmtDateTime } from '../../../lib/format'
 import { go, RELIEF_TYPES, statusKey, statusTone, typeKey } from '../lib/relief'
 
 /**
- * 代居民申请: a grid worker names a resident of their grid by the user id the resident's 办事 tab shows (the API lists no
- * grid's residents), picks a type, and files for them; below, the grid's applications.
+ * 代居民申请: a grid worker picks a resident of their grid from its list (searched by the start of the name; the grid's
+ * own residents first, then the community's bound to no grid), picks a type, and files for them; below, the grid's
+ * applications.
  */
 export default function ProxyPage() {
   const t = useT()
@@ -22,18 +23,25 @@ export default function ProxyPage() {
   const grids = (me?.grants ?? []).filter((g) => g.role === 'gridWorker')
   const [gridId, setGridId] = useState<string>()
   const grid = gridId ?? grids[0]?.unitId
-  const [userId, setUserId] = useState('')
+  const [picked, setPicked] = useState<{ id: string; name: string }>()
+  const [search, setSearch] = useState('')
+  const [name, setName] = useState('')
+  const residents = usePaged(
+    (cursor) => call(api.org.gridResidents, { params: { gridId: grid! }, query: { cursor, name: name || undefined } }),
+    [grid, name],
+    !!grid,
+  )
   const [type, setType] = useState<string>()
   const [missing, setMissing] = useState(false)
   const apps = usePaged((cursor) => call(api.relief.gridApplications, { params: { gridId: grid! }, query: { cursor } }), [grid], !!grid)
 
   function start() {
-    if (!userId.trim() || !type || !grid) {
+    if (!picked || !type || !grid) {
       setMissing(true)
       return
     }
     setMissing(false)
-    void Taro.navigateTo({ url: `/packages/relief/apply/index?type=${type}&forUserId=${encodeURIComponent(userId.trim())}&gridId=${grid}` })
+    void Taro.navigateTo({ url: `/packages/relief/apply/index?type=${type}&forUserId=${encodeURIComponent(picked.id)}&forName=${encodeURIComponent(picked.name)}&gridId=${grid}` })
   }
 
   if (me && !grids.length) return <Page title='rl.proxy.title'><Empty text={t('rl.proxy.noGrid')} /></Page>
@@ -44,7 +52,15 @@ export default function ProxyPage() {
           <Field label={t('rl.proxy.grid')}>
             <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.proxy.grid') })}>
               {grids.map((g) => (
-                <Chip key={g.unitId} selected={grid === g.unitId} onClick={() => setGridId(g.unitId)} testId={`rl-proxy-grid-${g.unitId}`}>
+                <Chip
+                  key={g.unitId}
+                  selected={grid === g.unitId}
+                  onClick={() => {
+                    setGridId(g.unitId)
+                    setPicked(undefined)
+                  }}
+                  testId={`rl-proxy-grid-${g.unitId}`}
+                >
                   {g.unitName}
                 </Chip>
               ))}
@@ -53,8 +69,43 @@ export default function ProxyPage() {
         ) : grids[0] ? (
           <Text className='body block'>{`${t('rl.proxy.grid')}：${grids[0].unitName}`}</Text>
         ) : null}
-        <Field label={t('rl.proxy.userId')}>
-          <TextInput label={t('rl.proxy.userId')} value={userId} onInput={setUserId} testId='rl-proxy-user' maxlength={64} />
+        <Field label={t('rl.proxy.resident')} hint={t('rl.proxy.residentHint')}>
+          <View className='row'>
+            <TextInput label={t('rl.proxy.search')} placeholder={t('rl.proxy.search')} value={search} onInput={setSearch} testId='rl-proxy-search' maxlength={20} />
+            <Btn onClick={() => setName(search.trim())} testId='rl-proxy-search-go'>
+              {t('rl.proxy.searchGo')}
+            </Btn>
+          </View>
+          <Async q={residents} empty={(d) => (d.items.length ? false : t(name ? 'rl.proxy.noMatch' : 'rl.proxy.noResidents'))}>
+            {() => (
+              <View data-testid='rl-proxy-residents' {...aria({ role: 'radiogroup', 'aria-label': t('rl.proxy.resident') })}>
+                {residents.items.map((r) => {
+                  const on = picked?.id === r.user.id
+                  return (
+                    <View
+                      key={r.user.id}
+                      className={`card rl-resident ${on ? 'rl-resident-on' : ''}`}
+                      onClick={() => setPicked({ id: r.user.id, name: r.user.displayName })}
+                      {...aria({ role: 'radio', tabindex: 0, 'aria-checked': on, 'data-testid': `rl-proxy-resident-${r.user.id}` })}
+                    >
+                      <Text className='card-title'>{`${on ? '✓ ' : ''}${r.user.displayName}`}</Text>
+                      <Text className='small muted block'>
+                        {[r.maskedPhone, r.note, r.gridId ? undefined : t('rl.proxy.noGridBinding')].filter(Boolean).join(' · ') || t('rl.proxy.noDetails')}
+                      </Text>
+                    </View>
+                  )
+                })}
+                {residents.hasMore ? (
+                  <Btn block onClick={residents.loadMore} loading={residents.loadingMore}>
+                    {t('common.loadMore')}
+                  </Btn>
+                ) : null}
+              </View>
+            )}
+          </Async>
+          {picked ? (
+            <Text className='body block' data-testid='rl-proxy-picked'>{`${t('rl.proxy.picked')}${t.lang === 'en' ? ': ' : '：'}${picked.name}`}</Text>
+          ) : null}
         </Field>
         <Field label={t('rl.proxy.type')}>
           <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.proxy.type') })}>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '低保公示', enablePullDownRefresh: true })

@@ -1,0 +1,81 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Page } from '../../../components/Page'
+import { Async, Chip, Field, Section } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { useApp } from '../../../state/app'
+import { useQuery } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { fmtDate } from '../../../lib/format'
+import { managedCommunities, type UnitRef } from '../lib/relief'
+
+/**
+ * 低保公示: the community's approved dibao households for the notice period, names masked by the server; what a public
+ * notice is and how to object (at the community office, in person or in writing: nothing is sent from here).
+ */
+export default function NoticePage() {
+  const t = useT()
+  const { me } = useApp()
+  const communities = useQuery(
+    async () => {
+      const own: UnitRef[] = me!.grants.filter((g) => g.role === 'resident').map((g) => ({ id: g.unitId, name: g.unitName }))
+      const gridCommunities = me!.grants.filter((g) => g.role === 'gridWorker').map((g) => g.unitPath[1]!)
+      let ofGrids: UnitRef[] = []
+      if (gridCommunities.length) ofGrids = (await call(api.org.communities, {})).items.filter((c) => gridCommunities.includes(c.id)).map((c) => ({ id: c.id, name: c.name }))
+      const seen = new Set<string>()
+      return [...own, ...ofGrids, ...(await managedCommunities(me!))].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
+    },
+    [me?.id],
+    !!me,
+  )
+  const [picked, setPicked] = useState<string>()
+  const communityId = picked ?? communities.data?.[0]?.id
+  const sep = t.lang === 'en' ? ': ' : '：'
+  const notice = useQuery(() => call(api.relief.notice, { params: { communityId: communityId! } }), [communityId], !!communityId)
+
+  return (
+    <Page title='rl.notice.title'>
+      <Section>
+        <Text className='body block' data-testid='rl-notice-about'>
+          {t('rl.notice.about')}
+        </Text>
+        <Text className='body block' data-testid='rl-notice-objection'>
+          {t('rl.notice.objection')}
+        </Text>
+      </Section>
+      <Async q={communities} empty={(d) => (d.length ? false : t('rl.notice.noCommunity'))}>
+        {(list) => (
+          <Section title={list.length === 1 ? list[0]!.name : undefined}>
+            {list.length > 1 ? (
+              <Field label={t('rl.notice.community')}>
+                <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.notice.community') })}>
+                  {list.map((c) => (
+                    <Chip key={c.id} selected={communityId === c.id} onClick={() => setPicked(c.id)} testId={`rl-notice-c-${c.id}`}>
+                      {c.name}
+                    </Chip>
+                  ))}
+                </View>
+              </Field>
+            ) : null}
+            <Async q={notice} empty={(d) => (d.items.length ? false : t('rl.notice.none'))}>
+              {(d) => (
+                <View data-testid='rl-notice-list' {...aria({ role: 'list' })}>
+                  {d.items.map((n, i) => (
+                    <View key={`${n.name}-${n.approvedOn}-${i}`} className='card' {...aria({ role: 'listitem', 'data-testid': `rl-notice-${i}` })}>
+                      <Text className='card-title'>{n.name}</Text>
+                      <Text className='body block'>{t('rl.notice.persons', { n: n.persons })}</Text>
+                      <Text className='small block'>{`${t('rl.notice.approvedOn')}${sep}${fmtDate(n.approvedOn, t.lang)}`}</Text>
+                      <Text className='small block'>{`${t('rl.notice.until')}${sep}${fmtDate(n.until, t.lang)}`}</Text>
+                    </View>
+                  ))}
+                </View>
+              )}
+            </Async>
+          </Section>
+        )}
+      </Async>
+    </Page>
+  )
+}
