@@ -37,7 +37,7 @@ beforeAll(async () => {
   await seedFiveLists(people['resident-wang'], people['worker-liu']);
   await seedSignups(people['resident-wang']);
   await seedReliefRegistry(people['worker-liu']);
-  await seedRelief(people['resident-wang']);
+  await seedRelief(people['resident-wang'], people['worker-liu']);
   web = await startWeb(h.deps);
   browser = await launchBrowser();
 });
@@ -110,9 +110,9 @@ async function seedSignups(wang: Person) {
   await h.api.as(wang).post(`/events/${su.SU_EVENT}/registration`, { companions: 1 });
 }
 
-/** Relief: a grid worker, and a dibao application wang submitted (documents named, consent given). */
+/** Relief: a grid worker, a dibao application wang submitted (documents named, consent given), and one approved at both levels (on the public notice). */
 const rl: Record<string, string> = {};
-async function seedRelief(wang: Person) {
+async function seedRelief(wang: Person, liu: Person) {
   await h.person('张网格', [['gridWorker', 'g-a1']], { openid: 'grid-zhang' });
   const login = await h.api.as().post('/auth/wechat', { code: 'dev:grid-zhang' });
   tokens['grid-zhang'] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
@@ -120,6 +120,13 @@ async function seedRelief(wang: Person) {
   const c = (await h.api.as(wang).post(`/relief/applications/${d.application.id}/consent`, { method: 'app', textVersion: '2026-11', version: d.application.version })).body;
   await h.api.as(wang).post(`/relief/applications/${d.application.id}/submit`, { version: c.application.version });
   rl.RL_APP = d.application.id;
+  const reviewer = await h.person('审核员', [['subdistrictOfficer', 'sd-t']]);
+  const a = (await h.api.as(wang).post('/relief/applications', dibaoBody(wang))).body;
+  const ac = (await h.api.as(wang).post(`/relief/applications/${a.application.id}/consent`, { method: 'app', textVersion: '2026-11', version: a.application.version })).body;
+  let v = (await h.api.as(wang).post(`/relief/applications/${a.application.id}/submit`, { version: ac.application.version })).body.application.version;
+  v = (await h.api.as(liu).post(`/relief/applications/${a.application.id}/review`, { decision: 'approve', version: v })).body.application.version;
+  const final = await h.api.as(reviewer).post(`/relief/applications/${a.application.id}/review`, { decision: 'approve', version: v });
+  if (final.body?.application?.status !== 'approved') throw new Error(`dibao not approved: ${final.status} ${JSON.stringify(final.body)}`);
 }
 
 /** The relief registry: a household of grid g-a1 with an open bereavement visit assigned to the community worker. */
@@ -191,6 +198,7 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/relief/queue/index?level=community'],
   ['worker-liu', '#/packages/relief/disbursements/index'],
   ['officer-huang', '#/packages/relief/figures/index'],
+  ['resident-wang', '#/packages/relief/notice/index'],
 ];
 
 async function open(who: string, route: string, elder: boolean): Promise<Page> {
