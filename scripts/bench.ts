@@ -235,7 +235,8 @@ function packageSizes(skip: boolean) {
 function weappSizes(skip: boolean) {
   print('\n## Mini-program (weapp)');
   const dist = path.join(ROOT, 'miniprogram', 'dist', 'weapp');
-  if (!existsSync(path.join(dist, 'app.json')) && !skip) {
+  // built afresh unless told not to: a build left from an older tree would report the wrong sizes
+  if (!skip) {
     const t0 = Date.now();
     const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, encoding: 'utf8', timeout: 3 * 60_000 });
     print(r.status === 0 ? `\n(built with npm run build:weapp in ${Math.round((Date.now() - t0) / 1000)} s)` : '\n(npm run build:weapp failed or took over 3 minutes)');
