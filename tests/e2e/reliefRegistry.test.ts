@@ -117,7 +117,9 @@ describe('a paired volunteer', () => {
     ok(await world.h.api.as(world.p.worker).post('/communities/c-a/relief/pairings', { householdId, userId: volunteer.id, role: 'volunteer' }), 'pair');
     // Act
     const page = await loginAs(volunteer);
-    await page.goto(`${web.url}/#/packages/relief/visits/index`);
+    // the way in: 办事 shows a resident their paired households once they have one
+    await page.goto(`${web.url}/#/pages/services/index`);
+    await page.getByTestId('rl-entry-pairings').click();
     await page.getByTestId('rr-my-pairings').getByText('周*英').waitFor({ timeout: 15_000 });
     await page.getByTestId(`rr-my-pair-log-open-${householdId}`).click();
     await page.getByTestId(`rr-my-pair-log-${householdId}-found`).fill('陪老人聊天，帮忙买菜');

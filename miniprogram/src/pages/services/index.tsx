@@ -24,6 +24,8 @@ export default function ServicesPage() {
   const me = app.me
   const resident = !!me?.communityId || hasRole(me, 'resident')
   const mine = useQuery(() => call(api.relief.mine, {}), [me?.id], !!me && resident)
+  // a party member or volunteer paired with a household logs their visits on the visits page
+  const paired = useQuery(() => call(api.relief.myPairings, {}), [me?.id], !!me)
 
   useDidShow(() => {
     if (!isLoggedIn()) {
@@ -71,6 +73,9 @@ export default function ServicesPage() {
       {resident || grid || community ? (
         <Section>
           <LinkRow title={t('rl.entry.notice')} onClick={go(`${R}/notice/index`)} testId='rl-entry-notice' />
+          {paired.data?.items.length && !grid && !community && !officer ? (
+            <LinkRow title={t('rr.myPairings')} onClick={go(`${R}/visits/index`)} testId='rl-entry-pairings' />
+          ) : null}
         </Section>
       ) : null}
       {grid || community || officer ? (
