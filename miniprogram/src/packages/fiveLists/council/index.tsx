@@ -12,7 +12,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { runsCouncils } from '../lib/roles'
-import { PhotoField, usePhotos } from '../lib/photos'
+import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { Kv, Photos } from '../lib/ui'
 
 type Resolution = Council['resolutions'][number]

@@ -12,7 +12,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { proposeUnit } from '../lib/roles'
-import { PhotoField, usePhotos } from '../lib/photos'
+import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { Kv, OverdueTag, Photos, StateTag, Stars, Timeline } from '../lib/ui'
 
 const DAY = 86_400_000

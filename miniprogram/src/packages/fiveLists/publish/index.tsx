@@ -9,7 +9,7 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
-import { PhotoField, usePhotos } from '../lib/photos'
+import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { consultationUnits } from '../lib/roles'
 
 const CN = 8 * 3600_000

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { CollectInput } from '@shared/fiveLists/schemas'
 import { MatterCategory } from '@shared/sayItDay/schemas'
 import { Page } from '../../../components/Page'
@@ -11,18 +11,12 @@ import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
 import { load, remove, save } from '../../../api/storage'
-import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../sayItDay/lib/upload'
+import { PhotoField, usePhotoUploads, type Photo } from '../../../components/PhotoField'
 import { collectPlaces } from '../lib/roles'
 import { matterUrl } from '../lib/ui'
 
 type Category = (typeof MatterCategory.options)[number]
 type Source = 'walkRound' | 'hotline'
-
-interface DraftPhoto extends PickedPhoto {
-  id: string
-  key?: string
-  state: 'uploading' | 'done' | 'failed'
-}
 
 /** What survives a dropped network or a closed app: the form, the uploaded photos and the key of the last attempt. */
 interface Draft {
@@ -31,7 +25,7 @@ interface Draft {
   category?: Category
   text: string
   reporterName: string
-  photos: DraftPhoto[]
+  photos: Photo[]
   address: string
   coords?: { latitude: number; longitude: number }
   /** the Idempotency-Key of the last attempt and the body it was sent with: the same body retries with the same key */
@@ -39,7 +33,6 @@ interface Draft {
 }
 
 const DRAFT_KEY = 'linli.collectDraft'
-const MAX_PHOTOS = 9
 const emptyDraft: Draft = { source: 'walkRound', text: '', reporterName: '', photos: [], address: '' }
 const placeKey = (p: { communityId: string; gridId?: string }) => p.gridId ?? p.communityId
 
@@ -69,30 +62,7 @@ export default function RaisePage() {
 
   const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setPhoto = (id: string, patch: Partial<DraftPhoto>) => setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.id === id ? { ...p, ...patch } : p)) }))
-
-  async function startUpload(p: DraftPhoto) {
-    setPhoto(p.id, { state: 'uploading' })
-    try {
-      setPhoto(p.id, { key: await uploadPhoto(p), state: 'done' })
-    } catch {
-      setPhoto(p.id, { state: 'failed' })
-    }
-  }
-
-  async function addPhotos() {
-    const room = MAX_PHOTOS - draft.photos.length
-    if (room <= 0) return
-    let picked: PickedPhoto[]
-    try {
-      picked = await pickPhotos(room)
-    } catch {
-      return // cancelled
-    }
-    const added: DraftPhoto[] = picked.slice(0, room).map((p, i) => ({ ...p, id: `${Date.now()}-${i}`, state: 'uploading' }))
-    setDraft((d) => ({ ...d, photos: [...d.photos, ...added] }))
-    await Promise.all(added.map(startUpload))
-  }
+  const ph = usePhotoUploads(draft.photos, (change) => setDraft((d) => ({ ...d, photos: change(d.photos) })), 9)
 
   async function chooseLocation() {
     try {
@@ -105,7 +75,7 @@ export default function RaisePage() {
 
   async function submit() {
     setError(undefined)
-    if (draft.photos.some((p) => p.state === 'uploading')) {
+    if (ph.busy) {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
       return
     }
@@ -116,7 +86,7 @@ export default function RaisePage() {
       source: draft.source,
       category: draft.category,
       text: draft.text.trim(),
-      photos: draft.photos.filter((p) => p.key).map((p) => p.key!),
+      photos: ph.keys,
       location: draft.coords || address ? { ...draft.coords, address: address || undefined } : undefined,
       reporterName: draft.source === 'hotline' && draft.reporterName.trim() ? draft.reporterName.trim() : undefined,
     }
@@ -215,34 +185,7 @@ export default function RaisePage() {
             </Field>
 
             <Field label={t('submit.photos')}>
-              <View className='photos' data-testid='fl-raise-photos'>
-                {draft.photos.map((p, i) => (
-                  <View key={p.id} className='photo'>
-                    <Image className='img' src={p.path} mode='aspectFill' {...({ nativeProps: { alt: t('submit.photoAlt', { n: i + 1 }) } } as object)} />
-                    {p.state !== 'done' ? (
-                      <Text
-                        className='photo-state'
-                        onClick={() => p.state === 'failed' && startUpload(p)}
-                        {...aria({ role: p.state === 'failed' ? 'button' : 'status', tabindex: p.state === 'failed' ? 0 : undefined })}
-                      >
-                        {p.state === 'uploading' ? t('submit.uploading') : t('submit.uploadFailed')}
-                      </Text>
-                    ) : null}
-                    <View
-                      className='photo-remove'
-                      onClick={() => update({ photos: draft.photos.filter((x) => x.id !== p.id) })}
-                      {...aria({ role: 'button', tabindex: 0, 'aria-label': t('submit.removePhoto', { n: i + 1 }) })}
-                    >
-                      <Text {...aria({ 'aria-hidden': true })}>✕</Text>
-                    </View>
-                  </View>
-                ))}
-                {draft.photos.length < MAX_PHOTOS ? (
-                  <View className='photo-add' onClick={addPhotos} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'fl-raise-add-photo' })}>
-                    <Text>{`+ ${t('submit.addPhoto')}`}</Text>
-                  </View>
-                ) : null}
-              </View>
+              <PhotoField ph={ph} testId='fl-raise' />
             </Field>
 
             <Field label={t('submit.location')} error={fieldErrors.location}>

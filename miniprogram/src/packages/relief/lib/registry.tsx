@@ -13,7 +13,7 @@ import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
-import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../sayItDay/lib/upload'
+import { PhotoField, usePhotos } from '../../../components/PhotoField'
 
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>
 export type MustVisit = z.infer<typeof MustVisitSchema>
@@ -166,12 +166,6 @@ export function LogPhotos({ photos }: { photos: { key: string; url: string }[] }
   )
 }
 
-interface Photo extends PickedPhoto {
-  id: string
-  key?: string
-  state: 'uploading' | 'done' | 'failed'
-}
-
 /**
  * What was found and photos (uploaded as picked, presigned): logging a must-visit or a paired visit. A retry of the same
  * body (after a lost answer) sends the same Idempotency-Key, so the visit is logged once.
@@ -179,39 +173,17 @@ interface Photo extends PickedPhoto {
 export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found: string; photos: string[] }, idempotencyKey: string) => Promise<R>; onDone: (r: R) => void; testId: string }) {
   const t = useT()
   const [found, setFound] = useState('')
-  const [photos, setPhotos] = useState<Photo[]>([])
+  const ph = usePhotos(9)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldError, setFieldError] = useState<string>()
   const attempt = useRef<{ key: string; body: string }>()
-  const set = (id: string, patch: Partial<Photo>) => setPhotos((ps) => ps.map((p) => (p.id === id ? { ...p, ...patch } : p)))
-  async function start(p: Photo) {
-    set(p.id, { state: 'uploading' })
-    try {
-      set(p.id, { key: await uploadPhoto(p), state: 'done' })
-    } catch {
-      set(p.id, { state: 'failed' })
-    }
-  }
-  async function add() {
-    const room = 9 - photos.length
-    if (room <= 0) return
-    let picked: PickedPhoto[]
-    try {
-      picked = await pickPhotos(room)
-    } catch {
-      return // cancelled
-    }
-    const added: Photo[] = picked.slice(0, room).map((p, i) => ({ ...p, id: `${Date.now()}-${i}`, state: 'uploading' }))
-    setPhotos((ps) => [...ps, ...added])
-    await Promise.all(added.map(start))
-  }
   async function save() {
-    if (photos.some((p) => p.state === 'uploading')) {
+    if (ph.busy) {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
       return
     }
-    const parsed = VisitLogInput.safeParse({ found, photos: photos.filter((p) => p.key).map((p) => p.key!) })
+    const parsed = VisitLogInput.safeParse({ found, photos: ph.keys })
     if (!parsed.success) {
       setFieldError(t('rr.log.needFound'))
       return
@@ -237,26 +209,7 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
         <TextArea label={t('rr.log.found')} value={found} onInput={setFound} testId={`${testId}-found`} maxlength={500} />
       </Field>
       <Field label={t('rr.log.photos')}>
-        <View className='photos' data-testid={`${testId}-photos`}>
-          {photos.map((p, i) => (
-            <View key={p.id} className='photo'>
-              <Image className='img' src={p.path} mode='aspectFill' {...({ nativeProps: { alt: t('submit.photoAlt', { n: i + 1 }) } } as object)} />
-              {p.state !== 'done' ? (
-                <Text className='photo-state' onClick={() => p.state === 'failed' && start(p)} {...aria({ role: p.state === 'failed' ? 'button' : 'status', tabindex: p.state === 'failed' ? 0 : undefined })}>
-                  {p.state === 'uploading' ? t('submit.uploading') : t('submit.uploadFailed')}
-                </Text>
-              ) : null}
-              <View className='photo-remove' onClick={() => setPhotos((ps) => ps.filter((x) => x.id !== p.id))} {...aria({ role: 'button', tabindex: 0, 'aria-label': t('submit.removePhoto', { n: i + 1 }) })}>
-                <Text {...aria({ 'aria-hidden': true })}>✕</Text>
-              </View>
-            </View>
-          ))}
-          {photos.length < 9 ? (
-            <View className='photo-add' onClick={add} {...aria({ role: 'button', tabindex: 0, 'data-testid': `${testId}-add-photo` })}>
-              <Text>{`+ ${t('submit.addPhoto')}`}</Text>
-            </View>
-          ) : null}
-        </View>
+        <PhotoField ph={ph} testId={testId} />
       </Field>
       {error ? <ErrorState error={error} /> : null}
       <Btn kind='primary' block loading={busy} onClick={save} testId={`${testId}-submit`}>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import { MatterCategory, SubmitMatterInput } from '@shared/sayItDay/schemas'
 import { Page } from '../../../components/Page'
 import { Btn, Chip, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
@@ -13,25 +13,16 @@ import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
 import { keys, load, remove, save } from '../../../api/storage'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
-import { pickPhotos, uploadPhoto, type PickedPhoto } from '../lib/upload'
+import { PhotoField, usePhotoUploads, type Photo } from '../../../components/PhotoField'
 
 type Category = (typeof MatterCategory.options)[number]
-
-interface DraftPhoto {
-  id: string
-  path: string
-  size: number
-  type?: string
-  key?: string
-  state: 'uploading' | 'done' | 'failed'
-}
 
 /** What survives a dropped network or a closed app: the form, the uploaded photos, and the key of the last attempt. */
 interface Draft {
   sessionId?: string
   category?: Category
   text: string
-  photos: DraftPhoto[]
+  photos: Photo[]
   address: string
   coords?: { latitude: number; longitude: number }
   anonymous: boolean
@@ -40,7 +31,6 @@ interface Draft {
 }
 
 const emptyDraft: Draft = { text: '', photos: [], address: '', anonymous: false }
-const MAX_PHOTOS = 9
 
 export default function SubmitMatterPage() {
   const t = useT()
@@ -76,31 +66,7 @@ export default function SubmitMatterPage() {
   }, [draft])
 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setPhoto = (id: string, patch: Partial<DraftPhoto>) => setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.id === id ? { ...p, ...patch } : p)) }))
-
-  async function startUpload(p: DraftPhoto) {
-    setPhoto(p.id, { state: 'uploading' })
-    try {
-      const key = await uploadPhoto(p as PickedPhoto)
-      setPhoto(p.id, { key, state: 'done' })
-    } catch {
-      setPhoto(p.id, { state: 'failed' })
-    }
-  }
-
-  async function addPhotos() {
-    const room = MAX_PHOTOS - draft.photos.length
-    if (room <= 0) return
-    let picked: PickedPhoto[]
-    try {
-      picked = await pickPhotos(room)
-    } catch {
-      return // cancelled
-    }
-    const added: DraftPhoto[] = picked.slice(0, room).map((p, i) => ({ ...p, id: `${Date.now()}-${i}`, state: 'uploading' }))
-    setDraft((d) => ({ ...d, photos: [...d.photos, ...added] }))
-    await Promise.all(added.map(startUpload))
-  }
+  const ph = usePhotoUploads(draft.photos, (change) => setDraft((d) => ({ ...d, photos: change(d.photos) })), 9)
 
   async function chooseLocation() {
     try {
@@ -120,7 +86,7 @@ export default function SubmitMatterPage() {
     () => ({
       category: draft.category,
       text: draft.text.trim(),
-      photos: draft.photos.filter((p) => p.key).map((p) => p.key!),
+      photos: ph.keys,
       location: draft.coords || draft.address.trim() ? { ...draft.coords, address: draft.address.trim() || undefined } : undefined,
       anonymous: draft.anonymous,
     }),
@@ -129,7 +95,7 @@ export default function SubmitMatterPage() {
 
   async function submit(sessionId: string) {
     setError(undefined)
-    if (draft.photos.some((p) => p.state === 'uploading')) {
+    if (ph.busy) {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
       return
     }
@@ -207,34 +173,7 @@ export default function SubmitMatterPage() {
             </Field>
 
             <Field label={t('submit.photos')}>
-              <View className='photos' data-testid='submit-photos'>
-                {draft.photos.map((p, i) => (
-                  <View key={p.id} className='photo'>
-                    <Image className='img' src={p.path} mode='aspectFill' {...({ nativeProps: { alt: t('submit.photoAlt', { n: i + 1 }) } } as object)} />
-                    {p.state !== 'done' ? (
-                      <Text
-                        className='photo-state'
-                        onClick={() => p.state === 'failed' && startUpload(p)}
-                        {...aria({ role: p.state === 'failed' ? 'button' : 'status', tabindex: p.state === 'failed' ? 0 : undefined })}
-                      >
-                        {p.state === 'uploading' ? t('submit.uploading') : t('submit.uploadFailed')}
-                      </Text>
-                    ) : null}
-                    <View
-                      className='photo-remove'
-                      onClick={() => update({ photos: draft.photos.filter((x) => x.id !== p.id) })}
-                      {...aria({ role: 'button', tabindex: 0, 'aria-label': t('submit.removePhoto', { n: i + 1 }) })}
-                    >
-                      <Text {...aria({ 'aria-hidden': true })}>✕</Text>
-                    </View>
-                  </View>
-                ))}
-                {draft.photos.length < MAX_PHOTOS ? (
-                  <View className='photo-add' onClick={addPhotos} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'submit-add-photo' })}>
-                    <Text>{`+ ${t('submit.addPhoto')}`}</Text>
-                  </View>
-                ) : null}
-              </View>
+              <PhotoField ph={ph} testId='submit' />
             </Field>
 
             <Field label={t('submit.location')} >

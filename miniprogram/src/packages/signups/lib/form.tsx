@@ -7,7 +7,7 @@ import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
-import { pickPhotos, uploadPhoto } from '../../sayItDay/lib/upload'
+import { pickPhotos, uploadPhoto } from '../../../lib/upload'
 import { chinaInstant } from './util'
 
 /**

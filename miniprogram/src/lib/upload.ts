@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { CreateUploadInput } from '@shared/uploads/schemas'
-import { api } from '../../../api/routes'
-import { ApiError, call, networkError } from '../../../api/client'
+import { api } from '../api/routes'
+import { ApiError, call, networkError } from '../api/client'
 
 export interface PickedPhoto {
   path: string

@@ -1,18 +1,22 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { aria } from '../../../components/a11y'
-import { useT } from '../../../i18n/useT'
-import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../sayItDay/lib/upload'
+import { aria } from './a11y'
+import { useT } from '../i18n/useT'
+import { pickPhotos, uploadPhoto, type PickedPhoto } from '../lib/upload'
 
-interface Photo extends PickedPhoto {
+export interface Photo extends PickedPhoto {
   id: string
   key?: string
   state: 'uploading' | 'done' | 'failed'
 }
 
-/** Photos picked and uploaded as soon as they are picked (the say-it day upload flow), with retry and remove. */
-export function usePhotos(max = 9) {
-  const [photos, setPhotos] = useState<Photo[]>([])
+type SetPhotos = (change: (photos: Photo[]) => Photo[]) => void
+
+/**
+ * Photos picked and uploaded as soon as they are picked (presigned POST, compressed in weapp), with retry and remove,
+ * on a list the caller keeps: a page with a stored draft keeps it in the draft, so uploaded photos survive a closed app.
+ */
+export function usePhotoUploads(photos: Photo[], setPhotos: SetPhotos, max = 9) {
   const set = (id: string, patch: Partial<Photo>) => setPhotos((ps) => ps.map((p) => (p.id === id ? { ...p, ...patch } : p)))
   async function start(p: Photo) {
     set(p.id, { state: 'uploading' })
@@ -42,12 +46,21 @@ export function usePhotos(max = 9) {
     add,
     retry: start,
     remove: (id: string) => setPhotos((ps) => ps.filter((p) => p.id !== id)),
-    clear: () => setPhotos([]),
+    clear: () => setPhotos(() => []),
     max,
   }
 }
 
-export function PhotoField({ ph, testId }: { ph: ReturnType<typeof usePhotos>; testId: string }) {
+/** The same, on a list of its own (a form with no stored draft). */
+export function usePhotos(max = 9) {
+  const [photos, setPhotos] = useState<Photo[]>([])
+  return usePhotoUploads(photos, setPhotos, max)
+}
+
+export type Photos = ReturnType<typeof usePhotoUploads>
+
+/** The picked photos with their upload state, retry on a failed one, remove, and the add button while there is room. */
+export function PhotoField({ ph, testId }: { ph: Photos; testId: string }) {
   const t = useT()
   return (
     <View className='photos' data-testid={`${testId}-photos`}>
