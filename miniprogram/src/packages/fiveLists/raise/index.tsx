@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CollectInput } from '@shared/fiveLists/schemas'
@@ -9,9 +9,9 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
-import { load, remove, save } from '../../../api/storage'
-import { PhotoField, usePhotoUploads, type Photo } from '../../../components/PhotoField'
+import { call, type ApiError } from '../../../api/client'
+import { useDraft, type Attempt } from '../../../hooks/useDraft'
+import { PhotoField, type Photo } from '../../../components/PhotoField'
 import { collectPlaces } from '../lib/roles'
 import { matterUrl } from '../lib/ui'
 
@@ -28,8 +28,7 @@ interface Draft {
   photos: Photo[]
   address: string
   coords?: { latitude: number; longitude: number }
-  /** the Idempotency-Key of the last attempt and the body it was sent with: the same body retries with the same key */
-  attempt?: { key: string; body: string }
+  attempt?: Attempt
 }
 
 const DRAFT_KEY = 'linli.collectDraft'
@@ -45,24 +44,12 @@ export default function RaisePage() {
   const t = useT()
   const { me, loadingMe } = useApp()
   const places = useMemo(() => collectPlaces(me), [me])
-  const restored = useRef(load<Draft>(DRAFT_KEY))
-  const [draft, setDraft] = useState<Draft>(() => {
-    const d = restored.current
-    // photos still uploading when the app closed lost their upload; keep only the stored ones
-    return d ? { ...emptyDraft, ...d, photos: (d.photos ?? []).filter((p) => p.key).map((p) => ({ ...p, state: 'done' as const })) } : emptyDraft
-  })
+  const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(DRAFT_KEY, emptyDraft)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  const hasDraft = !!restored.current && (!!restored.current.text || !!restored.current.photos?.length)
-
-  useEffect(() => {
-    save(DRAFT_KEY, draft)
-  }, [draft])
 
   const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const ph = usePhotoUploads(draft.photos, (change) => setDraft((d) => ({ ...d, photos: change(d.photos) })), 9)
 
   async function chooseLocation() {
     try {
@@ -104,19 +91,13 @@ export default function RaisePage() {
     }
     setFieldErrors({})
     // the same body as the last attempt: the same key, so a retry after a dropped answer never takes it in twice
-    const json = JSON.stringify(parsed.data)
-    const attempt = draft.attempt?.body === json ? draft.attempt : { key: newIdempotencyKey(), body: json }
-    const withAttempt = { ...draft, place: placeKey(place), attempt }
-    setDraft(withAttempt)
-    save(DRAFT_KEY, withAttempt)
+    const idempotencyKey = attemptKey(parsed.data, { place: placeKey(place) })
     setBusy(true)
     try {
-      const matter = await call(api.fiveLists.collect, { body: parsed.data, idempotencyKey: attempt.key })
-      remove(DRAFT_KEY)
-      restored.current = undefined
-      setDraft(emptyDraft)
+      const matter = await call(api.fiveLists.collect, { body: parsed.data, idempotencyKey })
+      clear()
       void Taro.showToast({ title: t('fl.raise.done'), icon: 'success' })
-      remove(DRAFT_KEY)
+      forget()
       await Taro.redirectTo({ url: matterUrl(matter.id) })
     } catch (e) {
       setError(e)

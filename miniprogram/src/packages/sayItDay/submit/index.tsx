@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import { MatterCategory, SubmitMatterInput } from '@shared/sayItDay/schemas'
@@ -9,11 +9,12 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
-import { keys, load, remove, save } from '../../../api/storage'
+import { call, type ApiError } from '../../../api/client'
+import { useDraft, type Attempt } from '../../../hooks/useDraft'
+import { keys } from '../../../api/storage'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
-import { PhotoField, usePhotoUploads, type Photo } from '../../../components/PhotoField'
+import { PhotoField, type Photo } from '../../../components/PhotoField'
 
 type Category = (typeof MatterCategory.options)[number]
 
@@ -26,8 +27,7 @@ interface Draft {
   address: string
   coords?: { latitude: number; longitude: number }
   anonymous: boolean
-  /** the Idempotency-Key of the last attempt and the body it was sent with: the same body retries with the same key */
-  attempt?: { key: string; body: string }
+  attempt?: Attempt
 }
 
 const emptyDraft: Draft = { text: '', photos: [], address: '', anonymous: false }
@@ -36,17 +36,11 @@ export default function SubmitMatterPage() {
   const t = useT()
   const { me, config } = useApp()
   const router = useRouter()
-  const restored = useRef(load<Draft>(keys.matterDraft))
-  const [draft, setDraft] = useState<Draft>(() => {
-    const d = restored.current
-    // photos still uploading when the app closed lost their upload; keep only the stored ones
-    return d ? { ...emptyDraft, ...d, photos: (d.photos ?? []).filter((p) => p.key).map((p) => ({ ...p, state: 'done' as const })) } : emptyDraft
-  })
+  const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(keys.matterDraft, emptyDraft)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
 
-  const hasDraft = !!restored.current && (!!restored.current.text || !!restored.current.photos?.length)
   const wantedSession = (router.params.sessionId as string | undefined) || draft.sessionId
   const communityId = me?.communityId
 
@@ -60,13 +54,6 @@ export default function SubmitMatterPage() {
     !!me,
   )
 
-  // keep the draft in storage on every change
-  useEffect(() => {
-    save(keys.matterDraft, draft)
-  }, [draft])
-
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const ph = usePhotoUploads(draft.photos, (change) => setDraft((d) => ({ ...d, photos: change(d.photos) })), 9)
 
   async function chooseLocation() {
     try {
@@ -111,21 +98,15 @@ export default function SubmitMatterPage() {
     }
     setFieldErrors({})
     // same body as the last attempt: same key, so a retry after a dropped answer never creates twice
-    const json = JSON.stringify({ sessionId, ...parsed.data })
-    const attempt = draft.attempt?.body === json ? draft.attempt : { key: newIdempotencyKey(), body: json }
-    const withAttempt = { ...draft, sessionId, attempt }
-    setDraft(withAttempt)
-    save(keys.matterDraft, withAttempt)
+    const idempotencyKey = attemptKey({ sessionId, ...parsed.data }, { sessionId })
     setBusy(true)
     try {
-      const matter = await call(api.sayItDay.submitMatter, { params: { sessionId }, body: parsed.data, idempotencyKey: attempt.key })
-      remove(keys.matterDraft)
-      restored.current = undefined
-      setDraft(emptyDraft)
+      const matter = await call(api.sayItDay.submitMatter, { params: { sessionId }, body: parsed.data, idempotencyKey })
+      clear()
       void Taro.showToast({ title: t('submit.success'), icon: 'success' })
       // the subscribe prompt right after the tap it belongs to: tell me what becomes of it
       await askSubscribe(config?.templates, ['matterOutcome'])
-      remove(keys.matterDraft)
+      forget()
       await Taro.redirectTo({ url: `/packages/sayItDay/matter/index?id=${matter.id}` })
     } catch (e) {
       setError(e)
