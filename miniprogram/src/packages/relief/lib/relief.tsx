@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { Me } from '@shared/auth/schemas'
 import { api } from '../../../api/routes'
@@ -43,23 +42,7 @@ export function thisMonth(): string {
 
 export const isPeriod = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s.trim())
 
-/** One action at a time on a page: which is running, and the last error. */
-export function useAction() {
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  async function run(name: string, fn: () => Promise<void>) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-  return { busy, error, run, setError }
-}
+export { useAction } from '../../../hooks/useAction'
 
 /** A document photo picked from the album or camera. */
 export async function pickDocument(): Promise<{ path: string; size: number; type?: string } | undefined> {

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { Me } from '@shared/auth/schemas'
@@ -30,23 +29,7 @@ export async function organizerScope(me: Me): Promise<{ units: UnitRef[]; commun
   return { units, communities }
 }
 
-/** One action at a time on a page: which is running, and the last error. */
-export function useAction() {
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  async function run(name: string, fn: () => Promise<void>) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-  return { busy, error, run, setError }
-}
+export { useAction } from '../../../hooks/useAction'
 
 /** WeChat's scanner; in a browser there is none and the page shows a field to type the code instead. */
 export async function scanCode(): Promise<string | undefined> {

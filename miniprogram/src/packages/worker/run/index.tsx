@@ -10,6 +10,7 @@ import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtTime } from '../../../lib/format'
+import { useAction } from '../../../hooks/useAction'
 
 const kinds: OutcomeKind[] = ['solvedOnSpot', 'toFiveLists', 'notAccepted']
 
@@ -19,8 +20,7 @@ export default function RunSessionPage() {
   const q = useQuery(() => call(api.sayItDay.session, { params: { sessionId: id } }), [id], !!id)
   const [attendance, setAttendance] = useState('')
   const [minutes, setMinutes] = useState('')
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run: act } = useAction()
 
   useEffect(() => {
     const s = q.data?.session
@@ -29,18 +29,6 @@ export default function RunSessionPage() {
       setMinutes(s.minutes ?? '')
     }
   }, [q.data?.session.id, q.data?.session.version])
-
-  async function act(name: string, fn: () => Promise<void>) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
 
   const setSession = (session: NonNullable<typeof q.data>['session']) => q.data && q.setData({ ...q.data, session })
   const setMatter = (m: Matter) => q.data && q.setData({ ...q.data, matters: q.data.matters.map((x) => (x.id === m.id ? m : x)) })
