@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CreateConsultationInput } from '@shared/fiveLists/schemas'
@@ -8,7 +8,8 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { call } from '../../../api/client'
+import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { consultationUnits } from '../lib/roles'
 
@@ -47,8 +48,7 @@ export default function PublishConsultationPage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
-  /** the key of the last attempt and its body: a retry of the same body reuses it, a changed body gets a new one */
-  const attempt = useRef<{ key: string; body: string }>()
+  const keyFor = useAttemptKey()
 
   const setOption = (i: number, v: string) => setOptions((os) => os.map((o, j) => (j === i ? v : o)))
   const days = (n: number) => {
@@ -80,11 +80,10 @@ export default function PublishConsultationPage() {
     }
     setFieldErrors(errs)
     if (!parsed.success || Object.keys(errs).length) return
-    const json = JSON.stringify(parsed.data)
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    const idempotencyKey = keyFor(parsed.data)
     setBusy(true)
     try {
-      const c = await call(api.fiveLists.createConsultation, { body: parsed.data, idempotencyKey: attempt.current.key })
+      const c = await call(api.fiveLists.createConsultation, { body: parsed.data, idempotencyKey })
       void Taro.showToast({ title: t('fl.pub.done'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/fiveLists/consultation/index?id=${c.id}` })
     } catch (e) {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { RatingLevel } from '@shared/fiveLists/schemas'
@@ -9,7 +9,8 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { call } from '../../../api/client'
+import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { askSubscribe } from '../../../lib/subscribe'
 import { matterUrl, StateTag } from '../lib/ui'
 
@@ -28,7 +29,7 @@ export default function RatePage() {
   const [error, setError] = useState<unknown>()
   const [missing, setMissing] = useState(false)
   // the same rating retried after a dropped answer keeps its key: it counts once
-  const attempt = useRef<{ key: string; body: string }>()
+  const keyFor = useAttemptKey()
 
   async function submit() {
     if (!level || !stars) {
@@ -38,11 +39,10 @@ export default function RatePage() {
     setMissing(false)
     setError(undefined)
     const body = { level, stars, comment: comment.trim() || undefined }
-    const json = JSON.stringify(body)
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    const idempotencyKey = keyFor(body)
     setBusy(true)
     try {
-      const r = await call(api.fiveLists.rate, { params: { matterId: id }, body, idempotencyKey: attempt.current.key })
+      const r = await call(api.fiveLists.rate, { params: { matterId: id }, body, idempotencyKey })
       void Taro.showToast({ title: r.reopened ? t('fl.rateReopened') : t('fl.rateDone'), icon: r.reopened ? 'none' : 'success' })
       // right after the tap: be told what becomes of it (the unit handles it again, or it is closed)
       await askSubscribe(config?.templates, ['fiveListsProgress'])

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { Me } from '@shared/auth/schemas'
@@ -11,7 +11,8 @@ import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { call } from '../../../api/client'
+import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 
@@ -177,7 +178,7 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [fieldError, setFieldError] = useState<string>()
-  const attempt = useRef<{ key: string; body: string }>()
+  const keyFor = useAttemptKey()
   async function save() {
     if (ph.busy) {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
@@ -189,12 +190,11 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
       return
     }
     setFieldError(undefined)
-    const json = JSON.stringify(parsed.data)
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    const idempotencyKey = keyFor(parsed.data)
     setBusy(true)
     setError(undefined)
     try {
-      const r = await submit(parsed.data, attempt.current.key)
+      const r = await submit(parsed.data, idempotencyKey)
       void Taro.showToast({ title: t('rr.log.done'), icon: 'success' })
       onDone(r)
     } catch (e) {
@@ -233,7 +233,7 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [errs, setErrs] = useState<Record<string, string>>({})
-  const attempt = useRef<{ key: string; body: string }>()
+  const keyFor = useAttemptKey()
   async function save() {
     const parsed = RecordEventInput.safeParse({ householdId: chosen ?? '', kind, note, occurredOn: occurredOn.trim(), assigneeId: assignee.trim() || undefined })
     if (!parsed.success) {
@@ -246,12 +246,11 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
       return
     }
     setErrs({})
-    const json = JSON.stringify(parsed.data)
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    const idempotencyKey = keyFor(parsed.data)
     setBusy(true)
     setError(undefined)
     try {
-      const v = await call(api.relief.recordEvent, { params: { communityId }, body: parsed.data, idempotencyKey: attempt.current.key })
+      const v = await call(api.relief.recordEvent, { params: { communityId }, body: parsed.data, idempotencyKey })
       void Taro.showToast({ title: t('rr.event.done'), icon: 'success' })
       onDone(v)
     } catch (e) {

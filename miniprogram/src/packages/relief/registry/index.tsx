@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AddRegistryInput } from '@shared/relief/schemas'
@@ -9,7 +9,8 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { call } from '../../../api/client'
+import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { FLAGS, flagKey, householdUrl, PlacePicker, RegistryCard, TAGS, tagKey, useWorkPlaces, wholeRegistry, type FlagKind, type RegistryTagName, type WorkPlace } from '../lib/registry'
 
 type Filter = { kind: 'all' } | { kind: 'flagged' } | { kind: 'flag'; flag: FlagKind } | { kind: 'tag'; tag: RegistryTagName }
@@ -109,7 +110,7 @@ function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
   const [errs, setErrs] = useState<Record<string, string>>({})
-  const attempt = useRef<{ key: string; body: string }>()
+  const keyFor = useAttemptKey()
   const toggle = (x: RegistryTagName) => setTags((ts) => (ts.includes(x) ? ts.filter((y) => y !== x) : [...ts, x]))
 
   async function save() {
@@ -124,12 +125,11 @@ function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (
       return
     }
     setErrs({})
-    const json = JSON.stringify(parsed.data)
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json }
+    const idempotencyKey = keyFor(parsed.data)
     setBusy(true)
     setError(undefined)
     try {
-      const e = await call(api.relief.addToRegistry, { params: { communityId: place.communityId }, body: parsed.data, idempotencyKey: attempt.current.key })
+      const e = await call(api.relief.addToRegistry, { params: { communityId: place.communityId }, body: parsed.data, idempotencyKey })
       void Taro.showToast({ title: t('rr.add.done'), icon: 'success' })
       onDone(e.householdId)
     } catch (e) {
