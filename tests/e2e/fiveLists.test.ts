@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fiveListsWorld } from '../support/fiveLists';
 import type { Person } from '../support/harness';
-import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * The five lists end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers: a matter a
@@ -58,7 +58,7 @@ const fmt = (n: number) => n.toFixed(1);
 describe('the five lists, end to end', () => {
   it('shows the officer the unit ranking before the rating', async () => {
     const page = await loginAs(world.p.officer);
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-fl-scores').click();
     await page.getByTestId('fl-score-value-p-water').getByText(`${fmt(scoreBefore)} 分`).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(shots, 'e2e-fl-1-ranking-before.png'), fullPage: true });
@@ -67,7 +67,7 @@ describe('the five lists, end to end', () => {
 
   it('lets the officer dispatch the matter to the water company and confirm the dispatch', async () => {
     const page = await loginAs(world.p.officer);
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-fl-officer').click();
     await page.getByTestId(`fl-card-${matterId}`).click();
     await stateIs(page, '已收单');
@@ -86,7 +86,7 @@ describe('the five lists, end to end', () => {
 
   it('lets the unit contact claim it and report it resolved with a photo', async () => {
     const page = await loginAs(world.p.water);
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-fl-unit').click();
     await page.getByTestId(`fl-card-${matterId}`).click();
     await page.getByTestId('fl-claim').click();
@@ -108,7 +108,7 @@ describe('the five lists, end to end', () => {
 
   it('lets the resident find it on the board and rate it', async () => {
     const page = await loginAs(world.p.wang);
-    await page.goto(`${web.url}/#/pages/matters/index`);
+    await openPage(page, `${web.url}/#/pages/matters/index`);
     await page.getByTestId('matters-five-lists').click();
     await page.getByTestId(`fl-card-${matterId}`).click();
     await page.getByTestId('fl-timeline').getByText(/办结/).first().waitFor({ timeout: 15_000 });
@@ -144,7 +144,7 @@ describe('a grid worker takes a matter in; an officer publishes a consultation a
 
   it('lets the grid worker take in a matter from a walk round with a photo and an address', async () => {
     const page = await loginAs(world.p.grid);
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-fl-raise').click();
     await page.getByTestId('fl-raise-place').waitFor({ timeout: 15_000 });
     await page.getByTestId('fl-raise-source-walkRound').click();
@@ -205,7 +205,7 @@ describe('a grid worker takes a matter in; an officer publishes a consultation a
 
   it('lets the officer publish a consultation with three options', async () => {
     const page = await loginAs(world.p.officer);
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-fl-consultations').click();
     await page.getByTestId('fl-publish-open').click();
     await page.getByTestId('fl-pub-title').fill('街道老年食堂选址征求意见');
@@ -230,7 +230,7 @@ describe('a grid worker takes a matter in; an officer publishes a consultation a
 
   it('lets a resident of the sub-district find it and vote', async () => {
     const page = await loginAs(world.p.wang);
-    await page.goto(`${web.url}/#/pages/matters/index`);
+    await openPage(page, `${web.url}/#/pages/matters/index`);
     await page.getByTestId('matters-five-lists').click();
     await page.getByTestId('fl-board-consultations').click();
     await page.getByTestId(`fl-consultation-${consultationId}`).click();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { figureLine, sumFigures, toFen } from '../../shared/relief/figures';
 import type { Person } from '../support/harness';
 import { BANK, idNumber, reliefWorld } from '../support/relief';
-import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * Relief end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers: a grid worker files a
@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 const loginAs = (who: Person): Promise<Page> => logIn(browser, web.url, who.openid);
-const services = async (page: Page) => page.goto(`${web.url}/#/pages/services/index`);
+const services = (page: Page) => openPage(page, `${web.url}/#/pages/services/index`);
 /** waits for a status; when it does not come, says what error the page shows */
 async function statusIs(page: Page, text: string) {
   try {

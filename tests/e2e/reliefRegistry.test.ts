@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { idNumber, ok, reliefWorld, type ReliefWorld } from '../support/relief';
 import type { Person } from '../support/harness';
-import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * The relief registry and the four must-visits end to end, in Chromium at a phone's viewport, on the h5 build against
@@ -118,7 +118,7 @@ describe('a paired volunteer', () => {
     // Act
     const page = await loginAs(volunteer);
     // the way in: 办事 shows a resident their paired households once they have one
-    await page.goto(`${web.url}/#/pages/services/index`);
+    await openPage(page, `${web.url}/#/pages/services/index`);
     await page.getByTestId('rl-entry-pairings').click();
     await page.getByTestId('rr-my-pairings').getByText('周*英').waitFor({ timeout: 15_000 });
     await page.getByTestId(`rr-my-pair-log-open-${householdId}`).click();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { harness, type Harness } from '../support/harness';
 import { readPdf } from '../support/signups';
-import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * A cultural event end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers:
@@ -44,7 +44,7 @@ let eventId = '';
 describe('a cultural event, end to end', () => {
   it('lets an organizer post an event with two places', async () => {
     const page = await loginAs('organizer-zhou');
-    await page.goto(`${web.url}/#/pages/me/index`);
+    await openPage(page, `${web.url}/#/pages/me/index`);
     await page.getByTestId('me-organize').click();
     await page.getByTestId('org-new-event').click();
     await page.getByTestId('ne-title').fill('社区迎新年书法体验课');

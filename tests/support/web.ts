@@ -92,7 +92,20 @@ export async function loginAs(browser: Browser, baseUrl: string, openid: string)
   await page.getByTestId('login-openid').fill(openid);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
+  // the switch to the home tab has finished (the login page's hide timer has run) before anyone navigates on
+  await page.locator('.taro_page.taro_tabbar_page.taro_page_stationed:not(.taro_page_shade)').first().waitFor({ timeout: 20_000 });
   return page;
+}
+
+/**
+ * Opens a page by its route as a fresh load (the app starts on it), not by a hash change: Taro's h5 router can leave
+ * a tab page shaded when a hash change lands while an earlier switch is still animating, a race of test speed that no
+ * hand reaches. The login is kept in storage, so the fresh load is the same person.
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.reload();
+  await page.locator('.taro_page.taro_page_stationed:not(.taro_page_shade)').first().waitFor({ timeout: 20_000 });
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
