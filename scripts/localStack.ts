@@ -359,8 +359,8 @@ export function localEnv(stack: Pick<LocalStack, 'tableName' | 'bucket' | 'dynam
     WECHAT_APPID: process.env.WECHAT_APPID ?? DEFAULT_APPID,
     WECHAT_SECRET: process.env.WECHAT_SECRET ?? DEFAULT_SECRET,
     TOKEN_SECRET: process.env.TOKEN_SECRET ?? 'local-token-secret-not-for-production',
-    WECHAT_TEMPLATES:
-      process.env.WECHAT_TEMPLATES ?? JSON.stringify({ sessionReminder: 'local-session-reminder', matterOutcome: 'local-matter-outcome' }),
+    // empty: a stand-in id for every template key (functions/platform/config.ts readTemplates)
+    WECHAT_TEMPLATES: process.env.WECHAT_TEMPLATES ?? '',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

@@ -28,6 +28,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { readTemplates } from '../functions/platform/config';
 
 export const DEFAULT_APPID = 'wx-local-appid';
 export const DEFAULT_SECRET = 'local-secret';
@@ -132,15 +133,9 @@ function phoneFor(code: string): string {
   return `13${h[8]! % 10}${digits}`;
 }
 
-export function templatesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
-  if (!env.WECHAT_TEMPLATES) return undefined;
-  try {
-    const v = JSON.parse(env.WECHAT_TEMPLATES) as Record<string, string>;
-    const ids = Object.values(v).filter((x) => typeof x === 'string');
-    return ids.length ? ids : undefined;
-  } catch {
-    return undefined;
-  }
+/** the template ids the account has: the same ones the functions are configured with (a typo there is a 40037 here) */
+export function templatesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.values(readTemplates(env.WECHAT_TEMPLATES, true)).filter((id): id is string => !!id);
 }
 
 export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promise<WechatStandIn> {

@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import { keys, outboxShards } from '../platform/keys';
+import type { TemplateKey } from '../../shared/notifications/schemas';
 
 /** After this many failed tries a message is given up (the inbox item stays). */
 export const MAX_ATTEMPTS = 8;
@@ -10,7 +11,7 @@ type OutboxRecord = {
   sk: string;
   id: string;
   userId: string;
-  template: string;
+  template: TemplateKey;
   page?: string;
   data: Record<string, string>;
   attempts: number;

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { TemplateKey } from '../../shared/notifications/schemas';
+
 /** Everything the functions read from their environment, read in one place. */
 export interface Config {
   env: 'local' | 'cloud';
@@ -7,7 +10,8 @@ export interface Config {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   wechat: { apiBase: string; appId: string; secret: string };
-  templates: Record<string, string>;
+  /** WeChat subscribe-message template id per template key; a key without one is told in the inbox only */
+  templates: Partial<Record<TemplateKey, string>>;
   uploads: { bucket: string; endpoint?: string; publicEndpoint?: string; region: string };
 }
 
@@ -15,15 +19,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = (env.LINLI_ENV ?? 'local') === 'local';
   const tokenSecret = env.TOKEN_SECRET ?? (local ? 'local-token-secret-not-for-production' : '');
   if (!tokenSecret || (!local && tokenSecret.length < 32)) throw new Error('TOKEN_SECRET must be set (32+ characters) outside the local stack');
-  let templates: Record<string, string> = {
-    sessionReminder: 'local-session-reminder',
-    matterOutcome: 'local-matter-outcome',
-    signupPromoted: 'local-signup-promoted',
-    signupCancelled: 'local-signup-cancelled',
-    eventReminder: 'local-event-reminder',
-    hoursConfirmed: 'local-hours-confirmed',
-  };
-  if (env.WECHAT_TEMPLATES) templates = JSON.parse(env.WECHAT_TEMPLATES) as Record<string, string>;
+  const templates = readTemplates(env.WECHAT_TEMPLATES, local);
   return {
     env: local ? 'local' : 'cloud',
     tableName: env.TABLE_NAME ?? 'linli-local',
@@ -43,4 +39,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       region: env.AWS_REGION ?? 'cn-north-1',
     },
   };
+}
+
+const TemplateIds = z.record(z.string(), z.string().min(1).max(64)).superRefine((ids, ctx) => {
+  for (const key of Object.keys(ids)) if (!TemplateKey.safeParse(key).success) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown template key ${key}`, path: [key] });
+});
+
+/**
+ * The template ids from WECHAT_TEMPLATES (JSON: template key → WeChat template id, as the account's 订阅消息 page lists
+ * them). The local stack has a stand-in id for every key, so every notification goes through the subscribe-message path
+ * there; the cloud sends only the keys it is given. A malformed value stops the function at start, with what is wrong.
+ */
+export function readTemplates(raw: string | undefined, local: boolean): Partial<Record<TemplateKey, string>> {
+  const defaults: Partial<Record<TemplateKey, string>> = local
+    ? Object.fromEntries(TemplateKey.options.map((key) => [key, `local-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`]))
+    : {};
+  if (!raw?.trim()) return defaults;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error('WECHAT_TEMPLATES must be JSON: {"<template key>": "<WeChat template id>", …}');
+  }
+  const parsed = TemplateIds.safeParse(json);
+  if (!parsed.success) throw new Error(`WECHAT_TEMPLATES: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  return { ...defaults, ...(parsed.data as Partial<Record<TemplateKey, string>>) };
 }
