@@ -9,6 +9,8 @@
  * A marker item is written last: when it is there, the run does nothing (no API call), so a second run adds nothing.
  */
 import type { Deps } from '../functions/platform/context';
+import { checkDigitOf } from '../shared/relief/idNumber';
+import { currentVolunteerIdConsentVersion } from '../shared/signups/consent';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -97,15 +99,24 @@ export async function seedSignups(opts: {
   const births: Record<string, string> = { 'resident-wang': '1958-03-02', 'resident-li': '1949-06-01', 'resident-zhao': '1985-09-12', 'r-heping-01': '1962-11-20', 'r-heping-02': '1960-04-08' };
   const skills = [['陪伴聊天', '助餐送餐'], ['家电维修'], ['理发'], ['外语翻译'], ['治安巡逻'], ['文艺表演'], ['医疗护理']];
   const slots = ['weekdayDaytime', 'weekdayEvening', 'weekendDaytime', 'weekendEvening'];
+  // those with a birth date also give their ID number (made up, matching the birth date and, for 王秀兰 and 赵敏, an even
+  // sequence for a woman), so their certificates print it masked; the others show 未登记, as a volunteer who gave none
+  const women = new Set(['resident-wang', 'resident-zhao']);
+  const idNumberOf = (openid: string, birth: string, i: number) => {
+    const first17 = `330106${birth.replace(/-/g, '')}${String(700 + i * 2 + (women.has(openid) ? 2 : 1)).padStart(3, '0')}`;
+    return `${first17}${checkDigitOf(first17)}`;
+  };
   await Promise.all(
     [...heping, ...jinlvzhou].map(async (openid, i) => {
       const p = person(openid);
+      const birthDate = births[openid];
       await as(openid, since, 'PUT', '/me/volunteer', {
         realName: p.displayName,
         phoneCode: `phone:139${String(10_000_000 + i * 7919).slice(-8)}`,
         skills: skills[i % skills.length],
         availability: [slots[i % 4], slots[(i + 2) % 4]],
-        birthDate: births[openid],
+        birthDate,
+        ...(birthDate ? { idNumber: idNumberOf(openid, birthDate, i), idNumberConsent: currentVolunteerIdConsentVersion } : {}),
       });
       summary.volunteers++;
     }),

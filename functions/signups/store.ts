@@ -10,6 +10,7 @@ import type {
 } from '../../shared/signups/schemas';
 import { defaultTimeBankSettings } from '../../shared/signups/hours';
 import type { Ctx } from '../platform/context';
+import type { Sealed } from '../platform/crypto';
 import { withoutKeys, type Item, type TxWrite } from '../platform/db';
 import { keys } from '../platform/keys';
 
@@ -23,11 +24,20 @@ export interface VolunteerRecord {
   skills: string[];
   availability: ('weekdayDaytime' | 'weekdayEvening' | 'weekendDaytime' | 'weekendEvening')[];
   birthDate?: string;
+  /** the ID number, sealed (platform/crypto.ts) with `volunteerIdAad(userId)`: nothing here opens it */
+  idNumberSealed?: Sealed;
+  /** its masked form in the clear (440305********1234), what the certificate and every view show */
+  maskedIdNumber?: string;
+  /** the separate consent it was given under: which text, when */
+  idNumberConsent?: { textVersion: string; at: string };
   communityId: string;
   communityPath: string[];
   registeredAt: string;
   updatedAt: string;
 }
+
+/** A volunteer's sealed ID number opens only on their own record. */
+export const volunteerIdAad = (userId: string) => `signups:volunteer:${userId}`;
 
 const clean = <T>(it: Item | undefined): T | undefined => (it ? (withoutKeys(it) as T) : undefined);
 

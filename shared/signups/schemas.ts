@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime } from '../http';
+import { isValidIdNumber } from '../relief/idNumber';
 
 /**
  * Sign-ups: volunteer activities (shifts) and cultural events on one reservation engine, with check-in, hours,
@@ -60,6 +61,17 @@ export type Availability = z.infer<typeof Availability>;
 
 export const AvailabilitySlot = z.enum(['weekdayDaytime', 'weekdayEvening', 'weekendDaytime', 'weekendEvening']);
 
+/**
+ * An 18-digit resident ID number whose check digit is right (GB 11643), the same rule as relief's `IdNumber`; declared
+ * here, not imported from shared/relief/schemas.ts, so the signups bundle does not load all of relief's schemas.
+ */
+export const VolunteerIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, 'idNumber')
+  .refine(isValidIdNumber, 'idNumber check digit or birth date');
+
 export const RegisterVolunteerInput = z
   .object({
     realName: z.string().trim().min(2).max(20),
@@ -69,6 +81,13 @@ export const RegisterVolunteerInput = z
     availability: z.array(AvailabilitySlot).max(4).default([]),
     /** needed for the time bank's age bands and for age-limited events; declared, checked by a worker */
     birthDate: IsoDate.optional(),
+    /**
+     * for the certificate of service hours (民政部令第67号 asks for the ID number); sensitive: stored sealed, shown
+     * masked. Absent: what is on file stays; null: it is deleted.
+     */
+    idNumber: VolunteerIdNumber.nullable().optional(),
+    /** with an ID number: the version of the separate consent text agreed to (shared/signups/consent.ts) */
+    idNumberConsent: z.string().min(1).max(20).optional(),
   })
   .strict();
 export type RegisterVolunteerInput = z.infer<typeof RegisterVolunteerInput>;
@@ -81,6 +100,8 @@ export const Volunteer = z.object({
   skills: z.array(z.string()),
   availability: z.array(AvailabilitySlot),
   birthDate: IsoDate.optional(),
+  /** the ID number, masked (440305********1234); never the full one. Absent: none given */
+  maskedIdNumber: z.string().optional(),
   communityId: Id,
   registeredAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -270,7 +291,7 @@ export const IssueCertificateInput = z
 export const Certificate = z.object({
   serial: z.string(),
   name: z.string(),
-  /** the ID number, masked; absent while the app does not collect ID numbers for volunteers */
+  /** the ID number, masked, as the volunteer's record had it when the certificate was issued; absent: none given */
   maskedId: z.string().optional(),
   organisation: z.string(),
   activities: z.array(z.object({ title: z.string(), servedOn: IsoDate, minutes: z.number().int() })),
@@ -296,6 +317,8 @@ export const CertificateCheck = z.object({
   valid: z.boolean(),
   /** masked: 王*兰 */
   name: z.string().optional(),
+  /** the masked ID number the certificate prints (440305********1234), to compare with the paper; absent: none given */
+  maskedId: z.string().optional(),
   organisation: z.string().optional(),
   totalMinutes: z.number().int().optional(),
   from: IsoDate.optional(),

@@ -74,6 +74,14 @@ describe('the seed', () => {
     expect(me.grants).toEqual([expect.objectContaining({ role: 'resident', unitId: 'c-heping' })]);
   });
 
+  it('registers some volunteers with their ID number (shown masked, for the certificate) and some without', async () => {
+    const wang = await call('GET', '/me/volunteer', { token: (await login('resident-wang')).accessToken });
+    expect(wang.body.volunteer.maskedIdNumber).toMatch(/^330106\*{8}\d{3}[\dX]$/);
+    const other = await call('GET', '/me/volunteer', { token: (await login('r-heping-03')).accessToken });
+    expect(other.body.volunteer).toMatchObject({ realName: expect.any(String) });
+    expect(other.body.volunteer.maskedIdNumber).toBeUndefined();
+  });
+
   it('shows her the next session of 和平社区 with its matters, hers among them', async () => {
     const { accessToken, me } = await login('resident-wang');
     const next = await call('GET', '/communities/c-heping/sessions/next', { token: accessToken });

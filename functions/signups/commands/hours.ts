@@ -45,6 +45,8 @@ export async function issueCertificate(ctx: UserCtx, period: { from: string; to:
   const cert: Certificate = {
     serial: `LL${now.toISOString().slice(0, 10).replace(/-/g, '')}${random}`,
     name: v.realName,
+    // the masked form kept in the clear on the volunteer's record: the certificate never needs the full number
+    maskedId: v.maskedIdNumber,
     organisation,
     activities: entries.map((e) => ({ title: e.activityTitle, servedOn: e.servedOn, minutes: e.minutes })),
     totalMinutes,
@@ -70,9 +72,12 @@ export async function certificateFile(ctx: UserCtx, serial: string) {
   return { filename: `volunteer-certificate-${c.serial}.pdf`, contentType: 'application/pdf' as const, encoding: 'base64' as const, content: certificatePdf(cert).toString('base64') };
 }
 
-/** Public: what a certificate with this serial says, with the name masked; `valid: false` for any other serial. */
+/**
+ * Public: what a certificate with this serial says, with the name masked and the ID number as masked as the paper prints
+ * it (to compare the two); `valid: false` for any other serial.
+ */
 export async function verifyCertificate(ctx: Ctx, serial: string) {
   const c = await store.getCertificate(ctx, serial);
   if (!c) return { serial, valid: false };
-  return { serial, valid: true, name: maskName(c.name), organisation: c.organisation, totalMinutes: c.totalMinutes, from: c.from, to: c.to, issuedAt: c.issuedAt };
+  return { serial, valid: true, name: maskName(c.name), maskedId: c.maskedId, organisation: c.organisation, totalMinutes: c.totalMinutes, from: c.from, to: c.to, issuedAt: c.issuedAt };
 }

@@ -1,8 +1,11 @@
 import { residentCommunityId } from '../../../shared/org/permissions';
+import { maskIdNumber } from '../../../shared/relief/masking';
+import { currentVolunteerIdConsentVersion } from '../../../shared/signups/consent';
 import { maskName, maskPhone } from '../../../shared/signups/hours';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { RegisterVolunteerInput, Volunteer } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
+import { vaultFromEnv } from '../../platform/crypto';
 import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
@@ -12,18 +15,47 @@ import * as store from '../store';
 import { unitOf } from './common';
 
 function volunteerView(v: store.VolunteerRecord): Volunteer {
-  const { phone, communityPath, ...rest } = v;
+  // the phone and the ID number only masked; the sealed ID number and the consent record never leave the backend
+  const { phone, communityPath, idNumberSealed, idNumberConsent, ...rest } = v;
   void communityPath;
+  void idNumberSealed;
+  void idNumberConsent;
   return { ...rest, phoneMasked: maskPhone(phone) };
+}
+
+type IdNumberFields = Pick<store.VolunteerRecord, 'idNumberSealed' | 'maskedIdNumber' | 'idNumberConsent'>;
+
+/** A number needs the separate consent, to the current text; checked before anything is exchanged or written. */
+function checkIdNumberConsent(input: RegisterVolunteerInput): void {
+  if (typeof input.idNumber !== 'string') return;
+  if (!input.idNumberConsent) throw new UnprocessableError('CONSENT_REQUIRED');
+  if (input.idNumberConsent !== currentVolunteerIdConsentVersion) throw new UnprocessableError('CONSENT_VERSION_UNKNOWN', { current: currentVolunteerIdConsentVersion });
+}
+
+/**
+ * The ID number of a registration: absent keeps what is on file, null deletes it, a number is sealed with the record's
+ * identity as the additional data (so it opens on no other record) and kept masked in the clear, so the certificate
+ * and every view need no decrypt. Sealing again each time (a new IV) changes nothing a caller sees.
+ */
+async function idNumberFields(userId: string, input: RegisterVolunteerInput, existing: store.VolunteerRecord | undefined, at: string): Promise<IdNumberFields> {
+  if (input.idNumber === undefined) return { idNumberSealed: existing?.idNumberSealed, maskedIdNumber: existing?.maskedIdNumber, idNumberConsent: existing?.idNumberConsent };
+  if (input.idNumber === null) return {};
+  return {
+    idNumberSealed: await vaultFromEnv().seal(input.idNumber, store.volunteerIdAad(userId)),
+    maskedIdNumber: maskIdNumber(input.idNumber),
+    idNumberConsent: { textVersion: input.idNumberConsent!, at },
+  };
 }
 
 /**
  * A resident registers as a volunteer: real name, the phone number WeChat vouches for (the getPhoneNumber button's
- * code, exchanged here; never a typed number), skills and availability. Registering again updates it.
+ * code, exchanged here; never a typed number), skills and availability, and optionally the ID number the certificate
+ * of hours prints (with its separate consent). Registering again updates it; the same body twice answers the same.
  */
 export async function registerVolunteer(ctx: UserCtx, input: RegisterVolunteerInput): Promise<Volunteer> {
   const communityId = residentCommunityId(ctx.principal);
   if (!communityId) throw new ForbiddenError('NOT_BOUND');
+  checkIdNumberConsent(input);
   const community = await getUnit(ctx.db, communityId);
   if (!community) throw new ForbiddenError('NOT_BOUND');
   const phone = await ctx.wechat.getPhoneNumber(input.phoneCode);
@@ -36,6 +68,7 @@ export async function registerVolunteer(ctx: UserCtx, input: RegisterVolunteerIn
     skills: [...new Set(input.skills)],
     availability: [...new Set(input.availability)],
     birthDate: input.birthDate ?? existing?.birthDate,
+    ...(await idNumberFields(ctx.principal.userId, input, existing, at)),
     communityId,
     communityPath: community.path,
     registeredAt: existing?.registeredAt ?? at,
