@@ -12,6 +12,7 @@ import { board, matterDetail, subdistrictMatters, unitMatters } from './commands
 import { resolve } from './commands/resolve';
 import { review } from './commands/review';
 import { ranking, unitScoreOf } from './commands/scores';
+import { unwatch, watch } from './commands/watch';
 
 export const routes = [
   route(f.collect, (ctx, { body }) => collect(ctx, body)),
@@ -27,6 +28,8 @@ export const routes = [
   route(f.resolve, (ctx, { params, body }) => resolve(ctx, params.matterId, body)),
   route(f.rate, (ctx, { params, body }) => rate(ctx, params.matterId, body)),
   route(f.close, (ctx, { params, body }) => close(ctx, params.matterId, body)),
+  route(f.watch, (ctx, { params }) => watch(ctx, params.matterId)),
+  route(f.unwatch, (ctx, { params }) => unwatch(ctx, params.matterId)),
   route(f.unitScore, (ctx, { params, query }) => unitScoreOf(ctx, params.unitId, query.year)),
   route(f.ranking, (ctx, { params, query }) => ranking(ctx, params.subdistrictId, query.year)),
   route(f.councils, (ctx, { params }) => listCouncils(ctx, params.communityId)),

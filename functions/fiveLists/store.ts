@@ -32,14 +32,16 @@ export interface Collection {
   matter?: FiveListRecord;
   history: HistoryRecord[];
   ratings: RatingRecord[];
-  /** the say-it day seconders and the watchers carried over from merged duplicates */
+  /** the say-it day seconders and the backers carried over from merged duplicates: they may rate */
   backers: string[];
+  /** residents who watch it (关注): told of its progress, they do not rate */
+  watchers: string[];
   escalations: { step: string; deadlineAt: string; at: string }[];
 }
 
 /** Everything about a matter in one query of its item collection (matter, seconds, history, ratings, watchers). */
 export async function readCollection(db: Db, matterId: string): Promise<Collection> {
-  const out: Collection = { history: [], ratings: [], backers: [], escalations: [] };
+  const out: Collection = { history: [], ratings: [], backers: [], watchers: [], escalations: [] };
   let cursor: string | undefined;
   do {
     const page = await db.query<Raw>({ pk: keys.fiveListMatter(matterId).pk, cursor, consistent: true });
@@ -48,20 +50,39 @@ export async function readCollection(db: Db, matterId: string): Promise<Collecti
       if (sk === 'FL') out.matter = strip<FiveListRecord>(it);
       else if (sk.startsWith('FLHIST#')) out.history.push(strip<HistoryRecord>(it));
       else if (sk.startsWith('FLRATE#')) out.ratings.push(strip<RatingRecord>(it));
-      else if (sk.startsWith(keys.fiveListWatcher(matterId, '').sk) || sk.startsWith(keys.second(matterId, '').sk)) out.backers.push(String(it.userId));
+      else if (sk.startsWith(keys.second(matterId, '').sk)) out.backers.push(String(it.userId));
+      else if (sk.startsWith(keys.fiveListWatcher(matterId, '').sk)) {
+        // one item per person: `from` once carried over from a merged duplicate, `watching` while they watch
+        if (it.from !== undefined) out.backers.push(String(it.userId));
+        if (it.watching === true) out.watchers.push(String(it.userId));
+      }
       else if (sk.startsWith('FLESC#')) out.escalations.push(strip(it));
     }
     cursor = page.cursor;
   } while (cursor);
   out.backers = [...new Set(out.backers)];
+  out.watchers = [...new Set(out.watchers)];
   return out;
 }
 
-/** What rating needs, in one round trip: the matter, and whether this person seconded it or watches it. */
-export async function getForRating(db: Db, matterId: string, userId: string): Promise<{ matter?: FiveListRecord; backer: boolean }> {
+export interface MyPart {
+  matter?: FiveListRecord;
+  /** seconded it, or carried over as a backer from a merged duplicate: may rate */
+  backer: boolean;
+  /** watches it */
+  watching: boolean;
+  /** the watcher item carries `from` (a backer's item): unwatching keeps it, removing only `watching` */
+  carried: boolean;
+}
+
+/** The matter and this person's part in it, in one round trip: what rating and watching need. */
+export async function getMyPart(db: Db, matterId: string, userId: string): Promise<MyPart> {
   const items = await db.batchGet<Raw>([keys.fiveListMatter(matterId), keys.second(matterId, userId), keys.fiveListWatcher(matterId, userId)]);
   const m = items.find((i) => i.sk === 'FL');
-  return { matter: m ? strip<FiveListRecord>(m) : undefined, backer: items.some((i) => i.sk !== 'FL') };
+  const second = items.some((i) => i.sk === keys.second(matterId, userId).sk);
+  const w = items.find((i) => i.sk === keys.fiveListWatcher(matterId, userId).sk);
+  const carried = w?.from !== undefined;
+  return { matter: m ? strip<FiveListRecord>(m) : undefined, backer: second || carried, watching: w?.watching === true, carried };
 }
 
 export async function listByState(db: Db, subdistrictId: string, state: FiveListState, opts: { limit: number; cursor?: string; before?: string }) {

@@ -41,6 +41,8 @@ export interface FiveListRecord {
   round: number;
   secondCount: number;
   ratingCount: number;
+  /** residents watching it (关注): kept by ADD, never by the transition's put (which is conditioned on it) */
+  watchCount?: number;
   /** the year of the score ledger its unit's entry is in, once confirmed */
   scoreYear?: number;
   createdAt: string;

@@ -37,7 +37,7 @@ export const keys = {
   fiveListMatter: (matterId: string) => ({ pk: `MATTER#${matterId}`, sk: 'FL' }),
   /** one entry per transition, sorted by the matter's version after it (versions are unique: each write is conditional on the one before) */
   fiveListHistory: (matterId: string, version: number) => ({ pk: `MATTER#${matterId}`, sk: `FLHIST#${String(version).padStart(6, '0')}` }),
-  /** those who may rate besides the say-it day seconders: people carried over from a merged duplicate */
+  /** people carried over from a merged duplicate (`from`: they may rate, like seconders) and residents who watch (`watching`: told only) */
   fiveListWatcher: (matterId: string, userId: string) => ({ pk: `MATTER#${matterId}`, sk: `FLWATCH#${userId}` }),
   fiveListRating: (matterId: string, round: number, userId: string) => ({ pk: `MATTER#${matterId}`, sk: `FLRATE#${round}#${userId}` }),
   /** written once per matter and step deadline: the overdue job's idempotency */

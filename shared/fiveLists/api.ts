@@ -24,6 +24,7 @@ import {
   UnitScore,
   VersionInput,
   VoteInput,
+  WatchState,
   YearQuery,
 } from './schemas';
 
@@ -57,6 +58,8 @@ export const fiveListsApi = {
   decideExtension: endpoint({ method: 'POST', path: `${m}/extension/decision`, summary: 'Grant or refuse the extension (sub-district)', params: MatterParams, body: ExtensionDecisionInput, response: FiveListMatter }),
   resolve: endpoint({ method: 'POST', path: `${m}/resolve`, summary: 'Report what was done, with photos', params: MatterParams, body: ResolveInput, response: FiveListMatter }),
   rate: endpoint({ method: 'POST', path: `${m}/ratings`, summary: 'Rate the result (submitter and seconders)', params: MatterParams, body: RateInput, response: RateResult, status: 201, idempotent: true }),
+  watch: endpoint({ method: 'PUT', path: `${m}/watch`, summary: 'Watch (关注) a matter: be told of its progress without seconding it', params: MatterParams, response: WatchState }),
+  unwatch: endpoint({ method: 'DELETE', path: `${m}/watch`, summary: 'Stop watching a matter', params: MatterParams, response: WatchState }),
   close: endpoint({ method: 'POST', path: `${m}/close`, summary: 'Close a matter (sub-district)', params: MatterParams, body: CloseInput, response: FiveListMatter }),
   unitScore: endpoint({ method: 'GET', path: '/units/{unitId}/score', summary: "A partner unit's yearly score and star rating", params: UnitParams, query: YearQuery, response: UnitScore }),
   ranking: endpoint({ method: 'GET', path: '/subdistricts/{subdistrictId}/unit-ranking', summary: "The sub-district's partner units ranked by score", params: SubdistrictParams, query: YearQuery, response: z.object({ items: z.array(UnitScore) }) }),

@@ -39,6 +39,14 @@ export function canReadMatter(p: Principal, m: MatterScope): boolean {
   return rolesOver(p, m).length > 0;
 }
 
+/**
+ * Who may watch (关注) a matter: a resident of its community, who sees it on the public board. Staff and units are told
+ * through their own roles; a resident of another community does not see it at all.
+ */
+export function canWatch(p: Principal, m: MatterScope): boolean {
+  return rolesOver(p, m).includes('resident');
+}
+
 /** Who sees the name of an anonymous submitter: the community's staff, not neighbours and not partner units. */
 export function canSeeAnonymous(p: Principal, m: MatterScope): boolean {
   return rolesOver(p, m).some((r) => r === 'gridWorker' || r === 'communityWorker' || r === 'subdistrictOfficer' || r === 'admin');

@@ -71,6 +71,8 @@ export const FiveListMatter = z.object({
   round: z.number().int().min(0),
   secondCount: z.number().int().min(0),
   ratingCount: z.number().int().min(0),
+  /** how many residents watch (关注) it */
+  watchCount: z.number().int().min(0),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: Version,
@@ -97,6 +99,17 @@ export const RatingView = z.object({
   mine: z.boolean(),
 });
 
+/**
+ * Whether I watch (关注) a matter: told of its progress without seconding it. The submitter and its backers are told
+ * anyway: for them watching adds nothing, and `alreadyTold` says why.
+ */
+export const WatchState = z.object({
+  watching: z.boolean(),
+  watchCount: z.number().int().min(0),
+  alreadyTold: z.enum(['submitter', 'backer']).optional(),
+});
+export type WatchState = z.infer<typeof WatchState>;
+
 export const FiveListDetail = z.object({
   matter: FiveListMatter,
   /** oldest first */
@@ -106,6 +119,8 @@ export const FiveListDetail = z.object({
   actions: z.array(FiveListAction),
   /** a WeChat share: the page and a title */
   share: z.object({ path: z.string(), title: z.string() }),
+  /** present where the reader may watch it: a resident of its community */
+  watch: WatchState.optional(),
 });
 export type FiveListDetail = z.infer<typeof FiveListDetail>;
 

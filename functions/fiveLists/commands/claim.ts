@@ -3,7 +3,7 @@ import type { FiveListMatter } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import { ConflictError, UnprocessableError } from '../../platform/errors';
 import * as store from '../store';
-import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterView, readable } from './common';
+import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterView, readable, toResidents } from './common';
 
 /**
  * 单位领单: a contact of the unit the matter was confirmed to takes it on. One owner: the write is conditional on the
@@ -11,7 +11,8 @@ import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterV
  * A reopened matter is claimed again, with a fresh resolution deadline from its category.
  */
 export async function claim(ctx: UserCtx, matterId: string, version: number): Promise<FiveListMatter> {
-  const current = readable(ctx, await store.getFiveList(ctx.db, matterId));
+  const col = await store.readCollection(ctx.db, matterId);
+  const current = readable(ctx, col.matter);
   if (current.state === 'claimed') throw new ConflictError('ALREADY_CLAIMED');
   const to = authorize(ctx, current, 'claim', {});
   checkVersion(current, version);
@@ -26,7 +27,13 @@ export async function claim(ctx: UserCtx, matterId: string, version: number): Pr
   });
   await applyTransition(ctx, current, next, {
     action: 'claim',
-    notify: aboutMatter(ctx, next, [current.submitterId], 'fiveListsProgress', '您的事项已有单位认领', `「${current.text.slice(0, 18)}」已由${current.unitName}认领办理`),
+    notify: toResidents(
+      ctx,
+      next,
+      { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
+      { title: '您的事项已有单位认领', body: `「${current.text.slice(0, 18)}」已由${current.unitName}认领办理` },
+      { title: '您关注的事项已有单位认领', body: `「${current.text.slice(0, 18)}」已由${current.unitName}认领办理` },
+    ),
   });
   return matterView(ctx, next, ctx.principal);
 }

@@ -93,6 +93,7 @@ export async function matterView(ctx: Ctx, r: FiveListRecord, reader: Principal)
     round: r.round,
     secondCount: r.secondCount,
     ratingCount: r.ratingCount,
+    watchCount: r.watchCount ?? 0,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,
@@ -127,8 +128,39 @@ export function aboutMatter(
   }));
 }
 
-/** At most this many people are told inside the transaction (3 writes each; a transaction takes 100); the rest right after. */
+/** Who hears of a matter's progress besides the staff: its submitter, its backers and its watchers. */
+export interface Residents {
+  submitterId: string;
+  backers: readonly string[];
+  watchers: readonly string[];
+}
+
+/**
+ * Progress told to the residents a matter concerns, each once: the submitter in the words for their own matter, backers
+ * and watchers in the words for one they follow. `skip`: people told otherwise in the same change.
+ */
+export function toResidents(
+  ctx: UserCtx | Ctx,
+  r: FiveListRecord,
+  who: Residents,
+  own: { title: string; body: string },
+  followed: { title: string; body: string },
+  skip: readonly string[] = [],
+): Notification[] {
+  const submitter = skip.includes(who.submitterId) ? [] : [who.submitterId];
+  const followers = [...who.backers, ...who.watchers].filter((u) => u !== who.submitterId && !skip.includes(u));
+  return [
+    ...aboutMatter(ctx, r, submitter, 'fiveListsProgress', own.title, own.body),
+    ...aboutMatter(ctx, r, followers, 'fiveListsProgress', followed.title, followed.body),
+  ];
+}
+
+/** A transaction takes 100 writes. */
+const TX_LIMIT = 100;
+/** At most this many people are told inside the transaction (3 writes each, 4 with a dedupe key); the rest right after. */
 const IN_TX = 20;
+/** Lost races on the watch count alone (a resident watched meanwhile) are retried this often with the fresh count. */
+const WATCH_RACE_ATTEMPTS = 3;
 
 export interface TransitionOpts {
   action: FiveListAction;
@@ -148,22 +180,37 @@ export interface TransitionOpts {
  */
 export async function applyTransition(ctx: UserCtx, current: FiveListRecord, next: FiveListRecord, opts: TransitionOpts): Promise<FiveListRecord> {
   const by = { byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: !!opts.byResident };
-  const writes = transitionWrites(ctx.clock.now().toISOString(), current, next, { ...opts, ...by });
   const notes = opts.notify ?? [];
-  const now = notes.slice(0, IN_TX).flatMap((n) => notificationWrites(ctx, n));
   const extra = opts.extra ?? [];
-  try {
-    await ctx.db.transact([...writes, ...extra, ...now]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) {
-      if (e.failedAt(0) || e.failedAt(1)) await explainLostRace(ctx, current, opts.action);
+  // as many people as the transaction has room for (a merge carries many backers in it), at most IN_TX
+  const inTx = Math.max(0, Math.min(IN_TX, Math.floor((TX_LIMIT - 2 - extra.length) / 4)));
+  let read = current;
+  for (let attempt = 1; ; attempt++) {
+    const writes = transitionWrites(ctx.clock.now().toISOString(), read, next, { ...opts, ...by });
+    const now = notes.slice(0, inTx).flatMap((n) => notificationWrites(ctx, n));
+    try {
+      await ctx.db.transact([...writes, ...extra, ...now]);
+      break;
+    } catch (e) {
+      if (!(e instanceof TransactionCancelled)) throw e;
+      if (e.failedAt(0)) {
+        const fresh = await store.getFiveList(ctx.db, current.id);
+        // only the watch count moved (a resident watched meanwhile): the same change, with the count as it is now.
+        // `next` is the caller's record: it answers with the fresh count.
+        if (fresh && fresh.state === current.state && fresh.version === current.version && attempt < WATCH_RACE_ATTEMPTS) {
+          read = fresh;
+          next.watchCount = fresh.watchCount;
+          continue;
+        }
+        await explainLostRace(ctx, current, opts.action);
+      }
+      if (e.failedAt(1)) await explainLostRace(ctx, current, opts.action);
       const i = extra.findIndex((_, k) => e.failedAt(2 + k));
       if (i >= 0 && opts.onExtraFailed) opts.onExtraFailed(i);
       throw new ConflictError('CONFLICT');
     }
-    throw e;
   }
-  await notifyRest(ctx, notes.slice(IN_TX));
+  await notifyRest(ctx, notes.slice(inTx));
   return next;
 }
 
@@ -173,8 +220,11 @@ export function transitionWrites(
   next: FiveListRecord,
   h: { action: string; note?: string; byId?: string; byName: string; byResident: boolean },
 ): TxWrite[] {
+  // the put replaces the item: it carries the watch count as read, so it holds only if nobody watched or unwatched since
+  const watchCount = current.watchCount ?? 0;
+  const watched = watchCount === 0 ? '(attribute_not_exists(#watchCount) OR #watchCount = :w)' : '#watchCount = :w';
   return [
-    { put: fiveListItem(next), if: { expr: '#state = :s AND #version = :v', values: { ':s': current.state, ':v': current.version } } },
+    { put: fiveListItem({ ...next, watchCount: current.watchCount }), if: { expr: `#state = :s AND #version = :v AND ${watched}`, values: { ':s': current.state, ':v': current.version, ':w': watchCount } } },
     {
       put: historyItem(next.id, next.version, { at, action: h.action, from: current.state, to: next.state, byId: h.byId, byName: h.byName, byResident: h.byResident, note: h.note }),
       if: { expr: 'attribute_not_exists(#pk)' },

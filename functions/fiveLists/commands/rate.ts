@@ -30,7 +30,7 @@ export async function rate(ctx: UserCtx, matterId: string, input: RateInput): Pr
 }
 
 async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promise<{ matter: FiveListMatter; reopened: boolean }> {
-  const { matter, backer } = await store.getForRating(ctx.db, matterId, ctx.principal.userId);
+  const { matter, backer } = await store.getMyPart(ctx.db, matterId, ctx.principal.userId);
   const current = readable(ctx, matter);
   const me = ctx.principal.userId;
   const submitter = current.submitterId === me;

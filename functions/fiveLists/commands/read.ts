@@ -1,5 +1,5 @@
 import { activeStates, availableActions, type FiveListState } from '../../../shared/fiveLists/machine';
-import { canReadSubdistrictLists, canSeeAnonymous, isContactOf, isOfficerOf } from '../../../shared/fiveLists/permissions';
+import { canReadSubdistrictLists, canSeeAnonymous, canWatch, isContactOf, isOfficerOf } from '../../../shared/fiveLists/permissions';
 import type { FiveListDetail, FiveListMatter } from '../../../shared/fiveLists/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
@@ -46,6 +46,13 @@ export async function matterDetail(ctx: UserCtx, matterId: string): Promise<Five
       .sort((a, b) => a.at.localeCompare(b.at)),
     actions,
     share: { path: `/packages/fiveLists/matter/index?id=${r.id}`, title: `邻里五单：${short(r.text)}` },
+    watch: canWatch(ctx.principal, scopeOfRecord(r))
+      ? {
+          watching: col.watchers.includes(me),
+          watchCount: r.watchCount ?? 0,
+          alreadyTold: r.submitterId === me ? ('submitter' as const) : col.backers.includes(me) ? ('backer' as const) : undefined,
+        }
+      : undefined,
   };
 }
 

@@ -7,8 +7,8 @@ import { aboutMatter, advance, applyTransition, authorize, checkPhotoKeys, check
 
 /**
  * 办结: the unit reports what it did, with photos. Its score ledger notes whether that was on time; the submitter and
- * everyone who backed the matter are asked to rate. Two round trips: the matter's collection (it names the backers),
- * one transaction.
+ * everyone who backed the matter are asked to rate; its watchers are told it is done (they do not rate). Two round
+ * trips: the matter's collection (it names the backers and watchers), one transaction.
  */
 export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInput): Promise<FiveListMatter> {
   const col = await store.readCollection(ctx.db, matterId);
@@ -31,11 +31,16 @@ export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInpu
         },
       ]
     : [];
+  const body = `「${current.text.slice(0, 18)}」${current.unitName}已办结：${input.note.slice(0, 40)}`;
   await applyTransition(ctx, current, next, {
     action: 'resolve',
     note: input.note,
     extra,
-    notify: aboutMatter(ctx, next, [current.submitterId, ...col.backers], 'fiveListsProgress', '事项已办结，请您评价', `「${current.text.slice(0, 18)}」${current.unitName}已办结：${input.note.slice(0, 40)}`),
+    notify: [
+      ...aboutMatter(ctx, next, [current.submitterId, ...col.backers], 'fiveListsProgress', '事项已办结，请您评价', body),
+      // watchers do not rate: they only hear it is done (each person once: one who also backs it is asked to rate)
+      ...aboutMatter(ctx, next, col.watchers.filter((u) => u !== current.submitterId && !col.backers.includes(u)), 'fiveListsProgress', '您关注的事项已办结', body),
+    ],
   });
   return matterView(ctx, next, ctx.principal);
 }

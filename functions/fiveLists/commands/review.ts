@@ -6,7 +6,8 @@ import { ConflictError, UnprocessableError } from '../../platform/errors';
 import { historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
-import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYear, matterView, readable } from './common';
+import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYear, matterView, readable, toResidents } from './common';
+import { countedWrite, watchWrites } from './watch';
 
 /**
  * 大工委审单: the joint committee confirms a dispatch (the unit is told and its score ledger gets the matter), returns
@@ -15,7 +16,8 @@ import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYe
  */
 export async function review(ctx: UserCtx, matterId: string, input: ReviewInput): Promise<FiveListMatter> {
   if (input.decision === 'merge') return merge(ctx, matterId, input.intoMatterId, input.version, input.note);
-  const current = readable(ctx, await store.getFiveList(ctx.db, matterId));
+  const col = await store.readCollection(ctx.db, matterId);
+  const current = readable(ctx, col.matter);
   const now = ctx.clock.now();
   if (input.decision === 'return') {
     const to = authorize(ctx, current, 'return', { note: input.note });
@@ -54,7 +56,14 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
     extra: [entry],
     notify: [
       ...aboutMatter(ctx, next, contacts, 'fiveListsTask', '有新的事项待认领', `「${current.text.slice(0, 18)}」已派给${current.unitName}，请在期限内认领`),
-      ...aboutMatter(ctx, next, [current.submitterId].filter((u) => !contacts.includes(u)), 'fiveListsProgress', '您的事项已审核', `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理`),
+      ...toResidents(
+        ctx,
+        next,
+        { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
+        { title: '您的事项已审核', body: `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理` },
+        { title: '您关注的事项已审核', body: `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理` },
+        contacts,
+      ),
     ],
   });
   return matterView(ctx, next, ctx.principal);
@@ -64,7 +73,8 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
 const BACKERS_IN_TX = 60;
 
 async function merge(ctx: UserCtx, matterId: string, intoId: string, version: number, note?: string): Promise<FiveListMatter> {
-  const [source, target] = await Promise.all([store.readCollection(ctx.db, matterId), store.getFiveList(ctx.db, intoId)]);
+  const [source, into] = await Promise.all([store.readCollection(ctx.db, matterId), store.readCollection(ctx.db, intoId)]);
+  const target = into.matter;
   const current = readable(ctx, source.matter);
   const to = authorize(ctx, current, 'merge', { target: intoId });
   checkVersion(current, version);
@@ -73,9 +83,13 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
   }
   const now = ctx.clock.now().toISOString();
   const next = advance(ctx, current, to, { mergedInto: intoId, deadlineAt: undefined });
-  // the submitter and backers of the duplicate back the matter it is merged into
+  // the submitter and backers of the duplicate back the matter it is merged into; the item is an update, not a put, so
+  // one who already watches that matter keeps watching it (and its count stays true)
   const carried = [...new Set([current.submitterId, ...source.backers])].filter((u) => u !== target.submitterId);
-  const watcherPut = (userId: string): TxWrite => ({ put: { ...keys.fiveListWatcher(intoId, userId), entity: 'fiveListWatcher', userId, from: matterId, at: now } });
+  const watcherPut = (userId: string): TxWrite => ({ update: keys.fiveListWatcher(intoId, userId), spec: { set: { entity: 'fiveListWatcher', userId, from: matterId, at: now } } });
+  // the duplicate's watchers watch the matter it is merged into, unless they are told there anyway
+  const told = new Set([target.submitterId, ...into.backers, ...carried]);
+  const watchers = source.watchers.filter((u) => !told.has(u));
   const targetNext = target.version + 1;
   const extra: TxWrite[] = [
     {
@@ -96,11 +110,19 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
     action: 'merge',
     note: note ?? `合并到 ${intoId}`,
     extra,
-    notify: aboutMatter(ctx, next, [current.submitterId], 'fiveListsProgress', '您的事项已合并', `「${current.text.slice(0, 18)}」与相同事项合并办理，您可在合并后的事项中跟进并评价`),
+    notify: toResidents(
+      ctx,
+      next,
+      { submitterId: current.submitterId, backers: source.backers, watchers: source.watchers },
+      { title: '您的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，您可在合并后的事项中跟进并评价` },
+      { title: '您关注的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，请在合并后的事项中继续关注` },
+    ),
     onExtraFailed: () => {
       throw new ConflictError('STALE_VERSION');
     },
   });
   for (let i = BACKERS_IN_TX; i < carried.length; i += 25) await ctx.db.transact(carried.slice(i, i + 25).map(watcherPut));
+  // each watcher is one small transaction (their item and the count): one already watching is skipped, not counted twice
+  for (let i = 0; i < watchers.length; i += 10) await Promise.all(watchers.slice(i, i + 10).map((u) => countedWrite(ctx, watchWrites(ctx, intoId, u))));
   return matterView(ctx, next, ctx.principal);
 }
