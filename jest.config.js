@@ -4,6 +4,9 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
 
 module.exports = {
   transform,
+  // 30 s, not jest's 5: on a 2-core machine under load a harness (a fresh table on DynamoDB Local) can take more than
+  // 5 s to make. A timeout guards against a hang; speed is measured by the bench, never asserted here.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
   projects: [

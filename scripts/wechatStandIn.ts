@@ -18,6 +18,9 @@
  *   DELETE /__standin/messages                 → clears the record (and any pending failures)
  *   GET    /__standin/attempts                 → {items: [...every send attempt, with the errcode it got]}
  *   GET    /__standin/health                   → {ok: true}
+ *   POST   /__standin/push {url, event, mode?} → delivers a message-push event to `url` as WeChat does (signed with the
+ *                                                 Token; sealed with the EncodingAESKey when mode is 'safe', the default)
+ *                                                 and answers {status, body} of the app's answer
  *
  * Codes of the form `dev:<openid>` are accepted too (as often as they come), so a person can log in on h5 by typing an
  * openid. Those are a local convenience: the backend only sends them when LINLI_ENV=local.
@@ -28,7 +31,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { readTemplates } from '../functions/platform/config';
+import { readPush, readTemplates } from '../functions/platform/config';
+import { pushSignature, sealPush } from '../functions/platform/wechatPush';
 
 export const DEFAULT_APPID = 'wx-local-appid';
 export const DEFAULT_SECRET = 'local-secret';
@@ -47,6 +51,8 @@ export interface WechatStandInOptions {
   tokenTtlSeconds?: number;
   /** log each request to stdout */
   log?: boolean;
+  /** the message-push Token and EncodingAESKey of the console (default: the local stack's, functions/platform/config.ts) */
+  push?: { token: string; aesKey?: string };
 }
 
 export interface SentMessage {
@@ -136,6 +142,25 @@ function phoneFor(code: string): string {
 /** the template ids the account has: the same ones the functions are configured with (a typo there is a 40037 here) */
 export function templatesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.values(readTemplates(env.WECHAT_TEMPLATES, true)).filter((id): id is string => !!id);
+}
+
+/**
+ * A message-push call as WeChat makes it: the query (signature, timestamp, nonce, openid and, in safe mode,
+ * encrypt_type and msg_signature) and the JSON body (in safe mode only ToUserName and Encrypt).
+ */
+export function wechatPushRequest(
+  event: Json & { FromUserName: string; ToUserName: string },
+  secrets: { token: string; aesKey?: string; appId: string },
+  mode: 'safe' | 'plain' = 'safe',
+): { query: string; body: string } {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(randomBytes(5).readUInt32BE(0));
+  const q = new URLSearchParams({ signature: pushSignature(secrets.token, timestamp, nonce), timestamp, nonce, openid: event.FromUserName });
+  if (mode === 'plain') return { query: q.toString(), body: JSON.stringify(event) };
+  const Encrypt = sealPush(JSON.stringify(event), secrets);
+  q.set('encrypt_type', 'aes');
+  q.set('msg_signature', pushSignature(secrets.token, timestamp, nonce, Encrypt));
+  return { query: q.toString(), body: JSON.stringify({ ToUserName: event.ToUserName, Encrypt }) };
 }
 
 export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promise<WechatStandIn> {
@@ -291,6 +316,17 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       }
     }
     if (method === 'GET' && url.pathname === '/__standin/attempts') return send(res, 200, { items: attempts });
+    if (method === 'POST' && url.pathname === '/__standin/push') {
+      const body = parseJson(await readBody(req));
+      const event = body?.event as (Json & { FromUserName: string; ToUserName: string }) | undefined;
+      const target = typeof body?.url === 'string' && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(body.url) ? body.url : undefined;
+      if (!target || !event || typeof event !== 'object' || typeof event.FromUserName !== 'string')
+        return send(res, 400, { error: 'url (http://127.0.0.1…) and event {ToUserName, FromUserName, …} required' });
+      const push = opts.push ?? readPush(process.env, true)!;
+      const call = wechatPushRequest(event, { ...push, appId: appid }, body?.mode === 'plain' || !push.aesKey ? 'plain' : 'safe');
+      const answer = await fetch(`${target}${target.includes('?') ? '&' : '?'}${call.query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: call.body });
+      return send(res, 200, { status: answer.status, body: await answer.text() });
+    }
 
     return send(res, 404, { errcode: 404, errmsg: `no such api: ${method} ${url.pathname}` });
   };

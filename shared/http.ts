@@ -22,6 +22,8 @@ export interface Endpoint<
   status: number;
   /** creates something: takes an Idempotency-Key header */
   idempotent?: boolean;
+  /** the answer is plain text, not JSON (WeChat's message push expects `success` or the echo) */
+  produces?: 'text';
 }
 
 const Empty = z.object({}).strict();
@@ -43,6 +45,7 @@ export function endpoint<
   response: R;
   status?: number;
   idempotent?: boolean;
+  produces?: 'text';
 }): Endpoint<P, Q, B, R> {
   return {
     method: def.method,
@@ -55,6 +58,7 @@ export function endpoint<
     response: def.response,
     status: def.status ?? 200,
     idempotent: def.idempotent,
+    produces: def.produces,
   };
 }
 

@@ -35,7 +35,7 @@ export function openApiDocument(serverUrl = '/'): Record<string, unknown> {
         parameters: [...params, ...query, ...headers],
         security: e.auth === 'public' ? [] : [{ bearer: [] }],
         responses: {
-          [String(e.status)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(e.response, 'output') } } },
+          [String(e.status)]: { description: 'OK', content: { [e.produces === 'text' ? 'text/plain' : 'application/json']: { schema: schemaOf(e.response, 'output') } } },
           default: { description: 'An error with a stable code', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
         },
       };

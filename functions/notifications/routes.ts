@@ -1,6 +1,7 @@
 import { notificationsApi } from '../../shared/notifications/api';
 import { route } from '../platform/http';
 import { listInbox, markRead, unreadCount } from './commands/inbox';
+import { checkPushUrl, receivePush } from './commands/push';
 import { reportSubscriptions } from './commands/subscriptions';
 
 const n = notificationsApi;
@@ -9,4 +10,6 @@ export const routes = [
   route(n.unread, (ctx) => unreadCount(ctx)),
   route(n.markRead, (ctx, { body }) => markRead(ctx, body.ids)),
   route(n.reportSubscriptions, (ctx, { body }) => reportSubscriptions(ctx, body.results)),
+  route(n.wechatPushCheck, (ctx, { query }) => checkPushUrl(ctx, query)),
+  route(n.wechatPush, (ctx, { query, body }) => receivePush(ctx, query, body)),
 ];

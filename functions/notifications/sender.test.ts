@@ -19,8 +19,12 @@ beforeAll(async () => {
   li = await h.person('李建国', [['resident', 'c-a']]);
   liu = await h.person('刘芳', [['communityWorker', 'c-a']]);
   liMatter = await outcomeFor(li, '希望晚上增加巡逻次数');
+  zhao = await h.person('赵敏', [['resident', 'c-a']]);
+  zhaoMatter = await outcomeFor(zhao, '希望修好单元门禁');
 });
 let liMatter: string;
+let zhao: Person;
+let zhaoMatter: string;
 
 async function outcomeFor(author: Person, text: string) {
   const m = await h.api.as(author).post(`/sessions/${NEXT_SESSION_A}/matters`, { category: 'other', text });
@@ -66,6 +70,20 @@ describe('notifications', () => {
     const retried = await drainOutbox(h.deps);
     expect(retried.sent).toBe(1);
     expect(await sentTo(li.openid)).toHaveLength(1);
+  });
+
+  it('stops counting grants WeChat says the user does not hold (43101) and does not retry that send', async () => {
+    await h.api.as(zhao).post('/me/subscriptions', { results: { [h.deps.config.templates.matterOutcome!]: 'accept' } });
+    await h.api.as(zhao).post('/me/subscriptions', { results: { [h.deps.config.templates.matterOutcome!]: 'accept' } });
+    h.clock.set('2026-12-05T02:00:00.000Z');
+    await h.api.as(liu).post(`/matters/${zhaoMatter}/outcome`, { kind: 'solvedOnSpot' });
+    await fetch(`${standIn}/__standin/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, errcode: 43101, errmsg: 'user refuse to accept the msg' }) });
+    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 1, failed: 0 });
+    h.clock.advance(60 * 60_000);
+    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
+    expect(await sentTo(zhao.openid)).toHaveLength(0);
+    expect((await h.api.as(zhao).post('/me/subscriptions', { results: { [h.deps.config.templates.matterOutcome!]: 'reject' } })).body.counts).toEqual({ matterOutcome: 0 });
+    expect((await h.api.as(zhao).get('/me/inbox')).body.items).toHaveLength(1);
   });
 
   it('marks inbox items read and lowers the unread count by exactly those', async () => {

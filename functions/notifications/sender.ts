@@ -1,10 +1,13 @@
 import type { Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import { keys, outboxShards } from '../platform/keys';
+import { WechatApiError } from '../platform/wechat';
 import type { TemplateKey } from '../../shared/notifications/schemas';
 
 /** After this many failed tries a message is given up (the inbox item stays). */
 export const MAX_ATTEMPTS = 8;
+/** subscribeMessage.send's errcode when the user has not (or no longer) granted the template */
+const USER_REFUSED = 43101;
 
 type OutboxRecord = {
   pk: string;
@@ -71,6 +74,12 @@ async function deliver(deps: Deps, rec: OutboxRecord, now: Date): Promise<'sent'
       miniprogram_state: deps.config.env === 'local' ? 'developer' : 'formal',
     });
   } catch (e) {
+    if (e instanceof WechatApiError && e.errcode === USER_REFUSED) {
+      // the user has no grant left on WeChat's side (turned the template off, or our count was wrong): stop counting
+      // one, and do not retry a send that cannot go
+      await deps.db.transact([{ delete: key }, { update: keys.subscribeGrant(rec.userId, rec.template), spec: { set: { count: 0, updatedAt: now.toISOString() } } }]);
+      return 'inboxOnly';
+    }
     const attempts = rec.attempts + 1;
     deps.log.warn('subscribe send failed', { outboxId: rec.id, attempts, error: e instanceof Error ? e.message.slice(0, 120) : 'unknown' });
     if (attempts >= MAX_ATTEMPTS) {

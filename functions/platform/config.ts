@@ -9,7 +9,13 @@ export interface Config {
   /** access tokens live this many seconds */
   accessTokenTtl: number;
   refreshTokenTtl: number;
-  wechat: { apiBase: string; appId: string; secret: string };
+  wechat: {
+    apiBase: string;
+    appId: string;
+    secret: string;
+    /** message push (消息推送): the console's Token, and its EncodingAESKey in safe mode; no token, no push endpoint */
+    push?: { token: string; aesKey?: string };
+  };
   /** WeChat subscribe-message template id per template key; a key without one is told in the inbox only */
   templates: Partial<Record<TemplateKey, string>>;
   uploads: { bucket: string; endpoint?: string; publicEndpoint?: string; region: string };
@@ -30,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
       appId: env.WECHAT_APPID ?? 'wx-local-appid',
       secret: env.WECHAT_SECRET ?? 'local-secret',
+      push: readPush(env, local),
     },
     templates,
     uploads: {
@@ -64,4 +71,17 @@ export function readTemplates(raw: string | undefined, local: boolean): Partial<
   const parsed = TemplateIds.safeParse(json);
   if (!parsed.success) throw new Error(`WECHAT_TEMPLATES: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return { ...defaults, ...(parsed.data as Partial<Record<TemplateKey, string>>) };
+}
+
+/** The local stack's push secrets, known to its WeChat stand-in; the cloud's come from the console through SSM. */
+export const LOCAL_PUSH = { token: 'localLinliPushToken', aesKey: 'bG9jYWwtbGlubGktcHVzaC1hZXMta2V5LTMyLWJ5dGU' };
+
+export function readPush(env: NodeJS.ProcessEnv, local: boolean): Config['wechat']['push'] {
+  const token = env.WECHAT_PUSH_TOKEN || (local ? LOCAL_PUSH.token : '');
+  if (!token) return undefined;
+  // the console allows 3–32 letters and digits
+  if (!/^[A-Za-z0-9]{3,32}$/.test(token)) throw new Error('WECHAT_PUSH_TOKEN must be 3–32 letters or digits, as the console allows');
+  const aesKey = env.WECHAT_PUSH_AES_KEY || (local && !env.WECHAT_PUSH_TOKEN ? LOCAL_PUSH.aesKey : undefined);
+  if (aesKey && !/^[A-Za-z0-9]{43}$/.test(aesKey)) throw new Error('WECHAT_PUSH_AES_KEY must be the 43 characters the console shows');
+  return { token, aesKey };
 }

@@ -136,9 +136,10 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
     if (endpoint.auth === 'user' && !principal) throw new UnauthenticatedError();
     ctx = makeCtx(scoped, requestId, principal);
 
+    // a body that is not JSON at all is the first thing to say
+    const rawBody = readBody(event);
     const params = parseWith(endpoint.params, matched.params, 'params');
     const query = parseWith(endpoint.query, { ...(event.queryStringParameters ?? {}) }, 'query');
-    const rawBody = readBody(event);
     const body = parseWith(endpoint.body, rawBody, 'body');
 
     if (endpoint.idempotent && headers['idempotency-key'] !== undefined) {
@@ -165,6 +166,9 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
       throw new Error('response schema');
     }
     status = endpoint.status;
+    if (endpoint.produces === 'text') {
+      return { statusCode: status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-request-id': requestId, 'cache-control': 'no-store' }, body: String(out.data) };
+    }
     return json(status, out.data, requestId, {
       'x-db-calls': String(metrics.calls),
       'x-db-capacity': metrics.capacity.toFixed(2),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, endpoint, Page } from '../http';
-import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './schemas';
+import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount, WechatPushBody, WechatPushQuery } from './schemas';
 
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 
@@ -15,5 +15,25 @@ export const notificationsApi = {
     summary: 'Report what wx.requestSubscribeMessage answered',
     body: SubscribeResultInput,
     response: SubscriptionCounts,
+  }),
+  /** WeChat checks the push URL once, when it is saved in the console: the echo proves we hold the Token */
+  wechatPushCheck: endpoint({
+    method: 'GET',
+    path: '/wechat/push',
+    summary: "WeChat's check of the message-push URL (signed with the console's Token)",
+    auth: 'public',
+    query: WechatPushQuery,
+    response: z.string(),
+    produces: 'text',
+  }),
+  wechatPush: endpoint({
+    method: 'POST',
+    path: '/wechat/push',
+    summary: "WeChat's message push: the subscribe-message events (signed; sealed in safe mode)",
+    auth: 'public',
+    query: WechatPushQuery,
+    body: WechatPushBody,
+    response: z.string(),
+    produces: 'text',
   }),
 };

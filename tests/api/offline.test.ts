@@ -79,6 +79,20 @@ describe('the HTTP API under serverless-offline', () => {
     expect(me.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it("takes WeChat's message push as the stand-in delivers it (sealed, signed), answering success as plain text", async () => {
+    const minted = await fetch(`${process.env.WECHAT_API_BASE}/__standin/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'offline-user-2' }) });
+    const login = await call('POST', '/auth/wechat', { code: ((await minted.json()) as { code: string }).code });
+    const auth = { authorization: `Bearer ${login.body.accessToken}` };
+    const templates = (await call('GET', '/config', undefined, auth)).body.templates as Record<string, string>;
+    const granted = await call('POST', '/me/subscriptions', { results: { [templates.eventReminder!]: 'accept' } }, auth);
+    expect(granted.body.counts).toEqual({ eventReminder: 1 });
+    const event = { ToUserName: 'gh_linli', FromUserName: 'offline-user-2', CreateTime: '1764120000', MsgType: 'event', Event: 'subscribe_msg_change_event', List: { TemplateId: templates.eventReminder, SubscribeStatusString: 'reject' } };
+    const delivered = await fetch(`${process.env.WECHAT_API_BASE}/__standin/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${base}/wechat/push`, event }) });
+    expect(await delivered.json()).toEqual({ status: 200, body: 'success' });
+    const after = await call('POST', '/me/subscriptions', { results: { [templates.eventReminder!]: 'reject' } }, auth);
+    expect(after.body.counts).toEqual({ eventReminder: 0 });
+  });
+
   it('answers bad JSON with 400 BAD_JSON and no token with 401, never a 500', async () => {
     const bad = await call('POST', '/auth/wechat', '{"code":');
     expect(bad.status).toBe(400);

@@ -99,7 +99,8 @@ export async function harness(opts: { at?: string; extraUnits?: Unit[] } = {}) {
       },
       deps,
     );
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
+    const text = res.headers['content-type']?.startsWith('text/plain');
+    return { status: res.statusCode, body: res.body ? (text ? res.body : JSON.parse(res.body)) : undefined, headers: res.headers };
   }
 
   const as = (p?: Person) => ({
