@@ -26,8 +26,9 @@ const permissions = {
   // photos (matters, resolutions, evidence, attachments) are read back by presigned GET URLs signed with this role
   fiveLists: { dynamodb: [...READ, ...WRITE], s3: ['GetObject'] },
   escalateOverdue: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
-  // poster images are read back by presigned GET URLs signed with this role
-  signups: { dynamodb: [...READ, ...WRITE], s3: ['GetObject'] },
+  // poster images are read back by presigned GET URLs signed with this role; a volunteer's ID number is sealed
+  // (GenerateDataKey) for the certificate of hours, which prints only its masked form: nothing here opens it (no Decrypt)
+  signups: { dynamodb: [...READ, ...WRITE], s3: ['GetObject'], kms: ['GenerateDataKey'] },
   remindEvents: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   createSessions: { dynamodb: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
   remindSessions: { dynamodb: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },

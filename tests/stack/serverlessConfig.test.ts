@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 type Config = {
   provider: Record<string, any>;
-  functions: Record<string, { handler: string; role?: string; events?: Array<Record<string, any>> }>;
+  functions: Record<string, { handler: string; role?: string; environment?: Record<string, unknown>; events?: Array<Record<string, any>> }>;
   resources: { Resources: Record<string, any> };
   custom: Record<string, any>;
 };
@@ -135,13 +135,14 @@ describe('IAM', () => {
     expect([...withS3].sort()).toEqual(['FiveListsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
-  it('lets only relief use the relief KMS key, for data keys, with its encryption context', () => {
+  it('lets only relief (and signups, to seal a volunteer\'s ID number) use the relief KMS key, for data keys, with its encryption context', () => {
     const withKms = statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('kms:')));
-    expect(withKms.map((s) => s.role).sort()).toEqual(['ReliefCasesRole', 'ReliefMoneyRole']);
+    expect(withKms.map((s) => s.role).sort()).toEqual(['ReliefCasesRole', 'ReliefMoneyRole', 'SignupsRole']);
     const action = (role: string) => [].concat(withKms.find((s) => s.role === role).Action).sort();
     // only the cases function opens sealed data (the audited reveal); the money function seals a registry head's ID number
     expect(action('ReliefCasesRole')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     expect(action('ReliefMoneyRole')).toEqual(['kms:GenerateDataKey']);
+    expect(action('SignupsRole')).toEqual(['kms:GenerateDataKey']);
     for (const s of withKms) {
       expect(s.Resource).toEqual({ 'Fn::GetAtt': ['ReliefKey', 'Arn'] });
       expect(s.Condition.StringEquals['kms:EncryptionContext:purpose']).toBe('relief');
@@ -149,6 +150,8 @@ describe('IAM', () => {
     expect(config.resources.Resources.ReliefKey).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
     expect(config.functions.reliefCases!.role).toBe('ReliefCasesRole');
     expect(config.functions.reliefMoney!.role).toBe('ReliefMoneyRole');
+    // the vault in the signups function finds the key (without it, registering an ID number in the cloud would fail)
+    expect(Object.keys(config.functions.signups!.environment ?? {})).toEqual(expect.arrayContaining(['RELIEF_KMS_KEY_ID', 'RELIEF_HASH_SECRET']));
   });
 
   it('writes every ARN with the partition, so the stack deploys to AWS China', () => {
