@@ -125,6 +125,25 @@ describe('the five lists, end to end', () => {
     await page.context().close();
   });
 
+  it('lets a neighbour who did not second it watch it (关注), and it stays watched after a reload', async () => {
+    const page = await loginAs(world.p.chen);
+    await openPage(page, `${web.url}/#/pages/matters/index`);
+    await page.getByTestId('matters-five-lists').click();
+    await page.getByTestId(`fl-card-${matterId}`).click();
+    const watch = page.getByTestId('fl-watch');
+    await watch.getByText('关注', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await watch.getAttribute('aria-pressed')).toBe('false');
+    await watch.click();
+    await watch.getByText('已关注', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await watch.getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('fl-watch-count').getByText('1 人关注').waitFor();
+    await page.reload();
+    await page.getByTestId('fl-watch').getByText('已关注', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('fl-watch').getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: path.join(shots, 'e2e-fl-5b-watching.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('changes the unit’s score on the ranking page', async () => {
     const ranking = await world.h.api.as(world.p.officer).get('/subdistricts/sd-t/unit-ranking');
     const after = ranking.body.items.find((u: { unitId: string }) => u.unitId === 'p-water');

@@ -1,13 +1,16 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { FiveListDetail } from '@shared/fiveLists/schemas'
+import type { FiveListDetail, FiveListMatter, WatchState } from '@shared/fiveLists/schemas'
 import { defaultResolveDays } from '@shared/fiveLists/deadlines'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Loading, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
+import { useAction } from '../../../hooks/useAction'
+import { useApp } from '../../../state/app'
+import { askSubscribe } from '../../../lib/subscribe'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
@@ -95,6 +98,7 @@ function Detail({ d, a }: { d: FiveListDetail; a: Act }) {
         {m.reopenCount ? <Kv k={t('fl.reopened')} v={t('fl.reopenedOnce')} /> : null}
         {m.mergedInto ? <Kv k={t('fl.mergedInto')} v={m.mergedInto} /> : null}
         <Kv k={t('fl.backers')} v={t('matters.seconds', { n: m.secondCount })} />
+        {d.watch ? <WatchToggle m={m} watch={d.watch} /> : <Kv k={t('fl.watchers')} v={t('fl.watchCount', { n: m.watchCount })} testId='fl-watch-count' />}
       </Section>
 
       {m.extension ? (
@@ -163,6 +167,52 @@ function Detail({ d, a }: { d: FiveListDetail; a: Act }) {
       <Section title={t('fl.timeline')}>
         <Timeline entries={d.timeline} />
       </Section>
+    </>
+  )
+}
+
+/**
+ * 关注 / 已关注: a resident of the community watches the matter to be told of its progress. The answer of the tap is the
+ * state shown (a retry answers the same); the subscribe prompt comes right after the tap that starts watching.
+ */
+function WatchToggle({ m, watch }: { m: FiveListMatter; watch: WatchState }) {
+  const t = useT()
+  const { config } = useApp()
+  const act = useAction()
+  const [w, setW] = useState(watch)
+  // the matter read again (after another action, or back on the page): its answer wins
+  useEffect(() => setW(watch), [watch])
+  const count = <Kv k={t('fl.watchers')} v={t('fl.watchCount', { n: w.watchCount })} testId='fl-watch-count' />
+  // the submitter and backers are told anyway: no button (one who also watches may still stop)
+  if (w.alreadyTold && !w.watching) {
+    return (
+      <>
+        {count}
+        <Text className='small muted block' data-testid='fl-watch-told'>
+          {t(`fl.alreadyTold.${w.alreadyTold}`)}
+        </Text>
+      </>
+    )
+  }
+  const toggle = () =>
+    act.run('watch', async () => {
+      if (w.watching) {
+        setW(await call(api.fiveLists.unwatch, { params: { matterId: m.id } }))
+        void Taro.showToast({ title: t('fl.unwatchDone'), icon: 'none' })
+        return
+      }
+      setW(await call(api.fiveLists.watch, { params: { matterId: m.id } }))
+      void Taro.showToast({ title: t('fl.watchDone'), icon: 'none' })
+      await askSubscribe(config?.templates, ['fiveListsProgress'])
+    })
+  return (
+    <>
+      {count}
+      <Btn kind={w.watching ? 'default' : 'primary'} block pressed={w.watching} loading={act.busy === 'watch'} onClick={toggle} testId='fl-watch'>
+        {w.watching ? t('fl.watching') : t('fl.watch')}
+      </Btn>
+      <Text className='small muted block'>{t('fl.watchHint')}</Text>
+      {act.error ? <ErrorState error={act.error} /> : null}
     </>
   )
 }
