@@ -69,7 +69,7 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
   return matterView(ctx, next, ctx.principal);
 }
 
-/** At most this many backers are carried in the merge's own transaction; more follow right after (idempotent puts). */
+/** At most this many backers are carried in the merge's own transaction; more follow right after (idempotent updates). */
 const BACKERS_IN_TX = 60;
 
 async function merge(ctx: UserCtx, matterId: string, intoId: string, version: number, note?: string): Promise<FiveListMatter> {
