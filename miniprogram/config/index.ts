@@ -57,8 +57,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
       devServer: {
         port: Number(process.env.LINLI_H5_PORT) || 10086,
-        host: '0.0.0.0',
-        allowedHosts: 'all',
+        // this machine only; LINLI_H5_HOST=0.0.0.0 opens it to a phone on the same network
+        host: process.env.LINLI_H5_HOST || '127.0.0.1',
+        allowedHosts: process.env.LINLI_H5_HOST ? 'all' : 'auto',
         proxy: {
           // the backend's routes have no /api prefix (shared/api.ts paths start at /)
           '/api': { target: apiTarget, changeOrigin: true, pathRewrite: { '^/api': '' } },

@@ -57,8 +57,9 @@ export function AppProvider({ children }: PropsWithChildren) {
   }, [refreshMe])
 
   useEffect(() => {
-    // the tab bar's texts come from app.config (Chinese); follow the chosen language
-    ;(['tab.home', 'tab.matters', 'tab.volunteer', 'tab.me'] as const).forEach((key, index) => {
+    // the tab bar's texts come from app.config (Chinese); follow the chosen language. In app.config's order: the index
+    // is the tab's (tests/e2e/tabBar.test.ts reads the labels back)
+    ;(['tab.home', 'tab.matters', 'tab.services', 'tab.volunteer', 'tab.me'] as const).forEach((key, index) => {
       void Promise.resolve()
         .then(() => Taro.setTabBarItem({ index, text: translate(key, prefs.lang, prefs.elder) }))
         .catch(() => undefined)
