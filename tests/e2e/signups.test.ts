@@ -151,14 +151,52 @@ describe('a cultural event, end to end', () => {
   });
 });
 
+/** 王秀兰's ID number (made up; its check digit is X) and how every page and the certificate show it */
+const WANG_ID = '11010519580302706X';
+const WANG_ID_MASKED = '110105********706X';
+
 describe('a certificate of service hours', () => {
+  it('takes the volunteer’s ID number at registration, checked on the phone, with its consent, and shows it only masked', async () => {
+    // Prepare
+    const page = await loginAs('resident-wang');
+    await page.goto(`${web.url}/#/packages/signups/register/index`);
+    await page.getByTestId('vol-name').fill('王秀兰');
+    await page.getByTestId('vol-phone').fill('13911112222');
+    // Act + Assess: a wrong check digit is caught on the phone, and nothing is sent
+    await page.getByTestId('vol-id').fill(`${WANG_ID.slice(0, 17)}1`);
+    await page.getByText('身份证号码校验位不对，请核对').first().waitFor();
+    await page.getByTestId('vol-submit').click();
+    await page.getByText('身份证号码校验位不对，请核对').first().waitFor();
+    // the right number, typed with a lower-case x, needs the consent, whose text says why and that it is encrypted
+    await page.getByTestId('vol-id').fill(WANG_ID.toLowerCase());
+    await page.getByTestId('vol-submit').click();
+    await page.getByText('请先阅读并同意身份证号的使用说明，或清空身份证号').waitFor();
+    expect(await page.getByTestId('vol-id-consent-text').textContent()).toContain('加密保存');
+    await page.getByTestId('vol-id-consent-agree').click();
+    await page.screenshot({ path: path.join(shots, 'signups-4b-volunteer-id.png') });
+    await page.getByTestId('vol-submit').click();
+    // Assess: registered with the number masked; the page, opened again, shows only the masked form
+    const wang = await tokenPerson('resident-wang');
+    let mine: { volunteer: { maskedIdNumber?: string } | null } = { volunteer: null };
+    for (let i = 0; i < 50 && !mine.volunteer; i++) {
+      mine = (await h.api.as(wang).get('/me/volunteer')).body;
+      if (!mine.volunteer) await page.waitForTimeout(200);
+    }
+    expect(mine.volunteer?.maskedIdNumber).toBe(WANG_ID_MASKED);
+    expect(JSON.stringify(mine)).not.toContain(WANG_ID);
+    await page.goto(`${web.url}/#/packages/signups/register/index`);
+    await page.getByTestId('vol-id-on-file').getByText(WANG_ID_MASKED, { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await page.content()).not.toContain(WANG_ID);
+    await page.context().close();
+  });
+
   it('downloads the volunteer’s certificate as a PDF from 我的证明, and anyone can check its number', async () => {
-    // Prepare: wang serves two hours on a shift, confirmed by its organizer (through the API)
+    // Prepare: wang (registered above, with her ID number) serves two hours on a shift, confirmed by its organizer (through the API)
     const organizer = await h.person('证明组织者', [['organizer', 'c-a']]);
     const before = h.clock.now().toISOString();
     try {
       let wang = await tokenPerson('resident-wang');
-      expect((await h.api.as(wang).put('/me/volunteer', { realName: '王秀兰', phoneCode: 'phone:13911112222' })).status).toBe(200);
+      expect((await h.api.as(wang).get('/me/volunteer')).body.volunteer).toMatchObject({ realName: '王秀兰', maskedIdNumber: WANG_ID_MASKED });
       const created = (
         await h.api.as(organizer).post('/activities', {
           unitId: 'c-a',
@@ -193,12 +231,14 @@ describe('a certificate of service hours', () => {
       expect(download.suggestedFilename()).toBe(`volunteer-certificate-${serial}.pdf`);
       const pdf = readPdf(readFileSync((await download.path())!));
       const text = pdf.pages.map((p) => p.lines.join('')).join('');
-      for (const s of ['志愿服务记录证明', '王秀兰', serial, '敬老院陪伴聊天', '合计：2小时']) expect(text).toContain(s);
+      for (const s of ['志愿服务记录证明', `王秀兰（身份证号：${WANG_ID_MASKED}）`, serial, '敬老院陪伴聊天', '合计：2小时']) expect(text).toContain(s);
+      expect(text).not.toContain(WANG_ID);
 
       // the number checks out on the public page, with the name masked
       await page.goto(`${web.url}/#/packages/signups/verify/index?serial=${serial}`);
       await page.getByTestId('verify-result').getByText('证明有效').waitFor({ timeout: 15_000 });
       await page.getByTestId('verify-result').getByText('王*兰').waitFor();
+      await page.getByTestId('verify-result').getByText(WANG_ID_MASKED).waitFor();
       await page.context().close();
     } finally {
       h.clock.set(before);

@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { RegisterVolunteerInput } from '@shared/signups/schemas'
+import { parseIdNumber, normalizeIdNumber } from '@shared/relief/idNumber'
+import { currentVolunteerIdConsentVersion, volunteerIdConsentTexts } from '@shared/signups/consent'
 import { Page } from '../../../components/Page'
 import { Btn, Chip, ErrorState, Field, Loading, Section, TextInput } from '../../../components/ui'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { translate } from '../../../i18n/translate'
+import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
@@ -15,7 +18,11 @@ import { useAction } from '../lib/util'
 const skillChoices = ['companionship', 'meals', 'repairs', 'haircut', 'languages', 'medical', 'arts', 'patrol'] as const
 const slots = ['weekdayDaytime', 'weekdayEvening', 'weekendDaytime', 'weekendEvening'] as const
 
-/** Registering as a volunteer: real name, the phone number WeChat vouches for, skills, when one is free. */
+/**
+ * Registering as a volunteer: real name, the phone number WeChat vouches for, skills, when one is free, and optionally
+ * the ID number the certificate of hours states (checked here as relief's apply page checks it, with its own consent;
+ * never shown back in full: the page only ever has the masked form).
+ */
 export default function RegisterVolunteerPage() {
   const t = useT()
   const q = useQuery(() => call(api.signups.myVolunteer, {}), [])
@@ -25,6 +32,9 @@ export default function RegisterVolunteerPage() {
   const [skills, setSkills] = useState<string[]>([])
   const [availability, setAvailability] = useState<string[]>([])
   const [birth, setBirth] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [idConsent, setIdConsent] = useState(false)
+  const [removeId, setRemoveId] = useState(false)
   const [missing, setMissing] = useState<string>()
   const act = useAction()
 
@@ -48,6 +58,10 @@ export default function RegisterVolunteerPage() {
       if (name.trim().length < 2) return setMissing(t('su.reg.nameMissing'))
       if (!code) return setMissing(t('su.reg.phoneMissing'))
       if (birth.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(birth.trim())) return setMissing(t('su.reg.birthInvalid'))
+      const typedId = idNumber.trim() ? normalizeIdNumber(idNumber) : ''
+      const idProblem = typedId ? parseIdNumber(typedId) : undefined
+      if (idProblem && !idProblem.ok) return setMissing(t(`su.reg.idInvalid.${idProblem.problem}` as MessageKey))
+      if (typedId && !idConsent) return setMissing(t('su.reg.idConsentMissing'))
       setMissing(undefined)
       const body: RegisterVolunteerInput = {
         realName: name.trim(),
@@ -55,6 +69,8 @@ export default function RegisterVolunteerPage() {
         skills: skills.map((s) => translate(`su.skill.${s as (typeof skillChoices)[number]}`, 'zh', false)),
         availability: availability as RegisterVolunteerInput['availability'],
         birthDate: birth.trim() || undefined,
+        // a typed number replaces what is on file; nothing typed keeps it; null deletes it
+        ...(typedId ? { idNumber: typedId, idNumberConsent: currentVolunteerIdConsentVersion } : removeId ? { idNumber: null } : {}),
       }
       await call(api.signups.registerVolunteer, { body })
       void Taro.showToast({ title: t('su.reg.done'), icon: 'success' })
@@ -63,6 +79,8 @@ export default function RegisterVolunteerPage() {
 
   if (q.loading && !q.data) return <Page title='su.reg.title'><Loading /></Page>
   const registered = q.data?.volunteer
+  const idCheck = idNumber.trim() ? parseIdNumber(idNumber) : undefined
+  const consentText = volunteerIdConsentTexts[currentVolunteerIdConsentVersion]
 
   return (
     <Page title='su.reg.title'>
@@ -110,6 +128,36 @@ export default function RegisterVolunteerPage() {
         <Field label={t('su.reg.birth')} hint={t('su.reg.birthHint')}>
           <TextInput label={t('su.reg.birth')} value={birth} onInput={setBirth} testId='vol-birth' placeholder='1960-05-01' maxlength={10} />
         </Field>
+        <Field label={t('su.reg.idNumber')} hint={t('su.reg.idNumberHint')} error={idCheck && !idCheck.ok ? t(`su.reg.idInvalid.${idCheck.problem}` as MessageKey) : undefined}>
+          {registered?.maskedIdNumber && !removeId ? (
+            <Text className='small muted block' data-testid='vol-id-on-file'>
+              {t('su.reg.idNumberOnFile', { masked: registered.maskedIdNumber })}
+            </Text>
+          ) : null}
+          {removeId ? (
+            <Text className='small muted block' data-testid='vol-id-removing'>
+              {t('su.reg.idNumberRemoving')}
+            </Text>
+          ) : (
+            <TextInput label={t('su.reg.idNumber')} value={idNumber} onInput={setIdNumber} testId='vol-id' maxlength={18} />
+          )}
+          {registered?.maskedIdNumber && !idNumber.trim() ? (
+            <Btn small onClick={() => setRemoveId(!removeId)} pressed={removeId} testId='vol-id-remove'>
+              {removeId ? t('su.reg.idNumberKeep') : t('su.reg.idNumberRemove')}
+            </Btn>
+          ) : null}
+        </Field>
+        {idNumber.trim() ? (
+          <View className='field' data-testid='vol-id-consent'>
+            <Text className='small block'>{t('su.reg.idConsent')}</Text>
+            <Text className='small muted block' data-testid='vol-id-consent-text'>
+              {t.lang === 'en' ? consentText.textEn : consentText.textZh}
+            </Text>
+            <Chip selected={idConsent} onClick={() => setIdConsent(!idConsent)} testId='vol-id-consent-agree'>
+              {t('su.reg.idConsentAgree')}
+            </Chip>
+          </View>
+        ) : null}
         {missing ? (
           <Text className='small error-text block' {...aria({ role: 'alert' })}>
             {missing}

@@ -57,6 +57,7 @@ export default function VerifyPage() {
                 [
                   ['su.cert.serial', result.serial],
                   ['su.cert.name', result.name ?? ''],
+                  ['su.cert.maskedId', result.maskedId ?? t('su.cert.noId')],
                   ['su.cert.organisation', result.organisation ?? ''],
                   ['su.cert.period', result.from && result.to ? `${fmtDate(result.from, t.lang)} – ${fmtDate(result.to, t.lang)}` : ''],
                   ['su.cert.hours', t('su.hours.hours', { h: String(hoursOf(result.totalMinutes ?? 0)) })],
