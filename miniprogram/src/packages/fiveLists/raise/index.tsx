@@ -12,6 +12,7 @@ import { api } from '../../../api/routes'
 import { call, type ApiError } from '../../../api/client'
 import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { PhotoField, type Photo } from '../../../components/PhotoField'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { collectPlaces } from '../lib/roles'
 import { matterUrl } from '../lib/ui'
 
@@ -47,7 +48,7 @@ export default function RaisePage() {
   const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(DRAFT_KEY, emptyDraft)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [errs, setErrs] = useState<Record<string, string>>({})
 
   const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
 
@@ -79,17 +80,13 @@ export default function RaisePage() {
     }
     const parsed = CollectInput.safeParse(body)
     if (!place || !parsed.success) {
-      const errs: Record<string, string> = {}
-      if (!place) errs.place = t('fl.raise.pickPlace')
-      for (const issue of parsed.success ? [] : parsed.error.issues) {
-        const f = String(issue.path[0] ?? '')
-        errs[f] =
-          f === 'text' ? t('submit.textTooShort') : f === 'category' ? t('fl.raise.pickCategory') : f === 'location' ? t('fl.raise.badAddress') : f === 'reporterName' ? t('fl.raise.badReporter') : f === 'communityId' ? t('fl.raise.pickPlace') : t.errorText(undefined)
-      }
-      setFieldErrors(errs)
+      setErrs({
+        ...(place ? {} : { place: t('fl.raise.pickPlace') }),
+        ...fieldErrors(t, parsed.error, { text: 'submit.textTooShort', category: 'fl.raise.pickCategory', location: 'fl.raise.badAddress', reporterName: 'fl.raise.badReporter', communityId: 'fl.raise.pickPlace' }),
+      })
       return
     }
-    setFieldErrors({})
+    setErrs({})
     // the same body as the last attempt: the same key, so a retry after a dropped answer never takes it in twice
     const idempotencyKey = attemptKey(parsed.data, { place: placeKey(place) })
     setBusy(true)
@@ -122,7 +119,7 @@ export default function RaisePage() {
           ) : null}
           <Section>
             {places.length > 1 ? (
-              <Field label={t('fl.raise.place')} error={fieldErrors.place}>
+              <Field label={t('fl.raise.place')} error={errs.place}>
                 <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.raise.place') })}>
                   {places.map((p) => (
                     <Chip key={placeKey(p)} selected={place === p} onClick={() => update({ place: placeKey(p) })} testId={`fl-raise-place-${placeKey(p)}`}>
@@ -146,12 +143,12 @@ export default function RaisePage() {
             </Field>
 
             {draft.source === 'hotline' ? (
-              <Field label={t('fl.raise.reporter')} error={fieldErrors.reporterName}>
+              <Field label={t('fl.raise.reporter')} error={errs.reporterName}>
                 <TextInput label={t('fl.raise.reporter')} value={draft.reporterName} onInput={(v) => update({ reporterName: v })} testId='fl-raise-reporter' maxlength={40} />
               </Field>
             ) : null}
 
-            <Field label={t('submit.category')} error={fieldErrors.category}>
+            <Field label={t('submit.category')} error={errs.category}>
               <View className='row' {...aria({ role: 'group', 'aria-label': t('submit.category') })}>
                 {MatterCategory.options.map((c) => (
                   <Chip key={c} selected={draft.category === c} onClick={() => update({ category: c })} testId={`fl-raise-category-${c}`}>
@@ -161,7 +158,7 @@ export default function RaisePage() {
               </View>
             </Field>
 
-            <Field label={t('fl.raise.text')} error={fieldErrors.text}>
+            <Field label={t('fl.raise.text')} error={errs.text}>
               <TextArea label={t('fl.raise.text')} value={draft.text} onInput={(v) => update({ text: v })} placeholder={t('fl.raise.textPlaceholder')} testId='fl-raise-text' />
             </Field>
 
@@ -169,7 +166,7 @@ export default function RaisePage() {
               <PhotoField ph={ph} testId='fl-raise' />
             </Field>
 
-            <Field label={t('submit.location')} error={fieldErrors.location}>
+            <Field label={t('submit.location')} error={errs.location}>
               {weapp ? (
                 <View className='row gap'>
                   <Btn small onClick={chooseLocation} testId='fl-raise-location'>

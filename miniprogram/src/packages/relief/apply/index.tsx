@@ -14,6 +14,7 @@ import { api } from '../../../api/routes'
 import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
 import { load, remove, save } from '../../../api/storage'
 import { fmtDateTime } from '../../../lib/format'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { pickDocument, RELIEF_TYPES, typeKey, uploadDocument, useAction, type ReliefTypeName } from '../lib/relief'
 import type { ResponseOf } from '@shared/http'
 import type { Api } from '@shared/api'
@@ -148,15 +149,14 @@ export default function ApplyPage() {
       setInvalid([])
       return parsed.data
     }
-    const labels = new Set<string>()
-    for (const issue of parsed.error.issues) {
-      const [head, a, b] = issue.path.map(String)
-      if (head === 'household' && a !== undefined && b !== undefined) labels.add(`${t('rl.apply.member', { n: Number(a) + 1 })} ${t(b === 'idNumber' ? 'rl.apply.idNumber' : b === 'name' ? 'rl.apply.name' : b === 'monthlyIncome' ? 'rl.apply.income' : 'rl.apply.relation')}`)
-      else if (head === 'household') labels.add(t('rl.apply.members'))
-      else if (head === 'form' && a) labels.add(t(`rl.field.${a}` as MessageKey))
-      else labels.add(t('rl.apply.form'))
-    }
-    setInvalid([...labels])
+    // one label a wrong field (a member's field, the members, a form field, the form), each named once
+    const labels = fieldErrors(t, parsed.error, ([head, a, b]) => {
+      if (head === 'household' && a !== undefined && b !== undefined) return `${t('rl.apply.member', { n: Number(a) + 1 })} ${t(b === 'idNumber' ? 'rl.apply.idNumber' : b === 'name' ? 'rl.apply.name' : b === 'monthlyIncome' ? 'rl.apply.income' : 'rl.apply.relation')}`
+      if (head === 'household') return t('rl.apply.members')
+      if (head === 'form' && a) return t(`rl.field.${a}` as MessageKey)
+      return t('rl.apply.form')
+    }, 3)
+    setInvalid([...new Set(Object.values(labels))])
     return undefined
   }
 

@@ -14,6 +14,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>
@@ -237,12 +238,7 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
   async function save() {
     const parsed = RecordEventInput.safeParse({ householdId: chosen ?? '', kind, note, occurredOn: occurredOn.trim(), assigneeId: assignee.trim() || undefined })
     if (!parsed.success) {
-      const out: Record<string, string> = {}
-      for (const i of parsed.error.issues) {
-        const f = String(i.path[0] ?? '')
-        out[f] ??= f === 'householdId' ? t('rr.event.needHousehold') : f === 'kind' ? t('rr.event.needKind') : f === 'note' ? t('rr.event.needNote') : f === 'occurredOn' ? t('rr.event.badDate') : f === 'assigneeId' ? t('rr.event.badAssignee') : t.errorText(undefined)
-      }
-      setErrs(out)
+      setErrs(fieldErrors(t, parsed.error, { householdId: 'rr.event.needHousehold', kind: 'rr.event.needKind', note: 'rr.event.needNote', occurredOn: 'rr.event.badDate', assigneeId: 'rr.event.badAssignee' }))
       return
     }
     setErrs({})

@@ -11,6 +11,7 @@ import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { FLAGS, flagKey, householdUrl, PlacePicker, RegistryCard, TAGS, tagKey, useWorkPlaces, wholeRegistry, type FlagKind, type RegistryTagName, type WorkPlace } from '../lib/registry'
 
 type Filter = { kind: 'all' } | { kind: 'flagged' } | { kind: 'flag'; flag: FlagKind } | { kind: 'tag'; tag: RegistryTagName }
@@ -116,12 +117,7 @@ function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (
   async function save() {
     const parsed = AddRegistryInput.safeParse({ gridId, headName, headIdNumber: idNumber.trim().toUpperCase(), tags, note: note.trim() || undefined })
     if (!parsed.success) {
-      const out: Record<string, string> = {}
-      for (const i of parsed.error.issues) {
-        const f = String(i.path[0] ?? '')
-        out[f] ??= f === 'headName' ? t('rr.add.needName') : f === 'headIdNumber' ? t('rr.add.badId') : f === 'tags' ? t('rr.add.needTag') : f === 'note' ? t('rr.add.badNote') : f === 'gridId' ? t('rr.add.needGrid') : t.errorText(undefined)
-      }
-      setErrs(out)
+      setErrs(fieldErrors(t, parsed.error, { headName: 'rr.add.needName', headIdNumber: 'rr.add.badId', tags: 'rr.add.needTag', note: 'rr.add.badNote', gridId: 'rr.add.needGrid' }))
       return
     }
     setErrs({})

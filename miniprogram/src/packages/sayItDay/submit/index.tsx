@@ -14,6 +14,7 @@ import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { keys } from '../../../api/storage'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, type Photo } from '../../../components/PhotoField'
 
 type Category = (typeof MatterCategory.options)[number]
@@ -39,7 +40,7 @@ export default function SubmitMatterPage() {
   const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(keys.matterDraft, emptyDraft)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [errs, setErrs] = useState<Record<string, string>>({})
 
   const wantedSession = (router.params.sessionId as string | undefined) || draft.sessionId
   const communityId = me?.communityId
@@ -88,15 +89,10 @@ export default function SubmitMatterPage() {
     }
     const parsed = SubmitMatterInput.safeParse(body)
     if (!parsed.success) {
-      const errs: Record<string, string> = {}
-      for (const issue of parsed.error.issues) {
-        const f = String(issue.path[0] ?? '')
-        errs[f] = f === 'text' ? t('submit.textTooShort') : f === 'category' ? t('submit.category') : t.errorText(undefined)
-      }
-      setFieldErrors(errs)
+      setErrs(fieldErrors(t, parsed.error, { text: 'submit.textTooShort', category: 'submit.category' }))
       return
     }
-    setFieldErrors({})
+    setErrs({})
     // same body as the last attempt: same key, so a retry after a dropped answer never creates twice
     const idempotencyKey = attemptKey({ sessionId, ...parsed.data }, { sessionId })
     setBusy(true)
@@ -139,7 +135,7 @@ export default function SubmitMatterPage() {
           </Section>
 
           <Section>
-            <Field label={t('submit.category')} error={fieldErrors.category}>
+            <Field label={t('submit.category')} error={errs.category}>
               <View className='row' {...aria({ role: 'group', 'aria-label': t('submit.category') })}>
                 {MatterCategory.options.map((c) => (
                   <Chip key={c} selected={draft.category === c} onClick={() => update({ category: c })} testId={`submit-category-${c}`}>
@@ -149,7 +145,7 @@ export default function SubmitMatterPage() {
               </View>
             </Field>
 
-            <Field label={t('submit.text')} error={fieldErrors.text}>
+            <Field label={t('submit.text')} error={errs.text}>
               <TextArea label={t('submit.text')} value={draft.text} onInput={(v) => update({ text: v })} placeholder={t('submit.textPlaceholder')} testId='submit-text' />
             </Field>
 
