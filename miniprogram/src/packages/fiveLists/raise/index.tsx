@@ -12,6 +12,7 @@ import { api } from '../../../api/routes'
 import { call, type ApiError } from '../../../api/client'
 import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { PhotoField, type Photo } from '../../../components/PhotoField'
+import { LocationField, locationOf, type Place } from '../../../components/LocationField'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { collectPlaces } from '../lib/roles'
 import { matterUrl } from '../lib/ui'
@@ -20,15 +21,13 @@ type Category = (typeof MatterCategory.options)[number]
 type Source = 'walkRound' | 'hotline'
 
 /** What survives a dropped network or a closed app: the form, the uploaded photos and the key of the last attempt. */
-interface Draft {
+interface Draft extends Place {
   place?: string
   source: Source
   category?: Category
   text: string
   reporterName: string
   photos: Photo[]
-  address: string
-  coords?: { latitude: number; longitude: number }
   attempt?: Attempt
 }
 
@@ -52,22 +51,12 @@ export default function RaisePage() {
 
   const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
 
-  async function chooseLocation() {
-    try {
-      const r = await Taro.chooseLocation({})
-      update({ coords: { latitude: r.latitude, longitude: r.longitude }, address: (r.name || r.address || '').slice(0, 120) })
-    } catch {
-      /* refused or cancelled: the location stays optional */
-    }
-  }
-
   async function submit() {
     setError(undefined)
     if (ph.busy) {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
       return
     }
-    const address = draft.address.trim()
     const body = {
       communityId: place?.communityId ?? '',
       gridId: place?.gridId,
@@ -75,7 +64,7 @@ export default function RaisePage() {
       category: draft.category,
       text: draft.text.trim(),
       photos: ph.keys,
-      location: draft.coords || address ? { ...draft.coords, address: address || undefined } : undefined,
+      location: locationOf(draft),
       reporterName: draft.source === 'hotline' && draft.reporterName.trim() ? draft.reporterName.trim() : undefined,
     }
     const parsed = CollectInput.safeParse(body)
@@ -103,7 +92,6 @@ export default function RaisePage() {
     }
   }
 
-  const weapp = process.env.TARO_ENV === 'weapp'
   return (
     <Page title='fl.raiseTitle'>
       {!me ? (
@@ -166,28 +154,7 @@ export default function RaisePage() {
               <PhotoField ph={ph} testId='fl-raise' />
             </Field>
 
-            <Field label={t('submit.location')} error={errs.location}>
-              {weapp ? (
-                <View className='row gap'>
-                  <Btn small onClick={chooseLocation} testId='fl-raise-location'>
-                    {t('submit.chooseLocation')}
-                  </Btn>
-                  {draft.coords ? (
-                    <Btn small onClick={() => update({ coords: undefined, address: '' })}>
-                      {t('submit.clearLocation')}
-                    </Btn>
-                  ) : null}
-                </View>
-              ) : null}
-              <TextInput
-                label={weapp ? t('submit.address') : t('fl.raise.addressH5')}
-                value={draft.address}
-                onInput={(v) => update({ address: v })}
-                placeholder={t('submit.addressPlaceholder')}
-                testId='fl-raise-address'
-                maxlength={120}
-              />
-            </Field>
+            <LocationField value={draft} onChange={update} testId='fl-raise' error={errs.location} h5AddressLabel={t('fl.raise.addressH5')} />
           </Section>
 
           {error ? <ErrorState error={(error as ApiError).code === 'NETWORK' ? { message: t('submit.offline'), messageEn: t('submit.offline') } : error} /> : null}

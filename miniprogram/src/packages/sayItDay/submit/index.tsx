@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import { MatterCategory, SubmitMatterInput } from '@shared/sayItDay/schemas'
 import { Page } from '../../../components/Page'
-import { Btn, Chip, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
+import { Btn, Chip, ErrorState, Field, Loading, Section, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
@@ -16,17 +16,16 @@ import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, type Photo } from '../../../components/PhotoField'
+import { LocationField, locationOf, type Place } from '../../../components/LocationField'
 
 type Category = (typeof MatterCategory.options)[number]
 
 /** What survives a dropped network or a closed app: the form, the uploaded photos, and the key of the last attempt. */
-interface Draft {
+interface Draft extends Place {
   sessionId?: string
   category?: Category
   text: string
   photos: Photo[]
-  address: string
-  coords?: { latitude: number; longitude: number }
   anonymous: boolean
   attempt?: Attempt
 }
@@ -55,27 +54,12 @@ export default function SubmitMatterPage() {
     !!me,
   )
 
-
-  async function chooseLocation() {
-    try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const r = await Taro.chooseLocation({})
-        update({ coords: { latitude: r.latitude, longitude: r.longitude }, address: (r.name || r.address || '').slice(0, 120) })
-      } else {
-        const r = await Taro.getLocation({ type: 'wgs84' })
-        update({ coords: { latitude: r.latitude, longitude: r.longitude } })
-      }
-    } catch {
-      /* refused or cancelled: location stays optional */
-    }
-  }
-
   const body = useMemo(
     () => ({
       category: draft.category,
       text: draft.text.trim(),
       photos: ph.keys,
-      location: draft.coords || draft.address.trim() ? { ...draft.coords, address: draft.address.trim() || undefined } : undefined,
+      location: locationOf(draft),
       anonymous: draft.anonymous,
     }),
     [draft],
@@ -153,19 +137,7 @@ export default function SubmitMatterPage() {
               <PhotoField ph={ph} testId='submit' />
             </Field>
 
-            <Field label={t('submit.location')} >
-              <View className='row gap'>
-                <Btn small onClick={chooseLocation} testId='submit-location'>
-                  {process.env.TARO_ENV === 'weapp' ? t('submit.chooseLocation') : t('submit.useMyLocation')}
-                </Btn>
-                {draft.coords ? (
-                  <Btn small onClick={() => update({ coords: undefined, address: '' })}>
-                    {t('submit.clearLocation')}
-                  </Btn>
-                ) : null}
-              </View>
-              <TextInput label={t('submit.address')} value={draft.address} onInput={(v) => update({ address: v })} placeholder={t('submit.addressPlaceholder')} testId='submit-address' maxlength={120} />
-            </Field>
+            <LocationField value={draft} onChange={update} testId='submit' h5Locate />
 
             <View className='switch-row'>
               <View className='body'>
