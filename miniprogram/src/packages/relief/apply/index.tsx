@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ApplicationInput, forms, Relation, DisabilityCategory } from '@shared/relief/schemas'
@@ -11,8 +11,8 @@ import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
-import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
-import { load, remove, save } from '../../../api/storage'
+import { call, type ApiError } from '../../../api/client'
+import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { fmtDateTime } from '../../../lib/format'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { pickDocument, RELIEF_TYPES, typeKey, uploadDocument, useAction, type ReliefTypeName } from '../lib/relief'
@@ -36,7 +36,7 @@ interface Draft {
   members: MemberDraft[]
   form: Record<string, string | boolean>
   documents: { kind: string; key: string }[]
-  attempt?: { key: string; body: string }
+  attempt?: Attempt
 }
 
 const newMember = (relation = 'self'): MemberDraft => ({ name: '', relation, idNumber: '', income: '', disCat: '', disGrade: '', health: '' })
@@ -78,9 +78,10 @@ export default function ApplyPage() {
   const consentText = useQuery(() => call(api.relief.consentText, {}), [])
   const type = (existing.data?.application.type ?? pickedType) as ReliefTypeName | undefined
 
-  const storeKey = `linli.reliefDraft.${type ?? ''}.${forUserId ?? 'me'}.${id ?? 'new'}`
-  const restored = useRef(load<Draft>(storeKey))
-  const [draft, setDraft] = useState<Draft>(() => restored.current ?? emptyDraft())
+  // one draft a type, applicant and application; none kept before the type is known
+  const { draft, restored, hasDraft, update, attemptKey, forget } = useDraft(type ? `linli.reliefDraft.${type}.${forUserId ?? 'me'}.${id ?? 'new'}` : undefined, emptyDraft(), {
+    hasContent: (d) => d.members.some((m) => m.name || m.idNumber),
+  })
   const [detail, setDetail] = useState<Detail>()
   const [elig, setElig] = useState<Eligibility>()
   const [invalid, setInvalid] = useState<string[]>([])
@@ -88,35 +89,24 @@ export default function ApplyPage() {
   const [paperKey, setPaperKey] = useState<string>()
   const act = useAction()
 
-  // a new type (or application) reads its own stored draft
-  useEffect(() => {
-    restored.current = load<Draft>(storeKey)
-    setDraft(restored.current ?? emptyDraft())
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [storeKey])
   // an existing application with no local draft starts from what was sent: names and relations (ID numbers and bank
   // accounts come back masked, so they are typed again), and the documents already attached
   useEffect(() => {
     const d = existing.data
     if (!d) return
     setDetail(d)
-    if (!restored.current) {
-      setDraft({
+    if (!restored) {
+      update({
         members: d.application.household.map((m) => ({ ...newMember(m.relation), name: m.name })),
         form: Object.fromEntries(Object.entries(d.application.form).filter(([, v]) => typeof v === 'boolean' || (typeof v === 'string' && !v.includes('*')) || typeof v === 'number').map(([k, v]) => [k, typeof v === 'number' ? String(v) : (v as string | boolean)])),
         documents: d.application.documents.map((x) => ({ kind: x.kind, key: x.key })),
       })
     }
   }, [existing.data])
-  useEffect(() => {
-    if (type) save(storeKey, draft)
-  }, [draft, storeKey, type])
-
   const def = type ? reliefTypes[type] : undefined
   const shape = type ? (forms[type] as unknown as { shape: Record<string, unknown> }).shape : {}
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setMember = (i: number, patch: Partial<MemberDraft>) => setDraft((d) => ({ ...d, members: d.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) }))
-  const setForm = (k: string, v: string | boolean) => setDraft((d) => ({ ...d, form: { ...d.form, [k]: v } }))
+  const setMember = (i: number, patch: Partial<MemberDraft>) => update((d) => ({ members: d.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) }))
+  const setForm = (k: string, v: string | boolean) => update((d) => ({ form: { ...d.form, [k]: v } }))
 
   const body = useMemo(() => {
     if (!type) return undefined
@@ -185,12 +175,8 @@ export default function ApplyPage() {
       } else {
         const withProxy = forUserId ? { ...b, forUserId, gridId } : b
         // same body as the last attempt: same key, so a retry after a dropped answer makes one draft
-        const json = JSON.stringify(withProxy)
-        const attempt = draft.attempt?.body === json ? draft.attempt : { key: newIdempotencyKey(), body: json }
-        const next = { ...draft, attempt }
-        setDraft(next)
-        save(storeKey, next)
-        const d = await call(api.relief.create, { body: withProxy as typeof b, idempotencyKey: attempt.key }).catch(offlineOr)
+        const idempotencyKey = attemptKey(withProxy)
+        const d = await call(api.relief.create, { body: withProxy as typeof b, idempotencyKey }).catch(offlineOr)
         setDetail(d)
       }
       void Taro.showToast({ title: t('rl.apply.saved'), icon: 'success' })
@@ -203,7 +189,7 @@ export default function ApplyPage() {
     act.setError(undefined)
     try {
       const key = await uploadDocument(f)
-      setDraft((d) => ({ ...d, documents: [...d.documents, { kind, key }] }))
+      update((d) => ({ documents: [...d.documents, { kind, key }] }))
     } catch (e) {
       act.setError(e)
     } finally {
@@ -236,8 +222,7 @@ export default function ApplyPage() {
     act.run('submit', async () => {
       if (!detail) return
       const d = await call(api.relief.submit, { params: { applicationId: detail.application.id }, body: { version: detail.application.version } }).catch(offlineOr)
-      remove(storeKey)
-      restored.current = undefined
+      forget()
       void Taro.showToast({ title: t('rl.apply.submitted'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/relief/application/index?id=${d.application.id}` })
     })
@@ -268,7 +253,7 @@ export default function ApplyPage() {
           {t(typeKey(type))}
         </Text>
         {forUserId ? <Text className='small muted block'>{t('rl.apply.forResident', { id: forName || forUserId })}</Text> : null}
-        {restored.current && !detail && restored.current.members.some((m) => m.name || m.idNumber) ? (
+        {hasDraft && !detail ? (
           <Text className='small muted block' {...aria({ role: 'status' })} data-testid='rl-draft-restored'>
             {t('rl.apply.draftRestored')}
           </Text>
