@@ -173,6 +173,7 @@ describe('a certificate of service hours', () => {
     await page.getByText('请先阅读并同意身份证号的使用说明，或清空身份证号').waitFor();
     expect(await page.getByTestId('vol-id-consent-text').textContent()).toContain('加密保存');
     await page.getByTestId('vol-id-consent-agree').click();
+    await page.getByText('请先阅读并同意身份证号的使用说明，或清空身份证号').waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(shots, 'signups-4b-volunteer-id.png') });
     await page.getByTestId('vol-submit').click();
     // Assess: registered with the number masked; the page, opened again, shows only the masked form

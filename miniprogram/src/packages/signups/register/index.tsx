@@ -153,7 +153,15 @@ export default function RegisterVolunteerPage() {
             <Text className='small muted block' data-testid='vol-id-consent-text'>
               {t.lang === 'en' ? consentText.textEn : consentText.textZh}
             </Text>
-            <Chip selected={idConsent} onClick={() => setIdConsent(!idConsent)} testId='vol-id-consent-agree'>
+            <Chip
+              selected={idConsent}
+              onClick={() => {
+                setIdConsent(!idConsent)
+                // the note asking for it goes once it is given
+                if (!idConsent) setMissing(undefined)
+              }}
+              testId='vol-id-consent-agree'
+            >
               {t('su.reg.idConsentAgree')}
             </Chip>
           </View>
