@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cursor, endpoint, Page } from '../http';
-import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount, WechatPushBody, WechatPushQuery } from './schemas';
+import { WechatPushBody, WechatPushQuery } from './push';
+import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './schemas';
 
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { subscribeEntries, WechatPushEvent, type WechatPushBody, type WechatPushQuery } from '../../../shared/notifications/schemas';
+import { subscribeEntries, WechatPushEvent, type WechatPushBody, type WechatPushQuery } from '../../../shared/notifications/push';
 import type { Ctx } from '../../platform/context';
 import { ApiError, ValidationError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
