@@ -158,6 +158,8 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/fiveLists/rate/index?id=FIVE_RESOLVED'],
   ['officer-huang', '#/packages/fiveLists/matter/index?id=FIVE_COLLECTED'],
   ['unit-sun', '#/packages/fiveLists/matter/index?id=FIVE_CLAIMED'],
+  // a neighbour: the watch (关注) button
+  ['resident-li', '#/packages/fiveLists/matter/index?id=FIVE_CLAIMED'],
   ['unit-sun', '#/packages/fiveLists/unit/index'],
   ['unit-sun', '#/packages/fiveLists/scores/index'],
   ['officer-huang', '#/packages/fiveLists/officer/index'],
