@@ -1,4 +1,4 @@
-import { figureLine, monthsBetween, sumFigures, toFen } from './figures';
+import { figureLine, monthsBetween, sumFigures, summaryRanges, toFen } from './figures';
 import { screen } from './screening';
 import { defaultRegionRules } from './types';
 
@@ -49,5 +49,19 @@ describe('screening', () => {
     const h = { ...base, tags: ['elderlyAlone'], benefits: [{ type: 'housingSubsidy' as const, since: '2026-01-01', until: '2026-12-28' }], lastVisitAt: '2026-08-01T00:00:00.000Z' };
     expect(screen(h, '2026-12', defaultRegionRules).map((f) => f.kind).sort()).toEqual(['benefitExpiring', 'visitDue']);
     expect(screen({ ...h, lastVisitAt: '2026-11-20T00:00:00.000Z' }, '2026-12', defaultRegionRules).map((f) => f.kind)).toEqual(['benefitExpiring']);
+  });
+});
+
+describe('summaryRanges', () => {
+  it('gives the half-year so far and the last whole one, in either half', () => {
+    expect(summaryRanges('2026-11')).toEqual({
+      month: { from: '2026-11', to: '2026-11' },
+      half: { from: '2026-07', to: '2026-11' },
+      lastHalf: { from: '2026-01', to: '2026-06' },
+      year: { from: '2026-01', to: '2026-11' },
+    });
+    expect(summaryRanges('2027-03').half).toEqual({ from: '2027-01', to: '2027-03' });
+    expect(summaryRanges('2027-06').lastHalf).toEqual({ from: '2026-07', to: '2026-12' });
+    expect(summaryRanges('2026-07').half).toEqual({ from: '2026-07', to: '2026-07' });
   });
 });

@@ -74,3 +74,18 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return out;
 }
+
+/**
+ * The ranges a work summary is printed for (the sub-district's reports are by half-year: 上半年 January–June, 下半年
+ * July–December), as of `month` (YYYY-MM): this month, this half-year so far, the last whole half-year, this year so far.
+ */
+export function summaryRanges(month: string): Record<'month' | 'half' | 'lastHalf' | 'year', { from: string; to: string }> {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const first = m <= 6
+  return {
+    month: { from: month, to: month },
+    half: { from: `${y}-${first ? '01' : '07'}`, to: month },
+    lastHalf: first ? { from: `${y - 1}-07`, to: `${y - 1}-12` } : { from: `${y}-01`, to: `${y}-06` },
+    year: { from: `${y}-01`, to: month },
+  }
+}

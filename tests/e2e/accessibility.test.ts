@@ -158,6 +158,8 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/fiveLists/rate/index?id=FIVE_RESOLVED'],
   ['officer-huang', '#/packages/fiveLists/matter/index?id=FIVE_COLLECTED'],
   ['unit-sun', '#/packages/fiveLists/matter/index?id=FIVE_CLAIMED'],
+  // a unit contact's 说事: their five lists work in place of a board
+  ['unit-sun', '#/pages/matters/index'],
   // a neighbour: the watch (关注) button
   ['resident-li', '#/packages/fiveLists/matter/index?id=FIVE_CLAIMED'],
   ['unit-sun', '#/packages/fiveLists/unit/index'],

@@ -86,8 +86,10 @@ describe('the five lists, end to end', () => {
 
   it('lets the unit contact claim it and report it resolved with a photo', async () => {
     const page = await loginAs(world.p.water);
-    await openPage(page, `${web.url}/#/pages/me/index`);
-    await page.getByTestId('me-fl-unit').click();
+    // a unit contact is nobody's neighbour: 说事 shows their five lists work, not a board they cannot have
+    await openPage(page, `${web.url}/#/pages/matters/index`);
+    await page.getByText('社区说事看板属于社区居民；您的五单工作在上方').waitFor();
+    await page.getByTestId('matters-fl-unit').click();
     await page.getByTestId(`fl-card-${matterId}`).click();
     await page.getByTestId('fl-claim').click();
     await stateIs(page, '办理中');

@@ -86,6 +86,7 @@ export const messages = {
   'matters.emptyBoard': { zh: '社区里还没有人说事', en: 'No matters raised in your community yet' },
   'matters.emptyMine': { zh: '您还没有说过事', en: 'You have not raised a matter yet' },
   'matters.needBinding': { zh: '绑定社区后可查看社区说事', en: 'Bind to a community to see its board' },
+  'matters.noBoard': { zh: '社区说事看板属于社区居民；您的五单工作在上方', en: "A community's board is for its residents; your five lists work is above" },
 
   'category.personalDifficulty': { zh: '个人困难', en: 'Personal difficulty' },
   'category.environment': { zh: '环境卫生', en: 'Environment' },

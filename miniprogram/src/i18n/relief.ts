@@ -276,6 +276,11 @@ export const reliefMessages = {
 
   'rl.fig.title': { zh: '救助统计', en: 'Relief figures', zhPlain: '救助数字', enPlain: 'Numbers' },
   'rl.fig.unit': { zh: '单位', en: 'Unit' },
+  'rl.fig.range': { zh: '统计区间', en: 'Range' },
+  'rl.fig.range.half': { zh: '本半年', en: 'This half-year' },
+  'rl.fig.range.lastHalf': { zh: '上一个半年', en: 'Last half-year' },
+  'rl.fig.range.year': { zh: '本年', en: 'This year' },
+  'rl.fig.range.month': { zh: '本月', en: 'This month' },
   'rl.fig.from': { zh: '起始月份（YYYY-MM）', en: 'From (YYYY-MM)' },
   'rl.fig.to': { zh: '截止月份（YYYY-MM）', en: 'To (YYYY-MM)' },
   'rl.fig.type': { zh: '救助类型', en: 'Type' },

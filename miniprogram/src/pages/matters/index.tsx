@@ -3,13 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Page } from '../../components/Page'
 import { Btn, Chip, Empty, ErrorState, LinkRow, Loading } from '../../components/ui'
+import { FiveListsWork } from '../../components/FiveListsWork'
 import { MatterCard } from '../../components/MatterCard'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
 import { usePaged } from '../../hooks/useQuery'
 import { api } from '../../api/routes'
 import { call, isLoggedIn } from '../../api/client'
-import { homeCommunityId } from '../../lib/roles'
+import { hasRole, homeCommunityId } from '../../lib/roles'
 
 type Tab = 'board' | 'mine'
 
@@ -49,8 +50,10 @@ export default function MattersPage() {
         </Btn>
       ) : null}
       {communityId ? <LinkRow title={t('fl.entry.board')} onClick={() => void Taro.navigateTo({ url: `/packages/fiveLists/board/index?communityId=${communityId}` })} testId='matters-five-lists' /> : null}
+      {/* staff who are nobody's neighbour (a unit contact, an officer) come here for their five lists work */}
+      {me && !communityId ? <FiveListsWork me={me} prefix='matters' /> : null}
       {tab === 'board' && me && !communityId ? (
-        <Empty text={t('matters.needBinding')} />
+        <Empty text={hasRole(me, 'unitContact', 'subdistrictOfficer', 'jointCommittee') ? t('matters.noBoard') : t('matters.needBinding')} />
       ) : list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Page } from '../../components/Page'
+import { FiveListsWork } from '../../components/FiveListsWork'
 import { Btn, ErrorState, LinkRow, Loading, Section, Tag } from '../../components/ui'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
@@ -71,18 +72,7 @@ export default function MePage() {
         </Section>
       ) : null}
 
-      {hasRole(me, 'unitContact', 'subdistrictOfficer', 'jointCommittee', 'gridWorker', 'communityWorker') ? (
-        <Section title={t('fl.entry.section')}>
-          {hasRole(me, 'gridWorker', 'communityWorker') ? <LinkRow title={t('fl.entry.raise')} onClick={go('/packages/fiveLists/raise/index')} testId='me-fl-raise' /> : null}
-          {hasRole(me, 'unitContact') ? <LinkRow title={t('fl.entry.unit')} onClick={go('/packages/fiveLists/unit/index')} testId='me-fl-unit' /> : null}
-          {hasRole(me, 'subdistrictOfficer') ? <LinkRow title={t('fl.entry.officer')} onClick={go('/packages/fiveLists/officer/index')} testId='me-fl-officer' /> : null}
-          {hasRole(me, 'jointCommittee') && !hasRole(me, 'subdistrictOfficer') ? <LinkRow title={t('fl.entry.review')} onClick={go('/packages/fiveLists/officer/index')} testId='me-fl-review' /> : null}
-          {hasRole(me, 'communityWorker', 'subdistrictOfficer') ? <LinkRow title={t('fl.entry.publish')} onClick={go('/packages/fiveLists/consultations/index')} testId='me-fl-consultations' /> : null}
-          {hasRole(me, 'unitContact', 'subdistrictOfficer') ? (
-            <LinkRow title={hasRole(me, 'subdistrictOfficer') ? t('fl.entry.ranking') : t('fl.entry.score')} onClick={go('/packages/fiveLists/scores/index')} testId='me-fl-scores' />
-          ) : null}
-        </Section>
-      ) : null}
+      <FiveListsWork me={me} prefix='me' />
 
       {hasRole(me, 'organizer') ? (
         <Section title={t('me.organizeSection')}>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { figureLine, formatYuan } from '@shared/relief/figures'
+import { figureLine, formatYuan, summaryRanges } from '@shared/relief/figures'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
@@ -49,10 +49,18 @@ export default function FiguresPage() {
   )
   const [picked, setPicked] = useState<string>()
   const unitId = picked ?? units.data?.[0]?.id
-  const [from, setFrom] = useState(thisMonth())
-  const [to, setTo] = useState(thisMonth())
+  // a work summary is by half-year: this half-year so far, unless another range is picked
+  const [ranges] = useState(() => summaryRanges(thisMonth()))
+  const [from, setFrom] = useState(ranges.half.from)
+  const [to, setTo] = useState(ranges.half.to)
   const [type, setType] = useState<ReliefTypeName>()
-  const [query, setQuery] = useState({ from: thisMonth(), to: thisMonth(), type: undefined as ReliefTypeName | undefined })
+  const [query, setQuery] = useState({ ...ranges.half, type: undefined as ReliefTypeName | undefined })
+  const pickRange = (r: { from: string; to: string }) => {
+    setFrom(r.from)
+    setTo(r.to)
+    setBad(false)
+    setQuery({ ...r, type })
+  }
   const [bad, setBad] = useState(false)
   const figures = useQuery(() => call(api.relief.figures, { query: { unitId: unitId!, ...query } }), [unitId, query.from, query.to, query.type], !!unitId)
   const act = useAction()
@@ -81,6 +89,15 @@ export default function FiguresPage() {
                   {us.map((u) => (
                     <Chip key={u.id} selected={unitId === u.id} onClick={() => setPicked(u.id)} testId={`rl-fig-unit-${u.id}`}>
                       {u.name}
+                    </Chip>
+                  ))}
+                </View>
+              </Field>
+              <Field label={t('rl.fig.range')}>
+                <View className='row' {...aria({ role: 'group', 'aria-label': t('rl.fig.range') })}>
+                  {(['half', 'lastHalf', 'year', 'month'] as const).map((k) => (
+                    <Chip key={k} selected={query.from === ranges[k].from && query.to === ranges[k].to} onClick={() => pickRange(ranges[k])} testId={`rl-fig-range-${k}`}>
+                      {t(`rl.fig.range.${k}`)}
                     </Chip>
                   ))}
                 </View>
