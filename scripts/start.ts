@@ -236,7 +236,7 @@ async function main() {
   if (h5) {
     run('h5', path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'h5', '--watch'], {
       cwd: path.join(ROOT, 'miniprogram'),
-      env: { ...process.env, LINLI_API_URL: `http://127.0.0.1:${HTTP_PORT}`, TARO_APP_API_URL: `http://127.0.0.1:${HTTP_PORT}`, BROWSER: 'none' },
+      env: { ...process.env, LINLI_API_URL: `http://127.0.0.1:${HTTP_PORT}`, TARO_APP_API_URL: `http://127.0.0.1:${HTTP_PORT}`, BROWSER: 'none', LINLI_OUTPUT_ROOT: 'dist/h5-dev' },
       logFile: path.join(localDir, 'logs', 'h5.log'),
     });
   } else if (!flag('--no-h5')) log('miniprogram/config not found: the h5 dev server is not started');

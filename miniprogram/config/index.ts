@@ -20,7 +20,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // npm start's dev server writes elsewhere (LINLI_OUTPUT_ROOT), so its clean and rebuild never pull dist/h5 from
+    // under a browser test running beside it
+    outputRoot: process.env.LINLI_OUTPUT_ROOT || `dist/${taroEnv}`,
     plugins: [],
     alias: {
       '@shared': shared,
