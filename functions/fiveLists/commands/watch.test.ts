@@ -67,6 +67,21 @@ describe('watching a matter (关注)', () => {
     expect((await w.detail(id, w.p.li)).watch).toEqual({ watching: false, watchCount: 0 });
   });
 
+  it('answers a watch and a stop from what it read and wrote, in at most two round trips', async () => {
+    // Prepare
+    const id = await w.collected('单元门禁坏了');
+    await watch(w.p.li, id);
+    // Act
+    const watched = await watch(zhou, id);
+    const again = await watch(zhou, id);
+    const stopped = await unwatch(zhou, id);
+    // Assess
+    expect(watched.body).toEqual({ watching: true, watchCount: 2 });
+    expect(stopped.body).toEqual({ watching: false, watchCount: 1 });
+    const calls = [watched, again, stopped].map((r) => Number(r.headers['x-db-calls']));
+    expect(calls).toEqual([2, 1, 2]);
+  });
+
   it('refuses a resident of another community as it refuses their read, and staff who are not residents', async () => {
     const id = await w.collected('楼道堆放杂物');
     const other = await watch(w.p.zhao, id);

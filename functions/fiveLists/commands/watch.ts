@@ -15,29 +15,30 @@ import { readable, scopeOfRecord } from './common';
  * The submitter and backers are told anyway: for them nothing is written, and the answer says so.
  */
 export async function watch(ctx: UserCtx, matterId: string): Promise<WatchState> {
-  const part = await store.getMyPart(ctx.db, matterId, ctx.principal.userId);
+  const part = await store.getMyPartAtOnce(ctx.db, matterId, ctx.principal.userId);
   const r = watchable(ctx, part.matter);
   const told = alreadyTold(ctx, r, part);
   if (told) return { watching: part.watching, watchCount: r.watchCount ?? 0, alreadyTold: told };
   // nothing more will happen to a merged or closed matter: there is nothing to be told of (its board entry says where it went)
   if (r.state === 'merged' || r.state === 'closed') throw new ConflictError('CASE_WRONG_STATE', { state: r.state });
-  if (!part.watching) await countedWrite(ctx, watchWrites(ctx, matterId, ctx.principal.userId));
-  return stateAfter(ctx, matterId);
+  if (part.watching) return { watching: true, watchCount: r.watchCount ?? 0 };
+  await countedWrite(ctx, watchWrites(ctx, matterId, ctx.principal.userId));
+  return answer(r, true);
 }
 
 /** Stops watching; always allowed (a matter merged or closed meanwhile too). A backer's carried item keeps its `from`. */
 export async function unwatch(ctx: UserCtx, matterId: string): Promise<WatchState> {
-  const part = await store.getMyPart(ctx.db, matterId, ctx.principal.userId);
+  const part = await store.getMyPartAtOnce(ctx.db, matterId, ctx.principal.userId);
   const r = watchable(ctx, part.matter);
-  if (part.watching) {
-    const item = keys.fiveListWatcher(matterId, ctx.principal.userId);
-    const write: TxWrite = part.carried
-      ? { update: item, spec: { remove: ['watching'], if: { expr: 'attribute_exists(#watching)' } } }
-      : { delete: item, if: { expr: 'attribute_exists(#watching) AND attribute_not_exists(#from)' } };
-    await countedWrite(ctx, [write, { update: keys.fiveListMatter(matterId), spec: { add: { watchCount: -1 }, if: { expr: 'attribute_exists(#pk)' } } }]);
-  }
   const told = alreadyTold(ctx, r, part);
-  return { ...(await stateAfter(ctx, matterId)), ...(told ? { alreadyTold: told } : {}) };
+  const toldFlag = told ? { alreadyTold: told } : {};
+  if (!part.watching) return { watching: false, watchCount: r.watchCount ?? 0, ...toldFlag };
+  const item = keys.fiveListWatcher(matterId, ctx.principal.userId);
+  const write: TxWrite = part.carried
+    ? { update: item, spec: { remove: ['watching'], if: { expr: 'attribute_exists(#watching)' } } }
+    : { delete: item, if: { expr: 'attribute_exists(#watching) AND attribute_not_exists(#from)' } };
+  await countedWrite(ctx, [write, { update: keys.fiveListMatter(matterId), spec: { add: { watchCount: -1 }, if: { expr: 'attribute_exists(#pk)' } } }]);
+  return { ...answer(r, false), ...toldFlag };
 }
 
 /**
@@ -56,7 +57,7 @@ export function watchWrites(ctx: Ctx, matterId: string, userId: string): TxWrite
 
 /**
  * Runs a watch or unwatch transaction. The first write (the item) failing its condition means the change was already
- * made (a retry, or the same tap twice at once): ok, nothing counted. Its answer is read again after.
+ * made (a retry, or the same tap twice at once): ok, nothing counted (answers false).
  */
 export async function countedWrite(ctx: Ctx, writes: TxWrite[]): Promise<boolean> {
   try {
@@ -80,8 +81,12 @@ function alreadyTold(ctx: UserCtx, r: FiveListRecord, part: store.MyPart): Watch
   return part.backer ? 'backer' : undefined;
 }
 
-/** Whether I watch it and how many do, as stored now (after a write, or after someone else's). */
-async function stateAfter(ctx: UserCtx, matterId: string): Promise<WatchState> {
-  const now = await store.getMyPart(ctx.db, matterId, ctx.principal.userId);
-  return { watching: now.watching, watchCount: now.matter?.watchCount ?? 0 };
+/**
+ * The answer after a watch (`watching`) or unwatch, without reading again (DESIGN: at most 2 round trips): the count read
+ * plus the change. Whether our transaction made the change or lost its item condition to one that already had (the same
+ * tap twice at once), the change is made once and counted once, by the same ±1, after the read (one snapshot of the item
+ * and the count: `getMyPartAtOnce`): either way the count is the read's moved by one. Other people's watches since the read show on the next read, as anywhere else on the page.
+ */
+function answer(r: FiveListRecord, watching: boolean): WatchState {
+  return { watching, watchCount: Math.max(0, (r.watchCount ?? 0) + (watching ? 1 : -1)) };
 }
