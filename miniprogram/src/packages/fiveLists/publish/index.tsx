@@ -10,6 +10,7 @@ import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
+import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { consultationUnits } from '../lib/roles'
 
@@ -47,7 +48,7 @@ export default function PublishConsultationPage() {
   const ph = usePhotos(9)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
 
   const setOption = (i: number, v: string) => setOptions((os) => os.map((o, j) => (j === i ? v : o)))
@@ -62,24 +63,22 @@ export default function PublishConsultationPage() {
       void Taro.showToast({ title: t('submit.photosBusy'), icon: 'none' })
       return
     }
-    const errs: Record<string, string> = {}
+    // what the schema cannot tell (a time that is no day, a window already over, the same option twice) comes first
+    const own: Record<string, string> = {}
     const from = instant(opensAt)
     const to = instant(closesAt)
-    if (!from) errs.opensAt = t('fl.pub.badTime')
-    if (!to) errs.closesAt = t('fl.pub.badTime')
-    else if ((from && to <= from) || Date.parse(to) <= Date.now()) errs.closesAt = t('fl.pub.badWindow')
+    if (!from) own.opensAt = t('fl.pub.badTime')
+    if (!to) own.closesAt = t('fl.pub.badTime')
+    else if ((from && to <= from) || Date.parse(to) <= Date.now()) own.closesAt = t('fl.pub.badWindow')
     const labels = options.map((o) => o.trim()).filter(Boolean)
-    if (new Set(labels).size !== labels.length) errs.options = t('fl.pub.needOptions')
+    if (new Set(labels).size !== labels.length) own.options = t('fl.pub.needOptions')
     const parsed = CreateConsultationInput.safeParse({ unitId: unit?.id ?? '', title, description, attachments: ph.keys, options: labels, opensAt: from ?? '', closesAt: to ?? '' })
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const f = String(issue.path[0] ?? '')
-        if (errs[f]) continue
-        errs[f] = f === 'title' ? t('fl.pub.needTitle') : f === 'description' ? t('fl.pub.needDescription') : f === 'options' ? t('fl.pub.needOptions') : f === 'unitId' ? t('fl.pub.noUnit') : f === 'opensAt' || f === 'closesAt' ? t('fl.pub.badTime') : t.errorText(undefined)
-      }
+    const found = {
+      ...fieldErrors(t, parsed.error, { title: 'fl.pub.needTitle', description: 'fl.pub.needDescription', options: 'fl.pub.needOptions', unitId: 'fl.pub.noUnit', opensAt: 'fl.pub.badTime', closesAt: 'fl.pub.badTime' }),
+      ...own,
     }
-    setFieldErrors(errs)
-    if (!parsed.success || Object.keys(errs).length) return
+    setErrs(found)
+    if (!parsed.success || Object.keys(found).length) return
     const idempotencyKey = keyFor(parsed.data)
     setBusy(true)
     try {
@@ -102,7 +101,7 @@ export default function PublishConsultationPage() {
       ) : (
         <>
           <Section>
-            <Field label={t('fl.pub.unit')} error={fieldErrors.unitId}>
+            <Field label={t('fl.pub.unit')} error={errs.unitId}>
               <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.pub.unit') })}>
                 {units.map((u) => (
                   <Chip key={u.id} selected={unit?.id === u.id} onClick={() => setUnitId(u.id)} testId={`fl-pub-unit-${u.id}`}>
@@ -111,10 +110,10 @@ export default function PublishConsultationPage() {
                 ))}
               </View>
             </Field>
-            <Field label={t('fl.pub.title')} error={fieldErrors.title}>
+            <Field label={t('fl.pub.title')} error={errs.title}>
               <TextInput label={t('fl.pub.title')} value={title} onInput={setTitle} testId='fl-pub-title' maxlength={100} />
             </Field>
-            <Field label={t('fl.pub.description')} error={fieldErrors.description}>
+            <Field label={t('fl.pub.description')} error={errs.description}>
               <TextArea label={t('fl.pub.description')} value={description} onInput={setDescription} testId='fl-pub-description' maxlength={5000} />
             </Field>
             <Field label={t('fl.pub.attachments')}>
@@ -137,9 +136,9 @@ export default function PublishConsultationPage() {
                 </View>
               </Field>
             ))}
-            {fieldErrors.options ? (
+            {errs.options ? (
               <Text className='small error-text block' {...aria({ role: 'alert' })}>
-                {fieldErrors.options}
+                {errs.options}
               </Text>
             ) : null}
             {options.length < MAX_OPTIONS ? (
@@ -150,7 +149,7 @@ export default function PublishConsultationPage() {
           </Section>
 
           <Section>
-            <Field label={t('fl.pub.opensAt')} error={fieldErrors.opensAt}>
+            <Field label={t('fl.pub.opensAt')} error={errs.opensAt}>
               <TextInput label={t('fl.pub.opensAt')} value={opensAt} onInput={setOpensAt} testId='fl-pub-opens' maxlength={16} />
             </Field>
             <View className='row' {...aria({ role: 'group', 'aria-label': t('fl.pub.closesAt') })}>
@@ -160,7 +159,7 @@ export default function PublishConsultationPage() {
                 </Chip>
               ))}
             </View>
-            <Field label={t('fl.pub.closesAt')} error={fieldErrors.closesAt}>
+            <Field label={t('fl.pub.closesAt')} error={errs.closesAt}>
               <TextInput label={t('fl.pub.closesAt')} value={closesAt} onInput={setClosesAt} testId='fl-pub-closes' maxlength={16} />
             </Field>
           </Section>
