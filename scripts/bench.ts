@@ -463,6 +463,11 @@ async function main() {
           201,
         ),
       );
+      // 关注 by a neighbour who neither raised nor seconded it (after the rating: a watcher is told of claim and resolve,
+      // which would move those figures)
+      const watcher = (m: { author: number }) => hepingResidents[(m.author + 2) % hepingResidents.length]!.accessToken;
+      rows.push(await step('PUT /five-lists/matters/{id}/watch', (m) => ({ method: 'PUT', path: `${flPath(m.id)}/watch`, token: watcher(m) })));
+      rows.push(await step('DELETE /five-lists/matters/{id}/watch', (m) => ({ method: 'DELETE', path: `${flPath(m.id)}/watch`, token: watcher(m) })));
     }
     table(rows);
 
