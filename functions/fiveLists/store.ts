@@ -1,5 +1,3 @@
-import { TransactGetItemsCommand, TransactionCanceledException, type TransactGetItemsCommandOutput } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { FiveListState } from '../../shared/fiveLists/schemas';
 import type { Db } from '../platform/db';
 import type { FiveListRecord, HistoryRecord } from '../platform/fiveListsEntry';
@@ -91,30 +89,12 @@ export async function getMyPart(db: Db, matterId: string, userId: string): Promi
  * The same, read as one snapshot (TransactGetItems): a watch answers from this read and the change it makes, so the
  * count must be the count of the watcher item it read. A BatchGet reads each item on its own: a watch committing
  * between the two (the same tap twice at once) showed `watching` without its count. Twice the read capacity of a
- * BatchGet, still one round trip. `Db` has no transactional read yet; this is one, to move there when another needs it.
+ * BatchGet, still one round trip.
  */
 export async function getMyPartAtOnce(db: Db, matterId: string, userId: string): Promise<MyPart> {
-  const wanted = [keys.fiveListMatter(matterId), keys.second(matterId, userId), keys.fiveListWatcher(matterId, userId)];
-  const command = new TransactGetItemsCommand({ TransactItems: wanted.map((k) => ({ Get: { TableName: db.tableName, Key: marshall(k) } })), ReturnConsumedCapacity: 'TOTAL' });
-  for (let attempt = 1; ; attempt++) {
-    const started = performance.now();
-    db.metrics.calls += 1;
-    let out: TransactGetItemsCommandOutput;
-    try {
-      out = (await db.client.send(command)) as TransactGetItemsCommandOutput;
-    } catch (e) {
-      // a write to one of the items in flight cancels the read (TransactionConflict): read again after a short jittered wait
-      if (!(e instanceof TransactionCanceledException) || attempt >= 5) throw e;
-      db.metrics.ms += performance.now() - started;
-      await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
-      continue;
-    }
-    db.metrics.ms += performance.now() - started;
-    for (const c of out.ConsumedCapacity ?? []) db.metrics.capacity += c.CapacityUnits ?? 0;
-    const [m, second, w] = (out.Responses ?? []).map((r) => (r.Item ? (unmarshall(r.Item) as Raw) : undefined));
-    const carried = w?.from !== undefined;
-    return { matter: m ? strip<FiveListRecord>(m) : undefined, backer: second !== undefined || carried, watching: w?.watching === true, carried };
-  }
+  const [m, second, w] = await db.transactGet<Raw>([keys.fiveListMatter(matterId), keys.second(matterId, userId), keys.fiveListWatcher(matterId, userId)]);
+  const carried = w?.from !== undefined;
+  return { matter: m ? strip<FiveListRecord>(m) : undefined, backer: second !== undefined || carried, watching: w?.watching === true, carried };
 }
 
 export async function listByState(db: Db, subdistrictId: string, state: FiveListState, opts: { limit: number; cursor?: string; before?: string }) {
