@@ -1,21 +1,11 @@
 import type { Message } from './messages'
 
 /**
- * The texts of the five lists (五单工作法), councils (居民议事会) and consultations (民生决策咨询), merged into the main
- * table in messages.ts. `zhPlain`/`enPlain` are elder mode's plain words where the usual phrase is jargon.
+ * The texts of the five lists (五单工作法), councils (居民议事会) and consultations (民生决策咨询), registered by
+ * packages/fiveLists/lib/messages.ts when that subpackage loads (the entries the main package shows are in
+ * messages.ts). `zhPlain`/`enPlain` are elder mode's plain words where the usual phrase is jargon.
  */
 export const fiveListsMessages = {
-  // entries
-  'fl.entry.section': { zh: '五单办理', en: 'The five lists', zhPlain: '大家反映的事怎么办的', enPlain: 'How matters get done' },
-  'fl.entry.board': { zh: '五单公示：社区事项办理进度', en: 'Five lists board: how matters are handled', zhPlain: '看看反映的事办得怎么样', enPlain: 'See how raised matters are going' },
-  'fl.entry.unit': { zh: '单位领单', en: 'My unit’s matters', zhPlain: '交给我们单位办的事', enPlain: 'Matters for my unit' },
-  'fl.entry.score': { zh: '本单位评分', en: 'My unit’s score' },
-  'fl.entry.officer': { zh: '街道分单 · 审单', en: 'Dispatch and review', zhPlain: '分派和审核事项', enPlain: 'Hand out and check matters' },
-  'fl.entry.ranking': { zh: '共建单位排名', en: 'Partner unit ranking' },
-  'fl.entry.raise': { zh: '网格收单：登记巡查或热线事项', en: 'Take in a matter from a walk round or a call', zhPlain: '登记走访看到的事或电话反映的事', enPlain: 'Write down a matter you saw or were called about' },
-  'fl.entry.review': { zh: '大工委审单', en: 'Review dispatches (joint committee)', zhPlain: '审核派给单位的事', enPlain: 'Check who does what' },
-  'fl.entry.publish': { zh: '发布决策咨询', en: 'Publish a consultation', zhPlain: '发起征求意见', enPlain: 'Ask residents' },
-
   // page titles
   'fl.boardTitle': { zh: '五单公示', en: 'Five lists board', zhPlain: '事项办理公示', enPlain: 'Matters board' },
   'fl.boardIntro': { zh: '说事会转入五单的事项和网格收集的事项，办理到哪一步都在这里公开。', en: 'Matters from say-it days and from the grid, and how far each has got.', zhPlain: '大家反映的事，办到哪一步了，都在这里。', enPlain: 'Every matter raised, and how far it has got.' },

@@ -1,12 +1,13 @@
-import { signupsMessages } from './signups'
-
 /**
  * Every text of the app, in Chinese and English. `zhPlain`/`enPlain` are the plain words elder mode (长辈版)
  * uses where the usual phrase is jargon. `{name}` placeholders are filled by `t(key, { name })`.
  */
-import { fiveListsMessages } from './fiveLists'
-import { reliefRegistryMessages } from './reliefRegistry'
-import { reliefMessages } from './relief'
+// type only: each subpackage registers its own table when it loads (packages/*/lib/messages.ts), so the main package
+// does not carry texts only a subpackage shows
+import type { fiveListsMessages } from './fiveLists'
+import type { reliefRegistryMessages } from './reliefRegistry'
+import type { reliefMessages } from './relief'
+import type { signupsMessages } from './signups'
 
 export interface Message {
   zh: string
@@ -15,7 +16,7 @@ export interface Message {
   enPlain?: string
 }
 
-export const messages = {
+const mainMessages = {
   'app.name': { zh: '邻里', en: 'Linli' },
   'tab.home': { zh: '首页', en: 'Home' },
   'tab.matters': { zh: '说事', en: 'Matters' },
@@ -261,10 +262,104 @@ export const messages = {
 
   'subscribe.accepted': { zh: '已订阅微信提醒', en: 'WeChat reminders on' },
   'subscribe.h5': { zh: '微信提醒仅在小程序中可用，站内消息照常发送', en: 'WeChat reminders work in the mini-program; the inbox always works' },
-  ...fiveListsMessages,
-  ...signupsMessages,
-  ...reliefRegistryMessages,
-  ...reliefMessages,
+
+  // the five lists: the entries of components/FiveListsWork.tsx (the rest is in fiveLists.ts, registered by packages/fiveLists)
+  'fl.entry.section': { zh: '五单办理', en: 'The five lists', zhPlain: '大家反映的事怎么办的', enPlain: 'How matters get done' },
+  'fl.entry.board': { zh: '五单公示：社区事项办理进度', en: 'Five lists board: how matters are handled', zhPlain: '看看反映的事办得怎么样', enPlain: 'See how raised matters are going' },
+  'fl.entry.unit': { zh: '单位领单', en: 'My unit’s matters', zhPlain: '交给我们单位办的事', enPlain: 'Matters for my unit' },
+  'fl.entry.score': { zh: '本单位评分', en: 'My unit’s score' },
+  'fl.entry.officer': { zh: '街道分单 · 审单', en: 'Dispatch and review', zhPlain: '分派和审核事项', enPlain: 'Hand out and check matters' },
+  'fl.entry.ranking': { zh: '共建单位排名', en: 'Partner unit ranking' },
+  'fl.entry.raise': { zh: '网格收单：登记巡查或热线事项', en: 'Take in a matter from a walk round or a call', zhPlain: '登记走访看到的事或电话反映的事', enPlain: 'Write down a matter you saw or were called about' },
+  'fl.entry.review': { zh: '大工委审单', en: 'Review dispatches (joint committee)', zhPlain: '审核派给单位的事', enPlain: 'Check who does what' },
+  'fl.entry.publish': { zh: '发布决策咨询', en: 'Publish a consultation', zhPlain: '发起征求意见', enPlain: 'Ask residents' },
+
+  // sign-ups: the 志愿 tab, home and 我的 (the rest is in signups.ts, registered by packages/signups)
+  'tab.volunteer': { zh: '志愿', en: 'Volunteer' },
+  'me.organize': { zh: '活动组织', en: 'Activities and events' },
+  'me.organizeSection': { zh: '活动组织者', en: 'Organizer' },
+  'su.tab.title': { zh: '志愿服务', en: 'Volunteering', zhPlain: '做志愿', enPlain: 'Helping out' },
+  'su.needBinding': { zh: '绑定社区后可查看本社区的志愿活动', en: 'Bind to your community to see its activities' },
+  'su.vol.me': { zh: '我的志愿者登记', en: 'My volunteer registration', zhPlain: '我是不是志愿者' },
+  'su.vol.why': { zh: '登记成为志愿者后即可报名志愿活动、记录服务时长', en: 'Register as a volunteer to sign up for activities and record your hours', zhPlain: '先登记当志愿者，才能报名参加活动、记下服务时间', enPlain: 'Sign up as a helper first; then you can join activities and your hours are kept' },
+  'su.vol.register': { zh: '登记成为志愿者', en: 'Register as a volunteer', zhPlain: '我要当志愿者', enPlain: 'I want to help' },
+  'su.vol.registeredAs': { zh: '已登记：{name}（{phone}）', en: 'Registered: {name} ({phone})' },
+  'su.vol.update': { zh: '修改登记信息', en: 'Change my registration' },
+  'su.vol.activities': { zh: '可报名的志愿活动', en: 'Activities to join', zhPlain: '可以报名的活动', enPlain: 'Things you can help with' },
+  'su.vol.noActivities': { zh: '近期没有志愿活动', en: 'No activities coming up' },
+  'su.vol.mine': { zh: '我的报名', en: 'My sign-ups', zhPlain: '我报了名的', enPlain: 'What I signed up for' },
+  'su.vol.noSignups': { zh: '还没有报名', en: 'No sign-ups yet' },
+  'su.vol.hoursAndBank': { zh: '时长与时间银行', en: 'Hours and time bank' },
+  'su.activity.tag': { zh: '志愿活动', en: 'Activity' },
+  'su.activity.shift': { zh: '班次', en: 'Shift', zhPlain: '时间段', enPlain: 'Time slot' },
+  'su.activity.shiftCount': { zh: '{n} 个班次', en: '{n} shift(s)', zhPlain: '{n} 个时间段', enPlain: '{n} time slot(s)' },
+  'su.activity.draft': { zh: '草稿', en: 'Draft' },
+  'su.activity.elderToElder': { zh: '以老助老（计入时间银行）', en: 'Elders helping elders (time bank)', zhPlain: '老人帮老人（时间存进时间银行）' },
+  'su.status.confirmed': { zh: '已报名', en: 'Signed up' },
+  'su.status.waitlisted': { zh: '候补中', en: 'On the waitlist' },
+  'su.status.waitlistedAt': { zh: '候补第 {n} 位', en: 'Waitlist no. {n}', zhPlain: '排队第 {n} 个', enPlain: 'Number {n} in the queue' },
+  'su.status.cancelled': { zh: '已取消', en: 'Cancelled' },
+  'su.status.checkedIn': { zh: '已签到', en: 'Checked in', zhPlain: '已到场', enPlain: 'Arrived' },
+  'su.status.checkedOut': { zh: '已签退', en: 'Checked out', zhPlain: '已离场', enPlain: 'Left' },
+  'su.hours.title': { zh: '我的服务时长', en: 'My service hours', zhPlain: '我做了多少小时' },
+  'su.hours.total': { zh: '{h} 小时', en: '{h} h', enPlain: '{h} hours' },
+  'su.bank.title': { zh: '时间银行', en: 'Time bank', zhPlain: '时间银行（帮人存时间）', enPlain: 'Time bank (help now, be helped later)' },
+  'su.teams.title': { zh: '志愿服务队', en: 'Volunteer teams' },
+  'su.home.events': { zh: '社区活动', en: 'Community events', zhPlain: '社区里的活动' },
+  'su.home.noEvents': { zh: '近期没有社区活动', en: 'No events coming up' },
+  'su.event.tag': { zh: '文化活动', en: 'Event' },
+  'su.event.cancelled': { zh: '已取消', en: 'Cancelled' },
+  'su.verify.title': { zh: '证明核验', en: 'Check a certificate' },
+
+  // relief: the 办事 tab (the rest is in relief.ts and reliefRegistry.ts, registered by packages/relief)
+  'tab.services': { zh: '办事', en: 'Services' },
+  'rl.tab.title': { zh: '办事', en: 'Services', zhPlain: '办事情', enPlain: 'Get help' },
+  'rl.tab.apply': { zh: '可以申请的救助帮扶', en: 'Relief you can apply for', zhPlain: '可以申请的补助', enPlain: 'Help you can ask for' },
+  'rl.tab.mine': { zh: '我家的申请', en: 'My household’s applications', zhPlain: '我家申请的', enPlain: 'What my family asked for' },
+  'rl.tab.noApps': { zh: '还没有申请', en: 'No applications yet' },
+  'rl.tab.needBinding': { zh: '绑定社区后可以申请救助帮扶', en: 'Bind to your community to apply for relief' },
+  'rl.tab.work': { zh: '救助帮扶工作', en: 'Relief work', zhPlain: '帮扶工作', enPlain: 'Helping work' },
+  'rl.entry.proxy': { zh: '代居民申请', en: 'File for a resident', zhPlain: '帮居民申请', enPlain: 'Apply for a resident' },
+  'rl.entry.queueCommunity': { zh: '社区审核', en: 'Community review queue', zhPlain: '要审核的申请', enPlain: 'Applications to check' },
+  'rl.entry.queueSubdistrict': { zh: '街道审批（二级）', en: 'Sub-district approvals (second level)', zhPlain: '街道要审批的申请', enPlain: 'Applications for the sub-district' },
+  'rl.entry.disbursements': { zh: '资金发放', en: 'Disbursements', zhPlain: '发钱', enPlain: 'Payments' },
+  'rl.entry.figures': { zh: '救助统计', en: 'Relief figures', zhPlain: '救助数字', enPlain: 'Numbers' },
+  'rl.entry.registry': { zh: '困难群众台账', en: 'Registry of households in difficulty', zhPlain: '困难家庭名单', enPlain: 'Families in need' },
+  'rl.entry.visits': { zh: '走访（四必访）', en: 'Must-visits', zhPlain: '上门看望', enPlain: 'Home visits' },
+  'rl.type.dibao': { zh: '低保', en: 'Minimum living allowance' },
+  'rl.type.temporaryRelief': { zh: '临时救助', en: 'Temporary relief' },
+  'rl.type.severeDisabilitySubsidy': { zh: '重度残疾人生活补助', en: 'Severe disability living subsidy' },
+  'rl.type.veteranCare': { zh: '优抚金', en: 'Veterans’ special care' },
+  'rl.type.housingSubsidy': { zh: '住房补贴', en: 'Housing subsidy' },
+  'rl.type.seniorAllowance': { zh: '高龄津贴', en: 'Senior allowance' },
+  'rl.type.seniorCard': { zh: '敬老优待证', en: 'Senior citizen card' },
+  'rl.type.disabilityCard': { zh: '残疾人证', en: 'Disability card' },
+  'rl.status.draft': { zh: '草稿', en: 'Draft', zhPlain: '还没交', enPlain: 'Not sent yet' },
+  'rl.status.submitted': { zh: '待社区审核', en: 'Awaiting the community', zhPlain: '社区在看', enPlain: 'The community is checking' },
+  'rl.status.infoRequested': { zh: '需补充材料', en: 'More information needed', zhPlain: '要补材料', enPlain: 'Something is missing' },
+  'rl.status.communityApproved': { zh: '社区已审核，待街道审批', en: 'Community approved; awaiting the sub-district', zhPlain: '社区同意了，街道在看', enPlain: 'Community said yes; sub-district checking' },
+  'rl.status.approved': { zh: '已批准', en: 'Approved', zhPlain: '批下来了', enPlain: 'Approved' },
+  'rl.status.rejected': { zh: '未批准', en: 'Not approved' },
+  'rl.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+  'rl.entry.notice': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },
+  'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
 } satisfies Record<string, Message>
 
-export type MessageKey = keyof typeof messages
+/** Every key of the app: the main table's and every subpackage's, so a mistyped key fails tsc wherever it is used. */
+export type MessageKey =
+  | keyof typeof mainMessages
+  | keyof typeof fiveListsMessages
+  | keyof typeof signupsMessages
+  | keyof typeof reliefMessages
+  | keyof typeof reliefRegistryMessages
+
+/**
+ * The texts known so far: the main table, and each subpackage's once it has loaded. A key of a subpackage that has
+ * not registered its table is missing here, and translate throws on it rather than show the key.
+ */
+export const messages: Partial<Record<MessageKey, Message>> = { ...mainMessages }
+
+/** Adds a subpackage's table; called when the subpackage loads, before any of its pages renders. */
+export function registerMessages(table: Partial<Record<MessageKey, Message>>): void {
+  Object.assign(messages, table)
+}

@@ -1,41 +1,11 @@
 import type { Message } from './messages'
 
 /**
- * The texts of relief (救助帮扶: the 办事 tab and packages/relief), merged into the message table by messages.ts.
+ * The texts of relief (救助帮扶: packages/relief), registered by packages/relief/lib/messages.ts
+ * when that subpackage loads (the 办事 tab's are in messages.ts).
  * zhPlain / enPlain: the plain words of elder mode (长辈版) where the usual phrase is jargon.
  */
 export const reliefMessages = {
-  'tab.services': { zh: '办事', en: 'Services' },
-  'rl.tab.title': { zh: '办事', en: 'Services', zhPlain: '办事情', enPlain: 'Get help' },
-  'rl.tab.apply': { zh: '可以申请的救助帮扶', en: 'Relief you can apply for', zhPlain: '可以申请的补助', enPlain: 'Help you can ask for' },
-  'rl.tab.mine': { zh: '我家的申请', en: 'My household’s applications', zhPlain: '我家申请的', enPlain: 'What my family asked for' },
-  'rl.tab.noApps': { zh: '还没有申请', en: 'No applications yet' },
-  'rl.tab.needBinding': { zh: '绑定社区后可以申请救助帮扶', en: 'Bind to your community to apply for relief' },
-  'rl.tab.work': { zh: '救助帮扶工作', en: 'Relief work', zhPlain: '帮扶工作', enPlain: 'Helping work' },
-  'rl.entry.proxy': { zh: '代居民申请', en: 'File for a resident', zhPlain: '帮居民申请', enPlain: 'Apply for a resident' },
-  'rl.entry.queueCommunity': { zh: '社区审核', en: 'Community review queue', zhPlain: '要审核的申请', enPlain: 'Applications to check' },
-  'rl.entry.queueSubdistrict': { zh: '街道审批（二级）', en: 'Sub-district approvals (second level)', zhPlain: '街道要审批的申请', enPlain: 'Applications for the sub-district' },
-  'rl.entry.disbursements': { zh: '资金发放', en: 'Disbursements', zhPlain: '发钱', enPlain: 'Payments' },
-  'rl.entry.figures': { zh: '救助统计', en: 'Relief figures', zhPlain: '救助数字', enPlain: 'Numbers' },
-  'rl.entry.registry': { zh: '困难群众台账', en: 'Registry of households in difficulty', zhPlain: '困难家庭名单', enPlain: 'Families in need' },
-  'rl.entry.visits': { zh: '走访（四必访）', en: 'Must-visits', zhPlain: '上门看望', enPlain: 'Home visits' },
-
-  'rl.type.dibao': { zh: '低保', en: 'Minimum living allowance' },
-  'rl.type.temporaryRelief': { zh: '临时救助', en: 'Temporary relief' },
-  'rl.type.severeDisabilitySubsidy': { zh: '重度残疾人生活补助', en: 'Severe disability living subsidy' },
-  'rl.type.veteranCare': { zh: '优抚金', en: 'Veterans’ special care' },
-  'rl.type.housingSubsidy': { zh: '住房补贴', en: 'Housing subsidy' },
-  'rl.type.seniorAllowance': { zh: '高龄津贴', en: 'Senior allowance' },
-  'rl.type.seniorCard': { zh: '敬老优待证', en: 'Senior citizen card' },
-  'rl.type.disabilityCard': { zh: '残疾人证', en: 'Disability card' },
-
-  'rl.status.draft': { zh: '草稿', en: 'Draft', zhPlain: '还没交', enPlain: 'Not sent yet' },
-  'rl.status.submitted': { zh: '待社区审核', en: 'Awaiting the community', zhPlain: '社区在看', enPlain: 'The community is checking' },
-  'rl.status.infoRequested': { zh: '需补充材料', en: 'More information needed', zhPlain: '要补材料', enPlain: 'Something is missing' },
-  'rl.status.communityApproved': { zh: '社区已审核，待街道审批', en: 'Community approved; awaiting the sub-district', zhPlain: '社区同意了，街道在看', enPlain: 'Community said yes; sub-district checking' },
-  'rl.status.approved': { zh: '已批准', en: 'Approved', zhPlain: '批下来了', enPlain: 'Approved' },
-  'rl.status.rejected': { zh: '未批准', en: 'Not approved' },
-  'rl.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
   'rl.level.community': { zh: '社区', en: 'Community' },
   'rl.level.subdistrict': { zh: '街道', en: 'Sub-district' },
 
@@ -221,7 +191,6 @@ export const reliefMessages = {
   'rl.notice.persons': { zh: '{n} 人', en: '{n} persons', zhPlain: '家里 {n} 口人', enPlain: '{n} people in the family' },
   'rl.notice.approvedOn': { zh: '批准日期', en: 'Approved on', zhPlain: '哪天批准', enPlain: 'Approved on' },
   'rl.notice.until': { zh: '公示至', en: 'Shown until', zhPlain: '公示到', enPlain: 'Shown until' },
-  'rl.entry.notice': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },
   'rl.proxy.title': { zh: '代居民申请', en: 'File for a resident', zhPlain: '帮居民申请', enPlain: 'Apply for a resident' },
   'rl.proxy.grid': { zh: '网格', en: 'Grid' },
   'rl.proxy.noGrid': { zh: '您不是网格员，不能代办', en: 'You are not a grid worker' },

@@ -2,7 +2,8 @@ import type { Message } from './messages'
 
 /**
  * The texts of the relief registry (动态救助信息库), the four must-visits (四必访) and pairing (结对帮扶): the pages
- * packages/relief/registry, household and visits. Merged into the message table by messages.ts.
+ * packages/relief/registry, household and visits. Registered by
+ * packages/relief/lib/messages.ts when that subpackage loads.
  * zhPlain / enPlain: the plain words of elder mode (长辈版) where the usual phrase is jargon.
  */
 export const reliefRegistryMessages = {
@@ -136,6 +137,5 @@ export const reliefRegistryMessages = {
   'rr.pair.badUser': { zh: '请填写正确的用户编号', en: 'Give a valid user id' },
   'rr.pair.visits': { zh: '{n} 次走访', en: '{n} visits' },
   'rr.pair.logOpen': { zh: '记录我的帮扶走访', en: 'Log my visit' },
-  'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
   'rr.notFound': { zh: '信息库中没有这一户', en: 'This household is not in the registry' },
 } satisfies Record<string, Message>

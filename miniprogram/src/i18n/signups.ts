@@ -1,36 +1,15 @@
 import type { Message } from './messages'
 
 /**
- * The texts of sign-ups (志愿 tab, events, the organizer's pages), merged into the message table by messages.ts.
+ * The texts of sign-ups (events, the organizer's pages), registered by
+ * packages/signups/lib/messages.ts when that subpackage loads (the 志愿 tab's are in messages.ts).
  * zhPlain / enPlain: the plain words of elder mode (长辈版) where the usual phrase is jargon.
  */
 export const signupsMessages = {
-  'tab.volunteer': { zh: '志愿', en: 'Volunteer' },
-  'me.organize': { zh: '活动组织', en: 'Activities and events' },
-  'me.organizeSection': { zh: '活动组织者', en: 'Organizer' },
-
-  'su.tab.title': { zh: '志愿服务', en: 'Volunteering', zhPlain: '做志愿', enPlain: 'Helping out' },
-  'su.needBinding': { zh: '绑定社区后可查看本社区的志愿活动', en: 'Bind to your community to see its activities' },
-  'su.vol.me': { zh: '我的志愿者登记', en: 'My volunteer registration', zhPlain: '我是不是志愿者' },
-  'su.vol.why': { zh: '登记成为志愿者后即可报名志愿活动、记录服务时长', en: 'Register as a volunteer to sign up for activities and record your hours', zhPlain: '先登记当志愿者，才能报名参加活动、记下服务时间', enPlain: 'Sign up as a helper first; then you can join activities and your hours are kept' },
-  'su.vol.register': { zh: '登记成为志愿者', en: 'Register as a volunteer', zhPlain: '我要当志愿者', enPlain: 'I want to help' },
-  'su.vol.registeredAs': { zh: '已登记：{name}（{phone}）', en: 'Registered: {name} ({phone})' },
-  'su.vol.update': { zh: '修改登记信息', en: 'Change my registration' },
-  'su.vol.activities': { zh: '可报名的志愿活动', en: 'Activities to join', zhPlain: '可以报名的活动', enPlain: 'Things you can help with' },
-  'su.vol.noActivities': { zh: '近期没有志愿活动', en: 'No activities coming up' },
-  'su.vol.mine': { zh: '我的报名', en: 'My sign-ups', zhPlain: '我报了名的', enPlain: 'What I signed up for' },
-  'su.vol.noSignups': { zh: '还没有报名', en: 'No sign-ups yet' },
-  'su.vol.hoursAndBank': { zh: '时长与时间银行', en: 'Hours and time bank' },
-
   'su.activity.title': { zh: '志愿活动', en: 'Volunteer activity' },
-  'su.activity.tag': { zh: '志愿活动', en: 'Activity' },
-  'su.activity.shift': { zh: '班次', en: 'Shift', zhPlain: '时间段', enPlain: 'Time slot' },
-  'su.activity.shiftCount': { zh: '{n} 个班次', en: '{n} shift(s)', zhPlain: '{n} 个时间段', enPlain: '{n} time slot(s)' },
-  'su.activity.draft': { zh: '草稿', en: 'Draft' },
   'su.activity.state.draft': { zh: '草稿（未发布）', en: 'Draft (not published)' },
   'su.activity.state.published': { zh: '报名中', en: 'Open' },
   'su.activity.state.cancelled': { zh: '已取消', en: 'Cancelled' },
-  'su.activity.elderToElder': { zh: '以老助老（计入时间银行）', en: 'Elders helping elders (time bank)', zhPlain: '老人帮老人（时间存进时间银行）' },
   'su.activity.cutoff': { zh: '开始前 {n} 小时内不能取消报名', en: 'Sign-ups cannot be given back in the last {n} hours', zhPlain: '开始前 {n} 小时以内就不能退出了' },
   'su.activity.publish': { zh: '发布', en: 'Publish' },
   'su.activity.cancel': { zh: '取消活动', en: 'Cancel the activity' },
@@ -78,13 +57,6 @@ export const signupsMessages = {
   'su.checkedIn': { zh: '已签到', en: 'Checked in' },
   'su.checkedOut': { zh: '已签退', en: 'Checked out' },
 
-  'su.status.confirmed': { zh: '已报名', en: 'Signed up' },
-  'su.status.waitlisted': { zh: '候补中', en: 'On the waitlist' },
-  'su.status.waitlistedAt': { zh: '候补第 {n} 位', en: 'Waitlist no. {n}', zhPlain: '排队第 {n} 个', enPlain: 'Number {n} in the queue' },
-  'su.status.cancelled': { zh: '已取消', en: 'Cancelled' },
-  'su.status.checkedIn': { zh: '已签到', en: 'Checked in', zhPlain: '已到场', enPlain: 'Arrived' },
-  'su.status.checkedOut': { zh: '已签退', en: 'Checked out', zhPlain: '已离场', enPlain: 'Left' },
-
   'su.reg.title': { zh: '志愿者登记', en: 'Volunteer registration', zhPlain: '登记当志愿者', enPlain: 'Sign up to help' },
   'su.reg.intro': { zh: '按照《志愿服务记录与证明出具办法》，请填写真实姓名并验证手机号。', en: 'Volunteer records need your real name and a verified phone number.', zhPlain: '请写真实姓名，并用微信验证手机号。', enPlain: 'Please give your real name and confirm your phone through WeChat.' },
   'su.reg.name': { zh: '真实姓名', en: 'Real name' },
@@ -128,8 +100,6 @@ export const signupsMessages = {
   'su.slot.weekendDaytime': { zh: '周末白天', en: 'Weekend daytime' },
   'su.slot.weekendEvening': { zh: '周末晚上', en: 'Weekend evenings' },
 
-  'su.hours.title': { zh: '我的服务时长', en: 'My service hours', zhPlain: '我做了多少小时' },
-  'su.hours.total': { zh: '{h} 小时', en: '{h} h', enPlain: '{h} hours' },
   'su.hours.hours': { zh: '{h} 小时', en: '{h} h', enPlain: '{h} hours' },
   'su.hours.explain': { zh: '组织者确认后的服务时长', en: 'Hours confirmed by the organizers', zhPlain: '活动负责人确认过的时间' },
   'su.hours.ledger': { zh: '服务记录', en: 'Record' },
@@ -156,7 +126,6 @@ export const signupsMessages = {
   'su.cert.valid': { zh: '编号有效，证明真实', en: 'Valid: the certificate is genuine' },
   'su.cert.invalid': { zh: '编号无效', en: 'Not a valid number' },
 
-  'su.bank.title': { zh: '时间银行', en: 'Time bank', zhPlain: '时间银行（帮人存时间）', enPlain: 'Time bank (help now, be helped later)' },
   'su.bank.balance': { zh: '余额 {h} 小时', en: 'Balance: {h} h', zhPlain: '存了 {h} 小时', enPlain: 'You have {h} hours saved' },
   'su.bank.explain': { zh: '低龄老人帮助高龄老人，服务时长存入时间银行，将来可兑换服务', en: 'Younger elders help older ones and bank the hours, to draw on later', zhPlain: '现在帮老人，时间存起来，以后别人来帮您' },
   'su.bank.kind.earn': { zh: '存入', en: 'Earned' },
@@ -187,7 +156,6 @@ export const signupsMessages = {
   'su.service.emergency': { zh: '助急', en: 'Emergencies' },
   'su.service.companionship': { zh: '陪伴', en: 'Company' },
 
-  'su.teams.title': { zh: '志愿服务队', en: 'Volunteer teams' },
   'su.teams.none': { zh: '暂无志愿服务队', en: 'No teams yet' },
   'su.teams.members': { zh: '{n} 名队员', en: '{n} member(s)' },
   'su.teams.roster': { zh: '查看队员', en: 'See the members' },
@@ -202,11 +170,7 @@ export const signupsMessages = {
   'su.teams.kind.patrol': { zh: '巡防队', en: 'Patrol' },
   'su.teams.kind.other': { zh: '其他', en: 'Other' },
 
-  'su.home.events': { zh: '社区活动', en: 'Community events', zhPlain: '社区里的活动' },
-  'su.home.noEvents': { zh: '近期没有社区活动', en: 'No events coming up' },
   'su.event.title': { zh: '社区活动', en: 'Community event' },
-  'su.event.tag': { zh: '文化活动', en: 'Event' },
-  'su.event.cancelled': { zh: '已取消', en: 'Cancelled' },
   'su.event.poster': { zh: '{title} 的海报', en: 'Poster of {title}' },
   'su.event.audience': { zh: '面向', en: 'For' },
   'su.event.ages': { zh: '{min}–{max} 岁', en: 'Aged {min}–{max}' },
@@ -289,7 +253,6 @@ export const signupsMessages = {
   'su.cert.pdfHint': { zh: '可保存、打印或转发给需要的单位', en: 'Save it, print it or send it on' },
   'su.cert.opened': { zh: '证明已下载', en: 'The certificate is downloaded' },
   'su.cert.checkOther': { zh: '核验他人证明', en: 'Check a certificate' },
-  'su.verify.title': { zh: '证明核验', en: 'Check a certificate' },
   'su.verify.explain': { zh: '输入志愿服务证明上的编号，核验证明是否真实有效', en: 'Type the number on a certificate of service to check it is genuine' },
   'su.verify.serial': { zh: '证明编号', en: 'Certificate number' },
   'su.verify.check': { zh: '核验', en: 'Check' },

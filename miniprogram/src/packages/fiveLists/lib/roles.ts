@@ -1,3 +1,4 @@
+import './messages' // this subpackage's texts, registered before any of its pages renders
 import type { Me } from '@shared/auth/schemas'
 
 /** The sub-district I dispatch for (my subdistrictOfficer grant), if any. */

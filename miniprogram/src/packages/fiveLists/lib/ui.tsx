@@ -1,3 +1,4 @@
+import './messages' // this subpackage's texts, registered before any of its pages renders
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { FiveListMatter, FiveListState, HistoryEntry, UnitScore } from '@shared/fiveLists/schemas'
