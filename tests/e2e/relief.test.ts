@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { figureLine, sumFigures, toFen } from '../../shared/relief/figures';
@@ -175,6 +175,12 @@ describe('relief, end to end', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('rl-fig-export').click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    // the xlsx: a real workbook (a ZIP: PK), not its base64 text
+    const xlsx = page.waitForEvent('download');
+    await page.getByTestId('rl-fig-export-xlsx').click();
+    expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = readFileSync((await (await xlsx).path())!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await page.context().close();
   });
 

@@ -260,7 +260,8 @@ export const reliefMessages = {
   'rl.fig.lineEn': { zh: '{name} {h}户次 {p}人次 {amount}元', en: '{name}: {h} household-times, {p} person-times, {amount} yuan' },
   'rl.fig.chart': { zh: '按月发放金额', en: 'Amount paid by month' },
   'rl.fig.bar': { zh: '{period}：{amount} 元，{h} 户次', en: '{period}: {amount} yuan, {h} household-times' },
-  'rl.fig.export': { zh: '导出表格', en: 'Export the spreadsheet' },
+  'rl.fig.exportXlsx': { zh: '导出 Excel 表格', en: 'Export for Excel (xlsx)' },
+  'rl.fig.export': { zh: '导出 CSV 表格', en: 'Export as CSV' },
   'rl.fig.exported': { zh: '已导出 {name}', en: 'Exported {name}' },
   'rl.fig.badPeriod': { zh: '月份格式应为 YYYY-MM，且起始不晚于截止', en: 'Months are YYYY-MM, and from is not after to' },
 } satisfies Record<string, Message>

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { figureLine, formatYuan, summaryRanges } from '@shared/relief/figures'
 import { Page } from '../../../components/Page'
@@ -10,30 +9,8 @@ import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
+import { saveFile } from '../../../lib/saveFile'
 import { isPeriod, managedCommunities, RELIEF_TYPES, thisMonth, typeKey, useAction, type ReliefTypeName } from '../lib/relief'
-
-/** Saves the export: a Blob download in a browser; in WeChat a file in the user data folder, opened with openDocument (or sent to a chat). */
-async function saveExport(file: { filename: string; contentType: string; content: string }): Promise<void> {
-  if (Taro.getEnv() === Taro.ENV_TYPE.WEAPP) {
-    const path = `${(globalThis as unknown as { wx: { env: { USER_DATA_PATH: string } } }).wx.env.USER_DATA_PATH}/${file.filename}`
-    Taro.getFileSystemManager().writeFileSync(path, file.content, 'utf8')
-    try {
-      await Taro.openDocument({ filePath: path, showMenu: true } as Parameters<typeof Taro.openDocument>[0])
-    } catch {
-      // openDocument reads Office and PDF files; where it refuses the CSV, the file goes to a chat to open on a computer
-      await Taro.shareFileMessage({ filePath: path, fileName: file.filename })
-    }
-    return
-  }
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = file.filename
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 /** 救助统计: 户次 / 人次 / 金额 by type for a unit and period, as a work summary prints them; a bar per month; export. */
 export default function FiguresPage() {
@@ -71,10 +48,11 @@ export default function FiguresPage() {
     setBad(!ok)
     if (ok) setQuery({ from: from.trim(), to: to.trim(), type })
   }
-  const doExport = () =>
-    act.run('export', async () => {
-      const file = await call(api.relief.figuresExport, { query: { unitId: unitId!, ...query } })
-      await saveExport(file)
+  // xlsx for Excel (the civil-affairs desk's tool), csv for anything else
+  const doExport = (format: 'xlsx' | 'csv') =>
+    act.run(`export-${format}`, async () => {
+      const file = await call(api.relief.figuresExport, { query: { unitId: unitId!, ...query, format } })
+      await saveFile(file)
       setExported(t('rl.fig.exported', { name: file.filename }))
     })
 
@@ -165,7 +143,10 @@ export default function FiguresPage() {
                         </View>
                       </Section>
                     ) : null}
-                    <Btn block onClick={doExport} loading={act.busy === 'export'} testId='rl-fig-export'>
+                    <Btn block kind='primary' onClick={() => doExport('xlsx')} loading={act.busy === 'export-xlsx'} testId='rl-fig-export-xlsx'>
+                      {t('rl.fig.exportXlsx')}
+                    </Btn>
+                    <Btn block onClick={() => doExport('csv')} loading={act.busy === 'export-csv'} testId='rl-fig-export'>
                       {t('rl.fig.export')}
                     </Btn>
                     {exported ? (

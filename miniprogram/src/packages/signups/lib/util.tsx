@@ -6,6 +6,7 @@ import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
+import { saveFile } from '../../../lib/saveFile'
 import { qrSvg } from './qr'
 import './signups.css'
 
@@ -69,29 +70,9 @@ export function QrImage({ text, label, testId }: { text: string; label: string; 
 
 /**
  * My certificate as a PDF, opened. The API answers the file base64 in its JSON body (as it answers other files), so
- * there is no URL for Taro.downloadFile to fetch: in WeChat the bytes are written to the user data folder with the
- * FileSystemManager and opened with openDocument (WeChat's document viewer: save, print, send on); in a browser they
- * become a Blob and are downloaded under the certificate's file name.
+ * there is no URL for Taro.downloadFile to fetch: lib/saveFile writes and opens it in WeChat, downloads it in a browser.
  */
 export async function openCertificatePdf(serial: string): Promise<void> {
   const file = await call(api.signups.certificateFile, { params: { serial } })
-  if (isH5) {
-    const raw = atob(file.content)
-    const bytes = new Uint8Array(raw.length)
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i)
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = file.filename
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-    return
-  }
-  const filePath = `${Taro.env.USER_DATA_PATH}/${file.filename}`
-  await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: file.content, encoding: 'base64', success: () => resolve(), fail: (e) => reject(new Error(e.errMsg)) }),
-  )
-  await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: true })
+  await saveFile({ ...file, encoding: 'base64' })
 }
