@@ -1,5 +1,5 @@
 import { activeStates, ratingStates, type FiveListState } from '../../shared/fiveLists/machine';
-import { defaultDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
+import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import type { FiveListRecord } from '../platform/fiveListsEntry';
 import { keys } from '../platform/keys';
@@ -80,4 +80,4 @@ async function allOverdue(ctx: Ctx, subdistrictId: string, state: FiveListState,
 }
 
 /** EventBridge entry point. */
-export const escalateOverdueHandler = () => escalateOverdue(defaultDeps());
+export const escalateOverdueHandler = async () => escalateOverdue(await loadDeps());

@@ -1,5 +1,5 @@
-import { defaultDeps } from '../platform/context';
+import { loadDeps } from '../platform/context';
 import { drainOutbox } from './sender';
 
 /** EventBridge (every minute) and the local stack's timer call this. */
-export const drainOutboxHandler = () => drainOutbox(defaultDeps());
+export const drainOutboxHandler = async () => drainOutbox(await loadDeps());

@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { checkEnvironment, DEV_SECRETS } from './config';
+import { runtimeEnv } from './secrets';
 
 /**
  * Envelope encryption of sensitive personal information (ID numbers, income, health and disability facts, bank
@@ -135,29 +137,25 @@ export class Vault {
   }
 }
 
-const DEV_MASTER_KEY = Buffer.alloc(32, 'linli-local-dev-master-key-only!!').toString('base64');
-const DEV_HASH_SECRET = 'linli-local-relief-hash-secret-not-for-production';
-
 let cached: Vault | undefined;
 
 /**
- * The vault from the environment, once per container. Cloud: RELIEF_KMS_KEY_ID and RELIEF_HASH_SECRET (32+ characters).
- * Local: LOCAL_MASTER_KEY (base64, 32 bytes) and RELIEF_HASH_SECRET, with dev defaults only when LINLI_ENV=local.
+ * The vault from the environment, once per container. Cloud: RELIEF_KMS_KEY_ID and RELIEF_HASH_SECRET (32+ characters,
+ * read from SSM at cold start: platform/secrets.ts). Local: LOCAL_MASTER_KEY (base64, 32 bytes) and RELIEF_HASH_SECRET,
+ * with the repository's dev values only when LINLI_ENV=local (platform/config.ts refuses them in the cloud).
  */
-export function vaultFromEnv(env: NodeJS.ProcessEnv = process.env): Vault {
-  const fromProcess = env === process.env;
-  if (fromProcess && cached) return cached;
-  const local = (env.LINLI_ENV ?? 'local') === 'local';
-  const hashSecret = env.RELIEF_HASH_SECRET || (local ? DEV_HASH_SECRET : '');
+export function vaultFromEnv(given?: NodeJS.ProcessEnv): Vault {
+  if (!given && cached) return cached;
+  const env = given ?? runtimeEnv();
+  const local = checkEnvironment(env) === 'local';
+  const hashSecret = env.RELIEF_HASH_SECRET || (local ? DEV_SECRETS.reliefHashSecret : '');
   if (!local && hashSecret.length < 32) throw new Error('RELIEF_HASH_SECRET must be set (32+ characters) outside the local stack');
   let provider: KeyProvider;
-  if (env.RELIEF_KMS_KEY_ID && !local) provider = kmsKeyProvider(env.RELIEF_KMS_KEY_ID);
-  else {
-    const master = env.LOCAL_MASTER_KEY || (local ? DEV_MASTER_KEY : '');
-    if (!master) throw new Error('RELIEF_KMS_KEY_ID (cloud) or LOCAL_MASTER_KEY must be set');
-    provider = localKeyProvider(Buffer.from(master, 'base64'));
-  }
+  if (!local) {
+    if (!env.RELIEF_KMS_KEY_ID) throw new Error('RELIEF_KMS_KEY_ID must be set outside the local stack');
+    provider = kmsKeyProvider(env.RELIEF_KMS_KEY_ID);
+  } else provider = localKeyProvider(Buffer.from(env.LOCAL_MASTER_KEY || DEV_SECRETS.localMasterKey, 'base64'));
   const vault = new Vault(provider, Buffer.from(hashSecret, 'utf8'));
-  if (fromProcess) cached = vault;
+  if (!given) cached = vault;
   return vault;
 }

@@ -1,7 +1,7 @@
 import { openApiPath } from '../../shared/api';
 import { platformApi } from '../../shared/platform/api';
 import { openApiDocument } from '../../shared/openapi';
-import { defaultDeps, type Deps } from './context';
+import { loadDeps, type Deps } from './context';
 import { handle, route, type HttpEvent, type HttpResult } from './http';
 
 export const routes = [
@@ -19,4 +19,4 @@ export async function platformHandle(event: HttpEvent, deps: Deps): Promise<Http
   return handle(routes, event, deps);
 }
 
-export const handler = (event: HttpEvent) => platformHandle(event, defaultDeps());
+export const handler = async (event: HttpEvent) => platformHandle(event, await loadDeps());

@@ -4,7 +4,7 @@ import { errorMessages, type ErrorBody } from '../../shared/errors';
 import type { Endpoint, ParamsOf } from '../../shared/http';
 import type { Principal } from '../../shared/org/schemas';
 import { newId } from './clock';
-import { defaultDeps, makeCtx, type Ctx, type Deps, type UserCtx } from './context';
+import { loadDeps, makeCtx, type Ctx, type Deps, type UserCtx } from './context';
 import { ApiError, UnauthenticatedError, ValidationError } from './errors';
 import { replayIdempotent } from './idempotency';
 import { verifyAccessToken } from './tokens';
@@ -197,6 +197,6 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
 }
 
 /** The Lambda entry point of a capability. */
-export function httpHandler(routes: Route[], deps: () => Deps = defaultDeps) {
-  return (event: HttpEvent) => handle(routes, event, deps());
+export function httpHandler(routes: Route[], deps: () => Deps | Promise<Deps> = loadDeps) {
+  return async (event: HttpEvent) => handle(routes, event, await deps());
 }

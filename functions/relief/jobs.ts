@@ -1,7 +1,7 @@
 import { screen } from '../../shared/relief/screening';
 import type { ReliefType } from '../../shared/relief/schemas';
 import { chinaMonth } from './commands/common';
-import { defaultDeps, type Deps } from '../platform/context';
+import { loadDeps, type Deps } from '../platform/context';
 import { ConditionFailed } from '../platform/db';
 import { keys } from '../platform/keys';
 import { listUnits } from '../platform/units';
@@ -52,4 +52,4 @@ export async function screenRegistry(deps: Deps, now = deps.clock.now()): Promis
   return { communities: communities.length, screened, flagged };
 }
 
-export const screenRegistryHandler = () => screenRegistry(defaultDeps());
+export const screenRegistryHandler = async () => screenRegistry(await loadDeps());

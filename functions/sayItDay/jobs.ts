@@ -1,6 +1,6 @@
 import { sessionDates, sessionId, sessionTimes, tomorrowInChina } from '../../shared/sayItDay/schedule';
 import type { Session } from '../../shared/sayItDay/schemas';
-import { defaultDeps, makeCtx, type Deps } from '../platform/context';
+import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { ConditionFailed, TransactionCancelled } from '../platform/db';
 import { keys } from '../platform/keys';
 import { notificationWrites } from '../platform/notify';
@@ -86,5 +86,5 @@ export async function remindSessions(deps: Deps, now = deps.clock.now()): Promis
 }
 
 /** EventBridge entry points. */
-export const createSessionsHandler = () => createSessions(defaultDeps());
-export const remindSessionsHandler = () => remindSessions(defaultDeps());
+export const createSessionsHandler = async () => createSessions(await loadDeps());
+export const remindSessionsHandler = async () => remindSessions(await loadDeps());

@@ -1,5 +1,5 @@
 import { tomorrowInChina } from '../../shared/sayItDay/schedule';
-import { defaultDeps, makeCtx, type Deps } from '../platform/context';
+import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import { notificationWrites } from '../platform/notify';
 import * as engine from './reservations';
@@ -40,4 +40,4 @@ export async function remindEvents(deps: Deps, now = deps.clock.now()): Promise<
   return { reminded };
 }
 
-export const remindEventsHandler = () => remindEvents(defaultDeps());
+export const remindEventsHandler = async () => remindEvents(await loadDeps());

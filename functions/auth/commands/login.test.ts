@@ -26,7 +26,7 @@ describe('logging in with WeChat', () => {
   });
 
   it('refuses dev: codes in the cloud before asking WeChat', async () => {
-    const cloud = { ...h.deps, config: { ...readConfig({ ...process.env, LINLI_ENV: 'cloud', TOKEN_SECRET: 'x'.repeat(40) }) } };
+    const cloud = { ...h.deps, config: { ...readConfig({ ...process.env, LINLI_ENV: 'cloud', TOKEN_SECRET: 'x'.repeat(40), WECHAT_SECRET: 'a-cloud-app-secret' }) } };
     await expect(wechatLogin(makeCtx(cloud, 'r1'), { code: 'dev:someone' })).rejects.toMatchObject({ code: 'WECHAT_LOGIN_FAILED' });
   });
 

@@ -185,3 +185,75 @@ describe('importing the civil-affairs spreadsheet', () => {
     expect(res.body.details.errors[0].code).toBe('FORBIDDEN');
   });
 });
+
+describe('importing a large file', () => {
+  // rows of distinct households across two communities and two types, in a month no other test pays
+  const bigRows = (period: string, from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => {
+      const i = from + k;
+      const birth = new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      return row(i % 2 ? '和平社区' : '金绿洲社区', `户主${i}`, idNumber(birth, String(100 + (i % 900))), i % 3 ? '低保' : '高龄津贴', period, 1 + (i % 4), 500 + (i % 7));
+    });
+  const importFile = (lines: string[]) => w.h.api.as(w.p.officer).post('/subdistricts/sd-t/relief/disbursements/import', { format: 'csv', content: [header, ...lines].join('\n') });
+  /** the payments as listed, page by page, summed the way the figures sum them */
+  const recount = async (period: string) => {
+    const listed: { type: 'dibao' | 'seniorAllowance'; persons: number; amountFen: number }[] = [];
+    for (const [c, who] of [['c-a', w.p.worker], ['c-b', w.p.workerB]] as const) {
+      let cursor: string | undefined;
+      do {
+        const page = ok(await w.h.api.as(who).get(`/communities/${c}/relief/disbursements?period=${period}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 'list');
+        listed.push(...page.items.map((d: { type: 'dibao'; persons: number; amount: number }) => ({ type: d.type, persons: d.persons, amountFen: Math.round(d.amount * 100) })));
+        cursor = page.cursor;
+      } while (cursor);
+    }
+    return { count: listed.length, figures: sumFigures(listed) };
+  };
+  const figuresOf = async (period: string) =>
+    ok(await w.h.api.as(w.p.officer).get(`/relief/figures?unitId=sd-t&from=${period}&to=${period}`), 'figures').rows.map(
+      (r: { type: string; householdTimes: number; personTimes: number; amount: number }) => ({ type: r.type, householdTimes: r.householdTimes, personTimes: r.personTimes, amount: r.amount }),
+    );
+
+  it('imports 1,200 rows, and importing them again adds nothing in a few database calls', async () => {
+    // Prepare
+    const lines = bigRows('2027-03', 0, 1200);
+    // Act
+    const first = await importFile(lines);
+    const again = await importFile(lines);
+    // Assess
+    expect(ok(first, 'import')).toEqual({ rows: 1200, imported: 1200, alreadyPresent: 0 });
+    expect(ok(again, 'import again')).toEqual({ rows: 1200, imported: 0, alreadyPresent: 1200 });
+    // 12 BatchGets of 100 keys and the units: not a transaction a row
+    expect(Number(again.headers['x-db-calls'])).toBeLessThanOrEqual(15);
+    // the same reads, then transactions of up to 100 items: 1,200 payments and their counters in 13, not 48
+    expect(Number(first.headers['x-db-calls'])).toBeLessThanOrEqual(12 + 20);
+    const { count, figures } = await recount('2027-03');
+    expect(count).toBe(1200);
+    expect(await figuresOf('2027-03')).toEqual(figures);
+  });
+
+  it('adds only the new rows of a file partly imported before, and its figures count each payment once', async () => {
+    // Prepare
+    ok(await importFile(bigRows('2027-04', 0, 250)), 'first part');
+    // Act
+    const res = ok(await importFile(bigRows('2027-04', 0, 600)), 'whole file');
+    // Assess
+    expect(res).toEqual({ rows: 600, imported: 350, alreadyPresent: 250 });
+    const { count, figures } = await recount('2027-04');
+    expect(count).toBe(600);
+    expect(await figuresOf('2027-04')).toEqual(figures);
+  });
+
+  it('pays each household once when the same file is imported twice at the same time', async () => {
+    // Prepare
+    const lines = bigRows('2027-05', 0, 400);
+    // Act
+    const both = await Promise.all([importFile(lines), importFile(lines)]);
+    // Assess
+    const [a, b] = both.map((r) => ok(r, 'import'));
+    expect(a.imported + b.imported).toBe(400);
+    expect(a.alreadyPresent + b.alreadyPresent).toBe(400);
+    const { count, figures } = await recount('2027-05');
+    expect(count).toBe(400);
+    expect(await figuresOf('2027-05')).toEqual(figures);
+  });
+});

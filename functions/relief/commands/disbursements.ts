@@ -21,62 +21,91 @@ async function communityScope(ctx: UserCtx, communityId: string): Promise<UnitRe
   return unit;
 }
 
+/** DynamoDB's limit on the items of one transaction. */
+const TX_ITEMS = 100;
+
 /**
  * Writes payments: each put only where absent (one payment per household, type and period) with the figures' counters
  * of its (community, month, type) added in the same transaction, so a counter never counts a payment that is not
- * there, nor one twice. Payments go in transactions of up to 25 with one counter update per key; a transaction that
- * meets a payment already present is retried one payment at a time, skipping those present.
+ * there, nor one twice. The payments already present are found first by BatchGet (100 keys a call), so a re-import
+ * reads 50 times for 5,000 rows and writes nothing; the absent ones go in transactions of up to 100 items (payments
+ * plus one counter update per key). A transaction that meets a payment written since the read (a batch or import
+ * running at the same time) names it in its cancellation reasons: that one is counted as present and the rest of the
+ * transaction is sent again.
  */
 export async function writePayments(ctx: UserCtx, subdistrictId: string, payments: DisbursementRecord[]): Promise<{ created: number; existing: number }> {
+  const keyOf = (d: DisbursementRecord) => keys.disbursement(d.communityId, d.period, d.type, d.householdId);
+  const present = new Set((await ctx.db.batchGet(payments.map(keyOf))).map((i) => `${i.pk}|${i.sk}`));
+  const absent = payments.filter((d) => {
+    const k = keyOf(d);
+    return !present.has(`${k.pk}|${k.sk}`);
+  });
+  let existing = payments.length - absent.length;
   let created = 0;
-  let existing = 0;
-  for (let i = 0; i < payments.length; i += 25) {
-    const chunk = payments.slice(i, i + 25);
-    const counters = new Map<string, { c: string; p: string; t: ReliefType; h: number; n: number; fen: number }>();
-    for (const d of chunk) {
-      const k = `${d.communityId}|${d.period}|${d.type}`;
-      const acc = counters.get(k) ?? { c: d.communityId, p: d.period, t: d.type, h: 0, n: 0, fen: 0 };
-      acc.h += 1;
-      acc.n += d.persons;
-      acc.fen += d.amountFen;
-      counters.set(k, acc);
-    }
-    // the sub-district's counters: the same sums, by month and type over the chunk's communities
-    const ofSubdistrict = new Map<string, { p: string; t: ReliefType; h: number; n: number; fen: number }>();
-    for (const x of counters.values()) {
-      const k = `${x.p}|${x.t}`;
-      const acc = ofSubdistrict.get(k) ?? { p: x.p, t: x.t, h: 0, n: 0, fen: 0 };
-      acc.h += x.h;
-      acc.n += x.n;
-      acc.fen += x.fen;
-      ofSubdistrict.set(k, acc);
-    }
-    const writes: TxWrite[] = [
-      ...chunk.map(store.disbursementPut),
-      ...[...counters.values()].map((x) => store.figureAdd(x.c, x.p, x.t, x.h, x.n, x.fen)),
-      ...[...ofSubdistrict.values()].map((x) => store.subdistrictFigureAdd(subdistrictId, x.p, x.t, x.h, x.n, x.fen)),
-    ];
-    try {
-      await ctx.db.transact(writes);
-      created += chunk.length;
-    } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e;
-      for (const d of chunk) {
-        try {
-          await ctx.db.transact([
-            store.disbursementPut(d),
-            store.figureAdd(d.communityId, d.period, d.type, 1, d.persons, d.amountFen),
-            store.subdistrictFigureAdd(subdistrictId, d.period, d.type, 1, d.persons, d.amountFen),
-          ]);
-          created += 1;
-        } catch (e2) {
-          if (!(e2 instanceof TransactionCancelled) || !e2.failedAt(0)) throw e2;
-          existing += 1;
-        }
+  for (const chunk of chunks(absent)) {
+    let todo = chunk;
+    while (todo.length) {
+      try {
+        await ctx.db.transact(paymentWrites(subdistrictId, todo));
+        created += todo.length;
+        todo = [];
+      } catch (e) {
+        // a refused put is a payment written since the read (each put is tagged with its payment)
+        if (!(e instanceof TransactionCancelled) || !todo.some((d) => e.failed(paymentTag(d)))) throw e;
+        const left = todo.filter((d) => !e.failed(paymentTag(d)));
+        existing += todo.length - left.length;
+        todo = left;
       }
     }
   }
   return { created, existing };
+}
+
+/** Counter keys of payments: one per (community, month, type) and one per (sub-district, month, type). */
+const counterKeys = (d: DisbursementRecord) => [`${d.communityId}|${d.period}|${d.type}`, `${d.period}|${d.type}`];
+
+/** Payments in runs whose payments and counter updates make at most one transaction each. */
+function chunks(payments: DisbursementRecord[]): DisbursementRecord[][] {
+  const out: DisbursementRecord[][] = [];
+  let run: DisbursementRecord[] = [];
+  let counters = new Set<string>();
+  for (const d of payments) {
+    const more = counterKeys(d).filter((k) => !counters.has(k)).length;
+    if (run.length && run.length + 1 + counters.size + more > TX_ITEMS) {
+      out.push(run);
+      run = [];
+      counters = new Set();
+    }
+    run.push(d);
+    for (const k of counterKeys(d)) counters.add(k);
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+const paymentTag = (d: DisbursementRecord) => `${d.communityId}|${d.period}|${d.type}|${d.householdId}`;
+
+/** The puts of the payments, then the counters of their communities and of the sub-district. */
+function paymentWrites(subdistrictId: string, payments: DisbursementRecord[]): TxWrite[] {
+  const ofCommunity = new Map<string, { c: string; p: string; t: ReliefType; h: number; n: number; fen: number }>();
+  const ofSubdistrict = new Map<string, { p: string; t: ReliefType; h: number; n: number; fen: number }>();
+  for (const d of payments) {
+    const [ck, sk] = counterKeys(d) as [string, string];
+    const c = ofCommunity.get(ck) ?? { c: d.communityId, p: d.period, t: d.type, h: 0, n: 0, fen: 0 };
+    const s = ofSubdistrict.get(sk) ?? { p: d.period, t: d.type, h: 0, n: 0, fen: 0 };
+    for (const acc of [c, s]) {
+      acc.h += 1;
+      acc.n += d.persons;
+      acc.fen += d.amountFen;
+    }
+    ofCommunity.set(ck, c);
+    ofSubdistrict.set(sk, s);
+  }
+  return [
+    ...payments.map((d) => ({ ...store.disbursementPut(d), tag: paymentTag(d) })),
+    ...[...ofCommunity.values()].map((x) => store.figureAdd(x.c, x.p, x.t, x.h, x.n, x.fen)),
+    ...[...ofSubdistrict.values()].map((x) => store.subdistrictFigureAdd(subdistrictId, x.p, x.t, x.h, x.n, x.fen)),
+  ];
 }
 
 /** A month's payments of a community from its approved cases that run in that month. Re-running it pays nobody twice. */
