@@ -35,6 +35,7 @@ export const errorMessages = {
   GRANT_UNIT_MISMATCH: ['该角色不能授予此类单位', 'This role cannot be granted on that kind of unit'],
   UPLOAD_NOT_YOURS: ['图片不属于您', 'That upload is not yours'],
   RATE_LIMITED: ['操作太频繁，请稍后再试', 'Too many requests: try again later'],
+  BUSY_TRY_AGAIN: ['当前人数较多，请稍后再试', 'Many people are doing this at once: try again in a moment'],
   WECHAT_PUSH_SIGNATURE: ['微信推送签名不符', 'The WeChat push signature does not match'],
   // sign-ups: volunteering, events, hours, time bank (issue 6)
   PLACE_NOT_OPEN: ['报名尚未开放或已取消', 'Sign-up is not open'],

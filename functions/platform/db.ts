@@ -37,15 +37,49 @@ export class ConditionFailed extends Error {
     super('condition failed');
   }
 }
-/** A transaction was cancelled; `reasons[i]` is the code for the i-th item ('None' where that item was fine). */
+/**
+ * A transaction was cancelled and no write that failed names its error (see `fails`): the caller reacts to it, asking
+ * by tag which writes failed. (`reasons` are DynamoDB's codes, for the log.)
+ */
 export class TransactionCancelled extends Error {
-  constructor(readonly reasons: string[]) {
+  constructor(
+    readonly reasons: string[],
+    private readonly tags: readonly (string | undefined)[] = [],
+  ) {
     super(`transaction cancelled: ${reasons.join(',')}`);
   }
+  /** Whether the condition of a write tagged `tag` (of any of them, where several carry it) failed. */
+  failed(tag: string): boolean {
+    return this.tags.some((t, i) => t === tag && this.reasons[i] === 'ConditionalCheckFailed');
+  }
+  /**
+   * @deprecated positions break when a write is added before them: tag the write and ask `failed(tag)`, or name its
+   * error with `fails`. Kept only while a change in flight still counts positions.
+   */
   failedAt(index: number): boolean {
     return this.reasons[index] === 'ConditionalCheckFailed';
   }
 }
+
+/**
+ * What the failed condition of a write means to the caller: an error code (404 for the not-found codes, else 409; see
+ * errorOf) or the error itself, where it carries details.
+ */
+export type Failure = ErrorCode | ApiError;
+
+const failure = (f: Failure): ApiError => (typeof f === 'string' ? errorOf(f) : f);
+
+/** DynamoDB's cancellation reasons that mean others got there at the same moment, not that a condition failed. */
+const contentionReasons = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+/** Exceptions (after the SDK's own retries) that mean the same for a single request. */
+const busyExceptions = new Set([
+  'TransactionConflictException',
+  'TransactionInProgressException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
 
 /** Round trips and capacity of one request: the bench reads them, the HTTP wrapper reports them in headers. */
 export interface DbMetrics {
@@ -75,11 +109,22 @@ export interface UpdateSpec {
   setIfAbsent?: Record<string, unknown>;
 }
 
+/**
+ * What a conditional write says about its condition. `fails`: the error the caller answers when this condition fails
+ * (`{ put: second, if: absent, fails: 'ALREADY_SECONDED' }`); in a transaction the first such write that failed, in
+ * list order, is what Db.transact throws. `tag`: for a caller that must react rather than answer (retry, read again and
+ * explain), the name it asks TransactionCancelled.failed(tag) about; several writes may share one.
+ */
+export interface Meaning {
+  fails?: Failure;
+  tag?: string;
+}
+
 export type TxWrite =
-  | { put: Item; if?: Expr }
-  | { update: Key; spec: UpdateSpec }
-  | { delete: Key; if?: Expr }
-  | { check: Key; if: Expr };
+  | ({ put: Item; if?: Expr } & Meaning)
+  | ({ update: Key; spec: UpdateSpec } & Meaning)
+  | ({ delete: Key; if?: Expr } & Meaning)
+  | ({ check: Key; if: Expr } & Meaning);
 
 export interface QuerySpec {
   index?: IndexName;
@@ -195,6 +240,10 @@ export class Db {
     const started = performance.now();
     try {
       return (await this.client.send(command as never)) as T;
+    } catch (e) {
+      // still busy after the SDK's own retries: tell the caller to come back in a moment (503), not a 500
+      if (e instanceof Error && busyExceptions.has(e.name)) throw new BusyError();
+      throw e;
     } finally {
       this.metrics.ms += performance.now() - started;
     }
@@ -244,14 +293,16 @@ export class Db {
         this.count(out.ConsumedCapacity);
         return (out.Responses ?? []).map((r) => (r.Item ? (unmarshall(r.Item) as T) : undefined));
       } catch (e) {
-        if (!(e instanceof TransactionCanceledException) || attempt >= TRANSACTION_ATTEMPTS + 1) throw e;
+        if (!(e instanceof TransactionCanceledException)) throw e;
         this.metrics.calls += 1;
-        await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+        if (attempt >= TRANSACTION_ATTEMPTS + 1) throw new BusyError();
+        await jitter(attempt);
       }
     }
   }
 
-  async put(item: Item, cond?: Expr): Promise<void> {
+  /** `fails`: the error a failed condition answers; without it, ConditionFailed. */
+  async put(item: Item, cond?: Expr, opts: { fails?: Failure } = {}): Promise<void> {
     try {
       const out = await this.send<PutItemCommandOutput>(
         new PutItemCommand({ TableName: this.tableName, Item: toItem(item), ReturnConsumedCapacity: 'TOTAL', ...buildCondition(cond) }),
@@ -260,14 +311,15 @@ export class Db {
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
         this.metrics.calls += 1;
+        if (opts.fails) throw failure(opts.fails);
         throw new ConditionFailed();
       }
       throw e;
     }
   }
 
-  /** Updates and answers the item as it is after the update. */
-  async update<T extends Item = Item>(key: Key, spec: UpdateSpec): Promise<T> {
+  /** Updates and answers the item as it is after the update. `fails`: the error a failed condition answers; without it, ConditionFailed (with the item as it was). */
+  async update<T extends Item = Item>(key: Key, spec: UpdateSpec, opts: { fails?: Failure } = {}): Promise<T> {
     try {
       const out = await this.send<UpdateItemCommandOutput>(
         new UpdateItemCommand({
@@ -284,6 +336,7 @@ export class Db {
     } catch (e) {
       if (e instanceof ConditionalCheckFailedException) {
         this.metrics.calls += 1;
+        if (opts.fails) throw failure(opts.fails);
         throw new ConditionFailed(e.Item ? unmarshall(e.Item) : undefined);
       }
       throw e;
@@ -327,7 +380,11 @@ export class Db {
     return { items: (out.Items ?? []).map((i) => unmarshall(i) as T), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  /** All the writes happen, or none: the way every invariant that spans items is kept. */
+  /**
+   * All the writes happen, or none: the way every invariant that spans items is kept. When conditions failed, the first
+   * failed write (in list order) that names its error (`fails`) throws that error; if none does, TransactionCancelled,
+   * which says by tag which failed. Contention is retried; if it outlasts the retries, BusyError (503).
+   */
   async transact(writes: TxWrite[]): Promise<void> {
     const TransactItems: TransactWriteItem[] = writes.map((w) => {
       if ('put' in w) return { Put: { TableName: this.tableName, Item: toItem(w.put), ...buildCondition(w.if) } };
@@ -335,8 +392,8 @@ export class Db {
       if ('delete' in w) return { Delete: { TableName: this.tableName, Key: marshall(w.delete), ...buildCondition(w.if) } };
       return { ConditionCheck: { TableName: this.tableName, Key: marshall(w.check), ...(buildCondition(w.if) as { ConditionExpression: string }) } };
     });
-    // Two transactions on one item at once: DynamoDB cancels one with TransactionConflict (no condition failed).
-    // That is contention, not a refusal: try again after a short jittered wait.
+    // Two transactions on one item at once: DynamoDB cancels one with TransactionConflict (no condition failed); a hot
+    // item may be throttled. That is contention, not a refusal: try again after a short jittered wait.
     for (let attempt = 1; ; attempt++) {
       try {
         const out = await this.send<TransactWriteItemsCommandOutput>(new TransactWriteItemsCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
@@ -346,12 +403,16 @@ export class Db {
         if (!(e instanceof TransactionCanceledException)) throw e;
         this.metrics.calls += 1;
         const reasons = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-        const conflictOnly = reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
-        if (conflictOnly && attempt < TRANSACTION_ATTEMPTS) {
-          await new Promise((r) => setTimeout(r, Math.random() * 25 * 2 ** attempt));
+        const failed = reasons.map((r) => r === 'ConditionalCheckFailed');
+        const contention = reasons.some((r) => contentionReasons.has(r)) && reasons.every((r) => r === 'None' || contentionReasons.has(r));
+        if (contention) {
+          if (attempt >= TRANSACTION_ATTEMPTS) throw new BusyError();
+          await jitter(attempt);
           continue;
         }
-        throw new TransactionCancelled(reasons);
+        const named = writes.find((w, i) => failed[i] && w.fails);
+        if (named) throw failure(named.fails!);
+        throw new TransactionCancelled(reasons, writes.map((w) => w.tag));
       }
     }
   }

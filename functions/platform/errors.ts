@@ -12,6 +12,10 @@ export class ApiError extends Error {
     super(`${code}: ${messageEn}`);
     this.name = new.target.name;
   }
+  /** headers the answer carries besides the body (Retry-After of a 503) */
+  get headers(): Record<string, string> | undefined {
+    return undefined;
+  }
 }
 
 export class ValidationError extends ApiError {
@@ -47,4 +51,25 @@ export class UnprocessableError extends ApiError {
   constructor(code: ErrorCode, details?: Record<string, unknown>) {
     super(422, code, undefined, undefined, details);
   }
+}
+
+/**
+ * DynamoDB stayed busy through every retry: transactions on one item cancelled by others (TransactionConflict), or
+ * throttling. Nothing was written; the same request a moment later will likely go through.
+ */
+export class BusyError extends ApiError {
+  constructor(readonly retryAfterSeconds = 1) {
+    super(503, 'BUSY_TRY_AGAIN');
+  }
+  override get headers(): Record<string, string> {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}
+
+/** The codes that say the thing asked about is not there: they answer 404, as NotFoundError does. */
+const notFoundCodes = new Set<ErrorCode>(['NOT_FOUND', 'RESOLUTION_NOT_FOUND', 'HOUSEHOLD_NOT_IN_REGISTRY', 'NOT_SIGNED_UP']);
+
+/** The error a code means where nothing more is known: 404 for the not-found codes, 409 (a conflict) for the rest. */
+export function errorOf(code: ErrorCode): ApiError {
+  return new ApiError(notFoundCodes.has(code) ? 404 : 409, code);
 }

@@ -66,7 +66,7 @@ function errorResult(e: ApiError, requestId: string): HttpResult {
   const body: ErrorBody = { code: e.code, message: e.messageZh, messageEn: e.messageEn, requestId };
   if (e instanceof ValidationError) body.issues = e.issues;
   if (e.details) body.details = e.details;
-  return json(e.status, body, requestId);
+  return json(e.status, body, requestId, e.headers);
 }
 
 function json(status: number, body: unknown, requestId: string, extra: Record<string, string> = {}): HttpResult {

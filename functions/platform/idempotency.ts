@@ -8,6 +8,8 @@ import { keys } from './keys';
  * so a retry (weak mobile networks retry) finds it and gets the first answer, and nothing is created twice.
  */
 const DAY = 24 * 3600;
+/** the tag of the record's write: its condition fails when an earlier request with this key went through */
+const RECORD = 'idempotencyRecord';
 
 function recordWrite(ctx: UserCtx, response: unknown): TxWrite | undefined {
   if (!ctx.idempotency) return undefined;
@@ -19,6 +21,7 @@ function recordWrite(ctx: UserCtx, response: unknown): TxWrite | undefined {
       expiresAt: Math.floor(ctx.clock.now().getTime() / 1000) + DAY,
     },
     if: { expr: 'attribute_not_exists(#pk)' },
+    tag: RECORD,
   };
 }
 
@@ -32,8 +35,10 @@ export async function replayIdempotent(ctx: UserCtx): Promise<unknown> {
 }
 
 /**
- * Runs the writes of a create and records its answer, atomically. `onCancelled` maps the other items' failed conditions
- * to errors (its argument says which items failed).
+ * Runs the writes of a create and records its answer, atomically. The writes name the errors their conditions mean
+ * (`fails`); `onCancelled` is for a caller that must react to an unnamed failure (it asks by tag which failed).
+ * A named failure of a retry whose first try went through is answered with the first result by the HTTP wrapper,
+ * which replays on any ApiError of a request with an Idempotency-Key.
  */
 export async function transactCreate<T>(
   ctx: UserCtx,
@@ -47,7 +52,7 @@ export async function transactCreate<T>(
     return response;
   } catch (e) {
     if (e instanceof TransactionCancelled) {
-      if (record && e.failedAt(writes.length)) {
+      if (record && e.failed(RECORD)) {
         const replay = await replayIdempotent(ctx);
         if (replay !== undefined) return replay as T;
       }
