@@ -21,6 +21,8 @@ import {
   type UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ErrorCode } from '../../shared/errors';
+import { ApiError, BusyError, errorOf } from './errors';
 import type { IndexName } from './table';
 
 export type Item = Record<string, unknown>;
