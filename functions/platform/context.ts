@@ -3,6 +3,7 @@ import { newId, systemClock, type Clock } from './clock';
 import { readConfig, type Config } from './config';
 import { Db, dynamoClient } from './db';
 import { createLogger, type Logger } from './log';
+import { resolveSecrets, setRuntimeEnv, type GetParameters } from './secrets';
 import { s3Storage, type Storage } from './storage';
 import { wechatClient, type WechatClient } from './wechat';
 
@@ -27,22 +28,39 @@ export interface Ctx extends Deps {
 
 export type UserCtx = Ctx & { principal: Principal };
 
-let cached: Deps | undefined;
+let loading: Promise<Deps> | undefined;
+let loaded: Deps | undefined;
 
-/** Built once per container from the environment; clients are reused across warm invocations. */
-export function defaultDeps(): Deps {
-  if (!cached) {
-    const config = readConfig();
-    cached = {
+/**
+ * The dependencies of a Lambda entry point, built once per container: the configuration (its secrets read from SSM at
+ * cold start in the cloud: platform/secrets.ts) and clients reused across warm invocations. A failure (a refused
+ * configuration, SSM unreachable) fails the invocation with what is wrong, and the next invocation tries again.
+ */
+export function loadDeps(opts: { env?: NodeJS.ProcessEnv; getParameters?: GetParameters } = {}): Promise<Deps> {
+  loading ??= (async () => {
+    const env = await resolveSecrets(opts.env ?? process.env, opts.getParameters);
+    const config = readConfig(env);
+    setRuntimeEnv(env);
+    loaded = {
       config,
-      db: new Db(dynamoClient(), config.tableName),
+      db: new Db(dynamoClient(env.DYNAMODB_ENDPOINT, env.AWS_REGION ?? 'cn-north-1'), config.tableName),
       clock: systemClock,
       wechat: wechatClient(config.wechat),
       storage: s3Storage(config.uploads),
       log: createLogger(),
     };
-  }
-  return cached;
+    return loaded;
+  })().catch((err: unknown) => {
+    loading = undefined;
+    throw err;
+  });
+  return loading;
+}
+
+/** The dependencies loadDeps built; for code that runs inside an entry point that awaited it. */
+export function defaultDeps(): Deps {
+  if (!loaded) throw new Error('defaultDeps() before loadDeps(): await loadDeps() in the Lambda entry point');
+  return loaded;
 }
 
 export function makeCtx(deps: Deps, requestId: string, principal?: Principal): Ctx {
