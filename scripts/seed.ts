@@ -376,7 +376,8 @@ function planPastSession(
     hostName: host.displayName,
     attendance,
     minutes: '',
-    matterCount: matters.length,
+    // withdrawn matters do not count in their session (withdrawMatter takes them off)
+    matterCount: matters.filter((m) => m.status !== 'withdrawn').length,
     startedAt,
     closedAt,
     summary: { solvedOnSpot: counted('solvedOnSpot'), toFiveLists: counted('toFiveLists'), notAccepted: counted('notAccepted'), withdrawn: counted('withdrawn') },

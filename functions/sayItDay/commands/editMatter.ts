@@ -1,6 +1,7 @@
 import type { EditMatterInput, Matter } from '../../../shared/sayItDay/schemas';
 import type { UserCtx } from '../../platform/context';
-import { ConditionFailed } from '../../platform/db';
+import { parseSessionId } from '../../../shared/sayItDay/schedule';
+import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { toMatterRecord, type MatterRecord } from '../store';
@@ -23,11 +24,41 @@ export async function editMatter(ctx: UserCtx, matterId: string, input: EditMatt
   return matterView(ctx, updated, ctx.principal);
 }
 
+/**
+ * Its author withdraws a matter before the cut-off: the matter and its session's count change in one transaction, so a
+ * withdrawn matter no longer counts in its session. The condition on the matter's status makes a retried withdraw
+ * (or two at once) change the count once. Two round trips: read the matter, one transaction.
+ */
 export async function withdrawMatter(ctx: UserCtx, matterId: string): Promise<Matter> {
   const matter = await readableMatter(ctx, matterId);
   if (matter.authorId !== ctx.principal.userId) throw new ForbiddenError();
   const now = ctx.clock.now().toISOString();
-  const updated = await guardedUpdate(ctx, matter, matter.version, now, { status: 'withdrawn' }, []);
+  if (matter.status !== 'submitted' || matter.cutoffAt <= now) throw new ConflictError('MATTER_NOT_EDITABLE');
+  const session = parseSessionId(matter.sessionId);
+  if (!session) throw new Error(`matter ${matter.id} names no session`);
+  try {
+    await ctx.db.transact([
+      {
+        update: keys.matter(matter.id),
+        spec: {
+          set: { status: 'withdrawn', updatedAt: now },
+          add: { version: 1 },
+          if: {
+            expr: '#version = :v AND #authorId = :me AND #status = :submitted AND #cutoffAt > :now',
+            values: { ':v': matter.version, ':me': ctx.principal.userId, ':submitted': 'submitted', ':now': now },
+          },
+        },
+        tag: 'matter',
+      },
+      { update: keys.session(session.communityId, session.date), spec: { add: { matterCount: -1 } } },
+    ]);
+  } catch (e) {
+    if (!(e instanceof TransactionCancelled) || !e.failed('matter')) throw e;
+    // changed since the read: withdrawn meanwhile (a second tap) or past the cut-off, or edited (another version)
+    const now2 = await readableMatter(ctx, matterId);
+    throw new ConflictError(now2.status === 'submitted' && now2.cutoffAt > now ? 'STALE_VERSION' : 'MATTER_NOT_EDITABLE');
+  }
+  const updated: MatterRecord = { ...matter, status: 'withdrawn', updatedAt: now, version: matter.version + 1 };
   return matterView(ctx, updated, ctx.principal);
 }
 

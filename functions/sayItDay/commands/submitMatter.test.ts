@@ -92,4 +92,32 @@ describe('submitting a matter', () => {
     const withdrawn = await h.api.as(wang).post(`/matters/${created.body.id}/withdraw`);
     expect(withdrawn.body.status).toBe('withdrawn');
   });
+
+  it('counts a withdrawn matter out of its session once, however often the withdraw is sent', async () => {
+    // Prepare: a session of its own, four matters (one sent three times with its Idempotency-Key)
+    const own = await harness();
+    const [sun, zhou, host] = await Promise.all([
+      own.person('孙丽', [['resident', 'c-b']]),
+      own.person('周强', [['resident', 'c-b']]),
+      own.person('钱社工', [['communityWorker', 'c-b']]),
+    ]);
+    const raise = (who: Person, text: string, headers?: Record<string, string>) => own.api.as(who).post(`/sessions/${NEXT_SESSION_B}/matters`, { ...matter, text }, headers);
+    const [m1, m2] = [await raise(sun, '楼道里堆放的杂物挡住了消防通道'), await raise(sun, '小区里的电动车乱充电很危险')];
+    await raise(zhou, '垃圾分类点晚上没有灯');
+    const key = { 'idempotency-key': 'withdraw-count-0001' };
+    await Promise.all([1, 2, 3].map(() => raise(zhou, '健身角的地垫破了好几块', key)));
+    // Act: withdraw one twice in a row, and another three times at once
+    const first = await own.api.as(sun).post(`/matters/${m1.body.id}/withdraw`);
+    const repeat = await own.api.as(sun).post(`/matters/${m1.body.id}/withdraw`);
+    const atOnce = await Promise.all([1, 2, 3].map(() => own.api.as(sun).post(`/matters/${m2.body.id}/withdraw`)));
+    // Assess: the count is the matters not withdrawn, recounted from the records the host sees
+    expect(first.status).toBe(200);
+    expect(repeat.body.code).toBe('MATTER_NOT_EDITABLE');
+    expect(atOnce.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const agenda = await own.api.as(host).get(`/sessions/${NEXT_SESSION_B}`);
+    const statuses = agenda.body.matters.map((m: { status: string }) => m.status);
+    expect(statuses).toHaveLength(4);
+    expect(agenda.body.session.matterCount).toBe(statuses.filter((s: string) => s !== 'withdrawn').length);
+    expect(agenda.body.session.matterCount).toBe(2);
+  });
 });
