@@ -38,7 +38,8 @@ import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
 import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
-import { chinaDate, defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
+import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
+import { chinaClock, chinaDay } from '../shared/platform/chinaTime';
 import type { MatterStatus, Session } from '../shared/sayItDay/schemas';
 import type { Grant, Unit } from '../shared/org/schemas';
 import {
@@ -208,7 +209,7 @@ function chineseDate(date: string): string {
 }
 
 function minutesOf(s: Session, host: string, attendance: number, number: number, matters: MatterRecord[]): string {
-  const time = new Date(Date.parse(s.startsAt) + 8 * 3600_000).toISOString().slice(11, 16);
+  const time = chinaClock(s.startsAt);
   const lines = [
     `${chineseDate(s.date)} ${time}，${s.communityName}在${s.place}召开本年度第${number}期"吾事五说"说事会，由社区工作者${host}主持，居民${attendance}人参加，网格员和共建单位代表列席。`,
     '',
@@ -559,7 +560,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   const nextSessionIds: Record<string, string> = {};
   const seededUsers = new Set(people.map((p) => p.userId));
   const nextSessions = await Promise.all(communities.map(async (c) => {
-    const soon = await listSessions(db, c.id, chinaDate(now), chinaDate(new Date(now.getTime() + 62 * DAY)), true, 10);
+    const soon = await listSessions(db, c.id, chinaDay(now), chinaDay(now.getTime() + 62 * DAY), true, 10);
     const next = soon.find((s) => isOpenForMatters(s, now));
     if (!next) return undefined;
     const existing = (await listMattersOfSession(db, next.id)).filter((m) => seededUsers.has(m.authorId));
@@ -655,7 +656,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     }
     const lastSessions = past.filter((p) => p.session.communityId === person.communityId).slice(-3);
     for (const { session: s } of lastSessions) {
-      const time = new Date(Date.parse(s.startsAt) + 8 * 3600_000).toISOString().slice(11, 16);
+      const time = chinaClock(s.startsAt);
       planned.push([new Date(Date.parse(s.startsAt) - DAY + 60 * MIN), {
         userId: person.userId,
         template: 'sessionReminder',

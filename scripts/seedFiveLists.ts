@@ -36,6 +36,7 @@ import type { MatterRecord } from '../functions/sayItDay/store';
 import type { MatterCategory } from '../shared/sayItDay/schemas';
 import type { FiveListState } from '../shared/fiveLists/schemas';
 import { proposedResolveBy, stepDeadline } from '../shared/fiveLists/deadlines';
+import { chinaDay, chinaYear } from '../shared/platform/chinaTime';
 import type { Role } from '../shared/org/schemas';
 import { communities, SUBDISTRICT, units } from './seedData';
 
@@ -61,7 +62,6 @@ export interface FiveListsSeedSummary {
 }
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 const between = (r: () => number, lo: number, hi: number) => lo + r() * (hi - lo);
 
@@ -447,7 +447,7 @@ export async function seedFiveLists(
     t += between(r, 0.3, 1.6) * DAY;
     step('dispatched', 'dispatch', staff, { unitId, unitName: unitName(unitId), resolveBy: proposedResolveBy(p.category, new Date(t)), dispatchedBy: officer.userId, deadlineAt: stepDeadline('dispatched', new Date(t)) });
     t += between(r, 0.2, 1.7) * DAY;
-    const year = new Date(t + 8 * HOUR).getUTCFullYear();
+    const year = chinaYear(t);
     step('reviewed', 'confirm', staff, { deadlineAt: stepDeadline('reviewed', new Date(t)), scoreYear: year });
     const ledger = { ...keys.unitScoreEntry(rec.subdistrictId, year, unitId, rec.id), entity: 'unitScoreEntry', unitId, matterId: rec.id, resolved: false, onTime: false, round: 0, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0 } as Item & Record<string, unknown>;
     out.push(ledger);
@@ -539,7 +539,7 @@ export async function seedFiveLists(
     for (let i = 0; i < 3; i++) {
       const held = nowMs - (150 - i * 55 + Math.floor(r() * 10)) * DAY;
       const picks = [councilTopics[(i * 2) % 6]!, councilTopics[(i * 2 + 1) % 6]!];
-      const heldOn = new Date(held + 8 * HOUR).toISOString().slice(0, 10);
+      const heldOn = chinaDay(held);
       const council = await as(worker, held + DAY, 'POST', `/communities/${c.id}/councils`, {
         title: `${c.name}${heldOn.slice(0, 4)}年第${i + 3}次居民议事会`,
         heldOn,

@@ -15,6 +15,7 @@ import type { Deps } from '../functions/platform/context';
 import { screenRegistry } from '../functions/relief/jobs';
 import { writeXlsx } from '../functions/platform/xlsx';
 import { checkDigitOf } from '../shared/relief/idNumber';
+import { addMonths, chinaInstant } from '../shared/platform/chinaTime';
 import type { ApplicationStatus, ReliefType } from '../shared/relief/schemas';
 import { communities, givenNames, SUBDISTRICT, surnames } from './seedData';
 
@@ -56,12 +57,8 @@ const staff: Record<string, { worker: string; grids: Record<string, string> }> =
 const OFFICER = 'officer-huang';
 const REGION = '330106';
 
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
-};
 /** a moment in China time: `YYYY-MM-DD` at hh:00 */
-const chinaAt = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+const chinaAt = (day: string, hour = 10) => chinaInstant(day, `${String(hour).padStart(2, '0')}:00`);
 
 /** What one application goes through, and when (months before `now`'s month; the day of that month). */
 interface Plan {

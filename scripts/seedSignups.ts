@@ -10,6 +10,7 @@
  */
 import type { Deps } from '../functions/platform/context';
 import { checkDigitOf } from '../shared/relief/idNumber';
+import { chinaDay, chinaInstant } from '../shared/platform/chinaTime';
 import { currentVolunteerIdConsentVersion } from '../shared/signups/consent';
 
 const DAY = 86_400_000;
@@ -43,8 +44,7 @@ const marker = { pk: 'SEED#signups', sk: 'DONE' };
 
 /** China-time wall clock `days` from today's date (of `now`) at hh:mm. */
 function chinaAt(now: Date, days: number, hhmm: string): Date {
-  const day = new Date(now.getTime() + 8 * 3600_000 + days * DAY).toISOString().slice(0, 10);
-  return new Date(`${day}T${hhmm}:00+08:00`);
+  return chinaInstant(chinaDay(now.getTime() + days * DAY), hhmm);
 }
 const iso = (d: Date) => d.toISOString();
 

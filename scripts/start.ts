@@ -2,7 +2,9 @@
  * npm start: the whole product on this machine.
  *   1. the local stack (DynamoDB Local :8000, s3rver :4569, WeChat stand-in :3100) — scripts/localStack.ts
  *   2. the seed (tsx scripts/seed.ts, with the stack's environment), when it exists
- *   3. the functions behind serverless-offline (:3000 HTTP API, :3002 Lambda invoke), bundled by esbuild
+ *   3. the functions behind serverless-offline (:3010, :3002 Lambda invoke), bundled by esbuild, and in front of it the
+ *      concurrency gate (:3000 HTTP API: each function held to its reserved concurrency, a queue not an error; a
+ *      Lambda timeout answered 504 as API Gateway would) — scripts/concurrencyGate.ts
  *   4. a scheduler: createSessions and remindSessions once at start, drainOutbox every few seconds (via the Lambda
  *      invoke endpoint, so the jobs run exactly as the functions are deployed)
  *   5. the h5 dev server (taro build --type h5 --watch, :10086) with the API at http://127.0.0.1:3000
@@ -14,6 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { declaredFunctions, startConcurrencyGate, type ConcurrencyGate } from './concurrencyGate';
 import { LOCAL_REGION, ROOT, startLocalStack, type LocalStack } from './localStack';
 
 const args = process.argv.slice(2);
@@ -24,6 +27,8 @@ const value = (name: string, dflt: string) => {
 };
 
 const HTTP_PORT = 3000;
+/** serverless-offline's own HTTP port, behind the gate */
+const OFFLINE_PORT = 3010;
 const LAMBDA_PORT = 3002;
 const H5_PORT = 10086;
 const STAGE = 'local';
@@ -52,6 +57,7 @@ const QUIET = /\(λ: drainOutbox\)|Successfully invoked scheduled function: \[dr
 
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stack: LocalStack | undefined;
+let gate: ConcurrencyGate | undefined;
 let stopping = false;
 let drainTimer: NodeJS.Timeout | undefined;
 
@@ -123,6 +129,7 @@ async function shutdown(code = 0) {
   stopping = true;
   if (drainTimer) clearInterval(drainTimer);
   log('stopping…');
+  await gate?.close();
   await Promise.all(children.map(({ child }) => killGroup(child)));
   await stack?.stop();
   log('stopped');
@@ -198,10 +205,11 @@ async function main() {
     AWS_REGION: LOCAL_REGION,
   };
   const tOffline = Date.now();
-  run('offline', path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', STAGE, '--region', LOCAL_REGION], {
+  run('offline', path.join(ROOT, 'node_modules/.bin/serverless'), ['offline', 'start', '--stage', STAGE, '--region', LOCAL_REGION, '--httpPort', String(OFFLINE_PORT)], {
     env,
     logFile: path.join(localDir, 'logs', 'offline.log'),
   });
+  gate = await startConcurrencyGate({ target: `http://127.0.0.1:${OFFLINE_PORT}`, port: HTTP_PORT, functions: declaredFunctions() });
   const up = await waitForHttp(`http://127.0.0.1:${HTTP_PORT}/health`, 180_000);
   if (!up) {
     log('serverless-offline did not come up within 180 s (see .local/logs/offline.log)');
@@ -244,7 +252,7 @@ async function main() {
   const w = 30;
   console.log(`
 ┌ Linli 邻里 — local stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
-│ API (serverless-offline)   http://127.0.0.1:${HTTP_PORT}        e.g. /health, /openapi.json
+│ API (serverless-offline)   http://127.0.0.1:${HTTP_PORT}        e.g. /health, /openapi.json (through the gate: ${process.env.LINLI_LOCAL_CONCURRENCY ?? 4} at a time per function)
 │ Lambda invoke              http://127.0.0.1:${LAMBDA_PORT}/2015-03-31/functions/${SERVICE}-${STAGE}-<fn>/invocations
 │ h5 (mini-program in a browser) ${h5 ? `http://127.0.0.1:${H5_PORT}   (first build takes ~30 s)` : '(not started)'}
 │ DynamoDB Local             ${stack.dynamo!.endpoint}   table ${stack.tableName}${persist ? ' (kept in .local/dynamodb)' : ' (in memory)'}

@@ -1,11 +1,13 @@
 import { screen } from '../../shared/relief/screening';
 import type { ReliefType } from '../../shared/relief/schemas';
-import { chinaMonth } from './commands/common';
+import { chinaMonth } from '../../shared/platform/chinaTime';
 import { loadDeps, type Deps } from '../platform/context';
 import { ConditionFailed } from '../platform/db';
 import { keys } from '../platform/keys';
 import { listUnits } from '../platform/units';
 import * as store from './store';
+import { reliefCapability } from './capability';
+import { job } from '../platform/job';
 
 /**
  * 滚动筛选, monthly (scheduled on the 1st): every household of every community's registry gets this month's flags
@@ -13,7 +15,7 @@ import * as store from './store';
  * month: each entry is updated only where its `screenedMonth` is not this month, and the community's run marker is
  * written once; a re-run (or a run that stopped half-way and is started again) flags nobody twice.
  */
-export async function screenRegistry(deps: Deps, now = deps.clock.now()): Promise<{ communities: number; screened: number; flagged: number }> {
+export const screenRegistry = job(reliefCapability.functions.screenRegistry!, async function screenRegistry(deps: Deps, now: Date = deps.clock.now()): Promise<{ communities: number; screened: number; flagged: number }> {
   const month = chinaMonth(now);
   let screened = 0;
   let flagged = 0;
@@ -50,6 +52,6 @@ export async function screenRegistry(deps: Deps, now = deps.clock.now()): Promis
   }
   deps.log.info('screenRegistry', { month, communities: communities.length, screened, flagged });
   return { communities: communities.length, screened, flagged };
-}
+});
 
 export const screenRegistryHandler = async () => screenRegistry(await loadDeps());

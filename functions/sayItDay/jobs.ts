@@ -1,11 +1,14 @@
-import { sessionDates, sessionId, sessionTimes, tomorrowInChina } from '../../shared/sayItDay/schedule';
+import { chinaClock, tomorrowInChina } from '../../shared/platform/chinaTime';
+import { sessionDates, sessionId, sessionTimes } from '../../shared/sayItDay/schedule';
 import type { Session } from '../../shared/sayItDay/schemas';
 import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { ConditionFailed, TransactionCancelled } from '../platform/db';
 import { keys } from '../platform/keys';
-import { notificationWrites } from '../platform/notify';
+import { DEDUPED, notificationWrites } from '../platform/notify';
 import { listUnits } from '../platform/units';
 import * as store from './store';
+import { sayItDayCapability } from './capability';
+import { job } from '../platform/job';
 
 /** How far ahead sessions are made: residents can raise a matter for any of them. */
 export const SESSIONS_AHEAD_DAYS = 35;
@@ -14,7 +17,7 @@ export const SESSIONS_AHEAD_DAYS = 35;
  * Makes each community's sessions for the coming weeks from its rule. Run daily (EventBridge; locally at start).
  * Idempotent: a session's key is its community and date, written only where absent, so a second run makes nothing.
  */
-export async function createSessions(deps: Deps, now = deps.clock.now()): Promise<{ created: number; existing: number }> {
+export const createSessions = job(sayItDayCapability.functions.createSessions!, async function createSessions(deps: Deps, now: Date = deps.clock.now()): Promise<{ created: number; existing: number }> {
   const units = await listUnits(deps.db);
   let created = 0;
   let existing = 0;
@@ -46,13 +49,13 @@ export async function createSessions(deps: Deps, now = deps.clock.now()): Promis
   }
   deps.log.info('createSessions', { created, existing });
   return { created, existing };
-}
+});
 
 /**
  * The day before a session, everyone who asked to be reminded gets an inbox item and, where they hold a grant,
  * a subscribe message. One notification per session and person, however often the job runs.
  */
-export async function remindSessions(deps: Deps, now = deps.clock.now()): Promise<{ reminded: number }> {
+export const remindSessions = job(sayItDayCapability.functions.remindSessions!, async function remindSessions(deps: Deps, now: Date = deps.clock.now()): Promise<{ reminded: number }> {
   const ctx = makeCtx(deps, `job-remind-${now.toISOString()}`);
   const date = tomorrowInChina(now);
   const units = await listUnits(deps.db);
@@ -61,7 +64,7 @@ export async function remindSessions(deps: Deps, now = deps.clock.now()): Promis
     const session = await deps.db.get<Record<string, unknown>>(keys.session(community.id, date));
     if (!session || session.state !== 'scheduled') continue;
     const s = store.toSession(session);
-    const time = new Date(Date.parse(s.startsAt) + 8 * 3600_000).toISOString().slice(11, 16);
+    const time = chinaClock(s.startsAt);
     for (const userId of await store.listReminderSubscribers(deps.db, community.id)) {
       try {
         await deps.db.transact(
@@ -77,13 +80,13 @@ export async function remindSessions(deps: Deps, now = deps.clock.now()): Promis
         );
         reminded++;
       } catch (e) {
-        if (!(e instanceof TransactionCancelled)) throw e; // already reminded
+        if (!(e instanceof TransactionCancelled && e.failed(DEDUPED))) throw e; // already reminded
       }
     }
   }
   deps.log.info('remindSessions', { date, reminded });
   return { reminded };
-}
+});
 
 /** EventBridge entry points. */
 export const createSessionsHandler = async () => createSessions(await loadDeps());

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../shared/platform/chinaTime';
 import { hoursOf } from '../../shared/signups/hours';
 import type { Certificate } from '../../shared/signups/schemas';
 import { A4, PdfPage, renderPdf, textWidth, wrap } from './pdf';
@@ -16,8 +17,6 @@ const cn = (isoDate: string) => {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 };
-/** the day of an instant in China time */
-const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function certificateLines(c: Certificate) {
   return {

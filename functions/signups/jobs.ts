@@ -1,21 +1,23 @@
-import { tomorrowInChina } from '../../shared/sayItDay/schedule';
+import { chinaClock, tomorrowInChina } from '../../shared/platform/chinaTime';
 import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import { notificationWrites } from '../platform/notify';
 import * as engine from './reservations';
 import * as store from './store';
+import { signupsCapability } from './capability';
+import { job } from '../platform/job';
 
 /**
  * The day before an event, everyone registered gets an inbox item and (with a grant) a subscribe message. One per
  * event and person however often the job runs (a dedupe key).
  */
-export async function remindEvents(deps: Deps, now = deps.clock.now()): Promise<{ reminded: number }> {
+export const remindEvents = job(signupsCapability.functions.remindEvents!, async function remindEvents(deps: Deps, now: Date = deps.clock.now()): Promise<{ reminded: number }> {
   const ctx = makeCtx(deps, `job-remind-events-${now.toISOString()}`);
   const day = tomorrowInChina(now);
   let reminded = 0;
   for (const e of await store.listEventsOnDay(ctx, day)) {
     if (e.state !== 'published') continue;
-    const time = new Date(Date.parse(e.startsAt) + 8 * 3600_000).toISOString().slice(11, 16);
+    const time = chinaClock(e.startsAt);
     for (const r of await engine.listReservations(ctx, e.id)) {
       if (r.status !== 'confirmed') continue;
       try {
@@ -38,6 +40,6 @@ export async function remindEvents(deps: Deps, now = deps.clock.now()): Promise<
   }
   deps.log.info('remindEvents', { day, reminded });
   return { reminded };
-}
+});
 
 export const remindEventsHandler = async () => remindEvents(await loadDeps());

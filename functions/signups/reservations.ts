@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../shared/platform/chinaTime';
 import { cancelRefusal, decide, headAction, queued, seatsFor, signupRefusal, type PlacePolicy } from '../../shared/signups/reservation';
 import type { PlaceKind, Reservation } from '../../shared/signups/schemas';
 import type { Ctx } from '../platform/context';
@@ -314,7 +315,7 @@ async function closeHole(ctx: Ctx, placeId: string, position: number, uncounted 
 /** The writes that move the head of the waitlist into the seats, given what the counter must look like. */
 function promotionWrites(ctx: Ctx, place: PlaceRecord, head: WaitEntry, at: string): TxWrite[] {
   const link = place.kind === 'event' ? `/packages/signups/event/index?id=${place.ownerId}` : `/packages/signups/activity/index?id=${place.ownerId}`;
-  const when = new Date(Date.parse(place.startsAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const when = chinaDateTime(place.startsAt);
   return [
     { update: keys.waitlistEntry(place.id, head.position), spec: { set: { state: 'promoted' }, if: { expr: '#state = :live', values: { ':live': 'live' } } } },
     {

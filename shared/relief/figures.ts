@@ -1,3 +1,4 @@
+import { addMonths, halfYearOf } from '../platform/chinaTime';
 import { reliefTypes } from './types';
 import type { ReliefType } from './schemas';
 
@@ -80,12 +81,11 @@ export function monthsBetween(from: string, to: string): string[] {
  * July–December), as of `month` (YYYY-MM): this month, this half-year so far, the last whole half-year, this year so far.
  */
 export function summaryRanges(month: string): Record<'month' | 'half' | 'lastHalf' | 'year', { from: string; to: string }> {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const first = m <= 6
+  const half = halfYearOf(month);
   return {
     month: { from: month, to: month },
-    half: { from: `${y}-${first ? '01' : '07'}`, to: month },
-    lastHalf: first ? { from: `${y - 1}-07`, to: `${y - 1}-12` } : { from: `${y}-01`, to: `${y}-06` },
-    year: { from: `${y}-01`, to: month },
-  }
+    half: { from: half.from, to: month },
+    lastHalf: halfYearOf(addMonths(half.from, -1)),
+    year: { from: `${month.slice(0, 4)}-01`, to: month },
+  };
 }

@@ -1,3 +1,4 @@
+import { addMonths, lastDayOfMonth } from '../platform/chinaTime';
 import { dayOfAge } from './idNumber';
 import type { RegionRules, ReliefType, ScreeningFlag } from './schemas';
 
@@ -18,19 +19,10 @@ export interface ScreenedHousehold {
 const visitedTags = ['elderlyAlone', 'disability', 'seriousIllness', 'leftBehindChild'];
 export const visitEveryDays = 90;
 
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-};
 
 export function screen(h: ScreenedHousehold, month: string, rules: RegionRules): ScreeningFlag[] {
   const flags: ScreeningFlag[] = [];
-  const end = lastDay(month);
+  const end = lastDayOfMonth(month);
   for (const b of h.benefits) {
     if (b.type === 'dibao') {
       const since = b.since.slice(0, 7);

@@ -1,7 +1,5 @@
+import { addDays, chinaDay, chinaInstant } from '../platform/chinaTime';
 import type { ScheduleRule, Session } from './schemas';
-
-/** China keeps one time zone and no daylight saving: local time is UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 export const defaultScheduleRule = (communityId: string): ScheduleRule => ({
   communityId,
@@ -13,25 +11,9 @@ export const defaultScheduleRule = (communityId: string): ScheduleRule => ({
   version: 0,
 });
 
-/** The local (China) calendar date of an instant, YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant of a local date and HH:mm in China. */
-export function chinaInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The say-it days the rule gives from `from` (inclusive) up to `days` days ahead, in order. */
 export function sessionDates(rule: Pick<ScheduleRule, 'daysOfMonth'>, from: Date, days: number): string[] {
-  const start = chinaDate(from);
+  const start = chinaDay(from);
   const wanted = new Set(rule.daysOfMonth);
   const dates: string[] = [];
   for (let i = 0; i <= days; i++) {
@@ -64,9 +46,4 @@ export function parseSessionId(id: string): { communityId: string; date: string 
 
 export function isOpenForMatters(session: Pick<Session, 'state' | 'cutoffAt'>, now: Date): boolean {
   return session.state === 'scheduled' && now.getTime() < Date.parse(session.cutoffAt);
-}
-
-/** The date tomorrow in China, for the day-before reminder. */
-export function tomorrowInChina(now: Date): string {
-  return addDays(chinaDate(now), 1);
 }

@@ -1,53 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { dynamoClient } from '../../functions/platform/db';
-import { ensureTable, freePort } from '../../scripts/localStack';
+import { ensureTable } from '../../scripts/localStack';
+import { startOffline, type Offline } from '../../scripts/offline';
 
 /**
  * The functions as API Gateway runs them: serverless.yml's routes, esbuild bundles, serverless-offline's HTTP API
- * (payload 2.0), against DynamoDB Local and the WeChat stand-in. HTTP from outside, like the mini-program.
+ * (payload 2.0), behind the concurrency gate as in `npm start`, against DynamoDB Local and the WeChat stand-in. HTTP
+ * from outside, like the mini-program.
  */
-const ROOT = path.resolve(__dirname, '../..');
-let offline: ChildProcess;
+let offline: Offline;
 let base: string;
-let output = '';
 
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
   const tableName = `offline-${randomBytes(4).toString('hex')}`;
   await ensureTable(dynamoClient(process.env.DYNAMODB_ENDPOINT), tableName);
-  const [httpPort, lambdaPort, websocketPort, albPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  base = `http://127.0.0.1:${httpPort}`;
-  offline = spawn(
-    path.join(ROOT, 'node_modules/.bin/serverless'),
-    ['offline', 'start', '--stage', 'local', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--websocketPort', String(websocketPort), '--albPort', String(albPort)],
-    { cwd: ROOT, env: { ...process.env, TABLE_NAME: tableName, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  offline.stdout!.on('data', (d) => (output += String(d)));
-  offline.stderr!.on('data', (d) => (output += String(d)));
-  const until = Date.now() + 150_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > until || offline.exitCode !== null) throw new Error(`serverless-offline did not start:\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  offline = await startOffline({ env: { ...process.env, TABLE_NAME: tableName } });
+  base = offline.base;
 });
 
 afterAll(async () => {
-  if (offline?.pid) {
-    try {
-      process.kill(-offline.pid, 'SIGTERM');
-    } catch {
-      /* gone */
-    }
-  }
+  await offline?.stop();
 });
 
 async function call(method: string, p: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -259,8 +259,3 @@ export function advance(ctx: Ctx, r: FiveListRecord, to: FiveListState, changes:
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
-
-/** The year of a date in China (UTC+8): the score ledger's year. */
-export function chinaYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
-}

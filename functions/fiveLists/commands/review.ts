@@ -1,4 +1,5 @@
 import { stepDeadline } from '../../../shared/fiveLists/deadlines';
+import { chinaYear } from '../../../shared/platform/chinaTime';
 import type { FiveListMatter, ReviewInput } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
@@ -6,7 +7,7 @@ import { ConflictError, UnprocessableError } from '../../platform/errors';
 import { historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
-import { aboutMatter, advance, applyTransition, authorize, checkVersion, chinaYear, matterView, readable, toResidents } from './common';
+import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterView, readable, toResidents } from './common';
 import { countedWrite, watchWrites } from './watch';
 
 /**

@@ -5,7 +5,7 @@ import type { UserCtx } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import { getUnit, listUnits } from '../../platform/units';
 import * as store from '../store';
-import { chinaYear } from './common';
+import { chinaYear } from '../../../shared/platform/chinaTime';
 
 const toScored = (e: store.ScoreEntry): ScoredMatter => ({
   matterId: e.matterId,

@@ -22,13 +22,13 @@ import { getUnit } from '../../platform/units';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
 import { reliefNotices } from '../../../shared/relief/notices';
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import {
   advance,
   applicationData,
   applicationLink,
   notesTo,
   reviewersOf,
-  chinaDay,
   checkDocumentKeys,
   checkVersion,
   detailAfter,

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import { ageOn, parseIdNumber } from '../../../shared/relief/idNumber';
 import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/relief/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
@@ -18,12 +19,6 @@ import * as store from '../store';
 import type { ApplicationRecord, SensitivePart, StoredMember } from '../store';
 
 export const vault = (): Vault => vaultFromEnv();
-
-/** Today in China (UTC+8), YYYY-MM-DD: ages and periods are counted in local days. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-export const chinaMonth = (at: Date) => chinaDay(at).slice(0, 7);
 
 export const scopeOf = (r: ApplicationRecord) => ({ subdistrictId: r.subdistrictId, communityId: r.communityId, gridId: r.gridId, ownerId: r.ownerId, filedById: r.filedById });
 

@@ -4,6 +4,7 @@ import { reliefCan } from '../../../shared/relief/permissions';
 import type { ApplicationDetail, ReviewInput } from '../../../shared/relief/schemas';
 import { awaitingLevel, reliefTypes } from '../../../shared/relief/types';
 import { toFen } from '../../../shared/relief/figures';
+import { addDays, addMonths, chinaDay, chinaMonth } from '../../../shared/platform/chinaTime';
 import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
@@ -13,17 +14,12 @@ import * as store from '../store';
 import type { ApplicationRecord } from '../store';
 import { reliefNotices } from '../../../shared/relief/notices';
 import type { Notification } from '../../platform/notify';
-import { advance, applicationData, applicationLink, notesTo, reviewersOf, chinaDay, chinaMonth, checkVersion, detailAfter, detailOf, historyEntry, readable, summaryView, writeStep } from './common';
+import { advance, applicationData, applicationLink, notesTo, reviewersOf, checkVersion, detailAfter, detailOf, historyEntry, readable, summaryView, writeStep } from './common';
 
 type Detail = z.infer<typeof ApplicationDetail>;
 
 export const applicationDetail = (ctx: UserCtx, appId: string) => detailOf(ctx, appId);
 
-const addMonths = (month: string, n: number) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
-};
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Registry tags an approval implies */
 const tagsOf: Partial<Record<ApplicationRecord['type'], string>> = { dibao: 'dibao', severeDisabilitySubsidy: 'disability', disabilityCard: 'disability', veteranCare: 'veteran', housingSubsidy: 'lowIncome', temporaryRelief: 'lowIncome' };

@@ -1,5 +1,6 @@
 import { reliefCan } from '../../../shared/relief/permissions';
 import { mustVisitDays } from '../../../shared/relief/screening';
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
@@ -8,7 +9,7 @@ import type { TransactionCancelled } from '../../platform/db';
 import * as store from '../store';
 import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
 import { communityUnit, registryView } from './registry';
-import { chinaDay, notesTo } from './common';
+import { notesTo } from './common';
 import { maskName } from '../../../shared/relief/masking';
 import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
 import { notificationWrites } from '../../platform/notify';
@@ -87,10 +88,10 @@ export async function recordEvent(ctx: UserCtx, communityId: string, input: { ho
   };
   const [kindZh, kindEn] = mustVisitKindWords[v.kind];
   // the assignee hears of it (not a worker who assigned it to themselves)
-  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(new Date(v.deadlineAt))), visitLink(communityId, v.id), {
+  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(v.deadlineAt)), visitLink(communityId, v.id), {
     thing1: `${maskName(v.headName)}家走访`,
     phrase2: '待走访',
-    date3: chinaDay(new Date(v.deadlineAt)),
+    date3: chinaDay(v.deadlineAt),
   });
   return transactCreate(ctx, [{ put: store.mustVisitItem(v), if: { expr: 'attribute_not_exists(#pk)' } }, ...notes.flatMap((n) => notificationWrites(ctx, n))], await visitView(ctx, v, []));
 }

@@ -1,5 +1,6 @@
 import type { Matter, MatterDetail, Session, SessionAgenda } from '../../../shared/sayItDay/schemas';
-import { chinaDate, isOpenForMatters } from '../../../shared/sayItDay/schedule';
+import { isOpenForMatters } from '../../../shared/sayItDay/schedule';
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
@@ -19,8 +20,8 @@ const DAY = 86_400_000;
 export async function listSessions(ctx: UserCtx, communityId: string, q: { from?: string; to?: string }): Promise<{ items: Session[] }> {
   await readableCommunity(ctx, communityId);
   const now = ctx.clock.now();
-  const from = q.from ?? chinaDate(new Date(now.getTime() - 365 * DAY));
-  const to = q.to ?? chinaDate(new Date(now.getTime() + 60 * DAY));
+  const from = q.from ?? chinaDay(now.getTime() - 365 * DAY);
+  const to = q.to ?? chinaDay(now.getTime() + 60 * DAY);
   return { items: await store.listSessions(ctx.db, communityId, from, to, false) };
 }
 
@@ -28,7 +29,7 @@ export async function listSessions(ctx: UserCtx, communityId: string, q: { from?
 export async function nextSession(ctx: UserCtx, communityId: string): Promise<{ session: Session | null }> {
   await readableCommunity(ctx, communityId);
   const now = ctx.clock.now();
-  const upcoming = await store.listSessions(ctx.db, communityId, chinaDate(now), chinaDate(new Date(now.getTime() + 62 * DAY)), true, 10);
+  const upcoming = await store.listSessions(ctx.db, communityId, chinaDay(now), chinaDay(now.getTime() + 62 * DAY), true, 10);
   return { session: upcoming.find((s) => isOpenForMatters(s, now)) ?? null };
 }
 

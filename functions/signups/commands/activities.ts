@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../../shared/platform/chinaTime';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee } from '../../../shared/signups/permissions';
 import type { Activity, ActivityDetail, CreateActivityInput, EditActivityInput } from '../../../shared/signups/schemas';
@@ -192,7 +193,7 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       version: updated.version,
-      tell: moved ? `「${updated.title}」${chinaTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined,
+      tell: moved ? `「${updated.title}」${chinaDateTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined,
       link: `/packages/signups/activity/index?id=${a.id}`,
     });
   }
@@ -272,7 +273,7 @@ export async function tellOfChange(
               title: `活动变更：${change.title}`,
               body: change.tell,
               link: change.link,
-              data: { thing1: change.title.slice(0, 20), time2: chinaTime(change.startsAt), thing3: change.place.slice(0, 20) },
+              data: { thing1: change.title.slice(0, 20), time2: chinaDateTime(change.startsAt), thing3: change.place.slice(0, 20) },
               dedupeKey: `changed#${placeId}#${change.version}#${r.userId}`,
             })
           : []),
@@ -284,9 +285,6 @@ export async function tellOfChange(
   }
   return told;
 }
-
-/** 2026-12-10 09:00, China time */
-export const chinaTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Each holder of a place: their reservation cancelled and a notification, in one transaction per person. */
 export async function tellEveryone(ctx: Ctx, placeId: string, title: string, body: string, link: string): Promise<number> {

@@ -29,9 +29,3 @@ export function rosterOrder(a: ReservationRecord, b: ReservationRecord): number 
 export function mustBeFuture(now: Date, at: string, path: string): void {
   if (Date.parse(at) <= now.getTime()) throw new ValidationError([{ path, message: 'must be in the future' }]);
 }
-
-/** China local date of an instant. */
-export function chinaDay(at: string | Date): string {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
-}

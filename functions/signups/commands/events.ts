@@ -1,3 +1,4 @@
+import { chinaDateTime, chinaDay } from '../../../shared/platform/chinaTime';
 import { ageOn, inAgeBand } from '../../../shared/signups/hours';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
@@ -10,8 +11,8 @@ import { keys } from '../../platform/keys';
 import { ticketHolder } from '../qr';
 import * as engine from '../reservations';
 import * as store from '../store';
-import { chinaTime, tellEveryone, tellOfChange } from './activities';
-import { chinaDay, mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
+import { tellEveryone, tellOfChange } from './activities';
+import { mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
 
 async function eventView(ctx: UserCtx, e: store.EventRecord): Promise<CulturalEvent> {
   return { ...e, posterUrl: e.posterKey ? await ctx.storage.readUrl(e.posterKey) : undefined };
@@ -164,7 +165,7 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
   }
   if (delta > 0) await engine.settle(ctx, eventId);
   if (retimed || moved || title !== e.title) {
-    const what = [retimed ? `时间改为 ${chinaTime(startsAt)}（原 ${chinaTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
+    const what = [retimed ? `时间改为 ${chinaDateTime(startsAt)}（原 ${chinaDateTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
     await tellOfChange(ctx, eventId, {
       title,
       place: where,

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import { adjustmentNeedsReason, servedMinutes } from '../../../shared/signups/hours';
 import { canOrganize, canSee, isStaffOver, mayConfirmHours } from '../../../shared/signups/permissions';
 import type { HoursEntry, Reservation } from '../../../shared/signups/schemas';
@@ -9,7 +10,7 @@ import { notificationWrites } from '../../platform/notify';
 import { shiftCode, verifyShiftCode, WINDOW_SECONDS } from '../qr';
 import * as engine from '../reservations';
 import * as store from '../store';
-import { chinaDay, reservationView, rosterOrder } from './common';
+import { reservationView, rosterOrder } from './common';
 
 /** A shift this reader may see (a draft's only by those who run it), or not found. */
 async function readableShift(ctx: UserCtx, shiftId: string): Promise<engine.PlaceRecord> {

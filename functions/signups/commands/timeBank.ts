@@ -1,3 +1,4 @@
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import { residentCommunityId } from '../../../shared/org/permissions';
 import { ageOn, mayBeHelped, mayHelp } from '../../../shared/signups/hours';
 import { canSee, canSetTimeBank, isStaffOver } from '../../../shared/signups/permissions';
@@ -10,7 +11,7 @@ import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import { isContention, pause } from '../reservations';
 import * as store from '../store';
-import { chinaDay, unitOf } from './common';
+import { unitOf } from './common';
 
 /**
  * The time bank: younger elders help older ones and bank the hours. Hours come in from elder-to-elder activities

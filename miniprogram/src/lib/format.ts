@@ -1,8 +1,9 @@
+import { addDays, CHINA_OFFSET_MS, chinaDay as dayOf } from '@shared/platform/chinaTime'
+
 /** Dates are shown in China time (UTC+8, no daylight saving), whatever the phone's zone. */
-const CN = 8 * 3600_000
 
 function parts(iso: string) {
-  const d = new Date(Date.parse(iso) + CN)
+  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS)
   const p = (n: number) => String(n).padStart(2, '0')
   return { y: d.getUTCFullYear(), m: p(d.getUTCMonth() + 1), d: p(d.getUTCDate()), h: p(d.getUTCHours()), min: p(d.getUTCMinutes()), wd: d.getUTCDay() }
 }
@@ -27,5 +28,5 @@ export function fmtDateTime(iso: string, lang: 'zh' | 'en'): string {
 
 /** today in China, YYYY-MM-DD, shifted by some days */
 export function chinaDay(offsetDays = 0): string {
-  return new Date(Date.now() + CN + offsetDays * 86400_000).toISOString().slice(0, 10)
+  return addDays(dayOf(Date.now()), offsetDays)
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CreateConsultationInput } from '@shared/fiveLists/schemas'
+import { chinaDateTime, parseChinaDateTime } from '@shared/platform/chinaTime'
 import { Page } from '../../../components/Page'
 import { Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextArea, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
@@ -14,19 +15,12 @@ import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { consultationUnits } from '../lib/roles'
 
-const CN = 8 * 3600_000
 const MIN_OPTIONS = 2
 const MAX_OPTIONS = 10
 
-/** China wall time `YYYY-MM-DD HH:mm` of an instant, and back (China has no daylight saving). */
-const wall = (ms: number) => new Date(ms + CN).toISOString().slice(0, 16).replace('T', ' ')
-function instant(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
-  if (!m) return undefined
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - CN
-  const back = wall(ms)
-  return back === text.trim() ? new Date(ms).toISOString() : undefined // 2026-02-30 is not a day
-}
+/** China wall time `YYYY-MM-DD HH:mm` of an instant, and back (undefined for 2026-02-30, which is not a day). */
+const wall = chinaDateTime
+const instant = parseChinaDateTime
 
 /**
  * 发布决策咨询: a community worker (their community) or a sub-district officer (their sub-district) publishes a major

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
+import { chinaYear } from '@shared/platform/chinaTime'
 import { Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
 import { Async, Chip, Empty, Section } from '../../../components/ui'
@@ -12,7 +13,7 @@ import { call } from '../../../api/client'
 import { contactUnits, officerSubdistrict } from '../lib/roles'
 import { ScoreView } from '../lib/ui'
 
-const thisYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+const thisYear = () => chinaYear(Date.now())
 
 /** Officers see every partner unit ranked; a unit's contact sees its own score. */
 export default function ScoresPage() {

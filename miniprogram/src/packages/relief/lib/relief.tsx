@@ -1,6 +1,7 @@
 import './messages' // this subpackage's texts, registered before any of its pages renders
 import Taro from '@tarojs/taro'
 import type { Me } from '@shared/auth/schemas'
+import { chinaMonth } from '@shared/platform/chinaTime'
 import { api } from '../../../api/routes'
 import { ApiError, call, networkError } from '../../../api/client'
 import type { MessageKey } from '../../../i18n/messages'
@@ -38,7 +39,7 @@ export async function managedCommunities(me: Me): Promise<UnitRef[]> {
 
 /** This month in China, YYYY-MM. */
 export function thisMonth(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+  return chinaMonth(Date.now())
 }
 
 export const isPeriod = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s.trim())

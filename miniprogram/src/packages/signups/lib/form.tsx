@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { VolunteerTeam } from '@shared/signups/schemas'
+import { chinaClock, chinaDay } from '@shared/platform/chinaTime'
 import { Btn, Chip, Field, TextArea, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
@@ -62,8 +63,7 @@ export interface When {
 
 /** 2026-12-10T01:00:00Z → { date: 2026-12-10, start: 09:00 } in China time. */
 export function whenOf(startsAt: string, endsAt: string): When {
-  const china = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
-  return { date: china(startsAt).slice(0, 10), start: china(startsAt).slice(11, 16), end: china(endsAt).slice(11, 16) }
+  return { date: chinaDay(startsAt), start: chinaClock(startsAt), end: chinaClock(endsAt) }
 }
 
 /** The typed date and times as instants; undefined when malformed or the end is not after the start. */

@@ -2,6 +2,7 @@ import './messages' // this subpackage's texts, registered before any of its pag
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { Me } from '@shared/auth/schemas'
+import { parseChinaDateTime } from '@shared/platform/chinaTime'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { api } from '../../../api/routes'
@@ -42,10 +43,7 @@ export async function scanCode(): Promise<string | undefined> {
 
 /** A China-time date and time typed as YYYY-MM-DD and HH:mm, as an ISO instant; undefined when malformed. */
 export function chinaInstant(date: string, time: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{1,2}:\d{2}$/.test(time.trim())) return undefined
-  const [h, m] = time.trim().split(':')
-  const ms = Date.parse(`${date.trim()}T${h!.padStart(2, '0')}:${m}:00+08:00`)
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined
+  return parseChinaDateTime(`${date.trim()} ${time.trim()}`)
 }
 
 /** A code drawn as a QR image, with the code itself in words below (to read out, or to type where there is no camera). */
