@@ -22,6 +22,9 @@ export interface Notification {
   dedupeKey?: string;
 }
 
+/** The tag of a notification's dedupe write: `e.failed(DEDUPED)` on a cancelled transaction says it was told already. */
+export const DEDUPED = 'notificationDedupe';
+
 /** The outbox partition of a record. */
 export function shardOf(id: string): number {
   return createHash('sha1').update(id).digest()[0]! % outboxShards;
@@ -69,6 +72,7 @@ export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
       expiresAt: Math.floor(ctx.clock.now().getTime() / 1000) + 90 * 86_400,
     },
     if: { expr: 'attribute_not_exists(#pk)' },
+    tag: DEDUPED,
   };
   return [dedupe, inbox, unread, outbox];
 }
