@@ -49,7 +49,8 @@ describe('reviewing a dispatch (joint committee)', () => {
     // Assess
     expect(res.body).toMatchObject({ state: 'merged', mergedInto: main });
     const after = await w.detail(main);
-    expect(after.matter.secondCount).toBe(before.matter.secondCount + 2); // the duplicate's one second and its submitter
+    // the duplicate's one second (chen); its submitter wang raised the main matter too, and counts there as its submitter
+    expect(after.matter.secondCount).toBe(before.matter.secondCount + 1);
     expect(after.timeline.at(-1)).toMatchObject({ action: 'merge', note: expect.stringContaining(dup) });
     await w.resolved(main);
     const byCarriedSeconder = await w.h.api.as(w.p.chen).post(`/five-lists/matters/${main}/ratings`, { level: 'satisfied', stars: 5 });
@@ -112,5 +113,41 @@ describe('reviewing a dispatch (joint committee)', () => {
   it('does not show the joint committee the review queue of another sub-district', async () => {
     const res = await w.h.api.as(w.p.committee).get('/subdistricts/sd-other/five-lists?state=dispatched');
     expect(res.status).toBe(404);
+  });
+});
+
+describe('merging duplicates whose seconders overlap', () => {
+  it('counts each backer of the merged matter once, recounted from its records', async () => {
+    // Prepare: three matters by wang in a session of their own; li and chen second the first two, sun the third
+    const v = await fiveListsWorld();
+    const sun = await v.h.person('孙丽', [['resident', 'c-a']]);
+    const [main, twin, third] = (await v.fromSession([
+      { text: '三号楼电梯经常停在半层', seconders: [v.p.li, v.p.chen] },
+      { text: '三号楼电梯老是卡在楼层中间', seconders: [v.p.li, v.p.chen] },
+      { text: '三号楼电梯夜里困过人', seconders: [v.p.li, sun] },
+    ])) as [string, string, string];
+    /** the people backing a matter, from its items: seconds, and those carried over by a merge */
+    const backersOf = async (id: string) => {
+      const people = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await v.h.deps.db.query<{ sk: string; userId?: string; from?: string }>({ pk: `MATTER#${id}`, cursor });
+        for (const i of page.items) if (i.sk.startsWith('SECOND#') || (i.sk.startsWith('FLWATCH#') && i.from !== undefined)) people.add(i.userId!);
+        cursor = page.cursor;
+      } while (cursor);
+      return people.size;
+    };
+    const merge = async (dup: string, into: string) =>
+      v.h.api.as(v.p.officer).post(`/five-lists/matters/${dup}/review`, { decision: 'merge', intoMatterId: into, version: await v.version(dup) });
+    // Act: the twin's seconders all back the main matter already; the third brings sun
+    const first = await merge(twin, main);
+    const afterTwin = (await v.detail(main)).matter.secondCount;
+    const second = await merge(third, main);
+    // Assess
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(afterTwin).toBe(2);
+    const after = await v.detail(main);
+    expect(after.matter.secondCount).toBe(3);
+    expect(after.matter.secondCount).toBe(await backersOf(main));
   });
 });

@@ -91,12 +91,16 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
   // the duplicate's watchers watch the matter it is merged into, unless they are told there anyway
   const told = new Set([target.submitterId, ...into.backers, ...carried]);
   const watchers = source.watchers.filter((u) => !told.has(u));
+  // a person counts once: carried people who already back the matter (they seconded it too, or came with an earlier
+  // merge) add nothing; the target's version condition keeps its backers as read
+  const backing = new Set(into.backers);
+  const newBackers = carried.filter((u) => !backing.has(u)).length;
   const targetNext = target.version + 1;
   const extra: TxWrite[] = [
     {
       update: keys.fiveListMatter(intoId),
       spec: {
-        add: { secondCount: current.secondCount + 1, version: 1 },
+        add: { secondCount: newBackers, version: 1 },
         set: { updatedAt: now },
         if: { expr: '#version = :v AND #state <> :merged AND #state <> :closed', values: { ':v': target.version, ':merged': 'merged', ':closed': 'closed' } },
       },
