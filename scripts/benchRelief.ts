@@ -16,8 +16,8 @@ import { keys } from '../functions/platform/keys';
 import { signAccessToken } from '../functions/platform/tokens';
 import { grantItem } from '../functions/org/store';
 import * as store from '../functions/relief/store';
-import { checkDigitOf } from '../shared/relief/idNumber';
-import { maskIdNumber, maskName } from '../shared/relief/masking';
+import { checkDigitOf } from '../shared/platform/idNumber';
+import { maskIdNumber, maskName } from '../shared/platform/masking';
 import type { ReliefType } from '../shared/relief/schemas';
 import type { Unit } from '../shared/org/schemas';
 

@@ -40,6 +40,7 @@ import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import { chinaClock, chinaDay } from '../shared/platform/chinaTime';
+import { timeSortedId } from '../shared/platform/ids';
 import type { MatterStatus, Session } from '../shared/sayItDay/schemas';
 import type { Grant, Unit } from '../shared/org/schemas';
 import {
@@ -103,13 +104,9 @@ function sample<T>(r: () => number, list: readonly T[], n: number): T[] {
   return copy.slice(0, Math.max(0, Math.min(n, copy.length)));
 }
 
-const idAlphabet = '0123456789abcdefghijkmnpqrstuvwxyz';
 /** An id shaped like newId (time-sorted prefix, 10 more characters) but derived from a name: the same on every run. */
 function fixedId(at: Date, name: string): string {
-  const bytes = createHash('sha1').update(name).digest();
-  let tail = '';
-  for (let i = 0; i < 10; i++) tail += idAlphabet[bytes[i]! % idAlphabet.length];
-  return `${at.getTime().toString(36).padStart(9, '0')}${tail}`;
+  return timeSortedId(at, createHash('sha1').update(name).digest());
 }
 
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {

@@ -14,7 +14,7 @@ import { rng } from './seedRandom';
 import type { Deps } from '../functions/platform/context';
 import { screenRegistry } from '../functions/relief/jobs';
 import { writeXlsx } from '../functions/platform/xlsx';
-import { checkDigitOf } from '../shared/relief/idNumber';
+import { withCheckDigit } from '../shared/platform/idNumber';
 import { addMonths, chinaInstant } from '../shared/platform/chinaTime';
 import type { ApplicationStatus, ReliefType } from '../shared/relief/schemas';
 import { communities, givenNames, SUBDISTRICT, surnames } from './seedData';
@@ -141,7 +141,7 @@ export async function seedRelief(opts: {
     const seq = (seqs.get(base) ?? base) + 1;
     seqs.set(base, seq);
     const first17 = `${REGION}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-    return `${first17}${checkDigitOf(first17)}`;
+    return withCheckDigit(first17);
   };
   const baseOf = (c: { id: string }, kind: 'apps' | 'registry') => (kind === 'apps' ? 100 : 500) + communities.findIndex((x) => x.id === c.id) * (kind === 'apps' ? 100 : 30);
   const IMPORT_BASE = 900;

@@ -9,7 +9,7 @@
  * A marker item is written last: when it is there, the run does nothing (no API call), so a second run adds nothing.
  */
 import type { Deps } from '../functions/platform/context';
-import { checkDigitOf } from '../shared/relief/idNumber';
+import { withCheckDigit } from '../shared/platform/idNumber';
 import { chinaDay, chinaInstant } from '../shared/platform/chinaTime';
 import { currentVolunteerIdConsentVersion } from '../shared/signups/consent';
 
@@ -104,7 +104,7 @@ export async function seedSignups(opts: {
   const women = new Set(['resident-wang', 'resident-zhao']);
   const idNumberOf = (openid: string, birth: string, i: number) => {
     const first17 = `330106${birth.replace(/-/g, '')}${String(700 + i * 2 + (women.has(openid) ? 2 : 1)).padStart(3, '0')}`;
-    return `${first17}${checkDigitOf(first17)}`;
+    return withCheckDigit(first17);
   };
   await Promise.all(
     [...heping, ...jinlvzhou].map(async (openid, i) => {

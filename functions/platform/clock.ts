@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ID_RANDOM_CHARS, timeSortedId } from '../../shared/platform/ids';
 
 /** Time and ids are injected so tests can fix them. */
 export interface Clock {
@@ -19,15 +20,9 @@ export function fixedClock(at: string | Date): Clock & { set(at: string | Date):
   };
 }
 
-const alphabet = '0123456789abcdefghijkmnpqrstuvwxyz';
-
-/** Ids sort by creation time (a base-36 millisecond prefix) and are unguessable (random suffix). */
+/** Ids sort by creation time and are unguessable (shared/platform/ids.ts), from node's random bytes. */
 export function newId(now: Date = new Date()): string {
-  const time = now.getTime().toString(36).padStart(9, '0');
-  const bytes = randomBytes(10);
-  let rand = '';
-  for (const b of bytes) rand += alphabet[b % alphabet.length];
-  return `${time}${rand}`;
+  return timeSortedId(now, randomBytes(ID_RANDOM_CHARS));
 }
 
 export type IdGen = (now: Date) => string;

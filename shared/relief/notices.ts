@@ -1,4 +1,4 @@
-import { maskName } from './masking';
+import { maskName } from '../platform/masking';
 import type { ReliefType } from './schemas';
 import { reliefTypes } from './types';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime } from '../http';
-import { isValidIdNumber } from './idNumber';
+import { isValidIdNumber } from '../platform/idNumber';
 
 /** Relief (救助帮扶): applications, review, disbursements, figures, the registry and visits. Types are z.infer of these. */
 

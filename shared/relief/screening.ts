@@ -1,5 +1,5 @@
 import { addMonths, lastDayOfMonth } from '../platform/chinaTime';
-import { dayOfAge } from './idNumber';
+import { dayOfAge } from '../platform/idNumber';
 import type { RegionRules, ReliefType, ScreeningFlag } from './schemas';
 
 /**

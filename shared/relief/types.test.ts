@@ -1,10 +1,10 @@
-import { checkDigitOf } from './idNumber';
+import { withCheckDigit } from '../platform/idNumber';
 import { ApplicationInput } from './schemas';
 import { awaitingLevel, defaultRegionRules, evaluate, missingDocuments, personsCovered, reliefTypes, suggestedAmount } from './types';
 
 const id = (birth: string, seq = '123') => {
   const first17 = `440305${birth.replace(/-/g, '')}${seq}`;
-  return `${first17}${checkDigitOf(first17)}`;
+  return withCheckDigit(first17);
 };
 const TODAY = '2026-12-01';
 const bank = '6222021234567890123';

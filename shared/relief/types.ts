@@ -1,4 +1,4 @@
-import { ageOn, parseIdNumber } from './idNumber';
+import { ageOn, parseIdNumber } from '../platform/idNumber';
 import { forms, type Check, type DocumentKind, type Eligibility, type RegionRules, type ReliefType, type ReviewLevel } from './schemas';
 
 /**

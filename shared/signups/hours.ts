@@ -1,6 +1,6 @@
 import type { TimeBankSettings } from './schemas';
 
-/** Hours, ages and masking for sign-ups: pure. */
+/** Hours and ages for sign-ups: pure (ages from shared/platform/idNumber, masking from shared/platform/masking). */
 
 const MINUTE = 60_000;
 /** check-in is accepted from this long before a shift, check-out counts until this long after */
@@ -23,13 +23,6 @@ export function adjustmentNeedsReason(claimedMinutes: number | undefined, minute
   return minutes !== (claimedMinutes ?? 0) && !reason;
 }
 
-/** Full years of age on a date (both yyyy-mm-dd). */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 export const defaultTimeBankSettings = (subdistrictId: string): TimeBankSettings => ({
   subdistrictId,
   helperMinAge: 60,
@@ -49,18 +42,6 @@ export function inAgeBand(age: number | undefined, band: { minAge?: number; maxA
   if (band.minAge === undefined && band.maxAge === undefined) return true;
   if (age === undefined) return false;
   return (band.minAge === undefined || age >= band.minAge) && (band.maxAge === undefined || age <= band.maxAge);
-}
-
-/** 王秀兰 → 王*兰, 李明 → 李*: how a name is shown to anyone but its owner. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
 export function hoursOf(minutes: number): number {

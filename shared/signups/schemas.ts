@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime } from '../http';
-import { isValidIdNumber } from '../relief/idNumber';
+import { isValidIdNumber } from '../platform/idNumber';
 
 /**
  * Sign-ups: volunteer activities (shifts) and cultural events on one reservation engine, with check-in, hours,

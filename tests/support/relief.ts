@@ -1,4 +1,4 @@
-import { checkDigitOf } from '../../shared/relief/idNumber';
+import { withCheckDigit } from '../../shared/platform/idNumber';
 import { harness, type Harness, type Person } from './harness';
 
 /**
@@ -7,7 +7,7 @@ import { harness, type Harness, type Person } from './harness';
  */
 export function idNumber(birth: string, seq = '123', region = '440305'): string {
   const first17 = `${region}${birth.replace(/-/g, '')}${seq}`;
-  return `${first17}${checkDigitOf(first17)}`;
+  return withCheckDigit(first17);
 }
 /** the same number with a wrong check digit */
 export function badIdNumber(birth: string): string {

@@ -1,6 +1,6 @@
 import type { Resident, ResidentsQuery } from '../../../shared/org/schemas';
 import { can } from '../../../shared/org/permissions';
-import { maskPhone } from '../../../shared/signups/hours';
+import { maskPhone } from '../../../shared/platform/masking';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import * as store from '../store';

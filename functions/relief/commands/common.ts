@@ -1,6 +1,6 @@
 import { chinaDay } from '../../../shared/platform/chinaTime';
-import { ageOn, parseIdNumber } from '../../../shared/relief/idNumber';
-import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/relief/masking';
+import { ageOn, parseIdNumber } from '../../../shared/platform/idNumber';
+import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/platform/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { Application, ApplicationInput, ApplicationStatus, ReliefType } from '../../../shared/relief/schemas';
 import { awaitingLevel, missingDocuments, reliefTypes } from '../../../shared/relief/types';

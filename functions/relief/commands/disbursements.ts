@@ -1,7 +1,7 @@
 import { parseCsv } from '../../../shared/relief/csv';
 import { toFen } from '../../../shared/relief/figures';
-import { isValidIdNumber, normalizeIdNumber } from '../../../shared/relief/idNumber';
-import { maskName } from '../../../shared/relief/masking';
+import { isValidIdNumber, normalizeIdNumber } from '../../../shared/platform/idNumber';
+import { maskName } from '../../../shared/platform/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
 import { ReliefType } from '../../../shared/relief/schemas';
 import { reliefTypes } from '../../../shared/relief/types';

@@ -1,4 +1,4 @@
-import { parseIdNumber } from '../../../shared/relief/idNumber';
+import { parseIdNumber } from '../../../shared/platform/idNumber';
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { ReliefType } from '../../../shared/relief/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { maskName } from '../../../shared/relief/masking';
+import { maskName } from '../../../shared/platform/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { ApplicationDetail, ReviewInput } from '../../../shared/relief/schemas';
 import { awaitingLevel, reliefTypes } from '../../../shared/relief/types';

@@ -10,7 +10,7 @@ import * as store from '../store';
 import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
 import { communityUnit, registryView } from './registry';
 import { notesTo } from './common';
-import { maskName } from '../../../shared/relief/masking';
+import { maskName } from '../../../shared/platform/masking';
 import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
 import { notificationWrites } from '../../platform/notify';
 

@@ -1,5 +1,6 @@
 import { chinaDateTime, chinaDay } from '../../../shared/platform/chinaTime';
-import { ageOn, inAgeBand } from '../../../shared/signups/hours';
+import { inAgeBand } from '../../../shared/signups/hours';
+import { ageOn } from '../../../shared/platform/idNumber';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateEventInput, CulturalEvent, EditEventInput, Reservation } from '../../../shared/signups/schemas';

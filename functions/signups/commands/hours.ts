@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { hoursOf, maskName } from '../../../shared/signups/hours';
+import { hoursOf } from '../../../shared/signups/hours';
+import { maskName } from '../../../shared/platform/masking';
 import { isStaffOver } from '../../../shared/signups/permissions';
 import type { Certificate } from '../../../shared/signups/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';

@@ -1,6 +1,7 @@
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import { residentCommunityId } from '../../../shared/org/permissions';
-import { ageOn, mayBeHelped, mayHelp } from '../../../shared/signups/hours';
+import { mayBeHelped, mayHelp } from '../../../shared/signups/hours';
+import { ageOn } from '../../../shared/platform/idNumber';
 import { canSee, canSetTimeBank, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateHelpRequestInput, HelpRequest, TimeBankSettings } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';

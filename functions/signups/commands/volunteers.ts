@@ -1,7 +1,6 @@
 import { residentCommunityId } from '../../../shared/org/permissions';
-import { maskIdNumber } from '../../../shared/relief/masking';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/platform/masking';
 import { currentVolunteerIdConsentVersion } from '../../../shared/signups/consent';
-import { maskName, maskPhone } from '../../../shared/signups/hours';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { RegisterVolunteerInput, Volunteer } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';

@@ -1,7 +1,5 @@
-import { ageOn, checkDigitOf, dayOfAge, isValidIdNumber, parseIdNumber } from './idNumber';
-import { maskBankAccount, maskIdNumber, maskName } from './masking';
-
-const withCheck = (first17: string) => `${first17}${checkDigitOf(first17)}`;
+import { ageOn, dayOfAge, isValidIdNumber, parseIdNumber, withCheckDigit as withCheck } from './idNumber';
+import { maskBankAccount, maskIdNumber, maskName, maskPhone } from './masking';
 
 describe('the 18-digit ID number (GB 11643)', () => {
   it('accepts a number whose check digit is right, and reads birth date and sex from it', () => {
@@ -34,6 +32,9 @@ describe('the 18-digit ID number (GB 11643)', () => {
   it('counts whole years of age, the day before and on the birthday', () => {
     expect(ageOn('1936-05-10', '2026-05-09')).toBe(89);
     expect(ageOn('1936-05-10', '2026-05-10')).toBe(90);
+    expect(ageOn('1956-12-10', '2026-12-09')).toBe(69);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
     expect(dayOfAge('1936-05-10', 90)).toBe('2026-05-10');
     expect(dayOfAge('1936-02-29', 90)).toBe('2026-03-01');
   });
@@ -48,6 +49,11 @@ describe('masking', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳小明')).toBe('欧**明');
     expect(maskName('李')).toBe('李');
+    expect(maskName('王秀兰')).toBe('王*兰');
+  });
+  it('shows the first three and the last four digits of a phone number', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('12345')).toBe('****');
   });
   it('shows only the last four digits of a bank account', () => {
     expect(maskBankAccount('6222021234567890123')).toBe('***************0123');

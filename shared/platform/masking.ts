@@ -1,5 +1,6 @@
 /**
- * How sensitive values look in every response by default. Pure, so the mini-program can mask what it shows while typing.
+ * How sensitive values look in every response by default, in every capability. Pure, so the mini-program can mask what
+ * it shows while typing.
  */
 /** 440305199001011234 → 440305********1234 */
 export function maskIdNumber(id: string): string {
@@ -14,6 +15,11 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return chars.join('');
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** 13812345678 → 138****5678; anything shorter than 7 characters → **** */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
 /** 6222021234567890123 → ***************0123 */
