@@ -43,6 +43,7 @@ export const errorMessages = {
   TOO_MANY_COMPANIONS: ['同行人数超过上限', 'Too many companions'],
   OVER_PERSON_LIMIT: ['超过每人可报名的名额', 'More places than one person may take'],
   OVER_CAPACITY: ['报名人数超过总名额', 'More places than there are'],
+  PLACE_FULL: ['名额已满，候补也已排满', 'No places left, and the waitlist is full'],
   NOT_SIGNED_UP: ['您没有报名', 'You have not signed up'],
   CANCEL_CUTOFF_PASSED: ['已过取消截止时间', 'Too late to cancel'],
   ALREADY_ATTENDED: ['已签到，不能取消', 'Already checked in: cannot cancel'],
@@ -112,6 +113,7 @@ export const errorMessages = {
   VISIT_NOT_ASSIGNED: ['该走访未分配给您', 'This visit is not assigned to you'],
   NOT_ELIGIBLE: ['不符合申请条件', 'The computable eligibility checks are not met'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
+  FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof errorMessages;

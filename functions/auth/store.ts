@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db';
+import { TransactionCancelled, type Db } from '../platform/db';
 import { keys } from '../platform/keys';
 import type { Grant, Role } from '../../shared/org/schemas';
 
@@ -56,8 +56,11 @@ export async function takeRefreshToken(db: Db, hash: string, nowSeconds: number)
   if (!it || it.expiresAt <= nowSeconds) return undefined;
   try {
     await db.transact([{ delete: keys.refreshToken(hash), if: { expr: 'attribute_exists(#pk)' } }]);
-  } catch {
-    return undefined;
+  } catch (e) {
+    // taken by a concurrent refresh with the same token: only one of them gets a new pair. Anything else (AccessDenied,
+    // throttling) is not the user's fault and must not sign them out: it surfaces as the error it is
+    if (e instanceof TransactionCancelled) return undefined;
+    throw e;
   }
   return it.userId;
 }

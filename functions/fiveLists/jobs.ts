@@ -7,6 +7,8 @@ import { notificationWrites } from '../platform/notify';
 import { listUnits } from '../platform/units';
 import { aboutMatter, advance, stateWords, transitionWrites } from './commands/common';
 import * as store from './store';
+import { fiveListsCapability } from './capability';
+import { job } from '../platform/job';
 
 /** Steps the sub-district must act on escalate to its admins (the leadership); steps a unit must act on, to its officers. */
 const subdistrictSteps: readonly FiveListState[] = ['collected', 'returned', 'dispatched'];
@@ -17,7 +19,7 @@ const subdistrictSteps: readonly FiveListState[] = ['collected', 'returned', 'di
  * tells nobody twice, and a matter that comes back to a step (reopened) escalates again with its new deadline.
  * Matters whose rating window has passed are closed; an unrated one stays unrated.
  */
-export async function escalateOverdue(deps: Deps, now = deps.clock.now()): Promise<{ escalated: number; closed: number }> {
+export const escalateOverdue = job(fiveListsCapability.functions.escalateOverdue!, async function escalateOverdue(deps: Deps, now: Date = deps.clock.now()): Promise<{ escalated: number; closed: number }> {
   const ctx = makeCtx(deps, `job-escalate-${now.toISOString()}`);
   const at = now.toISOString();
   let escalated = 0;
@@ -66,7 +68,7 @@ export async function escalateOverdue(deps: Deps, now = deps.clock.now()): Promi
   }
   deps.log.info('escalateOverdue', { escalated, closed });
   return { escalated, closed };
-}
+});
 
 async function allOverdue(ctx: Ctx, subdistrictId: string, state: FiveListState, before: string): Promise<FiveListRecord[]> {
   const out: FiveListRecord[] = [];

@@ -1,4 +1,5 @@
 import { httpHandler } from '../platform/http';
+import { notificationsCapability } from './capability';
 import { routes } from './routes';
 
-export const handler = httpHandler(routes);
+export const handler = httpHandler(routes, notificationsCapability.functions.notifications!);

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { checkEnvironment, DEV_SECRETS } from './config';
 import { runtimeEnv } from './secrets';
+import { checkKms } from './cloudRules';
 
 /**
  * Envelope encryption of sensitive personal information (ID numbers, income, health and disability facts, bank
@@ -49,11 +50,13 @@ export function localKeyProvider(masterKey: Buffer): KeyProvider {
   const id = createHash('sha256').update(masterKey).digest('hex').slice(0, 8);
   return {
     async generate() {
+      checkKms('GenerateDataKey');
       const plaintext = randomBytes(32);
       const { iv, tag, ct } = gcmEncrypt(masterKey, plaintext, `datakey:${id}`);
       return { plaintext, wrapped: `local:${id}:${Buffer.concat([iv, tag, ct]).toString('base64')}` };
     },
     async unwrap(wrapped) {
+      checkKms('Decrypt');
       const [scheme, keyId, body] = wrapped.split(':');
       if (scheme !== 'local' || keyId !== id || !body) throw new Error('data key not wrapped by this local master key');
       const raw = Buffer.from(body, 'base64');

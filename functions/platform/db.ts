@@ -23,6 +23,7 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ErrorCode } from '../../shared/errors';
 import { ApiError, BusyError, errorOf } from './errors';
+import { guardDynamo } from './cloudRules';
 import type { IndexName } from './table';
 
 export type Item = Record<string, unknown>;
@@ -420,12 +421,14 @@ export class Db {
   }
 }
 
+/** The table's client; on the local stack (an endpoint) with the guard that refuses what AWS would (platform/cloudRules.ts). */
 export function dynamoClient(endpoint = process.env.DYNAMODB_ENDPOINT, region = process.env.AWS_REGION ?? 'cn-north-1'): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region,
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
   });
+  return endpoint ? guardDynamo(client) : client;
 }
 
 /** Strips the key and index attributes off a stored item. */

@@ -1,7 +1,9 @@
 import { openApiPath } from '../../shared/api';
 import { platformApi } from '../../shared/platform/api';
 import { openApiDocument } from '../../shared/openapi';
+import { runAs } from './capability';
 import { loadDeps, type Deps } from './context';
+import { platformCapability } from './declaration';
 import { handle, route, type HttpEvent, type HttpResult } from './http';
 
 export const routes = [
@@ -19,4 +21,7 @@ export async function platformHandle(event: HttpEvent, deps: Deps): Promise<Http
   return handle(routes, event, deps);
 }
 
-export const handler = async (event: HttpEvent) => platformHandle(event, await loadDeps());
+export const handler = async (event: HttpEvent) => {
+  const deps = await loadDeps();
+  return runAs(platformCapability.functions.platform!, () => platformHandle(event, deps));
+};

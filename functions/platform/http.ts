@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { errorMessages, type ErrorBody } from '../../shared/errors';
 import type { Endpoint, ParamsOf } from '../../shared/http';
 import type { Principal } from '../../shared/org/schemas';
+import { runAs, TimeoutBreach, type FunctionDeclaration } from './capability';
 import { newId } from './clock';
+import { recordBreach } from './cloudRules';
 import { loadDeps, makeCtx, type Ctx, type Deps, type UserCtx } from './context';
 import { ApiError, UnauthenticatedError, ValidationError } from './errors';
 import { replayIdempotent } from './idempotency';
@@ -196,7 +198,21 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
   }
 }
 
-/** The Lambda entry point of a capability. */
-export function httpHandler(routes: Route[], deps: () => Deps | Promise<Deps> = loadDeps) {
-  return async (event: HttpEvent) => handle(routes, event, await deps());
+/** The Lambda entry point of a capability's function: its routes, run as that function (its needs, its timeout). */
+export function httpHandler(routes: Route[], fn: FunctionDeclaration, deps: () => Deps | Promise<Deps> = loadDeps) {
+  return async (event: HttpEvent) => handleAs(fn, routes, event, await deps());
+}
+
+/**
+ * Serves an event as function `fn`. On the local stack a request that outlives fn's timeout is a breach the tests fail
+ * on, and its caller gets the 503 API Gateway answers when a Lambda times out.
+ */
+export async function handleAs(fn: FunctionDeclaration, routes: Route[], event: HttpEvent, deps: Deps): Promise<HttpResult> {
+  const local = deps.config.env === 'local';
+  try {
+    return await runAs(fn, () => handle(routes, event, deps), (breach) => local && recordBreach({ rule: 'timeout', fn: fn.name, message: breach.message }));
+  } catch (e) {
+    if (!(e instanceof TimeoutBreach)) throw e;
+    return errorResult(new ApiError(503, 'FUNCTION_TIMEOUT'), event.requestContext?.requestId || newId());
+  }
 }

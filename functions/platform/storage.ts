@@ -1,6 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { checkBucket } from './cloudRules';
 
 /** Photos and documents: uploaded from the phone straight to S3 by presigned POST, read back by presigned GET. */
 export interface Storage {
@@ -19,6 +20,7 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
   });
   return {
     async presignPost(key, contentType, maxBytes, expiresSeconds) {
+      if (opts.endpoint) checkBucket('PutObject', key);
       const post = await createPresignedPost(client, {
         Bucket: opts.bucket,
         Key: key,
@@ -32,6 +34,7 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
       return { url: post.url, fields: post.fields };
     },
     readUrl(key) {
+      if (opts.endpoint) checkBucket('GetObject', key);
       return getSignedUrl(client, new GetObjectCommand({ Bucket: opts.bucket, Key: key }), { expiresIn: 3600 });
     },
   };

@@ -1,4 +1,5 @@
 import { httpHandler } from '../platform/http';
+import { sayItDayCapability } from './capability';
 import { routes } from './routes';
 
-export const handler = httpHandler(routes);
+export const handler = httpHandler(routes, sayItDayCapability.functions.sayItDay!);

@@ -7,6 +7,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { api } from '../../shared/api';
 import { tableDefinition, ttlAttribute } from '../../functions/platform/table';
+import { allRoutes, routeTable } from '../../functions/app';
+import { functionDeclarations } from '../../functions/capabilities';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { actionsOf } = require('../../cloud/iam.js') as { actionsOf: (needs: unknown) => { dynamodb: string[]; s3: string[]; kms: string[] } };
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -158,5 +162,57 @@ describe('IAM', () => {
     const text = JSON.stringify(config.resources);
     expect(text).not.toMatch(/arn:aws:/);
     expect(text).not.toMatch(/arn:aws-cn:/);
+  });
+});
+
+describe('capability declarations (functions/<capability>/capability.ts)', () => {
+  const contract = Object.values(api).flatMap((endpoints) => Object.values(endpoints as Record<string, { method: string; path: string }>));
+
+  it('declare every endpoint of the contract on exactly one function, and each is served by exactly one route', () => {
+    for (const e of contract) {
+      const declaredBy = functionDeclarations.filter((f) => f.kind === 'http' && (f.endpoints as unknown[]).includes(e)).map((f) => f.name);
+      const served = allRoutes.filter((r) => r.endpoint === e).length;
+      expect({ endpoint: `${e.method} ${e.path}`, declaredBy: declaredBy.length, served }).toEqual({ endpoint: `${e.method} ${e.path}`, declaredBy: 1, served: 1 });
+    }
+    // and no route serves an endpoint that no function declares (it would never be deployed)
+    const declared = new Set(routeTable.flatMap((t) => t.routes));
+    expect(allRoutes.filter((r) => !declared.has(r)).map((r) => `${r.endpoint.method} ${r.endpoint.path}`)).toEqual([]);
+  });
+
+  it("are serverless.yml's functions: the same names, handlers, events and schedules", () => {
+    expect(Object.keys(config.functions).sort()).toEqual(functionDeclarations.map((f) => f.name).sort());
+    for (const f of functionDeclarations) {
+      const fn = config.functions[f.name]!;
+      expect({ name: f.name, handler: fn.handler }).toEqual({ name: f.name, handler: f.handler });
+      if (f.kind === 'http') {
+        const declared = [...f.endpoints.map((e) => `${e.method} ${e.path}`), ...(f.extraRoutes ?? [])].sort();
+        expect({ name: f.name, routes: routesOf(f.name).sort() }).toEqual({ name: f.name, routes: declared });
+      } else {
+        expect([].concat(fn.events?.find((e) => e.schedule)?.schedule?.rate ?? [])).toEqual([f.schedule]);
+      }
+    }
+  });
+
+  it('give each role exactly the DynamoDB, S3 and KMS actions its declaration needs', () => {
+    for (const f of functionDeclarations) {
+      const role = config.resources.Resources[config.functions[f.name]!.role!];
+      const actions: string[] = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement.flatMap((s: any) => [].concat(s.Action)));
+      const want = actionsOf(f.needs);
+      const of = (service: string) => actions.filter((a) => a.startsWith(`${service}:`)).sort();
+      expect({ fn: f.name, dynamodb: of('dynamodb'), s3: of('s3'), kms: of('kms') }).toEqual({
+        fn: f.name,
+        dynamodb: want.dynamodb.map((a) => `dynamodb:${a}`).sort(),
+        s3: want.s3.map((a) => `s3:${a}`).sort(),
+        kms: want.kms.map((a) => `kms:${a}`).sort(),
+      });
+    }
+  });
+
+  it('declare a timeout for each job and keep HTTP functions within API Gateway’s 30 s', () => {
+    for (const f of functionDeclarations) {
+      const timeout = (config.functions[f.name] as { timeout?: number }).timeout ?? config.provider.timeout;
+      if (f.kind === 'http') expect({ fn: f.name, ok: timeout <= 29 }).toEqual({ fn: f.name, ok: true });
+      else expect({ fn: f.name, timeout }).toEqual({ fn: f.name, timeout: f.timeout ?? config.provider.timeout });
+    }
   });
 });

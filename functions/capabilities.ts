@@ -1,0 +1,31 @@
+import { authCapability } from './auth/capability';
+import { fiveListsCapability } from './fiveLists/capability';
+import { notificationsCapability } from './notifications/capability';
+import { orgCapability } from './org/capability';
+import type { CapabilityDeclaration, FunctionDeclaration } from './platform/capability';
+import { platformCapability } from './platform/declaration';
+import { reliefCapability } from './relief/capability';
+import { sayItDayCapability } from './sayItDay/capability';
+import { signupsCapability } from './signups/capability';
+import { uploadsCapability } from './uploads/capability';
+
+/** Every capability's declaration: serverless.yml (cloud/functions.js, cloud/iam.js), the app's route table and the guard read these. */
+export const capabilities: CapabilityDeclaration[] = [
+  platformCapability,
+  authCapability,
+  orgCapability,
+  sayItDayCapability,
+  notificationsCapability,
+  uploadsCapability,
+  fiveListsCapability,
+  signupsCapability,
+  reliefCapability,
+];
+
+export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));
+
+export function functionNamed(name: string): FunctionDeclaration {
+  const fn = functionDeclarations.find((f) => f.name === name);
+  if (!fn) throw new Error(`no function ${name} is declared`);
+  return fn;
+}

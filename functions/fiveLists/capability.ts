@@ -1,0 +1,22 @@
+import { fiveListsApi } from '../../shared/fiveLists/api';
+import { capability, endpointsOf } from '../platform/capability';
+
+export const fiveListsCapability = capability('fiveLists', {
+  functions: {
+    // photos (matters, resolutions, evidence, attachments) are read back by presigned GET URLs signed with this role
+    fiveLists: {
+      handler: 'functions/fiveLists/handler.handler',
+      description: 'the five lists (collect, dispatch, review, claim, resolve, rate), unit scores, councils, consultations',
+      endpoints: endpointsOf(fiveListsApi),
+      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'] }, secrets: ['tokenSecret'] },
+    },
+    escalateOverdue: {
+      handler: 'functions/fiveLists/jobs.escalateOverdueHandler',
+      description: 'five lists - tell the next level up about overdue matters (once per matter and step), close matters past the rating window',
+      schedule: 'cron(5 * * * ? *)', // hourly
+      timeout: 300,
+      needs: { table: { read: ['FLSTATE#', 'MATTER#', 'UNIT#', 'UNITS'], write: ['MATTER#', 'NOTIFIED#', 'OUTBOX#', 'USER#'] } },
+    },
+  },
+  errors: ['ALREADY_CLAIMED', 'ALREADY_RATED', 'CASE_WRONG_STATE', 'STALE_VERSION', 'CONSULTATION_NOT_OPEN'],
+});

@@ -1,0 +1,23 @@
+import { notificationsApi } from '../../shared/notifications/api';
+import { capability, endpointsOf } from '../platform/capability';
+
+export const notificationsCapability = capability('notifications', {
+  functions: {
+    notifications: {
+      handler: 'functions/notifications/handler.handler',
+      description: "inbox, subscribe-message grants, WeChat's message push",
+      endpoints: endpointsOf(notificationsApi),
+      needs: { table: { read: ['DEADLETTERS', 'OPENID#', 'USER#'], write: ['USER#'] }, secrets: ['tokenSecret', 'wechatPushToken', 'wechatPushAesKey'] },
+    },
+    // The outbox is drained by this one schedule (and scripts/start.ts every few seconds locally): a subscribe message
+    // a minute late costs nothing, and one drain path behaves the same locally and in the cloud.
+    drainOutbox: {
+      handler: 'functions/notifications/jobs.drainOutboxHandler',
+      description: 'send pending notifications (WeChat subscribe messages) from the outbox',
+      schedule: 'rate(1 minute)',
+      timeout: 55,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['OUTBOX#', 'USER#'], write: ['OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['OUTBOX#'] }, secrets: ['wechatSecret'] },
+    },
+  },
+});

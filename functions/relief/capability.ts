@@ -1,0 +1,43 @@
+import { reliefApi } from '../../shared/relief/api';
+import { capability, endpointsOf } from '../platform/capability';
+
+const vault = { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' };
+
+/** Relief is two functions so that each bundle stays under the 300 KB budget (zod alone is ~190 KB of each). */
+export const reliefCapability = capability('relief', {
+  functions: {
+    // documents are uploaded by presigned POST and read back by presigned GET, both signed with this role; sensitive data
+    // is sealed with KMS data keys (GenerateDataKey) and opened for an audited read (Decrypt), on ReliefKey only
+    reliefCases: {
+      handler: 'functions/relief/casesHandler.handler',
+      description: 'relief - applications, proxy filing, review and queues, public notice, sensitive data (KMS envelope encryption, audited reads)',
+      endpoints: endpointsOf(reliefApi, [
+        'types', 'consentText', 'rules', 'putRules', 'eligibility', 'upload', 'create', 'mine', 'application', 'edit', 'consent', 'submit',
+        'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
+      ]),
+      environment: vault,
+      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+    },
+    // payments, figures, registry and visits: visit photos are read by presigned GET; a worker-added registry head's ID
+    // number is sealed (GenerateDataKey) but nothing here opens sealed data (no Decrypt)
+    reliefMoney: {
+      handler: 'functions/relief/moneyHandler.handler',
+      description: 'relief - disbursements (batch, CSV/xlsx import, paid), figures and export, registry, must-visits, pairing',
+      endpoints: endpointsOf(reliefApi, [
+        'batch', 'importDisbursements', 'disbursements', 'markPaid', 'figures', 'figuresExport', 'registry', 'addToRegistry', 'registryHousehold',
+        'tagRegistry', 'recordEvent', 'mustVisits', 'overdueVisits', 'logVisit', 'pair', 'pairings', 'pairingVisit', 'myPairings',
+      ]),
+      environment: vault,
+      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+    },
+    // reads the registry and writes its flags: no sensitive data, so no KMS
+    screenRegistry: {
+      handler: 'functions/relief/jobs.screenRegistryHandler',
+      description: 'relief - the monthly screening of the relief registry (re-checks, age thresholds, expiring benefits, visits due); once per month',
+      schedule: 'cron(0 19 L * ? *)', // 03:00 China time on the 1st (19:00 UTC on the last day of the month before)
+      timeout: 600,
+      needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] } },
+    },
+  },
+  errors: ['ACTIVE_APPLICATION_EXISTS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION'],
+});

@@ -1,0 +1,24 @@
+import { signupsApi } from '../../shared/signups/api';
+import { capability, endpointsOf } from '../platform/capability';
+
+export const signupsCapability = capability('signups', {
+  functions: {
+    // poster images are read back by presigned GET URLs signed with this role; a volunteer's ID number is sealed
+    // (GenerateDataKey) for the certificate of hours, which prints only its masked form: nothing here opens it (no Decrypt)
+    signups: {
+      handler: 'functions/signups/handler.handler',
+      description: 'sign-ups - volunteers, teams, activities and shifts, events, check-in, hours, certificates, time bank',
+      endpoints: endpointsOf(signupsApi),
+      environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
+      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#'] }, bucket: { read: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+    },
+    remindEvents: {
+      handler: 'functions/signups/jobs.remindEventsHandler',
+      description: "sign-ups - remind everyone registered for tomorrow's events (subscribe messages and inbox)",
+      schedule: 'cron(30 2 * * ? *)', // 10:30 China time, daily
+      timeout: 120,
+      needs: { table: { read: ['EVENTDAY#', 'EVENT#', 'PLACE#'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
+    },
+  },
+  errors: ['TIMEBANK_INSUFFICIENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION'],
+});
