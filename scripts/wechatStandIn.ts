@@ -14,6 +14,8 @@
  * and a control surface for tests and people, under /__standin/:
  *   POST   /__standin/code {openid}            → {code}: a one-time code like wx.login's, for that openid
  *   POST   /__standin/fail {count, errcode?, errmsg?} → the next `count` subscribe sends fail (default errcode -1, "system busy")
+ *   POST   /__standin/fail {touser, fail?, errcode?, errmsg?} → every send to that openid fails until `fail: false` (tests
+ *                                                 that share the stand-in fail only their own people's sends)
  *   GET    /__standin/messages?touser=…        → {items: [{touser, template_id, page, data, miniprogram_state, lang, at}]}
  *   DELETE /__standin/messages                 → clears the record (and any pending failures)
  *   GET    /__standin/attempts                 → {items: [...every send attempt, with the errcode it got]}
@@ -82,6 +84,8 @@ export interface WechatStandIn {
   attempts(): SendAttempt[];
   mintCode(openid: string): string;
   failNext(count: number, errcode?: number, errmsg?: string): void;
+  /** every send to `touser` fails (or, with `fail` false, no longer does) */
+  failFor(touser: string, fail?: boolean, errcode?: number): void;
   reset(): void;
 }
 
@@ -175,6 +179,7 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
   let sent: SentMessage[] = [];
   let attempts: SendAttempt[] = [];
   let failures: { count: number; errcode: number; errmsg: string } = { count: 0, errcode: -1, errmsg: 'system error' };
+  const failingUsers = new Map<string, { errcode: number; errmsg: string }>();
 
   const mintCode = (openid: string) => {
     const code = randomBytes(16).toString('hex');
@@ -253,6 +258,8 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
         failures.count -= 1;
         return record(failures.errcode, failures.errmsg);
       }
+      const failing = failingUsers.get(touser);
+      if (failing) return record(failing.errcode, failing.errmsg);
       sent.push({
         touser,
         template_id,
@@ -294,6 +301,11 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     }
     if (method === 'POST' && url.pathname === '/__standin/fail') {
       const body = parseJson(await readBody(req)) ?? {};
+      if (typeof body.touser === 'string') {
+        if (body.fail === false) failingUsers.delete(body.touser);
+        else failingUsers.set(body.touser, { errcode: typeof body.errcode === 'number' ? body.errcode : -1, errmsg: typeof body.errmsg === 'string' ? body.errmsg : 'system error' });
+        return send(res, 200, { ok: true, failing: failingUsers.size });
+      }
       const count = Number(body.count ?? 1);
       if (!Number.isInteger(count) || count < 0) return send(res, 400, { error: 'count must be a non-negative integer' });
       failures = {
@@ -312,6 +324,7 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
         sent = [];
         attempts = [];
         failures = { count: 0, errcode: -1, errmsg: 'system error' };
+        failingUsers.clear();
         return send(res, 200, { ok: true });
       }
     }
@@ -361,10 +374,15 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     failNext: (count, errcode = -1, errmsg = 'system error') => {
       failures = { count, errcode, errmsg };
     },
+    failFor: (touser, fail = true, errcode = -1) => {
+      if (fail) failingUsers.set(touser, { errcode, errmsg: 'system error' });
+      else failingUsers.delete(touser);
+    },
     reset: () => {
       sent = [];
       attempts = [];
       codes.clear();
+      failingUsers.clear();
       failures = { count: 0, errcode: -1, errmsg: 'system error' };
     },
   };

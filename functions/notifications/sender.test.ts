@@ -1,12 +1,25 @@
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../../tests/support/harness';
+import { makeCtx } from '../platform/context';
+import { keys } from '../platform/keys';
+import { notificationWrites, shardOf } from '../platform/notify';
 import { remindSessions } from '../sayItDay/jobs';
-import { drainOutbox } from './sender';
+import { drainOutbox, MAX_ATTEMPTS } from './sender';
 
 let h: Harness;
 let wang: Person;
 let li: Person;
 let liu: Person;
 const standIn = process.env.WECHAT_API_BASE!;
+
+/** Every send to this person fails at the stand-in (other suites share it: only their own people's sends fail). */
+async function failSendsTo(openid: string, fail = true, errcode?: number) {
+  await fetch(`${standIn}/__standin/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ touser: openid, fail, errcode }) });
+}
+
+async function attemptsTo(openid: string): Promise<number> {
+  const res = await fetch(`${standIn}/__standin/attempts`);
+  return ((await res.json()) as { items: { touser: string }[] }).items.filter((a) => a.touser === openid).length;
+}
 
 async function sentTo(openid: string): Promise<{ template_id: string; data: Record<string, { value: string }> }[]> {
   const res = await fetch(`${standIn}/__standin/messages?touser=${encodeURIComponent(openid)}`);
@@ -46,8 +59,8 @@ describe('notifications', () => {
     const drained = await drainOutbox(h.deps);
     const again = await drainOutbox(h.deps);
     // Assess
-    expect(drained).toEqual({ sent: 1, inboxOnly: 1, failed: 0 });
-    expect(again).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
+    expect(drained).toEqual({ sent: 1, inboxOnly: 1, failed: 0, deadLettered: 0 });
+    expect(again).toEqual({ sent: 0, inboxOnly: 0, failed: 0, deadLettered: 0 });
     const messages = await sentTo(wang.openid);
     expect(messages).toHaveLength(1);
     expect(messages[0]!.template_id).toBe(h.deps.config.templates.matterOutcome);
@@ -60,8 +73,9 @@ describe('notifications', () => {
     const id = liMatter;
     h.clock.set('2026-12-05T01:30:00.000Z');
     await h.api.as(liu).post(`/matters/${id}/outcome`, { kind: 'solvedOnSpot' });
-    await fetch(`${standIn}/__standin/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+    await failSendsTo(li.openid);
     const failed = await drainOutbox(h.deps);
+    await failSendsTo(li.openid, false);
     expect(failed.failed).toBe(1);
     expect(await sentTo(li.openid)).toHaveLength(0);
     const tooSoon = await drainOutbox(h.deps);
@@ -77,10 +91,11 @@ describe('notifications', () => {
     await h.api.as(zhao).post('/me/subscriptions', { results: { [h.deps.config.templates.matterOutcome!]: 'accept' } });
     h.clock.set('2026-12-05T02:00:00.000Z');
     await h.api.as(liu).post(`/matters/${zhaoMatter}/outcome`, { kind: 'solvedOnSpot' });
-    await fetch(`${standIn}/__standin/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, errcode: 43101, errmsg: 'user refuse to accept the msg' }) });
-    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 1, failed: 0 });
+    await failSendsTo(zhao.openid, true, 43101);
+    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 1, failed: 0, deadLettered: 0 });
+    await failSendsTo(zhao.openid, false);
     h.clock.advance(60 * 60_000);
-    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 0, failed: 0 });
+    expect(await drainOutbox(h.deps)).toEqual({ sent: 0, inboxOnly: 0, failed: 0, deadLettered: 0 });
     expect(await sentTo(zhao.openid)).toHaveLength(0);
     expect((await h.api.as(zhao).post('/me/subscriptions', { results: { [h.deps.config.templates.matterOutcome!]: 'reject' } })).body.counts).toEqual({ matterOutcome: 0 });
     expect((await h.api.as(zhao).get('/me/inbox')).body.items).toHaveLength(1);
@@ -113,5 +128,110 @@ describe('notifications', () => {
     expect((await remindSessions(other.deps)).reminded).toBe(1);
     const inbox = (await other.api.as(resident).get('/me/inbox')).body.items;
     expect(inbox.map((i: { body: string }) => i.body.includes('2026-12-15'))).toEqual([true, false]);
+  });
+});
+
+describe('the outbox', () => {
+  // each test its own table: one test's messages never stand in another's outbox
+  let o: Harness;
+  beforeEach(async () => {
+    o = await harness();
+  });
+
+  /**
+   * `n` messages for a person, written as a command writes them, and as many grants to send them; all in outbox shard 0
+   * (ids picked so), so the ones in the way are in the very partition of the one behind them.
+   */
+  async function messagesFor(p: Person, n: number) {
+    await o.deps.db.put({ ...keys.subscribeGrant(p.id, 'matterOutcome'), template: 'matterOutcome', count: n });
+    const base = makeCtx(o.deps, 'test');
+    const ctx = {
+      ...base,
+      newId: () => {
+        for (;;) {
+          const id = base.newId();
+          if (shardOf(id) === 0) return id;
+        }
+      },
+    };
+    for (let i = 0; i < n; i += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, n - i) }, (_, k) =>
+          o.deps.db.transact(notificationWrites(ctx, { userId: p.id, template: 'matterOutcome', title: '事项结果', body: `第${i + k}条`, data: { thing1: `第${i + k}条` } })),
+        ),
+      );
+    }
+  }
+
+  it('sends a newer message at once although 100 failing ones are in the way', async () => {
+    // Prepare: 100 messages whose sends fail (10 people's), then a newer one for a neighbour
+    const failing = await Promise.all(Array.from({ length: 10 }, (_, i) => o.person(`钱${i}`, [['resident', 'c-a']])));
+    const fine = await o.person('孙好', [['resident', 'c-a']]);
+    o.clock.set('2026-12-06T01:00:00.000Z');
+    for (const p of failing) {
+      await messagesFor(p, 10);
+      await failSendsTo(p.openid);
+    }
+    const first = await drainOutbox(o.deps);
+    o.clock.advance(1000);
+    await messagesFor(fine, 1);
+    // Act: the next run, with the 100 backing off
+    const next = await drainOutbox(o.deps);
+    // ... and a run when the 100 are due again, with a newer message behind them
+    o.clock.advance(60 * 60_000);
+    await messagesFor(fine, 1);
+    const later = await drainOutbox(o.deps);
+    // Assess
+    expect(first).toEqual({ sent: 0, inboxOnly: 0, failed: 100, deadLettered: 0 });
+    expect(next).toEqual({ sent: 1, inboxOnly: 0, failed: 0, deadLettered: 0 });
+    // not tried while backing off; all tried again once due
+    expect((await Promise.all(failing.map((p) => attemptsTo(p.openid)))).reduce((a, b) => a + b)).toBe(200);
+    expect(later).toEqual({ sent: 1, inboxOnly: 0, failed: 100, deadLettered: 0 });
+    expect(await sentTo(fine.openid)).toHaveLength(2);
+    for (const p of failing) await failSendsTo(p.openid, false);
+  }, 120_000); // 100 failing sends, twice, on a DynamoDB Local shared with other suites
+
+  it('sends each message once when two drains run at the same time', async () => {
+    // Prepare: 20 people, 2 messages each
+    o.clock.set('2026-12-07T01:00:00.000Z');
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => o.person(`居民${i}`, [['resident', 'c-a']])));
+    for (const p of people) await messagesFor(p, 2);
+    // Act: two drains at once, then one more for anything contention left due
+    const [a, b] = await Promise.all([drainOutbox(o.deps), drainOutbox(o.deps)]);
+    const after = await drainOutbox(o.deps);
+    // Assess
+    expect(a.sent + b.sent + after.sent).toBe(40);
+    for (const p of people) {
+      expect(await sentTo(p.openid)).toHaveLength(2);
+      expect(await attemptsTo(p.openid)).toBe(2);
+      expect((await o.deps.db.get<{ count: number }>(keys.subscribeGrant(p.id, 'matterOutcome')))!.count).toBe(0);
+    }
+  });
+
+  it(`shows admins a message that failed ${MAX_ATTEMPTS} times as a dead letter, and stops trying it`, async () => {
+    // Prepare
+    const unlucky = await o.person('吴难', [['resident', 'c-a']]);
+    const admin = await o.person('管理员', [['admin', 'sd-t']]);
+    o.clock.set('2026-12-08T01:00:00.000Z');
+    await messagesFor(unlucky, 1);
+    await failSendsTo(unlucky.openid);
+    // Act: a run every two hours, past every backoff
+    const runs = [];
+    for (let i = 0; i < MAX_ATTEMPTS + 1; i++) {
+      runs.push(await drainOutbox(o.deps));
+      o.clock.advance(2 * 3600_000);
+    }
+    const seen = await o.api.as(admin).get('/admin/dead-letters');
+    const refused = await o.api.as(unlucky).get('/admin/dead-letters');
+    // Assess
+    expect(runs.map((r) => r.failed)).toEqual([...Array(MAX_ATTEMPTS - 1).fill(1), 0, 0]);
+    expect(runs.map((r) => r.deadLettered)).toEqual([...Array(MAX_ATTEMPTS - 1).fill(0), 1, 0]);
+    expect(await attemptsTo(unlucky.openid)).toBe(MAX_ATTEMPTS);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items).toEqual([expect.objectContaining({ source: 'outbox', ref: 'matterOutcome', attempts: MAX_ATTEMPTS, lastError: expect.stringContaining('system error') })]);
+    expect(JSON.stringify(seen.body)).not.toContain(unlucky.id);
+    expect(refused.status).toBe(403);
+    expect((await o.api.as(unlucky).get('/me/inbox')).body.items).toHaveLength(1);
+    await failSendsTo(unlucky.openid, false);
   });
 });

@@ -30,6 +30,14 @@ export const keys = {
   subscribeGrant: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `SUBGRANT#${template}` }),
   /** the outbox is spread over a few partitions so no one key is hot */
   outbox: (shard: number, createdAt: string, id: string) => ({ pk: `OUTBOX#${shard}`, sk: `${createdAt}#${id}` }),
+  /** the outbox by the time each record is next due: a record backing off (or claimed by a sender) moves out of the way */
+  outboxDue: (shard: number, dueAt: string, id: string) => ({ gsi1pk: `OUTBOXDUE#${shard}`, gsi1sk: `${dueAt}#${id}` }),
+  /** a work item (platform/work.ts), written in the transaction of the change it finishes; its queue is its capability */
+  workItem: (queue: string, id: string) => ({ pk: `WORK#${queue}#${id}`, sk: 'WORK' }),
+  /** a queue's work items by the time each is next due */
+  workItemDue: (queue: string, dueAt: string, id: string) => ({ gsi1pk: `WORKDUE#${queue}`, gsi1sk: `${dueAt}#${id}` }),
+  /** what the outbox and the workers gave up on, newest last: operators read it (GET /admin/dead-letters) */
+  deadLetter: (failedAt: string, id: string) => ({ pk: 'DEADLETTERS', sk: `${failedAt}#${id}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMP#${userId}#${key}`, sk: 'IDEMP' }),
 
   // --- fiveLists: a five-list matter lives in its matter's item collection (`MATTER#m`), beside the say-it day matter
@@ -63,7 +71,7 @@ export const keys = {
   place: (placeId: string) => ({ pk: `PLACE#${placeId}`, sk: 'COUNTER' }),
   reservation: (placeId: string, userId: string) => ({ pk: `PLACE#${placeId}`, sk: `RES#${userId}` }),
   /** a person's reservations, soonest first */
-  reservationByHolder: (userId: string, startsAt: string, placeId: string) => ({ gsi1pk: `HOLDER#${userId}`, gsi1sk: `${startsAt}#${placeId}` }),
+  reservationByHolder: (userId: string, endsAt: string, placeId: string) => ({ gsi1pk: `HOLDER#${userId}`, gsi1sk: `${endsAt}#${placeId}` }),
   /** the waitlist in strict order: positions come from the counter's sequence */
   waitlistEntry: (placeId: string, position: number) => ({ pk: `PLACE#${placeId}`, sk: `WAIT#${String(position).padStart(9, '0')}` }),
   volunteer: (userId: string) => ({ pk: `USER#${userId}`, sk: 'VOLUNTEER' }),
@@ -73,9 +81,9 @@ export const keys = {
   teamByUnit: (unitId: string, teamId: string) => ({ gsi1pk: `TEAMS#${unitId}`, gsi1sk: teamId }),
   teamMember: (teamId: string, userId: string) => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` }),
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'ACTIVITY' }),
-  activityByUnit: (unitId: string, startsAt: string, activityId: string) => ({ gsi1pk: `ACTIVITIES#${unitId}`, gsi1sk: `${startsAt}#${activityId}` }),
+  activityByUnit: (unitId: string, lastEndsAt: string, activityId: string) => ({ gsi1pk: `ACTIVITIES#${unitId}`, gsi1sk: `${lastEndsAt}#${activityId}` }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
-  eventByUnit: (unitId: string, startsAt: string, eventId: string) => ({ gsi1pk: `EVENTS#${unitId}`, gsi1sk: `${startsAt}#${eventId}` }),
+  eventByUnit: (unitId: string, endsAt: string, eventId: string) => ({ gsi1pk: `EVENTS#${unitId}`, gsi1sk: `${endsAt}#${eventId}` }),
   /** events by their day in China: the day-before reminder */
   eventByDay: (date: string, eventId: string) => ({ gsi2pk: `EVENTDAY#${date}`, gsi2sk: eventId }),
   /** one entry per volunteer and shift: confirming twice cannot count twice */

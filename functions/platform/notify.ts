@@ -51,6 +51,7 @@ export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
   const outbox: TxWrite = {
     put: {
       ...keys.outbox(shardOf(id), createdAt, id),
+      ...keys.outboxDue(shardOf(id), createdAt, id),
       entity: 'outbox',
       id,
       userId: n.userId,

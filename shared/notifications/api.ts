@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Cursor, endpoint, Page } from '../http';
 import { WechatPushBody, WechatPushQuery } from './push';
-import { InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './schemas';
+import { DeadLetter, InboxItem, MarkReadInput, SubscribeResultInput, SubscriptionCounts, UnreadCount } from './schemas';
 
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 
@@ -17,6 +17,8 @@ export const notificationsApi = {
     body: SubscribeResultInput,
     response: SubscriptionCounts,
   }),
+  /** admins (of any sub-district): what the outbox and the workers gave up on, newest first */
+  deadLetters: endpoint({ method: 'GET', path: '/admin/dead-letters', summary: 'Dead letters: messages and work items given up after their retries', query: PageQuery, response: Page(DeadLetter) }),
   /** WeChat checks the push URL once, when it is saved in the console: the echo proves we hold the Token */
   wechatPushCheck: endpoint({
     method: 'GET',

@@ -19,6 +19,20 @@ export type InboxItem = z.infer<typeof InboxItem>;
 
 export const UnreadCount = z.object({ unread: z.number().int().min(0) });
 
+/** What the outbox or a worker gave up on after its retries, as operators see it (no personal data). */
+export const DeadLetter = z.object({
+  id: z.string(),
+  /** `outbox` (a subscribe message) or `work:<queue>.<kind>` (a work item) */
+  source: z.string(),
+  /** what it was about: a template, or the id of the activity, event or matter */
+  ref: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string(),
+  firstAt: IsoDateTime,
+  failedAt: IsoDateTime,
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
 export const MarkReadInput = z.object({ ids: z.array(Id).min(1).max(100) }).strict();
 
 /** What wx.requestSubscribeMessage answered, per template id; the backend counts each 'accept' as one send. */
