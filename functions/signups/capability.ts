@@ -20,5 +20,5 @@ export const signupsCapability = capability('signups', {
       needs: { table: { read: ['EVENTDAY#', 'EVENT#', 'PLACE#'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },
-  errors: ['TIMEBANK_INSUFFICIENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION'],
+  errors: ['TIMEBANK_INSUFFICIENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION', 'PLACE_FULL'],
 });

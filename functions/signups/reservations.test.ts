@@ -72,10 +72,38 @@ describe('the reservation engine', () => {
     expect(engine.availabilityOf((await engine.getPlace(ctx, p.id))!)).toEqual({ capacity: 3, taken: 3, free: 0, waiting: 0 });
   });
 
+  it('answers full from the counter it was given, without a call to the table, once the waitlist is as long as it may be', async () => {
+    // Prepare: 1 seated and the 10 a waitlist holds
+    const p = await place(1);
+    for (let i = 0; i < 11; i++) await engine.reserve(ctx, (await engine.getPlace(ctx, p.id))!, holder(`full-${i}`), 0);
+    const counted = { ...ctx, db: h.deps.db.withMetrics({ calls: 0, capacity: 0, ms: 0 }) };
+    const read = (await engine.getPlace(ctx, p.id))!;
+    // Act
+    const refused = await engine.reserve(counted, read, holder('full-late'), 0).catch((e: { status?: number; code?: string }) => e);
+    // Assess
+    expect(refused).toMatchObject({ status: 409, code: 'PLACE_FULL' });
+    expect(counted.db.metrics.calls).toBe(0);
+    expect(await engine.getReservation(ctx, p.id, 'full-late')).toBeUndefined();
+  });
+
+  it('keeps the waitlist within its limit when the counter read was stale: the queue refuses, and says it is full', async () => {
+    // Prepare: everyone read the counter while the seat was free
+    const p = await place(1);
+    // Act
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => engine.reserve(ctx, p, holder(`stale-${i}`), 0).then((r) => r.status as string, (e: { code?: string }) => e.code!)));
+    // Assess
+    const count = (s: string) => answers.filter((a) => a === s).length;
+    expect([count('confirmed'), count('waitlisted'), count('PLACE_FULL')]).toEqual([1, 10, 9]);
+    const waiting = (await engine.listReservations(ctx, p.id)).filter((r) => r.status === 'waitlisted').map((r) => r.position).sort((a, b) => a! - b!);
+    expect(waiting).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('never overbooks when sign-ups with companions and cancellations race', async () => {
     const p = await place(7);
     const ids = Array.from({ length: 24 }, (_, i) => `r${i}`);
-    await Promise.all(ids.map((id, i) => engine.reserve(ctx, p, holder(id), i % 3)));
+    // more than the 7 seats and the 10 a waitlist holds: the rest are told it is full
+    const refused = (await Promise.all(ids.map((id, i) => engine.reserve(ctx, p, holder(id), i % 3).then(() => undefined, (e: { code?: string }) => e.code)))).filter(Boolean);
+    expect(new Set(refused)).toEqual(new Set(refused.length ? ['PLACE_FULL'] : []));
     await Promise.all(ids.slice(0, 8).map((id) => engine.cancel(ctx, p.id, id).catch(() => undefined)));
     const after = (await engine.getPlace(ctx, p.id))!;
     const all = await engine.listReservations(ctx, p.id);

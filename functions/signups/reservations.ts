@@ -1,9 +1,9 @@
 import { chinaDateTime } from '../../shared/platform/chinaTime';
-import { cancelRefusal, decide, headAction, queued, seatsFor, signupRefusal, type PlacePolicy } from '../../shared/signups/reservation';
+import { cancelRefusal, decide, headAction, isFull, queued, seatsFor, signupRefusal, waitlistLimit, type PlacePolicy } from '../../shared/signups/reservation';
 import type { PlaceKind, Reservation } from '../../shared/signups/schemas';
 import type { Ctx } from '../platform/context';
 import { ConditionFailed, TransactionCancelled, type Item, type TxWrite } from '../platform/db';
-import { ApiError, ConflictError, NotFoundError } from '../platform/errors';
+import { ApiError, BusyError, ConflictError, NotFoundError } from '../platform/errors';
 import { keys } from '../platform/keys';
 import { notificationWrites } from '../platform/notify';
 
@@ -67,8 +67,12 @@ export function placeItem(p: PlaceRecord): Item {
   return { ...keys.place(p.id), entity: 'place', ...p };
 }
 
+function waitlistEntryItem(placeId: string, position: number, userId: string, seats: number, at: string): Item {
+  return { ...keys.waitlistEntry(placeId, position), entity: 'waitlistEntry', position, userId, seats, state: 'live', at };
+}
+
 function reservationItem(r: ReservationRecord): Item {
-  return { ...keys.reservation(r.placeId, r.userId), ...keys.reservationByHolder(r.userId, r.startsAt, r.placeId), entity: 'reservation', ...r };
+  return { ...keys.reservation(r.placeId, r.userId), ...keys.reservationByHolder(r.userId, r.endsAt, r.placeId), entity: 'reservation', ...r };
 }
 
 const strip = <T>(it: Item): T => {
@@ -122,9 +126,10 @@ export async function listReservations(ctx: Ctx, placeId: string): Promise<Reser
   return out;
 }
 
-export async function reservationsOfHolder(ctx: Ctx, userId: string, limit = 100): Promise<ReservationRecord[]> {
-  const page = await ctx.db.query({ index: 'gsi1', pk: `HOLDER#${userId}`, limit, ascending: false });
-  return page.items.map((i) => strip<ReservationRecord>(i));
+/** A person's reservations not over at `now`, the soonest to end first (the index sorts by end), a page at a time. */
+export async function reservationsOfHolder(ctx: Ctx, userId: string, now: string, page: { limit: number; cursor?: string }): Promise<{ items: ReservationRecord[]; cursor?: string }> {
+  const out = await ctx.db.query({ index: 'gsi1', pk: `HOLDER#${userId}`, from: now, limit: page.limit, cursor: page.cursor });
+  return { items: out.items.map((i) => strip<ReservationRecord>(i)), cursor: out.cursor };
 }
 
 export function availabilityOf(p: PlaceRecord) {
@@ -134,6 +139,8 @@ export function availabilityOf(p: PlaceRecord) {
 
 /** Contention on one counter (many sign-ups at once) cancels some transactions: they try again after a short, random wait. */
 export function isContention(e: unknown): boolean {
+  // the Db layer's own retries ran out (503 if it reached the caller): here, one more try after a pause
+  if (e instanceof BusyError) return true;
   if (e instanceof TransactionCancelled) return e.reasons.some((r) => r === 'TransactionConflict' || r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded');
   const name = e instanceof Error ? e.name : '';
   return ['TransactionConflictException', 'TransactionInProgressException', 'ThrottlingException', 'ProvisionedThroughputExceededException'].includes(name);
@@ -188,7 +195,11 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
     };
     const reservationCondition = { expr: 'attribute_not_exists(#pk) OR #status = :cancelled', values: { ':cancelled': 'cancelled' } };
 
-    if (decide({ free: place.free, waiting: queued(place) }, seats) === 'confirm') {
+    const confirm = decide({ free: place.free, waiting: queued(place) }, seats) === 'confirm';
+    // no seat now and the queue as long as it may be: answered from the read alone, nothing written (see waitlistLimit)
+    if (!confirm && isFull(place)) throw new ConflictError('PLACE_FULL');
+
+    if (confirm) {
       try {
         await ctx.db.transact([
           {
@@ -201,37 +212,74 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
                 values: { ':open': 'open', ':now': at, ':seats': seats },
               },
             },
+            tag: 'seat',
           },
-          { put: reservationItem(base), if: reservationCondition },
+          { put: reservationItem(base), if: reservationCondition, tag: 'mine' },
         ]);
         return base;
       } catch (e) {
-        if (e instanceof TransactionCancelled && e.failedAt(1)) {
+        if (e instanceof TransactionCancelled && e.failed('mine')) {
           const held = await getReservation(ctx, place.id, holder.userId);
           if (held && held.status !== 'cancelled') return held;
           continue;
         }
         // The counter refused: the seats went (many read the last free ones at once), others queue, or the place
         // closed. Straight to the waitlist, whose own condition tells which: no second read of the counter.
-        if (!(e instanceof TransactionCancelled && e.failedAt(0))) {
+        if (!(e instanceof TransactionCancelled && e.failed('seat'))) {
           if (e instanceof TransactionCancelled || isContention(e)) continue; // busy: look again
           throw e;
         }
+      }
+    } else {
+      // The waitlist in one write (2 round trips with the read): the next position after the one the read saw, taken in
+      // one transaction with the entry and the reservation, on `waitSeq` being still what was read. Nobody else can
+      // have that position, and no position is ever handed out without its entry. When others joined meanwhile (the
+      // condition fails) the atomic ADD below takes over, which never conflicts with another joining.
+      const position = place.waitSeq + 1;
+      const waitlisted: ReservationRecord = { ...base, status: 'waitlisted', position };
+      try {
+        await ctx.db.transact([
+          {
+            update: keys.place(place.id),
+            spec: {
+              add: { waitSeq: 1, waiting: 1 },
+              if: {
+                expr: '#state = :open AND #startsAt > :now AND #waitSeq = :seen AND (#free < :seats OR #head <= #waitSeq)',
+                values: { ':open': 'open', ':now': at, ':seats': seats, ':seen': place.waitSeq },
+              },
+            },
+            tag: 'queue',
+          },
+          { put: waitlistEntryItem(place.id, position, holder.userId, seats, at), if: { expr: 'attribute_not_exists(#pk)' }, tag: 'queue' },
+          { put: reservationItem(waitlisted), if: reservationCondition, tag: 'mine' },
+        ]);
+        // seats were free as it queued (the head needs more than there are): serve the queue, and answer what it made of this
+        if (place.free > 0 && (await settle(ctx, place.id)) > 0) return (await getReservation(ctx, place.id, holder.userId)) ?? waitlisted;
+        return waitlisted;
+      } catch (e) {
+        if (e instanceof TransactionCancelled && e.failed('mine')) {
+          const held = await getReservation(ctx, place.id, holder.userId);
+          if (held && held.status !== 'cancelled') return held;
+          continue;
+        }
+        if (!(e instanceof TransactionCancelled || isContention(e))) throw e;
       }
     }
 
     // The waitlist. A position comes from the counter's sequence by an atomic ADD (an update, not a transaction, so
     // many joining at once do not conflict), only while seats are short or others queue; the same update counts the
     // person as waiting (for display). Then the entry and the reservation are written together: one read, two writes.
-    // Whoever finds the position still unwritten when it reaches the head closes it.
+    // Whoever finds the position still unwritten when it reaches the head closes it. `waitSeq < cap` keeps the queue
+    // within its limit; `cap` counts from the head as read, which only grows, so it is never too generous, and a
+    // refusal hands back the counter that says whether it is full.
     let after: PlaceRecord;
     try {
       after = strip<PlaceRecord>(
         await ctx.db.update(keys.place(place.id), {
           add: { waitSeq: 1, waiting: 1 },
           if: {
-            expr: '#state = :open AND #startsAt > :now AND (#free < :seats OR #head <= #waitSeq)',
-            values: { ':open': 'open', ':now': at, ':seats': seats },
+            expr: '#state = :open AND #startsAt > :now AND (#free < :seats OR #head <= #waitSeq) AND #waitSeq < :cap',
+            values: { ':open': 'open', ':now': at, ':seats': seats, ':cap': place.head + waitlistLimit(place) - 1 },
           },
         }),
       );
@@ -251,16 +299,13 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
     const waitlisted: ReservationRecord = { ...base, status: 'waitlisted', position };
     try {
       await ctx.db.transact([
-        {
-          put: { ...keys.waitlistEntry(place.id, position), entity: 'waitlistEntry', position, userId: holder.userId, seats, state: 'live', at },
-          if: { expr: 'attribute_not_exists(#pk)' },
-        },
-        { put: reservationItem(waitlisted), if: reservationCondition },
+        { put: waitlistEntryItem(place.id, position, holder.userId, seats, at), if: { expr: 'attribute_not_exists(#pk)' } },
+        { put: reservationItem(waitlisted), if: reservationCondition, tag: 'mine' },
       ]);
     } catch (e) {
       // the position stays unused: closed here (and uncounted) unless the queue got to it first
       if (await closeHole(ctx, place.id, position, true)) await uncount(ctx, place.id);
-      if (e instanceof TransactionCancelled && e.failedAt(1)) {
+      if (e instanceof TransactionCancelled && e.failed('mine')) {
         const held = await getReservation(ctx, place.id, holder.userId);
         if (held && held.status !== 'cancelled') return held;
       }
@@ -272,7 +317,8 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
     if (after.free > 0 && (await settle(ctx, place.id)) > 0) return (await getReservation(ctx, place.id, holder.userId)) ?? waitlisted;
     return waitlisted;
   }
-  throw new ConflictError('CONFLICT');
+  // contention outlasted every attempt (thousands tapping one place at once): come back in a moment
+  throw new BusyError();
 }
 
 /** A position counted as waiting that nobody holds (its writer failed and closed it): no longer counted. */
@@ -456,7 +502,7 @@ export async function cancel(ctx: Ctx, placeId: string, userId: string): Promise
       throw e;
     }
   }
-  throw new ConflictError('CONFLICT');
+  throw new BusyError();
 }
 
 export function closePlaceWrite(placeId: string, from: 'draft' | 'open' | 'any', to: 'open' | 'cancelled'): TxWrite {

@@ -1,4 +1,4 @@
-import { cancelCutoffAt, cancelRefusal, decide, headAction, queued, resizeRefusal, seatsFor, signupRefusal, type PlacePolicy } from './reservation';
+import { cancelCutoffAt, cancelRefusal, decide, headAction, isFull, queued, resizeRefusal, seatsFor, signupRefusal, type PlacePolicy } from './reservation';
 import { adjustmentNeedsReason, inAgeBand, mayBeHelped, mayHelp, servedMinutes, defaultTimeBankSettings } from './hours';
 import { ageOn } from '../platform/idNumber';
 
@@ -54,6 +54,14 @@ describe('sign-up rules', () => {
   it('counts as queued every position handed out and not yet settled', () => {
     expect(queued({ head: 1, waitSeq: 0 })).toBe(0);
     expect(queued({ head: 3, waitSeq: 7 })).toBe(5);
+  });
+
+  it('is full once as many wait as the place has seats, and never before ten wait', () => {
+    expect(isFull({ capacity: 50, head: 1, waitSeq: 49 })).toBe(false);
+    expect(isFull({ capacity: 50, head: 1, waitSeq: 50 })).toBe(true);
+    expect(isFull({ capacity: 50, head: 11, waitSeq: 59 })).toBe(false); // ten promoted: room again
+    expect(isFull({ capacity: 2, head: 1, waitSeq: 9 })).toBe(false);
+    expect(isFull({ capacity: 2, head: 1, waitSeq: 10 })).toBe(true);
   });
 
   it('never resizes below what is taken', () => {

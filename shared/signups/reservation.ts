@@ -30,6 +30,19 @@ export function queued(counter: { head: number; waitSeq: number }): number {
   return Math.max(0, counter.waitSeq - counter.head + 1);
 }
 
+/**
+ * How many may wait for a place: as many as it has seats, and at least 10. Beyond that a sign-up is answered
+ * PLACE_FULL, from a read of the counter alone: when 5,000 tap a 50-place shift, the 100th and later write nothing.
+ */
+export function waitlistLimit(policy: Pick<PlacePolicy, 'capacity'>): number {
+  return Math.max(10, policy.capacity);
+}
+
+/** No seat would be given now and the waitlist is as long as it may be (positions handed out count, as in `queued`). */
+export function isFull(counter: { capacity: number; head: number; waitSeq: number }): boolean {
+  return queued(counter) >= waitlistLimit(counter);
+}
+
 /** Why a sign-up is refused outright (before any seat is looked at), or undefined. */
 export function signupRefusal(policy: PlacePolicy, companions: number, now: Date): ErrorCode | undefined {
   if (policy.state !== 'open') return 'PLACE_NOT_OPEN';

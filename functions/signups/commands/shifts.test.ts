@@ -14,22 +14,21 @@ async function roster(shiftId: string) {
 }
 
 describe('signing up for a shift', () => {
-  it('takes exactly the slots when many sign up at once, and waitlists the rest in a strict order', async () => {
+  it('takes exactly the slots when many sign up at once, waitlists ten in a strict order and tells the rest it is full', async () => {
     // Prepare
     const { shiftIds } = await w.activity({ slots: 5 });
     const people = await w.volunteers(30, '并发');
     // Act
     const results = await Promise.all(people.map((p) => w.h.api.as(p).post(`/shifts/${shiftIds[0]}/signup`)));
     // Assess
-    expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
-    const confirmed = results.filter((r) => r.body.status === 'confirmed');
-    const waitlisted = results.filter((r) => r.body.status === 'waitlisted');
-    expect(confirmed).toHaveLength(5);
-    expect(waitlisted).toHaveLength(25);
+    const confirmed = results.filter((r) => r.status === 201 && r.body.status === 'confirmed');
+    const waitlisted = results.filter((r) => r.status === 201 && r.body.status === 'waitlisted');
+    const full = results.filter((r) => r.status === 409 && r.body.code === 'PLACE_FULL');
+    expect([confirmed.length, waitlisted.length, full.length]).toEqual([5, 10, 15]);
     const positions = waitlisted.map((r) => r.body.position as number);
-    expect(new Set(positions).size).toBe(25);
+    expect(new Set(positions).size).toBe(10);
     const r = await roster(shiftIds[0]!);
-    expect(r.availability).toEqual({ capacity: 5, taken: 5, free: 0, waiting: 25 });
+    expect(r.availability).toEqual({ capacity: 5, taken: 5, free: 0, waiting: 10 });
     // the roster lists the waitlist by position
     const listed = r.items.filter((i: { status: string }) => i.status === 'waitlisted').map((i: { position: number }) => i.position);
     expect(listed).toEqual([...positions].sort((a, b) => a - b));
@@ -57,14 +56,15 @@ describe('signing up for a shift', () => {
   it('serves the waitlist in order when places are given back and new sign-ups arrive at the same time', async () => {
     // Prepare
     const { shiftIds } = await w.activity({ slots: 3 });
-    const first = await w.volunteers(12, '先');
+    // 3 seated and 7 waiting, then 3 more: never more than the 10 a waitlist holds, so nobody is told it is full
+    const first = await w.volunteers(10, '先');
     const firstResults = await Promise.all(first.map((p) => w.h.api.as(p).post(`/shifts/${shiftIds[0]}/signup`)));
     const holders = firstResults.filter((r) => r.body.status === 'confirmed').map((r) => r.body.userId as string);
     const queue = firstResults
       .filter((r) => r.body.status === 'waitlisted')
       .sort((x, y) => x.body.position - y.body.position)
       .map((r) => r.body.userId as string);
-    const late = await w.volunteers(6, '后');
+    const late = await w.volunteers(3, '后');
     const byId = new Map([...first, ...late].map((p) => [p.id, p]));
     // Act: every holder gives back their place while six more sign up
     const results = await Promise.all([
@@ -91,7 +91,7 @@ describe('signing up for a shift', () => {
     expect((await roster(shiftIds[0]!)).availability).toEqual({ capacity: 3, taken: 1, free: 2, waiting: 0 });
   });
 
-  it('waitlists a sign-up on a full shift in three DynamoDB round trips (one read, the position, one transaction)', async () => {
+  it('waitlists a sign-up on a full shift in two DynamoDB round trips (one read, one transaction)', async () => {
     // Prepare
     const { shiftIds } = await w.activity({ slots: 1 });
     const [a, b, c] = await w.volunteers(3, '往返');
@@ -101,7 +101,25 @@ describe('signing up for a shift', () => {
     const res = await w.h.api.as(c).post(`/shifts/${shiftIds[0]}/signup`);
     // Assess
     expect(res.body).toMatchObject({ status: 'waitlisted', position: 2 });
-    expect(Number(res.headers['x-db-calls'])).toBeLessThanOrEqual(3);
+    expect(Number(res.headers['x-db-calls'])).toBeLessThanOrEqual(2);
+  });
+
+  it('tells a volunteer the shift is full, writing nothing, once as many wait as it has places (at least 10)', async () => {
+    // Prepare: 1 seated, 10 waiting
+    const { shiftIds } = await w.activity({ slots: 1 });
+    const people = await w.volunteers(12, '排满');
+    for (const p of people.slice(0, 11)) ok(await w.h.api.as(p).post(`/shifts/${shiftIds[0]}/signup`), 'sign up');
+    // Act
+    const res = await w.h.api.as(people[11]).post(`/shifts/${shiftIds[0]}/signup`);
+    // Assess
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'PLACE_FULL', message: '名额已满，候补也已排满' });
+    const r = await roster(shiftIds[0]!);
+    expect(r.availability).toEqual({ capacity: 1, taken: 1, free: 0, waiting: 10 });
+    expect(r.items.map((i: { userId: string }) => i.userId)).not.toContain(people[11]!.id);
+    // a place given back makes room in the queue again
+    ok(await w.h.api.as(people[0]).post(`/shifts/${shiftIds[0]}/signup/cancel`), 'give back');
+    expect(ok(await w.h.api.as(people[11]).post(`/shifts/${shiftIds[0]}/signup`), 'again')).toMatchObject({ status: 'waitlisted', position: 11 });
   });
 
   it('queues a volunteer who taps ten times on a full shift once, and counts them once', async () => {
