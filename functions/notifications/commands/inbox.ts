@@ -2,6 +2,7 @@ import type { InboxItem } from '../../../shared/notifications/schemas';
 import type { UserCtx } from '../../platform/context';
 import { TransactionCancelled } from '../../platform/db';
 import { keys } from '../../platform/keys';
+import { MAX_TX_ITEMS } from '../../platform/work';
 
 export async function listInbox(ctx: UserCtx, q: { cursor?: string; limit?: number }): Promise<{ items: InboxItem[]; cursor?: string }> {
   const page = await ctx.db.query<InboxItem & Record<string, unknown>>({
@@ -22,29 +23,37 @@ export async function unreadCount(ctx: UserCtx): Promise<{ unread: number }> {
   return { unread: Math.max(0, state?.unread ?? 0) };
 }
 
+/** Items marked read per transaction: with the count's update, DynamoDB's 100 items. */
+export const READ_PER_TX = MAX_TX_ITEMS - 1;
+
 /**
  * Each item turns read once, and the count goes down by exactly the items that turned: read the items (one round
- * trip), then one transaction of their updates, each on `read = false`, with the count. A concurrent reader who marked
- * one first cancels it; the second pass sees that item read.
+ * trip), then transactions of up to 99 of their updates, each on `read = false`, with the count by as many. A
+ * concurrent reader who marked one first cancels that transaction; the second pass sees that item read.
  */
 export async function markRead(ctx: UserCtx, ids: string[]): Promise<{ unread: number }> {
   const userId = ctx.principal.userId;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const items = await ctx.db.batchGet<{ id: string; read: boolean }>([...new Set(ids)].map((id) => keys.inboxItem(userId, id)));
+  let todo = [...new Set(ids)];
+  for (let attempt = 0; attempt < 3 && todo.length; attempt++) {
+    const items = await ctx.db.batchGet<{ id: string; read: boolean }>(todo.map((id) => keys.inboxItem(userId, id)));
     const unread = items.filter((i) => !i.read);
-    if (unread.length === 0) return unreadCount(ctx);
-    try {
-      await ctx.db.transact([
-        ...unread.map((i) => ({
-          update: keys.inboxItem(userId, i.id),
-          spec: { set: { read: true }, if: { expr: '#read = :f', values: { ':f': false } } },
-        })),
-        { update: keys.inboxState(userId), spec: { add: { unread: -unread.length } } },
-      ]);
-      return unreadCount(ctx);
-    } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e;
+    const failed: string[] = [];
+    for (let i = 0; i < unread.length; i += READ_PER_TX) {
+      const chunk = unread.slice(i, i + READ_PER_TX);
+      try {
+        await ctx.db.transact([
+          ...chunk.map((it) => ({
+            update: keys.inboxItem(userId, it.id),
+            spec: { set: { read: true }, if: { expr: '#read = :f', values: { ':f': false } } },
+          })),
+          { update: keys.inboxState(userId), spec: { add: { unread: -chunk.length } } },
+        ]);
+      } catch (e) {
+        if (!(e instanceof TransactionCancelled)) throw e;
+        failed.push(...chunk.map((it) => it.id));
+      }
     }
+    todo = failed;
   }
   return unreadCount(ctx);
 }
