@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -344,6 +345,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
   stack.env = localEnv(stack);
   return stack;
+}
+
+/**
+ * NODE_OPTIONS for the serverless-offline process: its events get a request id each, as API Gateway's do
+ * (scripts/offlineRequestIds.mjs), instead of one constant for every request.
+ */
+export function offlineNodeOptions(existing = process.env.NODE_OPTIONS): string {
+  return [existing, `--import=${pathToFileURL(path.join(ROOT, 'scripts', 'offlineRequestIds.mjs')).href}`].filter(Boolean).join(' ');
 }
 
 /** the backend's environment for this stack (what serverless-offline and in-process handlers need) */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { declaredFunctions, startConcurrencyGate, type ConcurrencyGate } from './concurrencyGate';
-import { freePort, ROOT } from './localStack';
+import { freePort, offlineNodeOptions, ROOT } from './localStack';
 
 export interface Offline {
   /** the gate's address: call the API here */
@@ -25,7 +25,7 @@ export async function startOffline(opts: { env: NodeJS.ProcessEnv; localConcurre
   const child: ChildProcess = spawn(
     path.join(ROOT, 'node_modules/.bin/serverless'),
     ['offline', 'start', '--stage', 'local', '--httpPort', String(httpPort), '--lambdaPort', String(lambdaPort), '--websocketPort', String(websocketPort), '--albPort', String(albPort)],
-    { cwd: ROOT, env: { ...opts.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { cwd: ROOT, env: { ...opts.env, NODE_OPTIONS: offlineNodeOptions(opts.env.NODE_OPTIONS), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));

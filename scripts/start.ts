@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { declaredFunctions, startConcurrencyGate, type ConcurrencyGate } from './concurrencyGate';
-import { LOCAL_REGION, ROOT, startLocalStack, type LocalStack } from './localStack';
+import { LOCAL_REGION, offlineNodeOptions, ROOT, startLocalStack, type LocalStack } from './localStack';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -199,6 +199,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...stack.env,
+    NODE_OPTIONS: offlineNodeOptions(),
     SLS_TELEMETRY_DISABLED: '1',
     SLS_NOTIFICATIONS_MODE: 'off',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

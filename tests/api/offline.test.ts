@@ -53,6 +53,19 @@ describe('the HTTP API under serverless-offline', () => {
     expect(me.headers.get('x-request-id')).toBeTruthy();
   });
 
+  it('gives every response its own request id, as API Gateway does (serverless-offline sends one constant)', async () => {
+    // Prepare: the same request three times, and another (one function, warm: a cold start under load can time out)
+    const paths = ['/health', '/health', '/health', '/config'];
+    // Act
+    const responses = [];
+    for (const p of paths) responses.push(await call('GET', p));
+    // Assess
+    const ids = responses.map((r) => r.headers.get('x-request-id'));
+    expect(new Set(ids).size).toBe(paths.length);
+    expect(ids).not.toContain('offlineContext_resourceId');
+    expect(ids).not.toContain(null);
+  });
+
   it("takes WeChat's message push as the stand-in delivers it (sealed, signed), answering success as plain text", async () => {
     const minted = await fetch(`${process.env.WECHAT_API_BASE}/__standin/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'offline-user-2' }) });
     const login = await call('POST', '/auth/wechat', { code: ((await minted.json()) as { code: string }).code });
