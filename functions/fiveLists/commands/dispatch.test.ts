@@ -1,4 +1,5 @@
 import { fiveListsWorld } from '../../../tests/support/fiveLists';
+import { keys } from '../../platform/keys';
 
 jest.setTimeout(60_000);
 
@@ -23,6 +24,31 @@ describe('dispatching a matter', () => {
     const d = await w.detail(id);
     expect(d.timeline.map((t: { action: string }) => t.action)).toEqual(['collect', 'dispatch']);
     expect(d.timeline[1]).toMatchObject({ from: 'collected', to: 'dispatched', byName: '黄伟', note: '涉及管道' });
+  });
+
+  it('dispatches in two DynamoDB round trips once the function has read the unit: the collection, one transaction', async () => {
+    // Prepare: a first dispatch to the unit, then another matter
+    await w.dispatched(await w.collected('小区路灯已经坏了一周'));
+    const id = await w.collected('三号楼前井盖松动有危险');
+    // Act
+    const res = await w.h.api.as(w.p.officer).post(`/five-lists/matters/${id}/dispatch`, { unitId: 'p-water', version: 0 });
+    // Assess
+    expect(res.body).toMatchObject({ state: 'dispatched', unitName: '市自来水公司' });
+    expect(Number(res.headers['x-db-calls'])).toBe(2);
+  });
+
+  it("writes a unit's new name when it was renamed after this function read it", async () => {
+    // Prepare: the function has read the unit; then it is renamed
+    await w.dispatched(await w.collected('高层住户水压一直不足'));
+    await w.h.deps.db.update(keys.unit('p-water'), { set: { name: '市供水集团' } });
+    const id = await w.collected('地下车库水管漏水严重');
+    // Act
+    const res = await w.h.api.as(w.p.officer).post(`/five-lists/matters/${id}/dispatch`, { unitId: 'p-water', version: 0 });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'dispatched', unitName: '市供水集团', version: 1 });
+    expect((await w.detail(id)).timeline.map((t: { action: string }) => t.action)).toEqual(['collect', 'dispatch']);
+    await w.h.deps.db.update(keys.unit('p-water'), { set: { name: '市自来水公司' } });
   });
 
   it('takes a deadline the officer sets instead of the default', async () => {
