@@ -26,7 +26,7 @@ export const routes = [
   route(s.addTeamMember, (ctx, { params, body }) => addTeamMember(ctx, params.teamId, body)),
 
   route(s.createActivity, (ctx, { body }) => createActivity(ctx, body)),
-  route(s.communityActivities, (ctx, { params }) => communityActivities(ctx, params.communityId)),
+  route(s.communityActivities, (ctx, { params, query }) => communityActivities(ctx, params.communityId, query)),
   route(s.activity, (ctx, { params }) => activityDetail(ctx, params.activityId)),
   route(s.editActivity, (ctx, { params, body }) => editActivity(ctx, params.activityId, body)),
   route(s.publishActivity, (ctx, { params }) => publishActivity(ctx, params.activityId)),
@@ -38,7 +38,7 @@ export const routes = [
   route(s.checkIn, (ctx, { params, body }) => checkIn(ctx, params.shiftId, body.token)),
   route(s.checkOut, (ctx, { params, body }) => checkOut(ctx, params.shiftId, body.token)),
   route(s.confirmHours, (ctx, { params, body }) => confirmHours(ctx, params.shiftId, params.userId, body)),
-  route(s.mySignups, (ctx) => mySignups(ctx)),
+  route(s.mySignups, (ctx, { query }) => mySignups(ctx, query)),
 
   route(s.myHours, (ctx) => myHours(ctx)),
   route(s.volunteerHours, (ctx, { params }) => volunteerHours(ctx, params.userId)),
@@ -56,7 +56,7 @@ export const routes = [
   route(s.grantTime, (ctx, { params, body }) => grantTime(ctx, params.userId, body)),
 
   route(s.createEvent, (ctx, { body }) => createEvent(ctx, body)),
-  route(s.communityEvents, (ctx, { params }) => communityEvents(ctx, params.communityId)),
+  route(s.communityEvents, (ctx, { params, query }) => communityEvents(ctx, params.communityId, query)),
   route(s.event, (ctx, { params }) => eventDetail(ctx, params.eventId)),
   route(s.editEvent, (ctx, { params, body }) => editEvent(ctx, params.eventId, body)),
   route(s.register, (ctx, { params, body }) => register(ctx, params.eventId, body)),

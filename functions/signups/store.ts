@@ -98,18 +98,50 @@ export async function isTeamMember(ctx: Ctx, teamId: string, userId: string): Pr
 
 // ---------- activities and events ----------
 
+/** Indexed by the end of its last shift (shift times never change): read from now on, it lists exactly those not over. */
 export function activityItem(a: Activity): Item {
-  return { ...keys.activity(a.id), ...keys.activityByUnit(a.unitId, a.firstStartsAt, a.id), entity: 'activity', ...a };
+  const lastEndsAt = a.shifts.reduce((end, s) => (s.endsAt > end ? s.endsAt : end), a.firstStartsAt);
+  return { ...keys.activity(a.id), ...keys.activityByUnit(a.unitId, lastEndsAt, a.id), entity: 'activity', ...a };
 }
 
 export async function getActivity(ctx: Ctx, activityId: string): Promise<Activity | undefined> {
   return clean(await ctx.db.get(keys.activity(activityId), true));
 }
 
-/** Activities of a unit from a time on, soonest first. */
-export async function listActivitiesOfUnit(ctx: Ctx, unitId: string, from: string): Promise<Activity[]> {
-  const page = await ctx.db.query({ index: 'gsi1', pk: `ACTIVITIES#${unitId}`, from, limit: 100 });
-  return page.items.map((i) => clean<Activity>(i)!);
+/** Activities of some units not over at `now`, the soonest to end first, a page at a time. */
+export async function listActivitiesOfUnits(ctx: Ctx, unitIds: string[], now: string, page: PageAsked): Promise<{ items: Activity[]; cursor?: string }> {
+  const out = await mergedPage(ctx, unitIds.map((u) => `ACTIVITIES#${u}`), now, page);
+  return { items: out.items.map((i) => clean<Activity>(i)!), cursor: out.cursor };
+}
+
+export interface PageAsked {
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * One page of several lists of one index (a unit's and those of the units above it), merged in sort-key order from
+ * `from` on. Each list gives `limit + 1` from where the last page stopped; the first `limit` of them all are the page
+ * (no list can hide a smaller key beyond what it gave), and the cursor is the sort key of the last one, after which
+ * every list continues. Two reads per page for a community and its sub-district, whatever their lengths.
+ */
+async function mergedPage(ctx: Ctx, pks: string[], from: string, page: PageAsked): Promise<{ items: Item[]; cursor?: string }> {
+  let after: string | undefined;
+  try {
+    after = page.cursor ? Buffer.from(page.cursor, 'base64url').toString('utf8') : undefined;
+  } catch {
+    after = undefined;
+  }
+  const start = after && after > from ? after : from;
+  const lists = await Promise.all(pks.map((pk) => ctx.db.query({ index: 'gsi1', pk, from: start, limit: page.limit + 1 })));
+  const all = lists
+    .flatMap((l) => l.items)
+    .filter((i) => !after || String(i.gsi1sk) > after)
+    .sort((a, b) => String(a.gsi1sk).localeCompare(String(b.gsi1sk)));
+  const items = all.slice(0, page.limit);
+  const more = all.length > page.limit || lists.some((l) => l.items.length > page.limit);
+  const last = items.at(-1);
+  return { items, cursor: more && last ? Buffer.from(String(last.gsi1sk)).toString('base64url') : undefined };
 }
 
 /** The shift's id names its activity: no lookup. */
@@ -119,16 +151,17 @@ export const activityIdOfShift = (id: string) => id.replace(/-\d+$/, '');
 export type EventRecord = Omit<CulturalEvent, 'posterUrl'>;
 
 export function eventItem(e: EventRecord, day: string): Item {
-  return { ...keys.event(e.id), ...keys.eventByUnit(e.unitId, e.startsAt, e.id), ...keys.eventByDay(day, e.id), entity: 'event', ...e };
+  return { ...keys.event(e.id), ...keys.eventByUnit(e.unitId, e.endsAt, e.id), ...keys.eventByDay(day, e.id), entity: 'event', ...e };
 }
 
 export async function getEvent(ctx: Ctx, eventId: string): Promise<EventRecord | undefined> {
   return clean(await ctx.db.get(keys.event(eventId), true));
 }
 
-export async function listEventsOfUnit(ctx: Ctx, unitId: string, from: string): Promise<EventRecord[]> {
-  const page = await ctx.db.query({ index: 'gsi1', pk: `EVENTS#${unitId}`, from, limit: 100 });
-  return page.items.map((i) => clean<EventRecord>(i)!);
+/** Events of some units not over at `now`, the soonest to end first, a page at a time. */
+export async function listEventsOfUnits(ctx: Ctx, unitIds: string[], now: string, page: PageAsked): Promise<{ items: EventRecord[]; cursor?: string }> {
+  const out = await mergedPage(ctx, unitIds.map((u) => `EVENTS#${u}`), now, page);
+  return { items: out.items.map((i) => clean<EventRecord>(i)!), cursor: out.cursor };
 }
 
 export async function listEventsOnDay(ctx: Ctx, day: string): Promise<EventRecord[]> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, Id } from '../http';
+import { Cursor, endpoint, Id, Page } from '../http';
 import {
   Activity,
   ActivityDetail,
@@ -46,6 +46,7 @@ const TeamParams = z.object({ teamId: Id });
 const RequestParams = z.object({ requestId: Id });
 const CommunityParams = z.object({ communityId: Id });
 const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 
 /** Sign-ups: volunteers and teams, activities and shifts, check-in and hours, certificates, the time bank, events. */
 export const signupsApi = {
@@ -59,7 +60,14 @@ export const signupsApi = {
 
   // activities and shifts
   createActivity: endpoint({ method: 'POST', path: '/activities', summary: 'Post a volunteer activity with its shifts, as a draft', body: CreateActivityInput, response: ActivityDetail, status: 201, idempotent: true }),
-  communityActivities: endpoint({ method: 'GET', path: '/communities/{communityId}/activities', summary: 'Activities for a community (and its sub-district), soonest first', params: CommunityParams, response: Items(Activity) }),
+  communityActivities: endpoint({
+    method: 'GET',
+    path: '/communities/{communityId}/activities',
+    summary: 'Activities for a community (and its sub-district) not over yet, the soonest to end first, a page at a time',
+    params: CommunityParams,
+    query: PageQuery,
+    response: Page(Activity),
+  }),
   activity: endpoint({ method: 'GET', path: '/activities/{activityId}', summary: 'An activity, its shifts, their places and my signups', params: ActivityParams, response: ActivityDetail }),
   editActivity: endpoint({ method: 'PATCH', path: '/activities/{activityId}', summary: 'Change an activity (text, places, slots; never times)', params: ActivityParams, body: EditActivityInput, response: ActivityDetail }),
   publishActivity: endpoint({ method: 'POST', path: '/activities/{activityId}/publish', summary: 'Open the shifts for sign-up', params: ActivityParams, response: ActivityDetail }),
@@ -78,7 +86,7 @@ export const signupsApi = {
     body: ConfirmHoursInput,
     response: HoursEntry,
   }),
-  mySignups: endpoint({ method: 'GET', path: '/me/signups', summary: 'My shifts and event registrations, soonest first', response: Items(Reservation) }),
+  mySignups: endpoint({ method: 'GET', path: '/me/signups', summary: 'My shifts and event registrations not over yet, the soonest to end first', query: PageQuery, response: Page(Reservation) }),
 
   // hours and certificates
   myHours: endpoint({ method: 'GET', path: '/me/hours', summary: 'My service-hours ledger and total', response: HoursLedger }),
@@ -126,7 +134,14 @@ export const signupsApi = {
 
   // events
   createEvent: endpoint({ method: 'POST', path: '/events', summary: 'Post a cultural event', body: CreateEventInput, response: EventDetail, status: 201, idempotent: true }),
-  communityEvents: endpoint({ method: 'GET', path: '/communities/{communityId}/events', summary: 'Coming events for a community (and its sub-district)', params: CommunityParams, response: Items(CulturalEvent) }),
+  communityEvents: endpoint({
+    method: 'GET',
+    path: '/communities/{communityId}/events',
+    summary: 'Running and coming events for a community (and its sub-district), the soonest to end first, a page at a time',
+    params: CommunityParams,
+    query: PageQuery,
+    response: Page(CulturalEvent),
+  }),
   event: endpoint({ method: 'GET', path: '/events/{eventId}', summary: 'An event, its places and my registration', params: EventParams, response: EventDetail }),
   editEvent: endpoint({
     method: 'PATCH',

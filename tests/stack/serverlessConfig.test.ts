@@ -216,3 +216,20 @@ describe('capability declarations (functions/<capability>/capability.ts)', () =>
     }
   });
 });
+
+describe('the cloud bundles', () => {
+  it('replace the local guard by a stub with the same exports (the guard only runs on the local stack)', async () => {
+    // Prepare: the esbuild plugin as serverless-esbuild runs it outside `serverless offline`
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const plugins = require('../../cloud/esbuildPlugins.js') as { name: string; setup(b: unknown): void }[];
+    let load: (() => { contents: string }) | undefined;
+    let resolve: ((a: { path: string }) => unknown) | undefined;
+    plugins.find((p) => p.name === 'local-guard')!.setup({ onResolve: (_: unknown, f: typeof resolve) => (resolve = f), onLoad: (_: unknown, f: typeof load) => (load = f) });
+    // Act
+    const stubbed = load!().contents.match(/export const (\w+)/g)!.map((s) => s.replace('export const ', ''));
+    const real = await import('../../functions/platform/cloudRules');
+    // Assess
+    expect(resolve).toBeDefined();
+    expect(stubbed.sort()).toEqual(Object.keys(real).filter((k) => typeof (real as Record<string, unknown>)[k] === 'function').sort());
+  });
+});

@@ -104,21 +104,16 @@ export async function createActivity(ctx: UserCtx, input: CreateActivityInput): 
 }
 
 /**
- * What is posted for a community and for its sub-district and not over yet, soonest first. The index sorts by the
- * first shift; an activity runs at most a few weeks, so reading from 30 days back finds every one still running.
+ * What is posted for a community and for its sub-district and not over yet, the soonest to end first, a page at a
+ * time: the index sorts by the end of the last shift, so reading from now on finds exactly the activities still
+ * running or to come, however many. A page may hold fewer than asked where drafts are hidden; the cursor goes on.
  */
-export async function communityActivities(ctx: UserCtx, communityId: string): Promise<{ items: Activity[] }> {
+export async function communityActivities(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }): Promise<{ items: Activity[]; cursor?: string }> {
   const unit = await unitOf(ctx, communityId, ['community']);
   if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('community');
-  const now = ctx.clock.now();
-  const from = new Date(now.getTime() - 30 * 86_400_000).toISOString();
-  const lists = await Promise.all(unit.path.map((u) => store.listActivitiesOfUnit(ctx, u, from)));
-  const items = lists
-    .flat()
-    .filter((a) => a.shifts.some((s) => s.endsAt > now.toISOString()))
-    .filter((a) => a.state === 'published' || (a.state === 'draft' && canOrganize(ctx.principal, a.unitPath)))
-    .sort((a, b) => a.firstStartsAt.localeCompare(b.firstStartsAt));
-  return { items };
+  const page = await store.listActivitiesOfUnits(ctx, unit.path, ctx.clock.now().toISOString(), { limit: q.limit ?? 50, cursor: q.cursor });
+  const items = page.items.filter((a) => a.state === 'published' || (a.state === 'draft' && canOrganize(ctx.principal, a.unitPath)));
+  return { items, cursor: page.cursor };
 }
 
 export async function activityDetail(ctx: UserCtx, activityId: string): Promise<ActivityDetail> {
@@ -262,7 +257,7 @@ export async function tellOfChange(
         {
           update: keys.reservation(placeId, r.userId),
           spec: {
-            set: { title: change.title, place: change.place, startsAt: change.startsAt, endsAt: change.endsAt, updatedAt: at, ...keys.reservationByHolder(r.userId, change.startsAt, placeId) },
+            set: { title: change.title, place: change.place, startsAt: change.startsAt, endsAt: change.endsAt, updatedAt: at, ...keys.reservationByHolder(r.userId, change.endsAt, placeId) },
             if: { expr: '#status <> :c', values: { ':c': 'cancelled' } },
           },
         },

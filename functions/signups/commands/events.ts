@@ -181,19 +181,12 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
   return detail(ctx, updated, after.place ?? place, after.reservation);
 }
 
-/** Coming (and running) events for a community and its sub-district, soonest first. */
-export async function communityEvents(ctx: UserCtx, communityId: string) {
+/** Running and coming events for a community and its sub-district, the soonest to end first, a page at a time. */
+export async function communityEvents(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }) {
   const unit = await unitOf(ctx, communityId, ['community']);
   if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('community');
-  // started in the last day and not over yet, or still to come
-  const now = ctx.clock.now();
-  const from = new Date(now.getTime() - 86_400_000).toISOString();
-  const lists = await Promise.all(unit.path.map((u) => store.listEventsOfUnit(ctx, u, from)));
-  const items = lists
-    .flat()
-    .filter((e) => e.endsAt > now.toISOString())
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  return { items: await Promise.all(items.map((e) => eventView(ctx, e))) };
+  const page = await store.listEventsOfUnits(ctx, unit.path, ctx.clock.now().toISOString(), { limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: await Promise.all(page.items.map((e) => eventView(ctx, e))), cursor: page.cursor };
 }
 
 export async function eventDetail(ctx: UserCtx, eventId: string) {

@@ -142,7 +142,8 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
   return entry;
 }
 
-export async function mySignups(ctx: UserCtx): Promise<{ items: Reservation[] }> {
-  const items = await engine.reservationsOfHolder(ctx, ctx.principal.userId);
-  return { items: items.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).map((r) => reservationView(ctx, r)) };
+/** My shifts and registrations not over yet (cancelled ones too, marked so), the soonest to end first, a page at a time. */
+export async function mySignups(ctx: UserCtx, q: { cursor?: string; limit?: number }): Promise<{ items: Reservation[]; cursor?: string }> {
+  const page = await engine.reservationsOfHolder(ctx, ctx.principal.userId, ctx.clock.now().toISOString(), { limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: page.items.map((r) => reservationView(ctx, r)), cursor: page.cursor };
 }

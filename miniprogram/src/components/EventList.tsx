@@ -11,7 +11,8 @@ import { Async, Section, Tag } from './ui'
 /** 首页: the coming cultural events of my community and sub-district, a few, each leading to its page. */
 export function EventList({ communityId }: { communityId: string }) {
   const t = useT()
-  const q = useQuery(() => call(api.signups.communityEvents, { params: { communityId } }), [communityId])
+  // the home page shows the first few; the list is paged (its whole is on the organizer's desk)
+  const q = useQuery(() => call(api.signups.communityEvents, { params: { communityId }, query: { limit: 5 } }), [communityId])
   return (
     <Section title={t('su.home.events')}>
       <Async q={q} empty={(d) => (d.items.length ? false : t('su.home.noEvents'))}>

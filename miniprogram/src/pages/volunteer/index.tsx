@@ -5,7 +5,7 @@ import { Async, Btn, Empty, LinkRow, Loading, Section, Tag } from '../../compone
 import { aria } from '../../components/a11y'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
-import { useQuery } from '../../hooks/useQuery'
+import { usePaged, useQuery } from '../../hooks/useQuery'
 import { api } from '../../api/routes'
 import { call, isLoggedIn } from '../../api/client'
 import { fmtDateTime, fmtTime } from '../../lib/format'
@@ -21,8 +21,8 @@ export default function VolunteerPage() {
   const me = app.me
   const communityId = homeCommunityId(me)
   const vol = useQuery(() => call(api.signups.myVolunteer, {}), [me?.id], !!me)
-  const acts = useQuery(() => call(api.signups.communityActivities, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const mine = useQuery(() => call(api.signups.mySignups, {}), [me?.id], !!me)
+  const acts = usePaged((cursor) => call(api.signups.communityActivities, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const mine = usePaged((cursor) => call(api.signups.mySignups, { query: { cursor } }), [me?.id], !!me)
   const hours = useQuery(() => call(api.signups.myHours, {}), [me?.id], !!me)
   const bank = useQuery(() => call(api.signups.myTimeBank, {}), [me?.id], !!me)
 
@@ -64,10 +64,10 @@ export default function VolunteerPage() {
         {!communityId ? (
           <Empty text={t('su.needBinding')} />
         ) : (
-          <Async q={acts} empty={(d) => (d.items.length ? false : t('su.vol.noActivities'))}>
-            {(d) => (
+          <Async q={acts} empty={() => (acts.items.length ? false : t('su.vol.noActivities'))}>
+            {() => (
               <View data-testid='vol-activities'>
-                {d.items.map((a) => (
+                {acts.items.map((a) => (
                   <View key={a.id} className='card' onClick={go(`/packages/signups/activity/index?id=${a.id}`)} {...aria({ role: 'link', tabindex: 0, 'data-testid': `activity-card-${a.id}` })}>
                     <View className='row'>
                       {a.state === 'draft' ? <Tag tone='warn'>{t('su.activity.draft')}</Tag> : <Tag tone='brand'>{t('su.activity.tag')}</Tag>}
@@ -77,6 +77,11 @@ export default function VolunteerPage() {
                     <Text className='small muted block'>{`${fmtDateTime(a.firstStartsAt, t.lang)} · ${t('su.activity.shiftCount', { n: a.shifts.length })}`}</Text>
                   </View>
                 ))}
+                {acts.hasMore ? (
+                  <Btn block loading={acts.loadingMore} onClick={acts.loadMore} testId='vol-activities-more'>
+                    {t('common.loadMore')}
+                  </Btn>
+                ) : null}
               </View>
             )}
           </Async>
@@ -84,10 +89,10 @@ export default function VolunteerPage() {
       </Section>
 
       <Section title={t('su.vol.mine')}>
-        <Async q={mine} empty={(d) => (d.items.some((r) => r.status !== 'cancelled') ? false : t('su.vol.noSignups'))}>
-          {(d) => (
+        <Async q={mine} empty={() => (mine.items.some((r) => r.status !== 'cancelled') || mine.hasMore ? false : t('su.vol.noSignups'))}>
+          {() => (
             <View data-testid='vol-mine'>
-              {d.items
+              {mine.items
                 .filter((r) => r.status !== 'cancelled')
                 .map((r) => {
                   const s = reservationState(r)
@@ -103,6 +108,11 @@ export default function VolunteerPage() {
                     </View>
                   )
                 })}
+              {mine.hasMore ? (
+                <Btn block loading={mine.loadingMore} onClick={mine.loadMore} testId='vol-mine-more'>
+                  {t('common.loadMore')}
+                </Btn>
+              ) : null}
             </View>
           )}
         </Async>

@@ -6,7 +6,7 @@ import { Async, Btn, Chip, Field, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
@@ -21,8 +21,8 @@ export default function OrganizePage() {
   const scope = useQuery(() => organizerScope(me!), [me?.id], !!me)
   const [chosen, setChosen] = useState<string>()
   const communityId = chosen ?? scope.data?.communities[0]?.id
-  const acts = useQuery(() => call(api.signups.communityActivities, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const events = useQuery(() => call(api.signups.communityEvents, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const acts = usePaged((cursor) => call(api.signups.communityActivities, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const events = usePaged((cursor) => call(api.signups.communityEvents, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
   useDidShow(() => {
     if (acts.data) void acts.reload()
     if (events.data) void events.reload()
@@ -56,31 +56,41 @@ export default function OrganizePage() {
       {communityId ? (
         <>
           <Section title={t('su.org.activities')}>
-            <Async q={acts} empty={(d) => (d.items.length ? false : t('su.vol.noActivities'))}>
-              {(d) => (
+            <Async q={acts} empty={() => (acts.items.length ? false : t('su.vol.noActivities'))}>
+              {() => (
                 <View data-testid='org-activities'>
-                  {d.items.map((a) => (
+                  {acts.items.map((a) => (
                     <View key={a.id} className='card' onClick={go(`/packages/signups/activity/index?id=${a.id}`)} {...aria({ role: 'link', tabindex: 0, 'data-testid': `org-activity-${a.id}` })}>
                       <Tag tone={a.state === 'published' ? 'good' : 'warn'}>{t(`su.activity.state.${a.state}`)}</Tag>
                       <Text className='card-title'>{a.title}</Text>
                       <Text className='small muted block'>{`${fmtDateTime(a.firstStartsAt, t.lang)} · ${t('su.activity.shiftCount', { n: a.shifts.length })}`}</Text>
                     </View>
                   ))}
+                  {acts.hasMore ? (
+                    <Btn block loading={acts.loadingMore} onClick={acts.loadMore} testId='org-activities-more'>
+                      {t('common.loadMore')}
+                    </Btn>
+                  ) : null}
                 </View>
               )}
             </Async>
           </Section>
           <Section title={t('su.org.events')}>
-            <Async q={events} empty={(d) => (d.items.length ? false : t('su.home.noEvents'))}>
-              {(d) => (
+            <Async q={events} empty={() => (events.items.length ? false : t('su.home.noEvents'))}>
+              {() => (
                 <View data-testid='org-events'>
-                  {d.items.map((e) => (
+                  {events.items.map((e) => (
                     <View key={e.id} className='card' onClick={go(`/packages/signups/event/index?id=${e.id}`)} {...aria({ role: 'link', tabindex: 0, 'data-testid': `org-event-${e.id}` })}>
                       <Tag tone={e.state === 'published' ? 'good' : 'bad'}>{e.state === 'published' ? t('su.activity.state.published') : t('su.event.cancelled')}</Tag>
                       <Text className='card-title'>{e.title}</Text>
                       <Text className='small muted block'>{`${fmtDateTime(e.startsAt, t.lang)} · ${e.place}`}</Text>
                     </View>
                   ))}
+                  {events.hasMore ? (
+                    <Btn block loading={events.loadingMore} onClick={events.loadMore} testId='org-events-more'>
+                      {t('common.loadMore')}
+                    </Btn>
+                  ) : null}
                 </View>
               )}
             </Async>
