@@ -12,7 +12,10 @@ import { matterView, readableMatter } from './view';
 export async function editMatter(ctx: UserCtx, matterId: string, input: EditMatterInput): Promise<Matter> {
   const matter = await readableMatter(ctx, matterId);
   if (matter.authorId !== ctx.principal.userId) throw new ForbiddenError();
-  if (input.photos) checkPhotoKeys(ctx, input.photos);
+  if (input.photos) {
+    checkPhotoKeys(ctx, input.photos);
+    await ctx.storage.keep(input.photos);
+  }
   const now = ctx.clock.now().toISOString();
   const updated = await guardedUpdate(ctx, matter, input.version, now, {
     category: input.category,

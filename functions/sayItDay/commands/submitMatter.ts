@@ -18,6 +18,7 @@ export async function submitMatter(ctx: UserCtx, sessionId: string, input: Submi
   const now = ctx.clock.now();
   if (!isOpenForMatters(session, now)) throw new ConflictError('SESSION_CLOSED');
   checkPhotoKeys(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
 
   const id = ctx.newId();
   const at = now.toISOString();
