@@ -15,6 +15,8 @@ import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   CreateTableCommand,
@@ -258,8 +260,46 @@ export function corsXml(origins: string[]): string {
   return `<CORSConfiguration>${origins.map(rule).join('')}</CORSConfiguration>`;
 }
 
+/**
+ * S3 sets the tags a POST's `tagging` form field names (uploads arrive tagged pending: functions/platform/storage.ts);
+ * s3rver 3.7.1 reads that field and drops it ("unimplemented"), so a local upload would never carry the tag the bucket's
+ * expiry rule looks for. This teaches s3rver's POST handler to store it as S3 does, by reading the form a second time
+ * beside s3rver's own parser. Done once per process; it stops at start if s3rver's layout changes.
+ */
+export function honourPostTagging(): void {
+  const fromS3rver = createRequire(require.resolve('s3rver'));
+  const objectCtrl = fromS3rver('./controllers/object') as { postObject: (ctx: any) => Promise<void>; linliTagging?: true };
+  if (objectCtrl.linliTagging) return;
+  const { TaggingConfiguration } = fromS3rver('./models/config') as { TaggingConfiguration: { validate(xml: string): unknown } };
+  const Busboy = fromS3rver('busboy') as new (opts: { headers: unknown }) => NodeJS.WritableStream & { on(event: string, fn: (...args: any[]) => void): void };
+  if (typeof objectCtrl.postObject !== 'function' || typeof TaggingConfiguration?.validate !== 'function') throw new Error('s3rver changed: scripts/localStack.ts honourPostTagging no longer fits');
+  const original = objectCtrl.postObject;
+  objectCtrl.postObject = async function postObject(ctx: any) {
+    if (!ctx.is('multipart/form-data')) return original(ctx);
+    const fields: Record<string, string> = {};
+    const parser = new Busboy({ headers: ctx.headers });
+    const parsed = new Promise<void>((resolve) => {
+      parser.on('field', (name: string, value: string) => (fields[name] = value));
+      parser.on('file', (_name: string, file: NodeJS.ReadableStream) => file.resume());
+      parser.on('finish', () => resolve());
+      parser.on('error', () => resolve());
+    });
+    const copy = new PassThrough();
+    ctx.req.pipe(copy);
+    ctx.req.pipe(parser);
+    ctx.req = copy;
+    await original(ctx);
+    await parsed;
+    if (ctx.status < 300 && fields.key && fields.tagging) {
+      await ctx.store.putSubresource(ctx.params.bucket, fields.key, TaggingConfiguration.validate(fields.tagging));
+    }
+  };
+  objectCtrl.linliTagging = true;
+}
+
 export async function startS3(opts: { port: number; directory: string; bucket: string; corsOrigins: string[]; verbose?: boolean }) {
   mkdirSync(opts.directory, { recursive: true });
+  honourPostTagging();
   const server = new S3rver({
     address: '127.0.0.1',
     port: opts.port,

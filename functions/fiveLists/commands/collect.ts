@@ -23,6 +23,7 @@ export async function collect(ctx: UserCtx, input: CollectInput): Promise<FiveLi
   const gridOnly = ctx.principal.grants.every((g) => g.role !== 'communityWorker' && g.role !== 'subdistrictOfficer');
   if (gridOnly && input.gridId && !ctx.principal.grants.some((g) => g.role === 'gridWorker' && g.unitId === input.gridId)) throw new ForbiddenError();
   checkPhotoKeys(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
   const matter = {
     id: ctx.newId(),
     ...scope,

@@ -77,6 +77,7 @@ export async function createConsultation(ctx: UserCtx, input: CreateConsultation
   const now = ctx.clock.now().toISOString();
   if (closesAt <= opensAt || closesAt <= now) throw new UnprocessableError('INVALID_WINDOW');
   checkPhotoKeys(ctx, input.attachments);
+  await ctx.storage.keep(input.attachments);
   const options = input.options.map((label, i) => ({ id: `o${i}`, label }));
   const id = ctx.newId();
   const record: ConsultationRecord = {

@@ -138,6 +138,7 @@ export async function recordImplemented(
   if (!c.resolutions.some((r) => r.id === resolutionId)) throw new NotFoundError('resolution', 'RESOLUTION_NOT_FOUND');
   if (c.version !== input.version) throw new ConflictError('STALE_VERSION');
   checkPhotoKeys(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
   const resolutions = c.resolutions.map((r) => (r.id === resolutionId ? { ...r, implemented: input.implemented, evidence: { note: input.note, photoKeys: input.photos, at } } : r));
   return save(ctx, { ...c, resolutions }, input.version);

@@ -16,6 +16,7 @@ export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInpu
   const to = authorize(ctx, current, 'resolve', { note: input.note, photos: input.photos });
   checkVersion(current, input.version);
   checkPhotoKeys(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
   const now = ctx.clock.now();
   const at = now.toISOString();
   const onTime = !current.resolveBy || at <= current.resolveBy;
