@@ -117,6 +117,7 @@ export async function checkEligibility(ctx: UserCtx, input: ApplicationInput): P
 export async function createApplication(ctx: UserCtx, input: ApplicationInput): Promise<Detail> {
   const place = await placeOf(ctx, input);
   checkDocumentKeys(ctx, input.documents);
+  await ctx.storage.keep(input.documents.map((d) => d.key));
   const rules = await store.getRules(ctx.db, place.subdistrictId);
   const v = vault();
   const now = ctx.clock.now().toISOString();
@@ -160,6 +161,7 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
   const parsed = forms[r.type].safeParse(input.form);
   if (!parsed.success) throw new UnprocessableError('FORM_INVALID', { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
   checkDocumentKeys(ctx, input.documents, r.documents);
+  await ctx.storage.keep(input.documents.map((d) => d.key));
   const rules = await store.getRules(ctx.db, r.subdistrictId);
   const v = vault();
   const filled = { household: input.household, form: parsed.data as Record<string, unknown> };
@@ -190,6 +192,7 @@ export async function recordConsent(ctx: UserCtx, appId: string, input: ConsentI
   if (input.method === 'signedForm') {
     if (r.filedById !== ctx.principal.userId) throw new ForbiddenError('CONSENT_METHOD_NOT_ALLOWED');
     checkDocumentKeys(ctx, [{ key: input.photoKey }]);
+    await ctx.storage.keep([input.photoKey]);
   }
   if (input.textVersion !== currentConsentVersion) throw new UnprocessableError('CONSENT_VERSION_UNKNOWN', { current: currentConsentVersion });
   requireState(r, ['draft', 'infoRequested']);

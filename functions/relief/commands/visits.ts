@@ -131,6 +131,7 @@ export async function logVisit(ctx: UserCtx, visitId: string, input: { found: st
   const scope = { subdistrictId: unit.path[0]!, communityId: v.communityId, gridId: v.gridId };
   if (v.assigneeId !== ctx.principal.userId && !reliefCan.workRegistry(ctx.principal, scope)) throw new NotFoundError('visit');
   checkPhotos(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
   const log: LogRecord = { id: ctx.newId(), at, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
   const next: MustVisitRecord = { ...v, status: 'done', version: v.version + 1 };
@@ -194,6 +195,7 @@ export async function pairingVisit(ctx: UserCtx, communityId: string, householdI
   const mine = ps.find((p) => p.userId === ctx.principal.userId);
   if (!mine) throw new NotFoundError('pairing');
   checkPhotos(ctx, input.photos);
+  await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
   const log = { id: ctx.newId(), at, userId: ctx.principal.userId, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
   const answer = (await pairingsOf(ctx, [mine], [...visits.filter((v) => v.userId === mine.userId), log])).items[0]!;

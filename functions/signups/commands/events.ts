@@ -39,6 +39,7 @@ export async function createEvent(ctx: UserCtx, input: CreateEventInput) {
   const unit = await unitOf(ctx, input.unitId);
   if (!canOrganize(ctx.principal, unit.path)) throw new ForbiddenError();
   if (input.posterKey && !input.posterKey.startsWith(`uploads/${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+  if (input.posterKey) await ctx.storage.keep([input.posterKey]);
   const now = ctx.clock.now();
   mustBeFuture(now, input.startsAt, 'body.startsAt');
   const at = now.toISOString();
@@ -109,6 +110,7 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
   const now = ctx.clock.now();
   if (e.state !== 'published' || Date.parse(e.startsAt) <= now.getTime()) throw new ConflictError('EVENT_NOT_EDITABLE');
   if (input.posterKey && !input.posterKey.startsWith(`uploads/${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+  if (input.posterKey) await ctx.storage.keep([input.posterKey]);
   const startsAt = input.startsAt ? new Date(input.startsAt).toISOString() : e.startsAt;
   const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : e.endsAt;
   const retimed = startsAt !== e.startsAt || endsAt !== e.endsAt;
