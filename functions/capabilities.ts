@@ -1,3 +1,4 @@
+import { announcementsCapability } from './announcements/capability';
 import { authCapability } from './auth/capability';
 import { fiveListsCapability } from './fiveLists/capability';
 import { notificationsCapability } from './notifications/capability';
@@ -20,6 +21,7 @@ export const capabilities: CapabilityDeclaration[] = [
   fiveListsCapability,
   signupsCapability,
   reliefCapability,
+  announcementsCapability,
 ];
 
 export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));

@@ -22,6 +22,7 @@ import { uploadsApi } from './uploads/api';
 import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
+import { announcementsApi } from './announcements/api';
 
 const CommunityParams = z.object({ communityId: Id });
 
@@ -66,6 +67,7 @@ export const api = {
   signups: signupsApi,
   relief: reliefApi,
   uploads: uploadsApi,
+  announcements: announcementsApi,
 } as const;
 
 export type Api = typeof api;

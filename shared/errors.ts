@@ -112,6 +112,11 @@ export const errorMessages = {
   ALREADY_IN_REGISTRY: ['该家庭已在救助信息库中', 'That household is already in the registry'],
   VISIT_NOT_ASSIGNED: ['该走访未分配给您', 'This visit is not assigned to you'],
   NOT_ELIGIBLE: ['不符合申请条件', 'The computable eligibility checks are not met'],
+  // announcements (issue 13)
+  AUDIENCE_INVALID: ['公告发布范围无效（楼栋须在社区之下）', 'That audience is not valid (a building belongs to a community)'],
+  PUBLISH_AT_IN_PAST: ['定时发布时间已过', 'The scheduled time has passed'],
+  ANNOUNCEMENT_PUBLISHED: ['公告已发布，只能修改置顶', 'The announcement is published: only pinning can change'],
+  ANNOUNCEMENT_WITHDRAWN: ['该公告已撤回', 'This announcement has been withdrawn'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -140,6 +140,20 @@ export const keys = {
   reliefHousehold: (communityId: string, householdId: string, sk: string) => ({ gsi2pk: `RHH#${communityId}#${householdId}`, gsi2sk: sk }),
   /** a paired person's index of their pairings, written with the pairing */
   pairingOfUser: (userId: string, communityId: string, householdId: string) => ({ pk: `RPAIRS#${userId}`, sk: `PAIR#${communityId}#${householdId}` }),
+
+  // --- announcements (functions/announcements/README.md): an announcement and its read markers are one item
+  // collection; residents find them through their audience's partition (gsi1), staff through the unit's (gsi2) ---
+  announcement: (announcementId: string) => ({ pk: `ANN#${announcementId}`, sk: 'ANN' }),
+  /** one per resident who opened it: put only where absent, with the announcement's readCount + 1 in one transaction */
+  announcementRead: (announcementId: string, userId: string) => ({ pk: `ANN#${announcementId}`, sk: `READ#${userId}` }),
+  /** published ones by audience (`SD#sd`, `C#c`, `G#g`, `B#c#<building>`), pinned above the rest, newest last (read backwards) */
+  announcementTo: (audienceKey: string, orderKey: string) => ({ gsi1pk: `ANNTO#${audienceKey}`, gsi1sk: orderKey }),
+  /** all of a community's (its grids' and buildings' too), or the sub-district's own, whatever their state, by creation */
+  announcementOfUnit: (unitId: string, createdAt: string, announcementId: string) => ({ gsi2pk: `ANNUNIT#${unitId}`, gsi2sk: `${createdAt}#${announcementId}` }),
+  /** waiting to be published or to have its residents told, by due time: the publish job's queue (one small partition) */
+  announcementDue: (dueAt: string, announcementId: string) => ({ gsi3pk: 'ANNDUE', gsi3sk: `${dueAt}#${announcementId}` }),
+  /** a resident's building and whether they are told of new announcements, in their community's partition (the fan-out reads it) */
+  announcementSettings: (communityId: string, userId: string) => ({ pk: `ANNSUB#${communityId}`, sk: `USER#${userId}` }),
 };
 
 export const outboxShards = 4;

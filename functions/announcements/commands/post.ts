@@ -1,0 +1,95 @@
+import type { Announcement, EditAnnouncementInput, PostAnnouncementInput } from '../../../shared/announcements/schemas';
+import type { UserCtx } from '../../platform/context';
+import { ConflictError, NotFoundError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { canManage } from '../../../shared/announcements/rules';
+import { keys } from '../../platform/keys';
+import * as store from '../store';
+import { announcementItem, replaceSpec, scopeOf, type AnnouncementRecord } from '../store';
+import { announcementView, checkPhotoKeys, publishTime, requireManage, resolveAudience } from './view';
+
+/**
+ * A worker or an officer posts an announcement. Published at once (listed to the residents it reaches and queued for
+ * the publish job, which tells them), or scheduled: residents see it only when the job publishes it at publishAt.
+ * Two round trips: the unit, then one transaction (the announcement and the idempotency record).
+ */
+export async function postAnnouncement(ctx: UserCtx, input: PostAnnouncementInput): Promise<Announcement> {
+  const { scope, audience } = await resolveAudience(ctx, input.audience);
+  requireManage(ctx, scope);
+  checkPhotoKeys(ctx, input.photos);
+  const now = ctx.clock.now();
+  const publishAt = publishTime(now, input.publishAt);
+  const at = now.toISOString();
+  const record: AnnouncementRecord = {
+    id: ctx.newId(),
+    title: input.title,
+    body: input.body,
+    audience,
+    subdistrictId: scope.subdistrictId,
+    communityId: scope.communityId,
+    gridId: scope.gridId,
+    photoKeys: input.photos,
+    pinned: input.pinned,
+    publishAt,
+    state: publishAt > at ? 'scheduled' : 'published',
+    authorId: ctx.principal.userId,
+    authorName: ctx.principal.displayName ?? '社区工作人员',
+    createdAt: at,
+    updatedAt: at,
+    version: 0,
+    readCount: 0,
+    notifiedCount: 0,
+    fanoutStep: 0,
+  };
+  const view = await announcementView(ctx, record, ctx.principal);
+  return transactCreate(ctx, [{ put: announcementItem(record), if: { expr: 'attribute_not_exists(#pk)' } }], view);
+}
+
+async function managed(ctx: UserCtx, id: string): Promise<AnnouncementRecord> {
+  const a = await store.getAnnouncement(ctx.db, id, true);
+  if (!a || !(canManage(ctx.principal, scopeOf(a)) || a.authorId === ctx.principal.userId)) throw new NotFoundError('announcement');
+  requireManage(ctx, scopeOf(a));
+  return a;
+}
+
+/** Before it is published anything may change (over the version read); once published, only whether it is pinned. */
+export async function editAnnouncement(ctx: UserCtx, id: string, input: EditAnnouncementInput): Promise<Announcement> {
+  const a = await managed(ctx, id);
+  if (a.version !== input.version) throw new ConflictError('STALE_VERSION');
+  if (a.state === 'withdrawn') throw new ConflictError('ANNOUNCEMENT_WITHDRAWN');
+  const now = ctx.clock.now();
+  const { version, pinned, ...rest } = input;
+  void version;
+  if (a.state === 'published' && Object.values(rest).some((v) => v !== undefined)) throw new ConflictError('ANNOUNCEMENT_PUBLISHED');
+  let next: AnnouncementRecord = { ...a, pinned: pinned ?? a.pinned, updatedAt: now.toISOString(), version: a.version + 1 };
+  if (a.state === 'scheduled') {
+    if (input.audience) {
+      const { scope, audience } = await resolveAudience(ctx, input.audience);
+      requireManage(ctx, scope);
+      next = { ...next, audience, subdistrictId: scope.subdistrictId, communityId: scope.communityId, gridId: scope.gridId };
+    }
+    if (input.photos) checkPhotoKeys(ctx, input.photos);
+    const publishAt = input.publishAt ? publishTime(now, input.publishAt) : a.publishAt;
+    next = {
+      ...next,
+      title: input.title ?? a.title,
+      body: input.body ?? a.body,
+      photoKeys: input.photos ?? a.photoKeys,
+      publishAt,
+      // moved to now: published by this edit, and queued for the telling
+      state: publishAt > now.toISOString() ? 'scheduled' : 'published',
+    };
+  }
+  // the job publishing it meanwhile moves the version: STALE_VERSION, read again
+  await ctx.db.update(keys.announcement(id), replaceSpec(next, a.version, [a.state]), { fails: 'STALE_VERSION' });
+  return announcementView(ctx, next, ctx.principal);
+}
+
+/** Withdrawn: gone from residents' lists and from the publish queue (residents not told yet are not told). */
+export async function withdrawAnnouncement(ctx: UserCtx, id: string): Promise<Announcement> {
+  const a = await managed(ctx, id);
+  if (a.state === 'withdrawn') return announcementView(ctx, a, ctx.principal);
+  const next: AnnouncementRecord = { ...a, state: 'withdrawn', updatedAt: ctx.clock.now().toISOString(), version: a.version + 1 };
+  await ctx.db.update(keys.announcement(id), replaceSpec(next, a.version, ['scheduled', 'published']), { fails: 'STALE_VERSION' });
+  return announcementView(ctx, next, ctx.principal);
+}
