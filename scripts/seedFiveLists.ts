@@ -28,7 +28,7 @@ import { makeCtx, type Deps } from '../functions/platform/context';
 import type { Item } from '../functions/platform/db';
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { collectedRecord, collectWrites, fiveListItem, historyItem, type FiveListRecord } from '../functions/platform/fiveListsEntry';
+import { collectedRecord, collectWrites, fiveListItem, historyItem, type FiveListRecord } from '../functions/fiveLists/intake';
 import { keys } from '../functions/platform/keys';
 import { signAccessToken } from '../functions/platform/tokens';
 import { escalateOverdue } from '../functions/fiveLists/jobs';

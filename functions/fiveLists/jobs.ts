@@ -1,7 +1,7 @@
 import { activeStates, ratingStates, type FiveListState } from '../../shared/fiveLists/machine';
 import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
-import type { FiveListRecord } from '../platform/fiveListsEntry';
+import type { FiveListRecord } from './intake';
 import { keys } from '../platform/keys';
 import { notificationWrites } from '../platform/notify';
 import { listUnits } from '../platform/units';

@@ -1,6 +1,6 @@
 import type { FiveListState } from '../../shared/fiveLists/schemas';
 import type { Db } from '../platform/db';
-import type { FiveListRecord, HistoryRecord } from '../platform/fiveListsEntry';
+import type { FiveListRecord, HistoryRecord } from './intake';
 import { keys } from '../platform/keys';
 
 /** Access patterns of the five lists, councils and consultations; the table is in README.md. */

@@ -3,7 +3,7 @@ import { can } from '../../../shared/org/permissions';
 import type { CollectInput, FiveListMatter } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import { ForbiddenError, NotFoundError } from '../../platform/errors';
-import { collectedRecord, collectWrites } from '../../platform/fiveListsEntry';
+import { collectedRecord, collectWrites } from '../intake';
 import { transactCreate } from '../../platform/idempotency';
 import { getUnit } from '../../platform/units';
 import { checkPhotoKeys, matterView } from './common';

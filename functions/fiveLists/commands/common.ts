@@ -7,7 +7,7 @@ import type { TemplateKey } from '../../../shared/notifications/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
-import { fiveListItem, historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
+import { fiveListItem, historyItem, type FiveListRecord } from '../intake';
 import { notificationWrites, type Notification } from '../../platform/notify';
 import * as store from '../store';
 

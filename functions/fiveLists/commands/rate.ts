@@ -4,7 +4,7 @@ import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError } from '../../platform/errors';
 import { notificationWrites } from '../../platform/notify';
-import type { FiveListRecord } from '../../platform/fiveListsEntry';
+import type { FiveListRecord } from '../intake';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import * as store from '../store';

@@ -4,7 +4,7 @@ import type { FiveListMatter, ReviewInput } from '../../../shared/fiveLists/sche
 import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
 import { ConflictError, UnprocessableError } from '../../platform/errors';
-import { historyItem, type FiveListRecord } from '../../platform/fiveListsEntry';
+import { historyItem, type FiveListRecord } from '../intake';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
 import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterView, readable, toResidents } from './common';

@@ -3,7 +3,7 @@ import type { WatchState } from '../../../shared/fiveLists/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError } from '../../platform/errors';
-import type { FiveListRecord } from '../../platform/fiveListsEntry';
+import type { FiveListRecord } from '../intake';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
 import { readable, scopeOfRecord } from './common';

@@ -5,7 +5,7 @@ import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
-import { collectWrites, uncollectWrites } from '../../platform/fiveListsEntry';
+import { ports } from '../../ports';
 import { parseSessionId } from '../../../shared/sayItDay/schedule';
 import * as store from '../store';
 import { matterView, readableMatter, readableSession, scopeOf } from './view';
@@ -93,9 +93,9 @@ export async function recordOutcome(ctx: UserCtx, matterId: string, input: Recor
       }),
       // into the five lists in the same write (or back out, while nobody has acted on it)
       ...(input.kind === 'toFiveLists' && matter.status !== 'toFiveLists'
-        ? collectWrites(ctx, matter, { userId: ctx.principal.userId, name: ctx.principal.displayName ?? '' }, { note: input.note })
+        ? ports.fiveListsIntake.collectWrites(ctx, matter, { userId: ctx.principal.userId, name: ctx.principal.displayName ?? '' }, { note: input.note })
         : []),
-      ...(input.kind !== 'toFiveLists' && matter.status === 'toFiveLists' ? uncollectWrites(matter.id) : []),
+      ...(input.kind !== 'toFiveLists' && matter.status === 'toFiveLists' ? ports.fiveListsIntake.uncollectWrites(matter.id) : []),
     ]);
   } catch (e) {
     if (e instanceof TransactionCancelled) {

@@ -1,14 +1,16 @@
 import type { FiveListSource, FiveListState } from '../../shared/fiveLists/schemas';
 import { stepDeadline } from '../../shared/fiveLists/deadlines';
 import type { Matter, MatterCategory } from '../../shared/sayItDay/schemas';
-import type { Ctx } from './context';
-import type { TxWrite } from './db';
-import { keys } from './keys';
+import type { Ctx } from '../platform/context';
+import type { TxWrite } from '../platform/db';
+import { keys } from '../platform/keys';
+import type { CollectedMatter, FiveListsIntake } from '../platform/ports';
 
 /**
- * How a matter enters the five lists. Here in platform/ because two capabilities write it: sayItDay (a session's
- * outcome "goes into the five lists", in the same transaction as the outcome) and fiveLists (a grid worker's walk round
- * or a hotline call). The record's shape and its keys are defined once, here.
+ * How a matter enters the five lists (网格收单), and the five-list record's shape and keys, defined once. Two
+ * capabilities start it: fiveLists itself (a grid worker's walk round or a hotline call: commands/collect.ts) and
+ * say-it days (a session's outcome "goes into the five lists", in the outcome's own transaction), which reaches it only
+ * through the FiveListsIntake port (platform/ports.ts, bound in functions/ports.ts).
  */
 export interface FiveListRecord {
   id: string;
@@ -86,20 +88,7 @@ export function historyItem(matterId: string, version: number, h: HistoryRecord)
   return { ...keys.fiveListHistory(matterId, version), entity: 'fiveListHistory', ...h };
 }
 
-export interface CollectedMatter {
-  id: string;
-  communityId: string;
-  subdistrictId: string;
-  gridId?: string;
-  authorId: string;
-  authorName: string;
-  anonymous: boolean;
-  category: MatterCategory;
-  text: string;
-  photoKeys: string[];
-  location?: FiveListRecord['location'];
-  secondCount?: number;
-}
+export type { CollectedMatter };
 
 /** The record of a matter entering `collected`. */
 export function collectedRecord(ctx: Ctx, m: CollectedMatter, source: FiveListSource, reporterName?: string): FiveListRecord {
@@ -157,3 +146,6 @@ export function collectWrites(
 export function uncollectWrites(matterId: string): TxWrite[] {
   return [{ delete: keys.fiveListMatter(matterId), if: { expr: 'attribute_not_exists(#pk) OR #state = :collected', values: { ':collected': 'collected' } } }];
 }
+
+/** The port say-it days are given (functions/ports.ts). */
+export const fiveListsIntake: FiveListsIntake = { collectWrites, uncollectWrites };
