@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, Id, Ok, Page } from './http';
+import { Cursor, endpoint, Id, Ok, Page } from './http';
 import { authApi } from './auth/api';
 import { platformApi } from './platform/api';
 import {
@@ -25,6 +25,7 @@ import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
 
 const CommunityParams = z.object({ communityId: Id });
+const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 
 /**
  * The whole HTTP API, by capability. The Lambda routes are bound to these entries, the mini-program's client is
@@ -36,7 +37,14 @@ export const api = {
   org: {
     communities: endpoint({ method: 'GET', path: '/communities', summary: 'Communities one can bind to', response: z.object({ items: z.array(Community) }) }),
     bind: endpoint({ method: 'POST', path: '/me/binding', summary: 'Bind to a community by invite code, or ask a worker to confirm', body: BindInput, response: BindResult }),
-    bindingRequests: endpoint({ method: 'GET', path: '/communities/{communityId}/binding-requests', summary: 'Residents waiting for confirmation', params: CommunityParams, response: z.object({ items: z.array(BindingRequest) }) }),
+    bindingRequests: endpoint({
+      method: 'GET',
+      path: '/communities/{communityId}/binding-requests',
+      summary: 'Residents waiting for confirmation, a page at a time',
+      params: CommunityParams,
+      query: PageQuery,
+      response: Page(BindingRequest),
+    }),
     decideBinding: endpoint({
       method: 'POST',
       path: '/communities/{communityId}/binding-requests/{userId}',
@@ -57,7 +65,14 @@ export const api = {
     communityResidents: endpoint({ method: 'GET', path: '/communities/{communityId}/residents', summary: "A community's bound residents by name", params: CommunityParams, query: ResidentsQuery, response: Page(Resident) }),
     units: endpoint({ method: 'GET', path: '/admin/units', summary: 'The organisation tree', response: z.object({ items: z.array(Unit) }) }),
     createUnit: endpoint({ method: 'POST', path: '/admin/units', summary: 'Add a unit', body: CreateUnitInput, response: Unit, status: 201, idempotent: true }),
-    unitGrants: endpoint({ method: 'GET', path: '/admin/units/{unitId}/grants', summary: 'Who holds roles on a unit', params: z.object({ unitId: Id }), response: z.object({ items: z.array(UnitGrant) }) }),
+    unitGrants: endpoint({
+      method: 'GET',
+      path: '/admin/units/{unitId}/grants',
+      summary: 'Who holds roles on a unit, by role, a page at a time',
+      params: z.object({ unitId: Id }),
+      query: PageQuery,
+      response: Page(UnitGrant),
+    }),
     grant: endpoint({ method: 'POST', path: '/admin/grants', summary: 'Grant a role on a unit', body: GrantInput, response: Ok }),
     revoke: endpoint({ method: 'POST', path: '/admin/grants/revoke', summary: 'Take a role back', body: GrantInput, response: Ok }),
   },

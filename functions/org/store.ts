@@ -87,9 +87,9 @@ export async function deleteGrant(db: Db, userId: string, role: Role, unitId: st
   await db.transact([{ delete: keys.grant(userId, role, unitId) }]);
 }
 
-export async function listGrantsOfUnit(db: Db, unitId: string): Promise<{ userId: string; role: Role; unitId: string }[]> {
-  const { items } = await db.query<{ userId: string; role: Role; unitId: string }>({ index: 'gsi1', pk: `UNIT#${unitId}`, prefix: 'GRANT#', limit: 500 });
-  return items;
+/** Who holds roles on a unit, by role, a page at a time. */
+export async function listGrantsOfUnit(db: Db, unitId: string, page: { limit: number; cursor?: string }) {
+  return db.query<{ userId: string; role: Role; unitId: string }>({ index: 'gsi1', pk: `UNIT#${unitId}`, prefix: 'GRANT#', limit: page.limit, cursor: page.cursor });
 }
 
 export async function displayNames(db: Db, userIds: string[]): Promise<Map<string, string>> {
@@ -105,7 +105,7 @@ export interface BindingRequestRecord {
   requestedAt: string;
 }
 
-export async function listBindingRequests(db: Db, communityId: string): Promise<BindingRequestRecord[]> {
-  const { items } = await db.query<BindingRequestRecord & Record<string, unknown>>({ pk: `COMMUNITY#${communityId}`, prefix: 'BINDREQ#', limit: 200 });
-  return items;
+/** A community's residents waiting for a worker's confirmation, a page at a time. */
+export async function listBindingRequests(db: Db, communityId: string, page: { limit: number; cursor?: string }) {
+  return db.query<BindingRequestRecord & Record<string, unknown>>({ pk: `COMMUNITY#${communityId}`, prefix: 'BINDREQ#', limit: page.limit, cursor: page.cursor });
 }

@@ -1,4 +1,6 @@
 import { harness, type Harness, type Person } from '../../../tests/support/harness';
+import { keys } from '../../platform/keys';
+import { grantItem } from '../store';
 
 let h: Harness;
 let liu: Person;
@@ -90,5 +92,51 @@ describe('administering units and grants', () => {
   it('refuses the admin endpoints to a community worker', async () => {
     const res = await h.api.as(liu).get('/admin/units');
     expect(res.status).toBe(403);
+  });
+});
+
+describe('long lists come whole, a page at a time', () => {
+  /** Every page of a list, following its cursor: the keys of its items, in order, and the number of pages. */
+  async function allPages(who: Person, path: string, keyOf: (i: any) => string) {
+    const got: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const res = await h.api.as(who).get(`${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status).toBe(200);
+      got.push(...res.body.items.map(keyOf));
+      cursor = res.body.cursor;
+      pages++;
+    } while (cursor);
+    return { got, pages };
+  }
+
+  it('lists 130 residents waiting for confirmation over two pages, none lost or repeated', async () => {
+    // Prepare: 130 requests to community B
+    const worker = await h.person('吴社工', [['communityWorker', 'c-b']]);
+    const ids = Array.from({ length: 130 }, (_, i) => `u-waiting-${String(i).padStart(3, '0')}`);
+    await Promise.all(
+      ids.map((userId) =>
+        h.deps.db.put({ ...keys.bindingRequest('c-b', userId), entity: 'bindingRequest', userId, communityId: 'c-b', requestedAt: '2026-11-30T02:00:00.000Z' }),
+      ),
+    );
+    // Act
+    const { got, pages } = await allPages(worker, '/communities/c-b/binding-requests', (r) => r.user.id);
+    // Assess
+    expect(got).toEqual(ids);
+    expect(pages).toBe(2);
+  });
+
+  it('lists 130 role holders of a unit over two pages, none lost or repeated', async () => {
+    // Prepare: 130 contacts of a partner unit
+    const unit = h.units.find((u) => u.id === 'p-water')!;
+    const ids = Array.from({ length: 130 }, (_, i) => `u-holder-${String(i).padStart(3, '0')}`);
+    await Promise.all(ids.map((userId) => h.deps.db.put({ ...grantItem(userId, 'unitContact', unit), entity: 'grant', userId, role: 'unitContact', unitId: unit.id })));
+    // Act
+    const { got, pages } = await allPages(admin, '/admin/units/p-water/grants', (g) => `${g.user.id}|${g.role}`);
+    // Assess
+    expect(got.filter((k) => k.startsWith('u-holder-'))).toEqual(ids.map((id) => `${id}|unitContact`));
+    expect(new Set(got).size).toBe(got.length);
+    expect(pages).toBe(2);
   });
 });

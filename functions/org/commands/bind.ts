@@ -66,10 +66,12 @@ async function bindResident(ctx: UserCtx, userId: string, communityId: string, g
   }
 }
 
-export async function listBindingRequests(ctx: UserCtx, communityId: string) {
+export async function listBindingRequests(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }) {
+    cursor: page.cursor,
   const community = await store.getUnit(ctx.db, communityId);
   if (!community || !can.decideBinding(ctx.principal, { subdistrictId: community.path[0]!, communityId })) throw new NotFoundError('community');
-  const requests = await store.listBindingRequests(ctx.db, communityId);
+  const page = await store.listBindingRequests(ctx.db, communityId, { limit: q.limit ?? 50, cursor: q.cursor });
+  const requests = page.items;
   const names = await store.displayNames(ctx.db, requests.map((r) => r.userId));
   return {
     items: requests.map((r) => ({

@@ -86,13 +86,14 @@ export async function revokeRole(ctx: UserCtx, input: GrantInput) {
   return { ok: true as const };
 }
 
-export async function listUnitGrants(ctx: UserCtx, unitId: string) {
+export async function listUnitGrants(ctx: UserCtx, unitId: string, q: { cursor?: string; limit?: number }) {
   const subdistrictId = adminOf(ctx);
   const unit = await store.getUnit(ctx.db, unitId);
   if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
-  const grants = await store.listGrantsOfUnit(ctx.db, unitId);
+  const page = await store.listGrantsOfUnit(ctx.db, unitId, { limit: q.limit ?? 50, cursor: q.cursor });
+  const grants = page.items;
   const names = await store.displayNames(ctx.db, grants.map((g) => g.userId));
-  return { items: grants.map((g) => ({ user: { id: g.userId, displayName: names.get(g.userId) ?? '' }, role: g.role, unitId: g.unitId })) };
+  return { items: grants.map((g) => ({ user: { id: g.userId, displayName: names.get(g.userId) ?? '' }, role: g.role, unitId: g.unitId })), cursor: page.cursor };
 }
 
 export async function inviteCode(ctx: UserCtx, communityId: string) {

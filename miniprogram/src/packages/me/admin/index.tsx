@@ -5,7 +5,7 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 
@@ -27,7 +27,7 @@ export default function AdminPage() {
   const t = useT()
   const units = useQuery(() => call(api.org.units, {}), [])
   const [unitId, setUnitId] = useState<string>()
-  const grants = useQuery(() => call(api.org.unitGrants, { params: { unitId: unitId! } }), [unitId], !!unitId)
+  const grants = usePaged((cursor) => call(api.org.unitGrants, { params: { unitId: unitId! }, query: { cursor } }), [unitId], !!unitId)
   const unit = units.data?.items.find((u) => u.id === unitId)
   const roles = useMemo(() => (unit ? (Object.keys(roleUnitKinds) as Role[]).filter((r) => roleUnitKinds[r].includes(unit.kind)) : []), [unit])
   const [userId, setUserId] = useState('')
@@ -73,10 +73,10 @@ export default function AdminPage() {
 
       {unit ? (
         <Section title={t('admin.grants', { name: unit.name })}>
-          <Async q={grants} empty={(d) => (d.items.length ? false : t('admin.noGrants'))}>
-            {(d) => (
+          <Async q={grants} empty={() => (grants.items.length ? false : t('admin.noGrants'))}>
+            {() => (
               <View data-testid='admin-grants'>
-                {d.items.map((g) => (
+                {grants.items.map((g) => (
                   <View key={`${g.user.id}-${g.role}`} className='row between card'>
                     <View>
                       <Text className='body block'>{g.user.displayName}</Text>
@@ -87,6 +87,11 @@ export default function AdminPage() {
                     </Btn>
                   </View>
                 ))}
+                {grants.hasMore ? (
+                  <Btn block loading={grants.loadingMore} onClick={grants.loadMore} testId='admin-grants-more'>
+                    {t('common.loadMore')}
+                  </Btn>
+                ) : null}
               </View>
             )}
           </Async>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Empty, ErrorState, Loading, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
@@ -12,7 +12,10 @@ import { CommunityPicker, useWorkerCommunity } from '../lib/communities'
 export default function BindingsPage() {
   const t = useT()
   const { list, communityId, setChosen } = useWorkerCommunity()
-  const requests = useQuery(() => call(api.org.bindingRequests, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const requests = usePaged((cursor) => call(api.org.bindingRequests, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  // decided here: off the list at once, whichever page they came on
+  const [decided, setDecided] = useState<Set<string>>(new Set())
+  const waiting = requests.items.filter((r) => !decided.has(r.user.id))
   const invite = useQuery(() => call(api.org.inviteCode, { params: { communityId: communityId! } }), [communityId], !!communityId)
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<unknown>()
@@ -23,7 +26,7 @@ export default function BindingsPage() {
     setError(undefined)
     try {
       await call(api.org.decideBinding, { params: { communityId, userId }, body: { decision, gridId } })
-      if (requests.data) requests.setData({ items: requests.data.items.filter((r) => r.user.id !== userId) })
+      setDecided((s) => new Set([...s, userId]))
     } catch (e) {
       setError(e)
     } finally {
@@ -44,10 +47,10 @@ export default function BindingsPage() {
       ) : null}
       {error ? <ErrorState error={error} /> : null}
       {communityId ? (
-        <Async q={requests} empty={(d) => (d.items.length ? false : t('worker.noRequests'))}>
-          {(d) => (
+        <Async q={requests} empty={() => (waiting.length || requests.hasMore ? false : t('worker.noRequests'))}>
+          {() => (
             <View data-testid='binding-requests'>
-              {d.items.map((r) => (
+              {waiting.map((r) => (
                 <View key={r.user.id} className='card'>
                   <Text className='card-title'>{r.user.displayName}</Text>
                   {r.note ? <Text className='small block'>{r.note}</Text> : null}
@@ -62,6 +65,11 @@ export default function BindingsPage() {
                   </View>
                 </View>
               ))}
+              {requests.hasMore ? (
+                <Btn block loading={requests.loadingMore} onClick={requests.loadMore} testId='binding-requests-more'>
+                  {t('common.loadMore')}
+                </Btn>
+              ) : null}
             </View>
           )}
         </Async>
