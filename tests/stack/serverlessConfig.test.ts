@@ -155,7 +155,7 @@ describe('IAM', () => {
     expect(config.functions.reliefCases!.role).toBe('ReliefCasesRole');
     expect(config.functions.reliefMoney!.role).toBe('ReliefMoneyRole');
     // the vault in the signups function finds the key (without it, registering an ID number in the cloud would fail)
-    expect(Object.keys(config.functions.signups!.environment ?? {})).toEqual(expect.arrayContaining(['RELIEF_KMS_KEY_ID', 'RELIEF_HASH_SECRET']));
+    expect(Object.keys(config.functions.signups!.environment ?? {})).toEqual(expect.arrayContaining(['RELIEF_KMS_KEY_ID', 'RELIEF_HASH_SECRET_PARAM']));
   });
 
   it('writes every ARN with the partition, so the stack deploys to AWS China', () => {
@@ -231,5 +231,111 @@ describe('the cloud bundles', () => {
     // Assess
     expect(resolve).toBeDefined();
     expect(stubbed.sort()).toEqual(Object.keys(real).filter((k) => typeof (real as Record<string, unknown>)[k] === 'function').sort());
+  });
+});
+
+describe('secrets (cloud/secrets.js)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const secrets = require('../../cloud/secrets.js') as { SECRETS: Record<string, { env: string; localDefault: string }>; parameterName(name: string, stage: string): string };
+  const secretVars = Object.values(secrets.SECRETS).map((s) => s.env);
+
+  it('appear in no environment of the cloud template, only their SSM parameters’ names', () => {
+    const environments = [config.provider.environment, ...Object.values(config.functions).map((f) => f.environment ?? {})];
+    for (const env of environments) for (const name of secretVars) expect({ name, value: env[name] }).toEqual({ name, value: undefined });
+    const text = JSON.stringify(config);
+    for (const value of ['local-token-secret-not-for-production', 'local-secret', 'linli-local-relief-hash-secret-not-for-production', 'localLinliPushToken', 'resolve:ssm-secure']) {
+      expect({ value, found: text.includes(value) }).toEqual({ value, found: false });
+    }
+  });
+
+  it('are given to each function as the parameters of the secrets it declares, and its role may read those and no others', () => {
+    for (const f of functionDeclarations) {
+      const declared = [...(f.needs.secrets ?? [])].sort();
+      const env = config.functions[f.name]!.environment ?? {};
+      const params = Object.keys(env).filter((k) => k.endsWith('_PARAM'));
+      expect({ fn: f.name, params: params.sort() }).toEqual({ fn: f.name, params: declared.map((n) => `${secrets.SECRETS[n]!.env}_PARAM`).sort() });
+      for (const n of declared) expect(env[`${secrets.SECRETS[n]!.env}_PARAM`]).toBe(`/linli/ci/${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      const role = config.resources.Resources[config.functions[f.name]!.role!];
+      const ssm = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement).filter((s: any) => [].concat(s.Action).some((a: string) => a.startsWith('ssm:')));
+      const readable = ssm.flatMap((s: any) => [].concat(s.Resource)).map((r: any) => r['Fn::Sub']);
+      expect({ fn: f.name, actions: [...new Set(ssm.flatMap((s: any) => [].concat(s.Action)))], readable: readable.sort() }).toEqual({
+        fn: f.name,
+        actions: declared.length ? ['ssm:GetParameters'] : [],
+        readable: declared.map((n) => `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${secrets.parameterName(n, 'ci')}`).sort(),
+      });
+    }
+  });
+
+  it('are every secret the functions read (the list and functions/platform/config.ts agree)', () => {
+    expect(secretVars.sort()).toEqual(['RELIEF_HASH_SECRET', 'TOKEN_SECRET', 'WECHAT_PUSH_AES_KEY', 'WECHAT_PUSH_TOKEN', 'WECHAT_SECRET']);
+    expect(config.provider.environment.LINLI_ENV).toBe('cloud');
+  });
+});
+
+describe('the HTTP API stage', () => {
+  const stage = () => (config.resources as any).extensions.HttpApiStage;
+  /** serverless's logical id of a route's AWS::ApiGatewayV2::Route */
+  const routeId = (key: string) => {
+    const [method, p] = key.split(' ');
+    const part = (seg: string) => {
+      const name = seg.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+      return `${name[0]!.toUpperCase()}${name.slice(1)}${seg.startsWith('{') ? 'Var' : ''}`;
+    };
+    return `HttpApiRoute${method![0]}${method!.slice(1).toLowerCase()}${p!.split('/').filter(Boolean).map(part).join('')}`;
+  };
+
+  it('is throttled by default, and tighter on signing in, uploads and sign-ups', () => {
+    const { DefaultRouteSettings, RouteSettings } = stage().Properties;
+    expect(DefaultRouteSettings).toEqual({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    for (const key of ['POST /auth/wechat', 'POST /uploads', 'POST /relief/uploads', 'POST /shifts/{shiftId}/signup']) {
+      expect({ key, rate: RouteSettings[key]?.ThrottlingRateLimit < DefaultRouteSettings.ThrottlingRateLimit }).toEqual({ key, rate: true });
+    }
+  });
+
+  it('throttles only routes that exist, and is made after them (CloudFormation refuses settings of a route not yet made)', () => {
+    const routes = new Set(Object.values(config.functions).flatMap((f) => (f.events ?? []).filter((e) => e.httpApi).map((e) => norm(String(e.httpApi)))));
+    const keys = Object.keys(stage().Properties.RouteSettings);
+    expect(keys.filter((k) => !routes.has(k))).toEqual([]);
+    expect([...stage().DependsOn].sort()).toEqual(keys.map(routeId).sort());
+  });
+});
+
+describe('alarms', () => {
+  const resources = () => Object.entries(config.resources.Resources);
+  const alarms = () => resources().filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
+  const lambdaId = (fn: string) => `${fn[0]!.toUpperCase()}${fn.slice(1)}LambdaFunction`;
+  const on = (namespace: string, metric: string) => alarms().filter((a) => a.Namespace === namespace && a.MetricName === metric);
+
+  it('tell the alarm topic about the HTTP API’s 5xx and the dead letters the workers count', () => {
+    expect(config.resources.Resources.AlarmTopic.Type).toBe('AWS::SNS::Topic');
+    expect(on('AWS/ApiGateway', '5xx')).toEqual([expect.objectContaining({ Dimensions: expect.arrayContaining([{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }]) })]);
+    expect(on('linli', 'DeadLetters')).toEqual([expect.objectContaining({ Dimensions: [{ Name: 'Stage', Value: 'ci' }], Threshold: 1 })]);
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+  });
+
+  it('watch every function’s errors (a job’s failed run) and throttles', () => {
+    for (const fn of Object.keys(config.functions)) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const found = on('AWS/Lambda', metric).filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: lambdaId(fn) } }]));
+        expect({ fn, metric, alarms: found.length }).toEqual({ fn, metric, alarms: 1 });
+      }
+    }
+  });
+
+  it('mail no one unless an address is given (no subscription to an empty endpoint)', () => {
+    expect(resources().filter(([, r]) => r.Type === 'AWS::SNS::Subscription')).toEqual([]);
+  });
+});
+
+describe('logs and uploads', () => {
+  it('keep every function’s logs 30 days (no function overrides it)', () => {
+    expect(config.provider.logRetentionInDays).toBe(30);
+    for (const [fn, f] of Object.entries(config.functions)) expect({ fn, override: (f as { logRetentionInDays?: number }).logRetentionInDays }).toEqual({ fn, override: undefined });
+  });
+
+  it('expire after 3 days the uploads still carrying the pending tag the presigned POST sets', async () => {
+    const { PENDING_TAG } = await import('../../functions/platform/storage');
+    const rules = config.resources.Resources.UploadBucket.Properties.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', TagFilters: [{ Key: PENDING_TAG.key, Value: PENDING_TAG.value }], ExpirationInDays: 3 }));
   });
 });
