@@ -310,6 +310,8 @@ describe('alarms', () => {
     expect(config.resources.Resources.AlarmTopic.Type).toBe('AWS::SNS::Topic');
     expect(on('AWS/ApiGateway', '5xx')).toEqual([expect.objectContaining({ Dimensions: expect.arrayContaining([{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }]) })]);
     expect(on('linli', 'DeadLetters')).toEqual([expect.objectContaining({ Dimensions: [{ Name: 'Stage', Value: 'ci' }], Threshold: 1 })]);
+    // the functions emit the metric with this Stage (functions/platform/metrics.ts)
+    expect(config.provider.environment.LINLI_STAGE).toBe('ci');
     for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
   });
 
