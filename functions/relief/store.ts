@@ -355,14 +355,28 @@ export async function readMustVisit(db: Db, visitId: string): Promise<{ visit?: 
   return out;
 }
 
+/** A page of a community's must-visits: open ones soonest deadline first, done ones latest first. */
+export async function listMustVisitsPage(db: Db, communityId: string, status: 'open' | 'done' | undefined, page: { limit: number; cursor?: string }) {
+  const out = await db.query<Raw>({
+    index: 'gsi1',
+    pk: keys.mustVisitByCommunity(communityId, '', '', '').gsi1pk,
+    prefix: status ? `${status}#` : undefined,
+    ascending: status !== 'done',
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+  return { items: out.items.map((i) => strip<MustVisitRecord>(i)), cursor: out.cursor };
+}
+
+/** All of a community's must-visits of a status (the per-worker counts): every page, none cut off. */
 export async function listMustVisits(db: Db, communityId: string, status?: 'open' | 'done'): Promise<MustVisitRecord[]> {
   const out: MustVisitRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await db.query<Raw>({ index: 'gsi1', pk: keys.mustVisitByCommunity(communityId, '', '', '').gsi1pk, prefix: status ? `${status}#` : undefined, cursor });
-    out.push(...page.items.map((i) => strip<MustVisitRecord>(i)));
+    const page = await listMustVisitsPage(db, communityId, status, { limit: 500, cursor });
+    out.push(...page.items);
     cursor = page.cursor;
-  } while (cursor && out.length < 1000);
+  } while (cursor);
   return out;
 }
 

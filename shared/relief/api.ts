@@ -133,10 +133,10 @@ export const reliefApi = {
   mustVisits: endpoint({
     method: 'GET',
     path: `${c}/must-visits`,
-    summary: "A community's must-visits, soonest deadline first",
+    summary: "A community's must-visits, a page at a time: open ones soonest deadline first, done ones latest first",
     params: CommunityParams,
-    query: z.object({ status: z.enum(['open', 'done']).optional() }).strict(),
-    response: z.object({ items: z.array(MustVisit) }),
+    query: z.object({ status: z.enum(['open', 'done']).optional(), cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict(),
+    response: Page(MustVisit),
   }),
   overdueVisits: endpoint({ method: 'GET', path: `${c}/must-visits/overdue`, summary: 'Open and overdue must-visits per worker', params: CommunityParams, response: OverdueByWorker }),
   logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201, idempotent: true }),

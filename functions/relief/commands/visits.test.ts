@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { idNumber, ok, reliefWorld, type ReliefWorld } from '../../../tests/support/relief';
+import * as store from '../store';
 
 jest.setTimeout(90_000);
 
@@ -144,5 +145,36 @@ describe('recording a must-visit event with an Idempotency-Key', () => {
     expect(retry.body).toEqual(first.body);
     const all = ok(await w.h.api.as(w.p.worker).get(`${reg}/${household}`), 'household').mustVisits;
     expect(all.filter((v: { note: string }) => v.note === '家中老人去世')).toHaveLength(1);
+  });
+});
+
+describe("a community's long list of must-visits", () => {
+  it('comes whole over two pages, none lost or repeated, the soonest deadline first', async () => {
+    // Prepare: one visit recorded through the API, copied 130 times with deadlines in the new year
+    const model = await recordVisit('独居老人冬季取暖困难');
+    const raw = (await w.h.deps.db.query<Record<string, unknown>>({ pk: `MVISIT#${model.id}` })).items.find((i) => i.sk === 'MVISIT')!;
+    const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, entity, ...record } = raw;
+    void pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, entity;
+    const copies = Array.from({ length: 130 }, (_, n) => ({
+      ...(record as unknown as store.MustVisitRecord),
+      id: `mv-long-${String(n).padStart(3, '0')}`,
+      deadlineAt: new Date(Date.UTC(2027, 0, 1) + n * 3_600_000).toISOString(),
+    }));
+    for (let i = 0; i < copies.length; i += 25) await Promise.all(copies.slice(i, i + 25).map((c) => w.h.deps.db.put(store.mustVisitItem(c))));
+    // Act
+    const ids: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = ok(await w.h.api.as(w.p.worker).get(`/communities/c-a/relief/must-visits?status=open&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 'page');
+      ids.push(...page.items.map((v: { id: string }) => v.id));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor);
+    // Assess
+    expect(ids.filter((id) => id.startsWith('mv-long-'))).toEqual(copies.map((c) => c.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain(model.id);
+    expect(pages).toBe(2);
   });
 });

@@ -96,13 +96,14 @@ export async function recordEvent(ctx: UserCtx, communityId: string, input: { ho
   return transactCreate(ctx, [{ put: store.mustVisitItem(v), if: { expr: 'attribute_not_exists(#pk)' } }, ...notes.flatMap((n) => notificationWrites(ctx, n))], await visitView(ctx, v, []));
 }
 
-export async function listMustVisits(ctx: UserCtx, communityId: string, status?: 'open' | 'done') {
+/** A page of the must-visits the caller may see (a page may hold fewer than asked: other grids' are left out). */
+export async function listMustVisits(ctx: UserCtx, communityId: string, q: { status?: 'open' | 'done'; cursor?: string; limit?: number }) {
   const unit = await communityUnit(ctx, communityId);
   const scope = { subdistrictId: unit.path[0]!, communityId };
   if (!reliefCan.listRegistry(ctx.principal, scope)) throw new NotFoundError('community');
-  const all = await store.listMustVisits(ctx.db, communityId, status);
-  const mine = all.filter((v) => reliefCan.workRegistry(ctx.principal, { ...scope, gridId: v.gridId }) || v.assigneeId === ctx.principal.userId);
-  return { items: await Promise.all(mine.map((v) => visitView(ctx, v, []))) };
+  const page = await store.listMustVisitsPage(ctx.db, communityId, q.status, { limit: q.limit ?? 50, cursor: q.cursor });
+  const mine = page.items.filter((v) => reliefCan.workRegistry(ctx.principal, { ...scope, gridId: v.gridId }) || v.assigneeId === ctx.principal.userId);
+  return { items: await Promise.all(mine.map((v) => visitView(ctx, v, []))), cursor: page.cursor };
 }
 
 /** Open and overdue visits per worker: what the community's page flags. */

@@ -35,7 +35,14 @@ export default function VisitsPage() {
   const communityId = place?.communityId
   const list = useQuery(
     async () => {
-      const items = (await call(api.relief.mustVisits, { params: { communityId: communityId! }, query: { status: tab === 'done' ? 'done' : 'open' } })).items
+      // every page: a community's must-visits are tens, and the tabs sort and filter the whole list
+      const items: MustVisit[] = []
+      let cursor: string | undefined
+      do {
+        const page = await call(api.relief.mustVisits, { params: { communityId: communityId! }, query: { status: tab === 'done' ? 'done' : 'open', cursor } })
+        items.push(...page.items)
+        cursor = page.cursor
+      } while (cursor)
       const shown = tab === 'mine' ? items.filter((v) => v.assigneeId === me!.id) : items
       const first = (v: MustVisit) => (v.id === params.visitId ? 0 : 1)
       return [...shown].sort((a, b) => first(a) - first(b) || (tab === 'done' ? b.deadlineAt.localeCompare(a.deadlineAt) : a.deadlineAt.localeCompare(b.deadlineAt)))
