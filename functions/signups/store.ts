@@ -150,6 +150,7 @@ export const activityIdOfShift = (id: string) => id.replace(/-\d+$/, '');
 
 export type EventRecord = Omit<CulturalEvent, 'posterUrl'>;
 
+/** Indexed by its end (rewritten when its time changes): read from now on, it lists exactly the events not over. */
 export function eventItem(e: EventRecord, day: string): Item {
   return { ...keys.event(e.id), ...keys.eventByUnit(e.unitId, e.endsAt, e.id), ...keys.eventByDay(day, e.id), entity: 'event', ...e };
 }
