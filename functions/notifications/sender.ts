@@ -1,5 +1,6 @@
 import type { Deps } from '../platform/context';
 import { TransactionCancelled, type Expr, type Key, type TxWrite } from '../platform/db';
+import { BusyError } from '../platform/errors';
 import { keys, outboxShards } from '../platform/keys';
 import { WechatApiError } from '../platform/wechat';
 import { deadLetterWrite, eachAtMost, errorText } from '../platform/work';
@@ -97,6 +98,8 @@ export async function drainOutbox(deps: Deps, opts: { budgetMs?: number; maxSend
 }
 
 type Outcome = keyof DrainResult | 'skipped';
+const CLAIM = 'claim';
+const GRANT = 'grant';
 
 async function deliver(deps: Deps, seen: OutboxRecord, now: Date, openidOf: (userId: string) => Promise<string | undefined>): Promise<Outcome> {
   const key = { pk: seen.pk, sk: seen.sk };
@@ -105,6 +108,7 @@ async function deliver(deps: Deps, seen: OutboxRecord, now: Date, openidOf: (use
   const shard = Number(seen.pk.slice('OUTBOX#'.length));
   // the index is eventually consistent: the claim holds only on the due time read there, so of two drains one wins
   const claimWrite: TxWrite = {
+    tag: CLAIM,
     update: key,
     spec: {
       set: { claim, grantTaken: true, nextAttemptAt: claimedUntil, ...keys.outboxDue(shard, claimedUntil, seen.id) },
@@ -114,11 +118,11 @@ async function deliver(deps: Deps, seen: OutboxRecord, now: Date, openidOf: (use
   const mine = { expr: '#claim = :c', values: { ':c': claim } };
   try {
     if (seen.grantTaken) await deps.db.transact([claimWrite]);
-    else await deps.db.transact([claimWrite, { update: keys.subscribeGrant(seen.userId, seen.template), spec: { add: { count: -1 }, if: { expr: '#count > :zero', values: { ':zero': 0 } } } }]);
+    else await deps.db.transact([claimWrite, { tag: GRANT, update: keys.subscribeGrant(seen.userId, seen.template), spec: { add: { count: -1 }, if: { expr: '#count > :zero', values: { ':zero': 0 } } } }]);
   } catch (e) {
+    if (e instanceof BusyError) return 'skipped'; // contention: it stays due for the next run
     if (!(e instanceof TransactionCancelled)) throw e;
-    // another drain has it, or it is gone; or only contention (it stays due for the next run)
-    if (e.failedAt(0) || !e.failedAt(1)) return 'skipped';
+    if (e.failed(CLAIM) || !e.failed(GRANT)) return 'skipped'; // another drain has it, or it is gone
     // no grant left: the inbox item is all (unless another drain claimed it meanwhile)
     return (await dropIf(deps, key, { expr: '#nextAttemptAt = :seen', values: { ':seen': seen.nextAttemptAt } })) ? 'inboxOnly' : 'skipped';
   }
@@ -178,6 +182,7 @@ async function dropIf(deps: Deps, key: Key, cond: Expr): Promise<boolean> {
   }
 }
 
+/** The claim lost (another drain has the record) or a busy table: the record is as the other drain or the next run leaves it. */
 function ignoreCancelled(e: unknown): void {
-  if (!(e instanceof TransactionCancelled)) throw e;
+  if (!(e instanceof TransactionCancelled || e instanceof BusyError)) throw e;
 }

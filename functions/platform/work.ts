@@ -1,6 +1,8 @@
 import { makeCtx, type Ctx, type Deps } from './context';
 import { ConditionFailed, TransactionCancelled, type Item, type TxWrite } from './db';
+import { BusyError } from './errors';
 import { keys } from './keys';
+import { notificationWrites, type Notification } from './notify';
 
 /**
  * Work items: work that can outgrow one request (telling every holder of a cancelled activity, carrying a merged
@@ -25,6 +27,8 @@ export const MAX_TX_ITEMS = 100;
 export const MAX_WORK_ATTEMPTS = 6;
 /** How long a claim holds before another worker may take the item over (the worker died). */
 const LEASE_MS = 5 * 60_000;
+/** The tag of a chunk's progress write: it fails when the claim was lost. */
+const HELD = 'workItemHeld';
 /** Chunks that lost a race with a user's own change (their reservation cancelled meanwhile) are re-read this often. */
 const CHUNK_RACES = 3;
 
@@ -121,14 +125,15 @@ async function doItem(ctx: Ctx, seen: WorkItemRecord, kinds: WorkKinds, until: n
       if (chunk.writes.length + 1 > MAX_TX_ITEMS) throw new Error(`a ${item.kind} chunk has ${chunk.writes.length} writes; at most ${MAX_TX_ITEMS - 1}`);
       const progress: TxWrite =
         chunk.next === undefined
-          ? { delete: key, if: held }
-          : { update: key, spec: { set: { cursor: chunk.next, attempts: 0 }, add: { step: 1 }, remove: ['lastError'], if: held } };
+          ? { delete: key, if: held, tag: HELD }
+          : { update: key, spec: { set: { cursor: chunk.next, attempts: 0 }, add: { step: 1 }, remove: ['lastError'], if: held }, tag: HELD };
       await ctx.db.transact([...chunk.writes, progress]);
     } catch (e) {
-      if (e instanceof TransactionCancelled && chunk) {
-        if (e.failedAt(chunk.writes.length)) return; // our claim ran out and another worker took the item over
+      if (e instanceof TransactionCancelled) {
+        if (e.failed(HELD)) return; // our claim ran out and another worker took the item over
         if (++races < CHUNK_RACES) continue; // a user changed something of this chunk meanwhile: read it again
       }
+      if (e instanceof BusyError && ++races < CHUNK_RACES) continue;
       return failed(ctx, item, claim, e, run);
     }
     run.chunks++;
@@ -181,9 +186,62 @@ async function giveUp(ctx: Ctx, item: WorkItemRecord, claim: string, message: st
     ]);
     run.deadLettered++;
   } catch (e) {
-    if (!(e instanceof TransactionCancelled)) throw e; // taken over meanwhile
+    if (!(e instanceof TransactionCancelled || e instanceof BusyError)) throw e; // taken over meanwhile, or busy: the next run
   }
 }
+
+// --- the commonest work: telling many people the same thing ---
+
+/** People told per chunk: 3 writes each (inbox item, unread count, outbox record) and the item's progress. */
+export const TELL_PER_CHUNK = 32;
+
+type Note = Omit<Notification, 'userId' | 'dedupeKey'>;
+interface TellPayload {
+  ref: string;
+  /** each group: the same notification to each of its people */
+  groups: { note: Note; userIds: string[] }[];
+}
+
+/**
+ * The work item that tells each of `notes` once, TELL_PER_CHUNK people a chunk (a kind named `tell` in the queue's
+ * kinds: `{ tell: tellStep }`). Notifications that differ only by person are stored once, so a thousand people fit in
+ * an item. No dedupe keys: the chunk's progress in the same transaction makes each chunk land once.
+ */
+export function tellWrite(ctx: Ctx, queue: string, ref: string, notes: readonly Notification[]): TxWrite {
+  const groups = new Map<string, TellPayload['groups'][number]>();
+  for (const { userId, dedupeKey, ...note } of notes) {
+    void dedupeKey;
+    const key = JSON.stringify(note);
+    if (!groups.has(key)) groups.set(key, { note, userIds: [] });
+    groups.get(key)!.userIds.push(userId);
+  }
+  return workItemWrite(ctx, queue, 'tell', { ref, groups: [...groups.values()] });
+}
+
+/** One chunk of a `tell`: the cursor is the group and the offset in it. */
+export const tellStep: WorkStep<TellPayload> = async (ctx, payload, cursor) => {
+  let [g, at] = (cursor ?? '0:0').split(':').map(Number) as [number, number];
+  const writes: TxWrite[] = [];
+  let room = TELL_PER_CHUNK;
+  const seen = new Set<string>();
+  while (g < payload.groups.length && room > 0) {
+    const group = payload.groups[g]!;
+    let n = 0;
+    // one person twice in a chunk would touch their unread count twice: the next chunk takes the second
+    while (n < room && at + n < group.userIds.length && !seen.has(group.userIds[at + n]!)) {
+      const userId = group.userIds[at + n]!;
+      seen.add(userId);
+      writes.push(...notificationWrites(ctx, { ...group.note, userId }));
+      n++;
+    }
+    room -= n;
+    at += n;
+    if (at < group.userIds.length) break;
+    g++;
+    at = 0;
+  }
+  return { writes, next: g < payload.groups.length ? `${g}:${at}` : undefined };
+};
 
 // --- dead letters: what the outbox and the workers gave up on ---
 
