@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/signups', name: 'signups', pages: ['register/index', 'activity/index', 'event/index', 'hours/index', 'timebank/index', 'teams/index', 'organize/index', 'newActivity/index', 'newEvent/index', 'roster/index', 'qr/index', 'door/index', 'verify/index'] },
     { root: 'packages/me', name: 'me', pages: ['inbox/index', 'bind/index', 'settings/index', 'admin/index'] },
     { root: 'packages/fiveLists', name: 'fiveLists', pages: ['matter/index', 'rate/index', 'board/index', 'unit/index', 'officer/index', 'scores/index', 'councils/index', 'council/index', 'consultations/index', 'consultation/index', 'raise/index', 'publish/index'] },
+    { root: 'packages/announcements', name: 'announcements', pages: ['list/index', 'detail/index', 'post/index'] },
     { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index', 'notice/index'] },
   ],
   preloadRule: {

@@ -6,6 +6,7 @@
 // does not carry texts only a subpackage shows
 import type { fiveListsMessages } from './fiveLists'
 import type { reliefRegistryMessages } from './reliefRegistry'
+import type { announcementsMessages } from './announcements'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
 
@@ -78,6 +79,11 @@ const mainMessages = {
   'home.bind': { zh: '去绑定社区', en: 'Bind my community' },
   'home.community': { zh: '我的社区', en: 'My community' },
   'home.hostSession': { zh: '主持说事会', en: 'Host the session' },
+  'home.announcements': { zh: '社区公告', en: 'Announcements', zhPlain: '社区通知', enPlain: 'Notices' },
+  'home.annUnread': { zh: '{n} 条未读', en: '{n} unread', zhPlain: '有 {n} 条没看', enPlain: '{n} not read yet' },
+  'home.annNone': { zh: '暂无新公告', en: 'No new announcements', zhPlain: '没有新通知', enPlain: 'No new notices' },
+  'home.annPinned': { zh: '置顶', en: 'Pinned', zhPlain: '重要', enPlain: 'Important' },
+  'home.annAll': { zh: '查看全部公告', en: 'All announcements', zhPlain: '看全部通知', enPlain: 'All notices' },
 
   'matters.title': { zh: '说事', en: 'Matters' },
   'matters.board': { zh: '社区说事', en: 'Community board' },
@@ -352,6 +358,7 @@ export type MessageKey =
   | keyof typeof signupsMessages
   | keyof typeof reliefMessages
   | keyof typeof reliefRegistryMessages
+  | keyof typeof announcementsMessages
 
 /**
  * The texts known so far: the main table, and each subpackage's once it has loaded. A key of a subpackage that has

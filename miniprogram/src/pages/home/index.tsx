@@ -13,6 +13,7 @@ import { fmtDate, fmtDateTime, fmtTime } from '../../lib/format'
 import { canRunSessions, homeCommunityId } from '../../lib/roles'
 import { askSubscribe } from '../../lib/subscribe'
 import { EventList } from '../../components/EventList'
+import { HomeAnnouncements } from '../../components/HomeAnnouncements'
 
 export default function HomePage() {
   const t = useT()
@@ -57,6 +58,7 @@ export default function HomePage() {
   return (
     <Page title='home.title'>
       <Text className='body block'>{t('home.hello', { name: me.displayName })}</Text>
+      {me.communityId ? <HomeAnnouncements /> : null}
 
       {!communityId ? (
         <Section>
