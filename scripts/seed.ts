@@ -37,6 +37,7 @@ import { createSessions } from '../functions/sayItDay/jobs';
 import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
 import { seedRelief, type ReliefSeedSummary } from './seedRelief';
+import { seedAnnouncements } from './seedAnnouncements';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import { chinaClock, chinaDay } from '../shared/platform/chinaTime';
@@ -686,6 +687,11 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   const relief = await seedRelief({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
   written += relief.written;
   skipped += relief.skipped;
+
+  // 8c. announcements: pinned, scheduled, to a building, to the sub-district; some read (scripts/seedAnnouncements.ts)
+  const ann = await seedAnnouncements({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
+  written += ann.written;
+  skipped += ann.skipped;
 
   // 9. the five lists, councils and consultations (scripts/seedFiveLists.ts); last, because it leaves the named
   // residents' inboxes with only their two newest messages unread
