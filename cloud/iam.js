@@ -35,6 +35,7 @@ function actionsOf(needs) {
   const s3 = [];
   if (needs.bucket?.read?.length) s3.push('GetObject');
   if (needs.bucket?.write?.length) s3.push('PutObject');
+  if (needs.bucket?.tag?.length) s3.push('PutObjectTagging');
   return { dynamodb, s3, kms: [...(needs.kms ?? [])] };
 }
 
@@ -72,6 +73,7 @@ function role(fn) {
     for (const [sid, action, list] of [
       ['UploadsRead', 'GetObject', fn.needs.bucket.read ?? []],
       ['UploadsWrite', 'PutObject', fn.needs.bucket.write ?? []],
+      ['UploadsTag', 'PutObjectTagging', fn.needs.bucket.tag ?? []],
     ]) {
       if (!list.length) continue;
       statements.push({

@@ -8,14 +8,24 @@ export const fiveListsCapability = capability('fiveLists', {
       handler: 'functions/fiveLists/handler.handler',
       description: 'the five lists (collect, dispatch, review, claim, resolve, rate), unit scores, councils, consultations',
       endpoints: endpointsOf(fiveListsApi),
-      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#', 'WORK#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
     },
     escalateOverdue: {
       handler: 'functions/fiveLists/jobs.escalateOverdueHandler',
       description: 'five lists - tell the next level up about overdue matters (once per matter and step), close matters past the rating window',
       schedule: 'cron(5 * * * ? *)', // hourly
       timeout: 300,
-      needs: { table: { read: ['FLSTATE#', 'MATTER#', 'UNIT#', 'UNITS'], write: ['MATTER#', 'NOTIFIED#', 'OUTBOX#', 'USER#'] } },
+      needs: { table: { read: ['FLSTATE#', 'MATTER#', 'UNIT#', 'UNITS'], write: ['MATTER#', 'WORK#'] } },
+    },
+    // work items (platform/work.ts): escalations' notifications, a merge's carried backers and watchers, a transition's
+    // notifications past the 20 its own transaction holds; every minute, within 40 s of its 55
+    drainWork: {
+      handler: 'functions/fiveLists/jobs.drainWorkHandler',
+      description: 'five lists - do the work items: tell many people, carry a merged matter\'s backers and watchers',
+      schedule: 'rate(1 minute)',
+      timeout: 55,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['WORKDUE#', 'MATTER#'], write: ['WORK#', 'MATTER#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
   },
   errors: ['ALREADY_CLAIMED', 'ALREADY_RATED', 'CASE_WRONG_STATE', 'STALE_VERSION', 'CONSULTATION_NOT_OPEN'],

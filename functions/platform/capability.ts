@@ -25,6 +25,9 @@ export interface TableNeeds {
 export interface BucketNeeds {
   read?: readonly string[];
   write?: readonly string[];
+  /** PutObjectTagging: a record that now references an upload removes its pending tag (Storage.keep), and a presigned
+   * POST that sets the tag needs it too */
+  tag?: readonly string[];
 }
 
 export type KmsAction = 'GenerateDataKey' | 'Decrypt';

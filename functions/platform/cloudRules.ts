@@ -233,11 +233,13 @@ export function guardDynamo(client: DynamoDBClient): DynamoDBClient {
 }
 
 /** Checks an S3 action (a presigned URL included) on an object key against the calling function's bucket needs. */
-export function checkBucket(action: 'GetObject' | 'PutObject', key: string, fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
+const BUCKET_GROUP = { GetObject: 'read', PutObject: 'write', PutObjectTagging: 'tag' } as const;
+
+export function checkBucket(action: keyof typeof BUCKET_GROUP, key: string, fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
   if (!fn) return;
-  const list = action === 'GetObject' ? fn.needs.bucket?.read : fn.needs.bucket?.write;
-  if (!list?.some((p) => key.startsWith(p))) {
-    refuse('permission', fn, `${fn.name} may not s3:${action} on ${key}: declare its prefix under needs.bucket.${action === 'GetObject' ? 'read' : 'write'} in functions/${fn.capability}/capability.ts`);
+  const group = BUCKET_GROUP[action];
+  if (!fn.needs.bucket?.[group]?.some((p) => key.startsWith(p))) {
+    refuse('permission', fn, `${fn.name} may not s3:${action} on ${key}: declare its prefix under needs.bucket.${group} in functions/${fn.capability}/capability.ts`);
   }
 }
 

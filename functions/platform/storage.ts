@@ -42,7 +42,11 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
       : client;
   return {
     async presignPost(key, contentType, maxBytes, expiresSeconds) {
-      if (opts.endpoint) checkBucket('PutObject', key);
+      if (opts.endpoint) {
+        checkBucket('PutObject', key);
+        // the POST sets the pending tag: S3 checks PutObjectTagging on the signer as well
+        checkBucket('PutObjectTagging', key);
+      }
       const post = await createPresignedPost(client, {
         Bucket: opts.bucket,
         Key: key,
@@ -63,6 +67,7 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
     async keep(keys) {
       await Promise.all(
         [...new Set(keys)].map(async (key) => {
+          if (opts.endpoint) checkBucket('PutObjectTagging', key);
           try {
             await api.send(new PutObjectTaggingCommand({ Bucket: opts.bucket, Key: key, Tagging: { TagSet: [] } }));
           } catch (e) {

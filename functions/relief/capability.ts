@@ -16,7 +16,7 @@ export const reliefCapability = capability('relief', {
         'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
       ]),
       environment: vault,
-      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'], tag: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // payments, figures, registry and visits: visit photos are read by presigned GET; a worker-added registry head's ID
     // number is sealed (GenerateDataKey) but nothing here opens sealed data (no Decrypt)
@@ -28,7 +28,7 @@ export const reliefCapability = capability('relief', {
         'tagRegistry', 'recordEvent', 'mustVisits', 'overdueVisits', 'logVisit', 'pair', 'pairings', 'pairingVisit', 'myPairings',
       ]),
       environment: vault,
-      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // reads the registry and writes its flags: no sensitive data, so no KMS
     screenRegistry: {

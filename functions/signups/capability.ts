@@ -10,7 +10,7 @@ export const signupsCapability = capability('signups', {
       description: 'sign-ups - volunteers, teams, activities and shifts, events, check-in, hours, certificates, time bank',
       endpoints: endpointsOf(signupsApi),
       environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
-      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#'] }, bucket: { read: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     remindEvents: {
       handler: 'functions/signups/jobs.remindEventsHandler',

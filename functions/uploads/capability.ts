@@ -7,7 +7,7 @@ export const uploadsCapability = capability('uploads', {
       handler: 'functions/uploads/handler.handler',
       description: 'presigned POSTs for photos',
       endpoints: endpointsOf(uploadsApi),
-      needs: { table: {}, bucket: { read: ['uploads/'], write: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: {}, bucket: { read: ['uploads/'], write: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
     },
   },
 });
