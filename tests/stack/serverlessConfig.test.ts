@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { api } from '../../shared/api';
 import { tableDefinition, ttlAttribute } from '../../functions/platform/table';
+import { PENDING_TAG } from '../../functions/platform/storage';
 import { allRoutes, routeTable } from '../../functions/app';
 import { functionDeclarations } from '../../functions/capabilities';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -335,8 +336,7 @@ describe('logs and uploads', () => {
     for (const [fn, f] of Object.entries(config.functions)) expect({ fn, override: (f as { logRetentionInDays?: number }).logRetentionInDays }).toEqual({ fn, override: undefined });
   });
 
-  it('expire after 3 days the uploads still carrying the pending tag the presigned POST sets', async () => {
-    const { PENDING_TAG } = await import('../../functions/platform/storage');
+  it('expire after 3 days the uploads still carrying the pending tag the presigned POST sets', () => {
     const rules = config.resources.Resources.UploadBucket.Properties.LifecycleConfiguration.Rules;
     expect(rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', TagFilters: [{ Key: PENDING_TAG.key, Value: PENDING_TAG.value }], ExpirationInDays: 3 }));
   });
