@@ -1,4 +1,5 @@
 import { isOverdue } from '../../../shared/fiveLists/deadlines';
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import { transition, type Actor, type FiveListAction, type FiveListState, type Provided } from '../../../shared/fiveLists/machine';
 import { canReadMatter, canSeeAnonymous, rolesOver } from '../../../shared/fiveLists/permissions';
 import type { FiveListMatter } from '../../../shared/fiveLists/schemas';
@@ -122,7 +123,7 @@ export function aboutMatter(
     title,
     body,
     link: `/packages/fiveLists/matter/index?id=${r.id}`,
-    data: { thing1: short(r.text).slice(0, 20), phrase2: stateWords[r.state], date3: ctx.clock.now().toISOString().slice(0, 10) },
+    data: { thing1: short(r.text).slice(0, 20), phrase2: stateWords[r.state], date3: chinaDay(ctx.clock.now()) },
     // only a re-runnable job needs a dedupe key: it makes the inbox id a hash, which does not sort by time
     dedupeKey: dedupe ? `${dedupe}#${userId}` : undefined,
   }));

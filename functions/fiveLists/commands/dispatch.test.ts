@@ -1,5 +1,5 @@
 import { fiveListsWorld } from '../../../tests/support/fiveLists';
-import { keys } from '../../platform/keys';
+import { keys, outboxShards } from '../../platform/keys';
 
 jest.setTimeout(60_000);
 
@@ -95,5 +95,17 @@ describe('dispatching a matter', () => {
     const overdue = await w.h.api.as(w.p.officer).get('/subdistricts/sd-t/five-lists?overdue=true');
     const m = overdue.body.items.find((x: { id: string }) => x.id === id);
     expect(m).toMatchObject({ overdue: true, state: 'collected' });
+  });
+
+  it("dates the submitter's subscribe message by the day in China, also before 08:00 there", async () => {
+    // Prepare: 07:30 on 10 December in China, still 9 December in UTC
+    w.h.clock.set('2026-12-09T23:30:00.000Z');
+    const id = await w.collected('小区北门路灯不亮');
+    // Act
+    await w.h.api.as(w.p.officer).post(`/five-lists/matters/${id}/dispatch`, { unitId: 'p-water', version: 0 });
+    // Assess
+    const outbox = (await Promise.all(Array.from({ length: outboxShards }, (_, shard) => w.h.deps.db.query({ pk: `OUTBOX#${shard}`, prefix: '2026-12-09T23:30' })))).flatMap((r) => r.items);
+    const told = outbox.filter((o) => o.userId === w.p.grid.id);
+    expect(told.map((o) => o.data)).toEqual([expect.objectContaining({ date3: '2026-12-10' })]);
   });
 });

@@ -7,6 +7,7 @@ import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
 import { ports } from '../../ports';
 import { parseSessionId } from '../../../shared/sayItDay/schedule';
+import { chinaDay } from '../../../shared/platform/chinaTime';
 import * as store from '../store';
 import { matterView, readableMatter, readableSession, scopeOf } from './view';
 
@@ -89,7 +90,7 @@ export async function recordOutcome(ctx: UserCtx, matterId: string, input: Recor
         title: `您的说事有了结果：${outcomeWords[input.kind]}`,
         body: `「${short}」${outcomeWords[input.kind]}${input.reason ? `：${input.reason}` : input.note ? `：${input.note}` : ''}`,
         link: `/packages/sayItDay/matter/index?id=${matter.id}`,
-        data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: now.slice(0, 10) },
+        data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: chinaDay(now) },
       }),
       // into the five lists in the same write (or back out, while nobody has acted on it)
       ...(input.kind === 'toFiveLists' && matter.status !== 'toFiveLists'
