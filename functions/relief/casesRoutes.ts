@@ -41,7 +41,7 @@ export const casesRoutes = [
   route(r.audit, (ctx, { params }) => auditOf(ctx, params.applicationId)),
   route(r.queue, (ctx, { params, query }) => reviewQueue(ctx, params.unitId, query)),
   route(r.gridApplications, (ctx, { params, query }) => gridApplications(ctx, params.gridId, query)),
-  route(r.notice, (ctx, { params }) => publicNotice(ctx, params.communityId)),
+  route(r.notice, (ctx, { params, query }) => publicNotice(ctx, params.communityId, query)),
   // the registry lives in reliefMoney, but opening a sealed ID number needs kms:Decrypt, which only this function has
   route(r.revealRegistry, (ctx, { params, body }) => revealRegistry(ctx, params.communityId, params.householdId, body.reason)),
 ];

@@ -267,9 +267,10 @@ export interface NoticeRecord {
   approvedOn: string;
   until: string;
 }
-export async function listNotice(db: Db, communityId: string, today: string): Promise<NoticeRecord[]> {
-  const page = await db.query<Raw>({ pk: keys.reliefNotice(communityId, '', '').pk, from: today, limit: 200 });
-  return page.items.map((i) => strip<NoticeRecord>(i));
+/** The notices still up today (sorted by the day they come down), a page at a time. */
+export async function listNotice(db: Db, communityId: string, today: string, page: { limit: number; cursor?: string }) {
+  const out = await db.query<Raw>({ pk: keys.reliefNotice(communityId, '', '').pk, from: today, limit: page.limit, cursor: page.cursor });
+  return { items: out.items.map((i) => strip<NoticeRecord>(i)), cursor: out.cursor };
 }
 
 // --- the registry ---

@@ -88,7 +88,14 @@ export const reliefApi = {
     query: z.object({ status: ApplicationStatus.optional(), cursor: Cursor }).strict(),
     response: Page(ApplicationSummary),
   }),
-  notice: endpoint({ method: 'GET', path: `${c}/public-notice`, summary: 'Approved dibao households on public notice, names masked', params: CommunityParams, response: z.object({ items: z.array(NoticeItem) }) }),
+  notice: endpoint({
+    method: 'GET',
+    path: `${c}/public-notice`,
+    summary: 'Approved dibao households on public notice, names masked, a page at a time',
+    params: CommunityParams,
+    query: PageQuery,
+    response: Page(NoticeItem),
+  }),
 
   batch: endpoint({ method: 'POST', path: `${c}/disbursements/batch`, summary: "A month's payments from the approved cases (once per household, type and period)", params: CommunityParams, body: BatchInput, response: BatchResult }),
   importDisbursements: endpoint({

@@ -1,3 +1,4 @@
+import { keys } from '../../platform/keys';
 import { dibaoBody, idNumber, ok, reliefWorld, seniorCardBody, type ReliefWorld } from '../../../tests/support/relief';
 
 jest.setTimeout(60_000);
@@ -140,6 +141,34 @@ describe('review and the approval chain', () => {
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toEqual({ name: '王*兰', type: 'dibao', persons: 3, approvedOn: expect.any(String), until: expect.any(String) });
     expect((await w.h.api.as(w.p.zhao).get('/communities/c-a/relief/public-notice')).status).toBe(404);
+  });
+
+  it('shows a long public notice whole over two pages, none lost or repeated, the first to come down first', async () => {
+    // Prepare: 130 households of community B on notice, coming down on 130 days of the new year
+    const until = (n: number) => new Date(Date.UTC(2027, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const notices = Array.from({ length: 130 }, (_, n) => ({
+      ...keys.reliefNotice('c-b', until(n), `app-long-${String(n).padStart(3, '0')}`),
+      entity: 'reliefNotice',
+      name: `张*${n}`,
+      type: 'dibao',
+      persons: 1 + (n % 4),
+      approvedOn: '2026-11-20',
+      until: until(n),
+    }));
+    for (let i = 0; i < notices.length; i += 25) await Promise.all(notices.slice(i, i + 25).map((it) => w.h.deps.db.put(it)));
+    // Act
+    const names: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = ok(await w.h.api.as(w.p.zhao).get(`/communities/c-b/relief/public-notice?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 'notice');
+      names.push(...page.items.map((i: { name: string }) => i.name));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor);
+    // Assess
+    expect(names).toEqual(notices.map((n) => n.name));
+    expect(pages).toBe(2);
   });
 });
 

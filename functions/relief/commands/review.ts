@@ -184,9 +184,9 @@ export async function reviewQueue(ctx: UserCtx, unitId: string, query: { cursor?
 }
 
 /** 低保公示: approved dibao households of a community within their notice period, masked names, nothing else. */
-export async function publicNotice(ctx: UserCtx, communityId: string) {
+export async function publicNotice(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }) {
   const unit = await getUnit(ctx.db, communityId);
   if (!unit || unit.kind !== 'community' || !reliefCan.readNotice(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) throw new NotFoundError('community');
-  const items = await store.listNotice(ctx.db, communityId, chinaDay(ctx.clock.now()));
-  return { items: items.map((n) => ({ name: n.name, type: n.type, persons: n.persons, approvedOn: n.approvedOn, until: n.until })) };
+  const page = await store.listNotice(ctx.db, communityId, chinaDay(ctx.clock.now()), { limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: page.items.map((n) => ({ name: n.name, type: n.type, persons: n.persons, approvedOn: n.approvedOn, until: n.until })), cursor: page.cursor };
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
-import { Async, Chip, Field, Section } from '../../../components/ui'
+import { Async, Btn, Chip, Field, Section } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate } from '../../../lib/format'
@@ -33,7 +33,7 @@ export default function NoticePage() {
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? communities.data?.[0]?.id
   const sep = t.lang === 'en' ? ': ' : '：'
-  const notice = useQuery(() => call(api.relief.notice, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const notice = usePaged((cursor) => call(api.relief.notice, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
 
   return (
     <Page title='rl.notice.title'>
@@ -59,10 +59,10 @@ export default function NoticePage() {
                 </View>
               </Field>
             ) : null}
-            <Async q={notice} empty={(d) => (d.items.length ? false : t('rl.notice.none'))}>
-              {(d) => (
+            <Async q={notice} empty={() => (notice.items.length ? false : t('rl.notice.none'))}>
+              {() => (
                 <View data-testid='rl-notice-list' {...aria({ role: 'list' })}>
-                  {d.items.map((n, i) => (
+                  {notice.items.map((n, i) => (
                     <View key={`${n.name}-${n.approvedOn}-${i}`} className='card' {...aria({ role: 'listitem', 'data-testid': `rl-notice-${i}` })}>
                       <Text className='card-title'>{n.name}</Text>
                       <Text className='body block'>{t('rl.notice.persons', { n: n.persons })}</Text>
@@ -70,6 +70,11 @@ export default function NoticePage() {
                       <Text className='small block'>{`${t('rl.notice.until')}${sep}${fmtDate(n.until, t.lang)}`}</Text>
                     </View>
                   ))}
+                  {notice.hasMore ? (
+                    <Btn block loading={notice.loadingMore} onClick={notice.loadMore} testId='rl-notice-more'>
+                      {t('common.loadMore')}
+                    </Btn>
+                  ) : null}
                 </View>
               )}
             </Async>
