@@ -4,12 +4,15 @@
  *     DynamoDB's (x-handler-ms − x-db-ms), DynamoDB round trips (x-db-calls) and consumed capacity (x-db-capacity);
  *   - the same reads (and submits) under concurrency;
  *   - 50 concurrent seconds by one resident on one matter: exactly one may count;
+ *   - 500 sign-ups at once for 50 places, in-process and through the HTTP API (serverless-offline behind the
+ *     concurrency gate): responses ≥ 500, p50/p99, confirmed / waitlisted / full, never overbooked; the round trips of a
+ *     waitlisted sign-up and a dispatch;
  *   - each function's bundle (zip and unpacked) when it can be packaged, and the weapp main package and total size.
  * It starts its own local stack on free ports (DynamoDB Local, s3rver, the WeChat stand-in), seeds it, and stops it.
  * Results are printed and written to .local/bench.md.
  *
- *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp]
- *   npm run bench -- --only-signups     (seed, then only the sign-up section)
+ *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp --no-http]
+ *   npm run bench -- --only-signups     (seed, then only the sign-up sections: in-process and through the HTTP API)
  *   npm run bench -- --only-relief      (seed, then only the relief section: scripts/benchRelief.ts)
  */
 import { spawnSync } from 'node:child_process';
@@ -33,6 +36,10 @@ import { ROOT, startLocalStack, type LocalStack } from './localStack';
 import { zipContents } from './packageReport';
 import { formatSummary, seed } from './seed';
 import { reliefBench } from './benchRelief';
+import { waitlistLimit } from '../shared/signups/reservation';
+import { makeCtx } from '../functions/platform/context';
+import * as engine from '../functions/signups/reservations';
+import { startOffline } from './offline';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -264,8 +271,9 @@ function weappSizes(skip: boolean) {
 // the run
 
 /**
- * 500 registered volunteers sign up for one shift of 50 places at the same moment: exactly 50 are taken, the other
- * 450 wait in a queue with positions 1..450 (no gap, no repeat), and the counter agrees with the roster.
+ * 500 registered volunteers sign up for one shift of 50 places at the same moment: exactly 50 are taken, 50 wait in a
+ * queue with positions 1..50 (no gap, no repeat; the waitlist holds as many as the seats), the other 400 are told it is
+ * full (409 PLACE_FULL), and the counter agrees with the roster.
  */
 async function signupConcurrency(organizerToken: string) {
   const PEOPLE = 500;
@@ -313,16 +321,152 @@ async function signupConcurrency(organizerToken: string) {
   const elapsed = performance.now() - t0;
   const confirmed = samples.filter((x) => x.status === 201 && x.body.status === 'confirmed');
   const waitlisted = samples.filter((x) => x.status === 201 && x.body.status === 'waitlisted');
-  const other = samples.filter((x) => x.status !== 201).reduce<Record<string, number>>((m, x) => ({ ...m, [`${x.status} ${x.body?.code}`]: (m[`${x.status} ${x.body?.code}`] ?? 0) + 1 }), {});
+  const full = samples.filter((x) => x.status === 409 && x.body?.code === 'PLACE_FULL');
+  const other = samples.filter((x) => x.status !== 201 && !(x.status === 409 && x.body?.code === 'PLACE_FULL')).reduce<Record<string, number>>((m, x) => ({ ...m, [`${x.status} ${x.body?.code}`]: (m[`${x.status} ${x.body?.code}`] ?? 0) + 1 }), {});
   const roster = await must({ method: 'GET', path: `/shifts/${shiftId}/roster`, token: organizerToken }, 200);
   const positions = (roster.items as { status: string; position?: number }[]).filter((r) => r.status === 'waitlisted').map((r) => r.position!);
-  const inOrder = positions.length === PEOPLE - PLACES && positions.every((p, i) => p === i + 1);
+  const queueLength = waitlistLimit({ capacity: PLACES });
+  const inOrder = positions.length === queueLength && positions.every((p, i) => p === i + 1);
   const taken = roster.availability.taken as number;
-  table([summarise('POST /shifts/{id}/signup (all)', samples, 201, elapsed), summarise('  … confirmed', confirmed, 201), summarise('  … waitlisted', waitlisted, 201)], true);
+  table([summarise('POST /shifts/{id}/signup (all)', samples, 201, elapsed), summarise('  … confirmed', confirmed, 201), summarise('  … waitlisted', waitlisted, 201), summarise('  … full', full, 409)], true);
   print(
-    `\n${PEOPLE} concurrent sign-ups for ${PLACES} places: confirmed ${confirmed.length}, waitlisted ${waitlisted.length}${Object.keys(other).length ? `, other ${Object.entries(other).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}; the counter says taken = ${taken}, free = ${roster.availability.free}; the roster's waitlist positions are ${inOrder ? `1..${positions.length}, in order, no gap` : `NOT 1..${PEOPLE - PLACES} (${positions.length} entries)`}. ${confirmed.length === PLACES && taken === PLACES && waitlisted.length === PEOPLE - PLACES && inOrder ? 'OK' : 'FAILED'}`,
+    `\n${PEOPLE} concurrent sign-ups for ${PLACES} places: confirmed ${confirmed.length}, waitlisted ${waitlisted.length}, full ${full.length}${Object.keys(other).length ? `, other ${Object.entries(other).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}; the counter says taken = ${taken}, free = ${roster.availability.free}; the roster's waitlist positions are ${inOrder ? `1..${positions.length}, in order, no gap` : `NOT 1..${queueLength} (${positions.length} entries)`}. ${confirmed.length === PLACES && taken === PLACES && waitlisted.length === queueLength && full.length === PEOPLE - PLACES - queueLength && inOrder ? 'OK' : 'FAILED'}`,
   );
-  print(`Round trips per sign-up: confirmed ${Math.min(...confirmed.map((x) => x.calls))}–${Math.max(...confirmed.map((x) => x.calls))}, waitlisted ${Math.min(...waitlisted.map((x) => x.calls))}–${Math.max(...waitlisted.map((x) => x.calls))} (retries after a transaction conflict count too).`);
+  const span = (xs: Sample[]) => (xs.length ? `${Math.min(...xs.map((x) => x.calls))}–${Math.max(...xs.map((x) => x.calls))}` : '–');
+  print(`Round trips per sign-up: confirmed ${span(confirmed)}, waitlisted ${span(waitlisted)}, full ${span(full)} (retries after a transaction conflict count too; a 409 carries no x-db-calls header, so full reads 0 here).`);
+}
+
+/** Volunteers registered in-process (through the WeChat phone-number stand-in), 32 at a time: not measured. */
+async function registeredVolunteers(prefix: string, n: number, phonePrefix: string): Promise<string[]> {
+  const tokens = Array.from({ length: n }, (_, i) =>
+    signAccessToken(
+      { userId: `u-${prefix}-${i}`, displayName: `${prefix}${i}`, grants: [{ role: 'resident', unitId: 'c-heping', unitPath: ['sd-xx', 'c-heping'] }] },
+      deps.config.tokenSecret,
+      new Date(),
+      3600,
+    ),
+  );
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < n) {
+        const i = next++;
+        await must({ method: 'PUT', path: '/me/volunteer', token: tokens[i], body: { realName: `志愿者${prefix}${i}`, phoneCode: `phone:${phonePrefix}${String(i).padStart(8, '0')}` } }, 200);
+      }
+    }),
+  );
+  return tokens;
+}
+
+/** A published activity of one shift with `places` slots, a week ahead: its shift id. */
+async function openShift(organizerToken: string, places: number, title: string): Promise<string> {
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const created = await must(
+    {
+      method: 'POST',
+      path: '/activities',
+      token: organizerToken,
+      body: { unitId: 'c-heping', title, shifts: [{ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), place: '和平社区', slots: places }] },
+      headers: { 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` },
+    },
+    201,
+  );
+  await must({ method: 'POST', path: `/activities/${created.activity.id}/publish`, token: organizerToken }, 200);
+  return created.activity.shifts[0].id as string;
+}
+
+/**
+ * The burst as the app makes it: 500 volunteers tap 报名 at once for a shift of 50 places, through the HTTP API
+ * (serverless-offline behind the concurrency gate, as `npm start` runs it), three times on fresh shifts (later bursts on
+ * a warm stack were where serverless-offline used to fall over). Every client must be told its outcome (confirmed,
+ * waitlisted or full), no response may be 500 or over, and no shift may hold more than its places.
+ */
+async function signupBurstHttp(organizerToken: string) {
+  const PEOPLE = 500;
+  const PLACES = 50;
+  const BURSTS = 3;
+  print(`\n## Sign-up burst through the HTTP API: ${PEOPLE} volunteers at once for ${PLACES} places, ${BURSTS} bursts\n`);
+  const tokens = await registeredVolunteers('bench-http-vol', PEOPLE, '135');
+  const t0 = Date.now();
+  const offline = await startOffline({ env: process.env });
+  const limit = offline.gate.stats.byFunction.signups?.limit;
+  print(`serverless-offline (esbuild bundles, HTTP API payload 2.0) behind the concurrency gate, up in ${((Date.now() - t0) / 1000).toFixed(1)} s; the signups function held to ${limit} requests in flight, the rest queued.\n`);
+  print('| burst | n | ≥ 500 | p50 ms | p99 ms | req/s | confirmed | waitlisted | full | other | taken (of 50) | waitlist positions | round trips: confirmed / waitlisted |');
+  print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |');
+  let allOk = true;
+  try {
+    for (let b = 1; b <= BURSTS; b++) {
+      const shiftId = await openShift(organizerToken, PLACES, `压测（HTTP）：社区大扫除 ${b}`);
+      const started = performance.now();
+      const answers = await Promise.all(
+        tokens.map(async (token) => {
+          const t = performance.now();
+          try {
+            const res = await fetch(`${offline.base}/shifts/${shiftId}/signup`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` },
+              signal: AbortSignal.timeout(120_000),
+            });
+            const text = await res.text();
+            let body: any;
+            try {
+              body = text ? JSON.parse(text) : undefined;
+            } catch {
+              body = { raw: text.slice(0, 80) };
+            }
+            return { status: res.status, body, wall: performance.now() - t, calls: Number(res.headers.get('x-db-calls') ?? 0) };
+          } catch (e) {
+            return { status: 0, body: { error: (e as Error).message }, wall: performance.now() - t, calls: 0 };
+          }
+        }),
+      );
+      const elapsed = performance.now() - started;
+      const wall = answers.map((a) => a.wall).sort((x, y) => x - y);
+      const confirmed = answers.filter((a) => a.status === 201 && a.body?.status === 'confirmed');
+      const waitlisted = answers.filter((a) => a.status === 201 && a.body?.status === 'waitlisted');
+      const full = answers.filter((a) => a.status === 409 && a.body?.code === 'PLACE_FULL');
+      const told = new Set([...confirmed, ...waitlisted, ...full]);
+      const other = answers.filter((a) => !told.has(a)).reduce<Record<string, number>>((m, a) => ({ ...m, [`${a.status} ${a.body?.code ?? a.body?.error ?? ''}`]: (m[`${a.status} ${a.body?.code ?? a.body?.error ?? ''}`] ?? 0) + 1 }), {});
+      const serverErrors = answers.filter((a) => a.status >= 500 || a.status === 0).length;
+      const roster = await must({ method: 'GET', path: `/shifts/${shiftId}/roster`, token: organizerToken }, 200);
+      const positions = (roster.items as { status: string; position?: number }[]).filter((r) => r.status === 'waitlisted').map((r) => r.position!);
+      const seated = (roster.items as { status: string }[]).filter((r) => r.status === 'confirmed').length;
+      const taken = roster.availability.taken as number;
+      const inOrder = positions.length === waitlisted.length && positions.every((p, i) => p === i + 1);
+      const span = (xs: { calls: number }[]) => (xs.length ? `${Math.min(...xs.map((x) => x.calls))}–${Math.max(...xs.map((x) => x.calls))}` : '–');
+      const ok = serverErrors === 0 && told.size === PEOPLE && taken <= PLACES && seated === taken && confirmed.length === taken && inOrder;
+      allOk &&= ok;
+      print(
+        `| ${b} | ${answers.length} | ${serverErrors} | ${f1(pct(wall, 0.5))} | ${f1(pct(wall, 0.99))} | ${((answers.length / elapsed) * 1000).toFixed(0)} | ${confirmed.length} | ${waitlisted.length} | ${full.length} | ${Object.entries(other).map(([k, v]) => `${k} ×${v}`).join(', ') || '–'} | ${taken}${taken > PLACES ? ' OVERBOOKED' : ''} | ${inOrder ? `1..${positions.length}` : `NOT IN ORDER (${positions.length})`} | ${span(confirmed)} / ${span(waitlisted)} |`,
+      );
+    }
+  } finally {
+    await offline.stop();
+  }
+  const g = offline.gate.stats;
+  const sg = g.byFunction.signups;
+  print(`\nThe gate: signups at most ${sg?.maxInFlight} in flight (limit ${sg?.limit}), at most ${sg?.maxQueued} waiting, ${sg?.served} served; Lambda timeouts answered 504: ${g.timeoutsMapped}; sent back 503 after waiting too long: ${g.gaveUp}.`);
+  print(`Every client told confirmed, waitlisted or full, none ≥ 500, none overbooked, the waitlist in order: ${allOk ? 'OK' : 'FAILED'}. (A 409 carries no x-db-calls header; a full answer is one read: see the round trips below.)`);
+}
+
+/** Round trips (x-db-calls) of a waitlisted sign-up and of a full one, one at a time, in-process. */
+async function signupRoundTrips(organizerToken: string): Promise<Row[]> {
+  const shiftId = await openShift(organizerToken, 1, '压测：往返次数');
+  const tokens = await registeredVolunteers('bench-rt-vol', 1 + waitlistLimit({ capacity: 1 }) + 1, '136');
+  await must({ method: 'POST', path: `/shifts/${shiftId}/signup`, token: tokens[0], headers: { 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` } }, 201);
+  const queue = tokens.slice(1, 1 + waitlistLimit({ capacity: 1 }));
+  const rows: Row[] = [];
+  rows.push(await sequential('POST /shifts/{id}/signup (waitlisted, one at a time)', queue.length, (i) => ({ method: 'POST', path: `/shifts/${shiftId}/signup`, token: queue[i], headers: { 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` } }), 201));
+  // full: an error answer carries no x-db-calls header, so the engine is called with a Db that counts (the read the
+  // command makes, then the sign-up)
+  const last = await call({ method: 'POST', path: `/shifts/${shiftId}/signup`, token: tokens[tokens.length - 1], headers: { 'idempotency-key': `bench-${randomBytes(8).toString('hex')}` } });
+  const counted = { ...makeCtx(deps, 'bench-full'), db: deps.db.withMetrics({ calls: 0, capacity: 0, ms: 0 }) };
+  const refused = await engine.reserve(counted, (await engine.getPlace(counted, shiftId))!, { userId: 'u-bench-full', displayName: '满员' }, 0).then(
+    () => 'a place',
+    (e: { code?: string }) => e.code,
+  );
+  print(`\nA sign-up on a shift whose waitlist is full: ${last.status} ${last.body?.code} through the API; the engine answered ${refused} after ${counted.db.metrics.calls} DynamoDB call(s) (the read; nothing written).`);
+  return rows;
 }
 
 async function main() {
@@ -359,8 +503,13 @@ async function main() {
     // who calls
     const login = async (openid: string) => (await must({ method: 'POST', path: '/auth/wechat', body: { code: `dev:${openid}` } }, 200)) as { accessToken: string; me: { id: string } };
     if (process.argv.includes('--only-signups')) {
-      // just the sign-up section (500 at once for 50 places), for working on the reservation engine
-      await signupConcurrency((await login('organizer-zhou')).accessToken);
+      // just the sign-up sections (500 at once for 50 places, in-process and through the HTTP API), for working on the
+      // reservation engine
+      const organizer = (await login('organizer-zhou')).accessToken;
+      await signupConcurrency(organizer);
+      await signupBurstHttp(organizer);
+      print('\n## Round trips of a waitlisted sign-up\n');
+      table(await signupRoundTrips(organizer));
       return;
     }
     const relief = () => reliefBench<Row>({ deps, N, print, must, sequential, concurrent, table });
@@ -506,8 +655,14 @@ async function main() {
     const popularAfter = await must({ method: 'GET', path: `/matters/${popular.id}`, token: zhao.accessToken }, 200);
     print(`50 concurrent seconds by 50 different residents on one matter: ${backed} succeeded (should be 50)${Object.keys(failed).length ? `; failed: ${Object.entries(failed).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}; the matter's secondCount is ${popularAfter.matter.secondCount} (must equal the successes). ${popularAfter.matter.secondCount === backed ? (backed === 50 ? 'OK' : 'COUNT OK, SOME FAILED') : 'FAILED'}`);
 
-    // sign-ups under concurrency: 500 volunteers tap "sign up" at once for 50 places
-    await signupConcurrency((await login('organizer-zhou')).accessToken);
+    // sign-ups under concurrency: 500 volunteers tap "sign up" at once for 50 places, in-process and through the HTTP API
+    const organizer = (await login('organizer-zhou')).accessToken;
+    await signupConcurrency(organizer);
+    if (!process.argv.includes('--no-http')) await signupBurstHttp(organizer);
+
+    // the two writes issue 10 asked to bring to 2 round trips
+    print('\n## Round trips of a waitlisted sign-up and a dispatch (one at a time)\n');
+    table([...(await signupRoundTrips(organizer)), ...rows.filter((r) => r.name.includes('/dispatch'))]);
 
     // relief: queues, submit, review and figures over a generated half year of a 50,000-resident sub-district
     await relief();

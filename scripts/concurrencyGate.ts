@@ -5,8 +5,8 @@
  * Why: serverless-offline keeps one handler instance per request in flight. 500 sign-ups at once made 500 instances of
  * the signups function (9.5 GB resident, load 80 on 2 cores), and later bursts ended in `[504] - Lambda timeout`.
  * Behind the gate at most `limit` requests of a function are in flight; the rest wait in order (FIFO) and go in as
- * others finish. A request that waited longer than API Gateway's integration timeout (30 s) is answered 503
- * BUSY_TRY_AGAIN with Retry-After, never left hanging.
+ * others finish. The queue stands in for Lambda scaling out (which this machine cannot), so it is generous: only a
+ * request that waited two minutes is answered 503 BUSY_TRY_AGAIN with Retry-After, never left hanging.
  *
  * It also answers as API Gateway would where serverless-offline does not: a handler that outlived its timeout comes
  * back from serverless-offline as HTTP 200 with `{"errorMessage":"[504] - Lambda timeout.", …}`, which a client that
@@ -33,7 +33,7 @@ export interface GateOptions {
   functions: readonly GatedFunction[];
   /** for a route of no declared function (default 4) */
   defaultLimit?: number;
-  /** how long a request may wait for its turn before it is answered 503 (default 29 s: API Gateway's timeout is 30 s) */
+  /** how long a request may wait for its turn before it is answered 503 (default 120 s) */
   maxWaitMs?: number;
 }
 
@@ -99,7 +99,7 @@ function lambdaError(status: number, body: Buffer): 'timeout' | 'error' | undefi
 
 export function startConcurrencyGate(opts: GateOptions): Promise<ConcurrencyGate> {
   const target = new URL(opts.target);
-  const maxWaitMs = opts.maxWaitMs ?? 29_000;
+  const maxWaitMs = opts.maxWaitMs ?? 120_000;
   const stats: GateStats = { byFunction: {}, timeoutsMapped: 0, errorsMapped: 0, gaveUp: 0 };
   const lanes = new Map<string, Lane>();
   const lane = (name: string, limit: number): Lane => {

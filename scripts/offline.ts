@@ -16,6 +16,12 @@ export interface Offline {
   direct: string;
   gate: ConcurrencyGate;
   output(): string;
+  /**
+   * Sends as many requests as the gate lets run at once to a route, twice, so that each handler instance serverless-offline
+   * keeps is loaded before a measurement: on a loaded 2-core machine a cold one can take most of its 10-second timeout
+   * (in Lambda the init phase has its own limit; a warm function is the common case there).
+   */
+  warm(fn: string, path: string, headers?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,5 +76,11 @@ export async function startOffline(opts: { env: NodeJS.ProcessEnv; localConcurre
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { base: gate.url, direct, gate, output: () => output, stop };
+  const warm = async (fn: string, route: string, headers: Record<string, string> = {}) => {
+    const n = gate.stats.byFunction[fn]?.limit ?? 1;
+    for (let round = 0; round < 2; round++) {
+      await Promise.all(Array.from({ length: n }, () => fetch(`${gate.url}${route}`, { headers, signal: AbortSignal.timeout(60_000) }).then((r) => r.arrayBuffer(), () => undefined)));
+    }
+  };
+  return { base: gate.url, direct, gate, output: () => output, warm, stop };
 }

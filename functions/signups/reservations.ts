@@ -1,6 +1,7 @@
 import { chinaDateTime } from '../../shared/platform/chinaTime';
 import { cancelRefusal, decide, headAction, isFull, queued, seatsFor, signupRefusal, waitlistLimit, type PlacePolicy } from '../../shared/signups/reservation';
 import type { PlaceKind, Reservation } from '../../shared/signups/schemas';
+import { runningAs } from '../platform/capability';
 import type { Ctx } from '../platform/context';
 import { ConditionFailed, TransactionCancelled, type Item, type TxWrite } from '../platform/db';
 import { ApiError, BusyError, ConflictError, NotFoundError } from '../platform/errors';
@@ -145,6 +146,14 @@ export function isContention(e: unknown): boolean {
   const name = e instanceof Error ? e.name : '';
   return ['TransactionConflictException', 'TransactionInProgressException', 'ThrottlingException', 'ProvisionedThroughputExceededException'].includes(name);
 }
+/**
+ * Whether the function is within 2 s of its timeout: another attempt could be cut off half-way, so the request answers
+ * 503 BUSY_TRY_AGAIN instead (the client comes back), never a Lambda timeout.
+ */
+function outOfTime(): boolean {
+  const deadline = runningAs()?.deadline;
+  return deadline !== undefined && Date.now() > deadline - 2000;
+}
 export const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 5 * 2 ** Math.min(attempt, 6))));
 
 function refuse(code: ReturnType<typeof signupRefusal>): never {
@@ -166,7 +175,7 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
   let place = first;
   // whether `place` is what the counter said a moment ago (the first read, or the item a failed condition handed back)
   let current = true;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && !outOfTime(); attempt++) {
     if (!current) {
       await pause(attempt);
       place = (await getPlace(ctx, place.id)) ?? place;
@@ -441,7 +450,7 @@ export async function settle(ctx: Ctx, placeId: string): Promise<number> {
  * settled right after, in order.
  */
 export async function cancel(ctx: Ctx, placeId: string, userId: string): Promise<ReservationRecord> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && !outOfTime(); attempt++) {
     if (attempt > 0) await pause(attempt);
     const [place, res] = await Promise.all([getPlace(ctx, placeId), getReservation(ctx, placeId, userId)]);
     if (!place) throw new NotFoundError('place');

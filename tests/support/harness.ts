@@ -43,8 +43,10 @@ const units: Unit[] = [
 ];
 
 /** `extraUnits` adds units (a second partner unit, say) beside the standard ones, for the tests that need them. */
-export async function harness(opts: { at?: string; extraUnits?: Unit[] } = {}) {
-  const tableName = `t-${randomBytes(6).toString('hex')}`;
+export async function harness(opts: { at?: string; extraUnits?: Unit[]; tableName?: string } = {}) {
+  // `tableName`: the api tests' own data where serverless-offline's functions read it (serverless.yml names the table
+  // linli-<stage>, whatever TABLE_NAME the process has)
+  const tableName = opts.tableName ?? `t-${randomBytes(6).toString('hex')}`;
   const client = dynamoClient(process.env.DYNAMODB_ENDPOINT);
   await ensureTable(client, tableName);
   const config = readConfig({ ...process.env, TABLE_NAME: tableName });
