@@ -14,6 +14,7 @@
  *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp --no-http]
  *   npm run bench -- --only-signups     (seed, then only the sign-up sections: in-process and through the HTTP API)
  *   npm run bench -- --only-relief      (seed, then only the relief section: scripts/benchRelief.ts)
+ *   npm run bench -- --only-outbox      (seed, then only the outbox section: scripts/benchOutbox.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ import { ROOT, startLocalStack, type LocalStack } from './localStack';
 import { zipContents } from './packageReport';
 import { formatSummary, seed } from './seed';
 import { reliefBench } from './benchRelief';
+import { outboxBench } from './benchOutbox';
 import { waitlistLimit } from '../shared/signups/reservation';
 import { makeCtx } from '../functions/platform/context';
 import * as engine from '../functions/signups/reservations';
@@ -389,8 +391,9 @@ async function signupBurstHttp(organizerToken: string) {
   const tokens = await registeredVolunteers('bench-http-vol', PEOPLE, '135');
   const t0 = Date.now();
   const offline = await startOffline({ env: process.env });
+  await offline.warm('signups', '/me/signups', { authorization: `Bearer ${tokens[0]}` });
   const limit = offline.gate.stats.byFunction.signups?.limit;
-  print(`serverless-offline (esbuild bundles, HTTP API payload 2.0) behind the concurrency gate, up in ${((Date.now() - t0) / 1000).toFixed(1)} s; the signups function held to ${limit} requests in flight, the rest queued.\n`);
+  print(`serverless-offline (esbuild bundles, HTTP API payload 2.0) behind the concurrency gate, up and warmed in ${((Date.now() - t0) / 1000).toFixed(1)} s; the signups function held to ${limit} requests in flight, the rest queued.\n`);
   print('| burst | n | ≥ 500 | p50 ms | p99 ms | req/s | confirmed | waitlisted | full | other | taken (of 50) | waitlist positions | round trips: confirmed / waitlisted |');
   print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |');
   let allOk = true;
@@ -510,6 +513,11 @@ async function main() {
       await signupBurstHttp(organizer);
       print('\n## Round trips of a waitlisted sign-up\n');
       table(await signupRoundTrips(organizer));
+      return;
+    }
+    if (process.argv.includes('--only-outbox')) {
+      // just the outbox section (100 failing messages in the way), for working on the sender
+      await outboxBench(deps, print);
       return;
     }
     const relief = () => reliefBench<Row>({ deps, N, print, must, sequential, concurrent, table });
@@ -666,6 +674,9 @@ async function main() {
 
     // relief: queues, submit, review and figures over a generated half year of a 50,000-resident sub-district
     await relief();
+
+    // the outbox: sends per minute with 100 failing messages in the way
+    await outboxBench(deps, print);
 
     // budgets, in words
     const common = rows.filter((r) => !r.name.startsWith('POST /auth'));
