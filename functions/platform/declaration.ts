@@ -9,7 +9,8 @@ export const platformCapability = capability('platform', {
       description: 'health, client config, OpenAPI document',
       endpoints: endpointsOf(platformApi),
       extraRoutes: ['GET /openapi.json'],
-      needs: {},
+      // the wrapper verifies any bearer token it is sent, on public routes too (the mini-program sends it to /config)
+      needs: { secrets: ['tokenSecret'] },
     },
   },
 });

@@ -10,6 +10,7 @@ import { tableDefinition, ttlAttribute } from '../../functions/platform/table';
 import { PENDING_TAG } from '../../functions/platform/storage';
 import { allRoutes, routeTable } from '../../functions/app';
 import { functionDeclarations } from '../../functions/capabilities';
+import * as cloudRules from '../../functions/platform/cloudRules';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { actionsOf } = require('../../cloud/iam.js') as { actionsOf: (needs: unknown) => { dynamodb: string[]; s3: string[]; kms: string[] } };
 
@@ -135,9 +136,9 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images) and relief (documents)', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents) and announcements (attachments)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['FiveListsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'FiveListsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
   it('lets only relief (and signups, to seal a volunteer\'s ID number) use the relief KMS key, for data keys, with its encryption context', () => {
@@ -219,7 +220,7 @@ describe('capability declarations (functions/<capability>/capability.ts)', () =>
 });
 
 describe('the cloud bundles', () => {
-  it('replace the local guard by a stub with the same exports (the guard only runs on the local stack)', async () => {
+  it('replace the local guard by a stub with the same exports (the guard only runs on the local stack)', () => {
     // Prepare: the esbuild plugin as serverless-esbuild runs it outside `serverless offline`
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const plugins = require('../../cloud/esbuildPlugins.js') as { name: string; setup(b: unknown): void }[];
@@ -228,7 +229,7 @@ describe('the cloud bundles', () => {
     plugins.find((p) => p.name === 'local-guard')!.setup({ onResolve: (_: unknown, f: typeof resolve) => (resolve = f), onLoad: (_: unknown, f: typeof load) => (load = f) });
     // Act
     const stubbed = load!().contents.match(/export const (\w+)/g)!.map((s) => s.replace('export const ', ''));
-    const real = await import('../../functions/platform/cloudRules');
+    const real = cloudRules;
     // Assess
     expect(resolve).toBeDefined();
     expect(stubbed.sort()).toEqual(Object.keys(real).filter((k) => typeof (real as Record<string, unknown>)[k] === 'function').sort());
@@ -265,6 +266,11 @@ describe('secrets (cloud/secrets.js)', () => {
         readable: declared.map((n) => `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${secrets.parameterName(n, 'ci')}`).sort(),
       });
     }
+  });
+
+  it('include the token secret of every HTTP function: the wrapper verifies any bearer token, on public routes too', () => {
+    const without = functionDeclarations.filter((f) => f.kind === 'http' && !(f.needs.secrets ?? []).includes('tokenSecret')).map((f) => f.name);
+    expect(without).toEqual([]);
   });
 
   it('are every secret the functions read (the list and functions/platform/config.ts agree)', () => {
