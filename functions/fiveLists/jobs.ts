@@ -3,15 +3,17 @@ import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import type { FiveListRecord } from './intake';
 import { keys } from '../platform/keys';
-import { notificationWrites } from '../platform/notify';
+import { DEDUPED, notificationWrites } from '../platform/notify';
 import { listUnits } from '../platform/units';
-import { aboutMatter, advance, stateWords, transitionWrites } from './commands/common';
+import { aboutMatter, advance, stateWords, TRANSITION, transitionWrites } from './commands/common';
 import * as store from './store';
 import { fiveListsCapability } from './capability';
 import { job } from '../platform/job';
 
 /** Steps the sub-district must act on escalate to its admins (the leadership); steps a unit must act on, to its officers. */
 const subdistrictSteps: readonly FiveListState[] = ['collected', 'returned', 'dispatched'];
+/** the tag of a step's escalation record: written once per step and deadline */
+const ESCALATED = 'escalation';
 
 /**
  * Runs hourly. For each matter past its step's deadline, the next level up is told, once per matter and step: a marker
@@ -45,12 +47,13 @@ export const escalateOverdue = job(fiveListsCapability.functions.escalateOverdue
             {
               put: { ...keys.fiveListEscalation(m.id, state, m.deadlineAt!), entity: 'fiveListEscalation', step: state, deadlineAt: m.deadlineAt, at },
               if: { expr: 'attribute_not_exists(#pk)' },
+              tag: ESCALATED,
             },
             ...notes.flatMap((n) => notificationWrites(ctx, n)),
           ]);
           escalated++;
         } catch (e) {
-          if (!(e instanceof TransactionCancelled)) throw e; // already escalated for this step
+          if (!(e instanceof TransactionCancelled && (e.failed(ESCALATED) || e.failed(DEDUPED)))) throw e; // already escalated for this step
         }
       }
     }
@@ -61,7 +64,7 @@ export const escalateOverdue = job(fiveListsCapability.functions.escalateOverdue
           await deps.db.transact(transitionWrites(at, m, next, { action: 'close', note: '评价期已过，自动关闭', byName: '系统', byResident: false }));
           closed++;
         } catch (e) {
-          if (!(e instanceof TransactionCancelled)) throw e; // someone acted on it meanwhile
+          if (!(e instanceof TransactionCancelled && e.failed(TRANSITION))) throw e; // someone acted on it meanwhile
         }
       }
     }

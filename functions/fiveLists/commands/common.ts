@@ -7,9 +7,9 @@ import type { Principal } from '../../../shared/org/schemas';
 import type { TemplateKey } from '../../../shared/notifications/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
-import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { ApiError, BusyError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { fiveListItem, historyItem, type FiveListRecord } from '../intake';
-import { notificationWrites, type Notification } from '../../platform/notify';
+import { DEDUPED, notificationWrites, type Notification } from '../../platform/notify';
 import * as store from '../store';
 
 export const anonymousName = '匿名居民';
@@ -171,13 +171,12 @@ export interface TransitionOpts {
   /** more writes in the same transaction, after the matter and its history entry */
   extra?: TxWrite[];
   notify?: Notification[];
-  /** maps a failed condition of one of the `extra` writes (index within extra) */
-  onExtraFailed?: (index: number) => never;
 }
 
 /**
  * Moves a matter to `next` with one conditional write on its state and version, its history entry (who, when, note)
  * and its notifications in the same transaction. A lost race answers what happened: already claimed, moved on, or stale.
+ * The `extra` writes name the errors their conditions mean (`fails`); the matter's own come first, so they are asked first.
  */
 export async function applyTransition(ctx: UserCtx, current: FiveListRecord, next: FiveListRecord, opts: TransitionOpts): Promise<FiveListRecord> {
   const by = { byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: !!opts.byResident };
@@ -187,33 +186,33 @@ export async function applyTransition(ctx: UserCtx, current: FiveListRecord, nex
   const inTx = Math.max(0, Math.min(IN_TX, Math.floor((TX_LIMIT - 2 - extra.length) / 4)));
   let read = current;
   for (let attempt = 1; ; attempt++) {
-    const writes = transitionWrites(ctx.clock.now().toISOString(), read, next, { ...opts, ...by });
+    // the matter's own writes failing means someone acted first: read it again and say what happened (never answered as is)
+    const lostRace = new ConflictError('CONFLICT');
+    const writes = transitionWrites(ctx.clock.now().toISOString(), read, next, { ...opts, ...by }).map((w): TxWrite => ({ ...w, fails: lostRace }));
     const now = notes.slice(0, inTx).flatMap((n) => notificationWrites(ctx, n));
     try {
       await ctx.db.transact([...writes, ...extra, ...now]);
       break;
     } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e;
-      if (e.failedAt(0)) {
-        const fresh = await store.getFiveList(ctx.db, current.id);
-        // only the watch count moved (a resident watched meanwhile): the same change, with the count as it is now.
-        // `next` is the caller's record: it answers with the fresh count.
-        if (fresh && fresh.state === current.state && fresh.version === current.version && attempt < WATCH_RACE_ATTEMPTS) {
-          read = fresh;
-          next.watchCount = fresh.watchCount;
-          continue;
-        }
-        await explainLostRace(ctx, current, opts.action);
+      if (e instanceof TransactionCancelled) throw new ConflictError('CONFLICT');
+      if (e !== lostRace) throw e;
+      const fresh = await store.getFiveList(ctx.db, current.id);
+      // only the watch count moved (a resident watched meanwhile): the same change, with the count as it is now.
+      // `next` is the caller's record: it answers with the fresh count.
+      if (fresh && fresh.state === current.state && fresh.version === current.version && attempt < WATCH_RACE_ATTEMPTS) {
+        read = fresh;
+        next.watchCount = fresh.watchCount;
+        continue;
       }
-      if (e.failedAt(1)) await explainLostRace(ctx, current, opts.action);
-      const i = extra.findIndex((_, k) => e.failedAt(2 + k));
-      if (i >= 0 && opts.onExtraFailed) opts.onExtraFailed(i);
-      throw new ConflictError('CONFLICT');
+      await explainLostRace(ctx, current, opts.action);
     }
   }
   await notifyRest(ctx, notes.slice(inTx));
   return next;
 }
+
+/** The tag of a transition's own writes (the matter on its state and version, its history entry): they fail when someone acted first. */
+export const TRANSITION = 'transition';
 
 export function transitionWrites(
   at: string,
@@ -225,10 +224,15 @@ export function transitionWrites(
   const watchCount = current.watchCount ?? 0;
   const watched = watchCount === 0 ? '(attribute_not_exists(#watchCount) OR #watchCount = :w)' : '#watchCount = :w';
   return [
-    { put: fiveListItem({ ...next, watchCount: current.watchCount }), if: { expr: `#state = :s AND #version = :v AND ${watched}`, values: { ':s': current.state, ':v': current.version, ':w': watchCount } } },
+    {
+      put: fiveListItem({ ...next, watchCount: current.watchCount }),
+      if: { expr: `#state = :s AND #version = :v AND ${watched}`, values: { ':s': current.state, ':v': current.version, ':w': watchCount } },
+      tag: TRANSITION,
+    },
     {
       put: historyItem(next.id, next.version, { at, action: h.action, from: current.state, to: next.state, byId: h.byId, byName: h.byName, byResident: h.byResident, note: h.note }),
       if: { expr: 'attribute_not_exists(#pk)' },
+      tag: TRANSITION,
     },
   ];
 }
@@ -247,7 +251,9 @@ export async function notifyRest(ctx: Ctx, rest: Notification[]) {
     try {
       await ctx.db.transact(notificationWrites(ctx, n));
     } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e;
+      if (e instanceof TransactionCancelled && e.failed(DEDUPED)) continue; // told already
+      if (!(e instanceof BusyError)) throw e;
+      ctx.log.warn('notification not recorded: busy', { userId: n.userId, template: n.template });
     }
   }
 }

@@ -3,7 +3,7 @@ import type { Consultation, CreateConsultationInput } from '../../../shared/five
 import { can } from '../../../shared/org/permissions';
 import type { Principal } from '../../../shared/org/schemas';
 import type { UserCtx } from '../../platform/context';
-import { TransactionCancelled, type TxWrite } from '../../platform/db';
+import type { TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -135,24 +135,18 @@ export async function vote(ctx: UserCtx, consultationId: string, optionId: strin
   if (myVote === optionId) return view(ctx, c, myVote);
   const voteKey = keys.consultationVote(consultationId, ctx.principal.userId);
   const window = { expr: '#opensAt <= :now AND #closesAt > :now', values: { ':now': now } };
+  // the window first: a vote after the close is answered so, whatever else failed; a vote failing alone means another
+  // tap of mine got there first: refresh
   const writes: TxWrite[] = myVote
     ? [
-        { update: voteKey, spec: { set: { optionId, at: now }, if: { expr: '#optionId = :old', values: { ':old': myVote } } } },
-        { update: keys.consultation(consultationId), spec: { add: { [countAttr(myVote)]: -1, [countAttr(optionId)]: 1 }, if: window } },
+        { update: keys.consultation(consultationId), spec: { add: { [countAttr(myVote)]: -1, [countAttr(optionId)]: 1 }, if: window }, fails: 'CONSULTATION_NOT_OPEN' },
+        { update: voteKey, spec: { set: { optionId, at: now }, if: { expr: '#optionId = :old', values: { ':old': myVote } } }, fails: 'CONFLICT' },
       ]
     : [
-        { put: { ...voteKey, entity: 'consultationVote', userId: ctx.principal.userId, optionId, at: now }, if: { expr: 'attribute_not_exists(#pk)' } },
-        { update: keys.consultation(consultationId), spec: { add: { [countAttr(optionId)]: 1 }, if: window } },
+        { update: keys.consultation(consultationId), spec: { add: { [countAttr(optionId)]: 1 }, if: window }, fails: 'CONSULTATION_NOT_OPEN' },
+        { put: { ...voteKey, entity: 'consultationVote', userId: ctx.principal.userId, optionId, at: now }, if: { expr: 'attribute_not_exists(#pk)' }, fails: 'CONFLICT' },
       ];
-  try {
-    await ctx.db.transact(writes);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) {
-      if (e.failedAt(1)) throw new ConflictError('CONSULTATION_NOT_OPEN');
-      throw new ConflictError('CONFLICT'); // another tap of mine got there first: refresh
-    }
-    throw e;
-  }
+  await ctx.db.transact(writes);
   const counts = { ...c, [countAttr(optionId)]: Number(c[countAttr(optionId)] ?? 0) + 1, ...(myVote ? { [countAttr(myVote)]: Number(c[countAttr(myVote)] ?? 0) - 1 } : {}) };
   return view(ctx, counts as ConsultationRecord, optionId);
 }
@@ -174,9 +168,6 @@ export async function comment(ctx: UserCtx, consultationId: string, text: string
   const item = { id, authorName: ctx.principal.displayName ?? '居民', text, at: now, mine: true };
   return transactCreate(ctx, [
     { put: { ...keys.consultationComment(consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName: item.authorName, text, at: now }, if: { expr: 'attribute_not_exists(#pk)' } },
-    { update: keys.consultation(consultationId), spec: { add: { commentCount: 1 }, if: { expr: '#closesAt > :now', values: { ':now': now } } } },
-  ], item, (e) => {
-    if (e.failedAt(1)) throw new ConflictError('CONSULTATION_NOT_OPEN');
-    throw e;
-  });
+    { update: keys.consultation(consultationId), spec: { add: { commentCount: 1 }, if: { expr: '#closesAt > :now', values: { ':now': now } } }, fails: 'CONSULTATION_NOT_OPEN' },
+  ], item);
 }

@@ -2,7 +2,6 @@ import { canRunCouncil } from '../../../shared/fiveLists/permissions';
 import type { Council, CreateCouncilInput } from '../../../shared/fiveLists/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { Ctx, UserCtx } from '../../platform/context';
-import { ConditionFailed } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -111,12 +110,7 @@ export async function getCouncil(ctx: UserCtx, councilId: string): Promise<Counc
 
 async function save(ctx: UserCtx, c: CouncilRecord, readVersion: number): Promise<Council> {
   const next = { ...c, version: readVersion + 1 };
-  try {
-    await ctx.db.put({ ...keys.council(c.communityId, c.id), entity: 'council', ...next }, { expr: '#version = :v', values: { ':v': readVersion } });
-  } catch (e) {
-    if (e instanceof ConditionFailed) throw new ConflictError('STALE_VERSION');
-    throw e;
-  }
+  await ctx.db.put({ ...keys.council(c.communityId, c.id), entity: 'council', ...next }, { expr: '#version = :v', values: { ':v': readVersion } }, { fails: 'STALE_VERSION' });
   return view(ctx, next);
 }
 

@@ -12,6 +12,8 @@ import { aboutMatter, advance, authorize, matterView, readable, transitionWrites
 
 const levelWords = { satisfied: '满意', partly: '基本满意', notSatisfied: '不满意' } as const;
 class Retry extends Error {}
+/** the tag of the writes whose failure means the matter moved since it was read (another rater): read again and retry */
+const MOVED = 'matterMoved';
 
 /**
  * 群众评单: the submitter and those who backed the matter rate the result within the rating window. A rating is an item
@@ -53,13 +55,14 @@ async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promi
   const ratingWrite: TxWrite = {
     put: { ...keys.fiveListRating(matterId, current.round, me), entity: 'fiveListRating', userId: me, round: current.round, level: input.level, stars: input.stars, comment: input.comment, at },
     if: { expr: 'attribute_not_exists(#pk)' },
+    fails: 'ALREADY_RATED',
   };
   const entryKey = current.scoreYear && current.unitId ? keys.unitScoreEntry(current.subdistrictId, current.scoreYear, current.unitId, current.id) : undefined;
   const entryWrite: TxWrite[] = !entryKey
     ? []
     : reopen
       ? [{ update: entryKey, spec: { set: { resolved: false, onTime: false, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0, round: next.round } } }]
-      : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } } }];
+      : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } }, tag: MOVED }];
   const word = levelWords[input.level];
   const notes = aboutMatter(
     ctx,
@@ -71,14 +74,13 @@ async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promi
   );
   const writes = [
     ratingWrite,
-    ...transitionWrites(at, current, next, { action: reopen ? 'reopen' : 'rate', note: input.comment, byId: me, byName: ctx.principal.displayName ?? '', byResident: true }),
+    ...transitionWrites(at, current, next, { action: reopen ? 'reopen' : 'rate', note: input.comment, byId: me, byName: ctx.principal.displayName ?? '', byResident: true }).map((w) => ({ ...w, tag: MOVED })),
     ...entryWrite,
     ...notes.flatMap((n) => notificationWrites(ctx, n)),
   ];
   const result = { matter: await matterView(ctx, next, ctx.principal), reopened: reopen };
   return transactCreate(ctx, writes, result, (e) => {
-    if (e.failedAt(0)) throw new ConflictError('ALREADY_RATED');
-    if (e.failedAt(1) || e.failedAt(2) || e.failedAt(3)) throw new Retry();
+    if (e.failed(MOVED)) throw new Retry();
     throw e;
   });
 }

@@ -3,7 +3,7 @@ import { chinaYear } from '../../../shared/platform/chinaTime';
 import type { FiveListMatter, ReviewInput } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
-import { ConflictError, UnprocessableError } from '../../platform/errors';
+import { UnprocessableError } from '../../platform/errors';
 import { historyItem, type FiveListRecord } from '../intake';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
@@ -104,10 +104,12 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
         set: { updatedAt: now },
         if: { expr: '#version = :v AND #state <> :merged AND #state <> :closed', values: { ':v': target.version, ':merged': 'merged', ':closed': 'closed' } },
       },
+      fails: 'STALE_VERSION',
     },
     {
       put: historyItem(intoId, targetNext, { at: now, action: 'merge', from: target.state, to: target.state, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: false, note: `合并了重复事项 ${matterId}${note ? `：${note}` : ''}` }),
       if: { expr: 'attribute_not_exists(#pk)' },
+      fails: 'STALE_VERSION',
     },
     ...carried.slice(0, BACKERS_IN_TX).map(watcherPut),
   ];
@@ -122,9 +124,6 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
       { title: '您的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，您可在合并后的事项中跟进并评价` },
       { title: '您关注的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，请在合并后的事项中继续关注` },
     ),
-    onExtraFailed: () => {
-      throw new ConflictError('STALE_VERSION');
-    },
   });
   for (let i = BACKERS_IN_TX; i < carried.length; i += 25) await ctx.db.transact(carried.slice(i, i + 25).map(watcherPut));
   // each watcher is one small transaction (their item and the count): one already watching is skipped, not counted twice

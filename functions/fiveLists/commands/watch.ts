@@ -35,8 +35,8 @@ export async function unwatch(ctx: UserCtx, matterId: string): Promise<WatchStat
   if (!part.watching) return { watching: false, watchCount: r.watchCount ?? 0, ...toldFlag };
   const item = keys.fiveListWatcher(matterId, ctx.principal.userId);
   const write: TxWrite = part.carried
-    ? { update: item, spec: { remove: ['watching'], if: { expr: 'attribute_exists(#watching)' } } }
-    : { delete: item, if: { expr: 'attribute_exists(#watching) AND attribute_not_exists(#from)' } };
+    ? { update: item, spec: { remove: ['watching'], if: { expr: 'attribute_exists(#watching)' } }, tag: WATCHER }
+    : { delete: item, if: { expr: 'attribute_exists(#watching) AND attribute_not_exists(#from)' }, tag: WATCHER };
   await countedWrite(ctx, [write, { update: keys.fiveListMatter(matterId), spec: { add: { watchCount: -1 }, if: { expr: 'attribute_exists(#pk)' } } }]);
   return { ...answer(r, false), ...toldFlag };
 }
@@ -50,21 +50,25 @@ export function watchWrites(ctx: Ctx, matterId: string, userId: string): TxWrite
     {
       update: keys.fiveListWatcher(matterId, userId),
       spec: { set: { entity: 'fiveListWatcher', userId, watching: true, watchedAt: ctx.clock.now().toISOString() }, if: { expr: 'attribute_not_exists(#watching)' } },
+      tag: WATCHER,
     },
     { update: keys.fiveListMatter(matterId), spec: { add: { watchCount: 1 }, if: { expr: 'attribute_exists(#pk)' } } },
   ];
 }
 
+/** The tag of the watcher item's write in a watch or unwatch transaction. */
+const WATCHER = 'watcher';
+
 /**
- * Runs a watch or unwatch transaction. The first write (the item) failing its condition means the change was already
- * made (a retry, or the same tap twice at once): ok, nothing counted (answers false).
+ * Runs a watch or unwatch transaction. The watcher item's write (tagged WATCHER) failing its condition means the change
+ * was already made (a retry, or the same tap twice at once): ok, nothing counted (answers false).
  */
 export async function countedWrite(ctx: Ctx, writes: TxWrite[]): Promise<boolean> {
   try {
     await ctx.db.transact(writes);
     return true;
   } catch (e) {
-    if (e instanceof TransactionCancelled && e.failedAt(0)) return false;
+    if (e instanceof TransactionCancelled && e.failed(WATCHER)) return false;
     throw e;
   }
 }

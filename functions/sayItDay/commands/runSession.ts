@@ -1,7 +1,7 @@
 import type { Matter, MinutesInput, RecordOutcomeInput, Session } from '../../../shared/sayItDay/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
-import { ConditionFailed, TransactionCancelled } from '../../platform/db';
+import { ConditionFailed, type TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
@@ -73,39 +73,34 @@ export async function recordOutcome(ctx: UserCtx, matterId: string, input: Recor
   const short = matter.text.length > 18 ? `${matter.text.slice(0, 18)}…` : matter.text;
   // the session's key is in the matter's session id: no read needed
   const sessionKey = keys.session(matter.communityId, parseSessionId(matter.sessionId)!.date);
-  try {
-    await ctx.db.transact([
-      {
-        update: keys.matter(matter.id),
-        spec: {
-          set: { status: input.kind, outcome, updatedAt: now },
-          add: { version: 1 },
-          if: { expr: '#version = :v AND #status <> :withdrawn', values: { ':v': matter.version, ':withdrawn': 'withdrawn' } },
-        },
+  // the session first: a session no longer running is the answer, whatever else failed
+  await ctx.db.transact([
+    { check: sessionKey, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } }, fails: 'SESSION_NOT_IN_PROGRESS' },
+    {
+      update: keys.matter(matter.id),
+      spec: {
+        set: { status: input.kind, outcome, updatedAt: now },
+        add: { version: 1 },
+        if: { expr: '#version = :v AND #status <> :withdrawn', values: { ':v': matter.version, ':withdrawn': 'withdrawn' } },
       },
-      { check: sessionKey, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
-      ...notificationWrites(ctx, {
-        userId: matter.authorId,
-        template: 'matterOutcome',
-        title: `您的说事有了结果：${outcomeWords[input.kind]}`,
-        body: `「${short}」${outcomeWords[input.kind]}${input.reason ? `：${input.reason}` : input.note ? `：${input.note}` : ''}`,
-        link: `/packages/sayItDay/matter/index?id=${matter.id}`,
-        data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: chinaDay(now) },
-      }),
-      // into the five lists in the same write (or back out, while nobody has acted on it)
+      fails: 'STALE_VERSION',
+    },
+    ...notificationWrites(ctx, {
+      userId: matter.authorId,
+      template: 'matterOutcome',
+      title: `您的说事有了结果：${outcomeWords[input.kind]}`,
+      body: `「${short}」${outcomeWords[input.kind]}${input.reason ? `：${input.reason}` : input.note ? `：${input.note}` : ''}`,
+      link: `/packages/sayItDay/matter/index?id=${matter.id}`,
+      data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: chinaDay(now) },
+    }),
+    // into the five lists in the same write (or back out, while nobody has acted on it yet)
+    ...[
       ...(input.kind === 'toFiveLists' && matter.status !== 'toFiveLists'
         ? ports.fiveListsIntake.collectWrites(ctx, matter, { userId: ctx.principal.userId, name: ctx.principal.displayName ?? '' }, { note: input.note })
         : []),
       ...(input.kind !== 'toFiveLists' && matter.status === 'toFiveLists' ? ports.fiveListsIntake.uncollectWrites(matter.id) : []),
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) {
-      if (e.failedAt(1)) throw new ConflictError('SESSION_NOT_IN_PROGRESS');
-      if (e.failedAt(0)) throw new ConflictError('STALE_VERSION');
-      if (e.reasons.slice(5).includes('ConditionalCheckFailed')) throw new ConflictError('CASE_WRONG_STATE');
-    }
-    throw e;
-  }
+    ].map((w): TxWrite => ({ ...w, fails: 'CASE_WRONG_STATE' })),
+  ]);
   return matterView(ctx, updated, ctx.principal);
 }
 

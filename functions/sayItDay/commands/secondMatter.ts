@@ -21,14 +21,14 @@ export async function secondMatter(ctx: UserCtx, matterId: string): Promise<{ ma
       {
         put: { ...keys.second(matterId, ctx.principal.userId), entity: 'second', userId: ctx.principal.userId, at: ctx.clock.now().toISOString() },
         if: { expr: 'attribute_not_exists(#pk)' },
+        fails: 'ALREADY_SECONDED',
       },
-      { update: keys.matter(matterId), spec: { add: { secondCount: 1 }, if: { expr: '#status <> :withdrawn', values: { ':withdrawn': 'withdrawn' } } } },
+      {
+        update: keys.matter(matterId),
+        spec: { add: { secondCount: 1 }, if: { expr: '#status <> :withdrawn', values: { ':withdrawn': 'withdrawn' } } },
+        fails: 'MATTER_WITHDRAWN',
+      },
     ],
     result,
-    (e) => {
-      if (e.failedAt(0)) throw new ConflictError('ALREADY_SECONDED');
-      if (e.failedAt(1)) throw new ConflictError('MATTER_WITHDRAWN');
-      throw e;
-    },
   );
 }

@@ -49,12 +49,9 @@ export async function submitMatter(ctx: UserCtx, sessionId: string, input: Submi
       {
         update: keys.session(session.communityId, session.date),
         spec: { add: { matterCount: 1 }, if: { expr: '#state = :scheduled AND #cutoffAt > :now', values: { ':scheduled': 'scheduled', ':now': at } } },
+        fails: 'SESSION_CLOSED',
       },
     ],
     view,
-    (e) => {
-      if (e.failedAt(1)) throw new ConflictError('SESSION_CLOSED');
-      throw e;
-    },
   );
 }
