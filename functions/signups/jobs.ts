@@ -1,7 +1,7 @@
 import { chinaClock, tomorrowInChina } from '../../shared/platform/chinaTime';
 import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
-import { notificationWrites } from '../platform/notify';
+import { DEDUPED, notificationWrites } from '../platform/notify';
 import * as engine from './reservations';
 import * as store from './store';
 import { signupsCapability } from './capability';
@@ -34,7 +34,7 @@ export const remindEvents = job(signupsCapability.functions.remindEvents!, async
         );
         reminded++;
       } catch (err) {
-        if (!(err instanceof TransactionCancelled)) throw err; // reminded already
+        if (!(err instanceof TransactionCancelled && err.failed(DEDUPED))) throw err; // reminded already
       }
     }
   }

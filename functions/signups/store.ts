@@ -225,6 +225,7 @@ export async function putTimeBankSettings(ctx: Ctx, s: TimeBankSettings, readVer
   await ctx.db.put(
     { ...keys.timeBankSettings(s.subdistrictId), entity: 'timeBankSettings', ...s },
     readVersion === 0 ? { expr: 'attribute_not_exists(#pk) OR #version = :v', values: { ':v': 0 } } : { expr: '#version = :v', values: { ':v': readVersion } },
+    { fails: 'STALE_VERSION' },
   );
 }
 
@@ -244,6 +245,7 @@ export function timeBankWrites(ctx: Ctx, userId: string, e: Omit<TimeBankEntry, 
         setIfAbsent: { userId },
         if: debit ? { expr: '#balanceMinutes >= :m', values: { ':m': -e.minutes } } : undefined,
       },
+      fails: 'TIMEBANK_INSUFFICIENT',
     },
     { put: { ...keys.timeBankEntry(userId, at, id), entity: 'timeBankEntry', userId, id, at, ...e } },
   ];

@@ -7,7 +7,7 @@ import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
-import { notificationWrites } from '../../platform/notify';
+import { DEDUPED, notificationWrites } from '../../platform/notify';
 import * as engine from '../reservations';
 import * as store from '../store';
 import { mustBeFuture, reservationView, unitOf } from './common';
@@ -157,6 +157,7 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
       // fewer slots: only while that many are free, so what is taken never exceeds the capacity
       if: c.delta < 0 ? { expr: '#free >= :d', values: { ':d': -c.delta } } : { expr: 'attribute_exists(#pk)' },
     },
+    fails: 'SLOTS_BELOW_TAKEN',
   }));
   const grown = [...changes].filter(([, c]) => c.delta > 0).map(([id]) => id);
   const updated: Activity = {
@@ -167,15 +168,7 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
     updatedAt: ctx.clock.now().toISOString(),
     version: a.version + 1,
   };
-  try {
-    await ctx.db.transact([{ put: store.activityItem(updated), if: { expr: '#version = :v', values: { ':v': a.version } } }, ...writes]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) {
-      if (e.failedAt(0)) throw new ConflictError('STALE_VERSION');
-      throw new ConflictError('SLOTS_BELOW_TAKEN');
-    }
-    throw e;
-  }
+  await ctx.db.transact([{ put: store.activityItem(updated), if: { expr: '#version = :v', values: { ':v': a.version } }, fails: 'STALE_VERSION' }, ...writes]);
   for (const id of grown) await engine.settle(ctx, id);
   // the holders' copies follow a new title or place; a new place is told (times never change here)
   for (const s of shifts) {
@@ -200,15 +193,13 @@ export async function publishActivity(ctx: UserCtx, activityId: string): Promise
   const a = await managedActivity(ctx, activityId);
   if (a.state !== 'draft') throw new ConflictError('ACTIVITY_NOT_DRAFT');
   const updated: Activity = { ...a, state: 'published', updatedAt: ctx.clock.now().toISOString(), version: a.version + 1 };
-  try {
-    await ctx.db.transact([
+  // any refusal: the activity or a shift moved since it was read
+  await ctx.db.transact(
+    [
       { put: store.activityItem(updated), if: { expr: '#version = :v AND #state = :draft', values: { ':v': a.version, ':draft': 'draft' } } },
       ...a.shifts.map((s) => engine.closePlaceWrite(s.id, 'draft', 'open')),
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) throw new ConflictError('STALE_VERSION');
-    throw e;
-  }
+    ].map((w): TxWrite => ({ ...w, fails: 'STALE_VERSION' })),
+  );
   return detail(ctx, updated);
 }
 
@@ -222,15 +213,13 @@ export async function cancelActivity(ctx: UserCtx, activityId: string, reason: s
   let current = a;
   if (a.state !== 'cancelled') {
     current = { ...a, state: 'cancelled', cancelReason: reason, updatedAt: ctx.clock.now().toISOString(), version: a.version + 1 };
-    try {
-      await ctx.db.transact([
+    // any refusal: the activity moved since it was read, or a shift was cancelled already
+    await ctx.db.transact(
+      [
         { put: store.activityItem(current), if: { expr: '#version = :v', values: { ':v': a.version } } },
         ...a.shifts.map((s) => engine.closePlaceWrite(s.id, 'any', 'cancelled')),
-      ]);
-    } catch (e) {
-      if (e instanceof TransactionCancelled) throw new ConflictError('STALE_VERSION');
-      throw e;
-    }
+      ].map((w): TxWrite => ({ ...w, fails: 'STALE_VERSION' })),
+    );
   }
   for (const s of a.shifts) {
     await tellEveryone(ctx, s.id, `志愿活动取消：${a.title}`, `您报名的「${a.title}」已取消。原因：${current.cancelReason ?? reason}`, `/packages/signups/activity/index?id=${a.id}`);
@@ -260,6 +249,7 @@ export async function tellOfChange(
             set: { title: change.title, place: change.place, startsAt: change.startsAt, endsAt: change.endsAt, updatedAt: at, ...keys.reservationByHolder(r.userId, change.endsAt, placeId) },
             if: { expr: '#status <> :c', values: { ':c': 'cancelled' } },
           },
+          tag: HELD,
         },
         ...(change.tell
           ? notificationWrites(ctx, {
@@ -275,11 +265,14 @@ export async function tellOfChange(
       ]);
       if (change.tell) told++;
     } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e; // cancelled meanwhile, or told already
+      if (!(e instanceof TransactionCancelled && (e.failed(HELD) || e.failed(DEDUPED)))) throw e; // cancelled meanwhile, or told already
     }
   }
   return told;
 }
+
+/** The tag of a holder's reservation update: it fails once that reservation is cancelled. */
+const HELD = 'held';
 
 /** Each holder of a place: their reservation cancelled and a notification, in one transaction per person. */
 export async function tellEveryone(ctx: Ctx, placeId: string, title: string, body: string, link: string): Promise<number> {
@@ -292,6 +285,7 @@ export async function tellEveryone(ctx: Ctx, placeId: string, title: string, bod
         {
           update: keys.reservation(placeId, r.userId),
           spec: { set: { status: 'cancelled', updatedAt: at }, remove: ['position'], if: { expr: '#status <> :c', values: { ':c': 'cancelled' } } },
+          tag: HELD,
         },
         ...notificationWrites(ctx, {
           userId: r.userId,
@@ -305,7 +299,7 @@ export async function tellEveryone(ctx: Ctx, placeId: string, title: string, bod
       ]);
       told++;
     } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e; // told already
+      if (!(e instanceof TransactionCancelled && (e.failed(HELD) || e.failed(DEDUPED)))) throw e; // told already
     }
   }
   return told;

@@ -5,7 +5,6 @@ import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservati
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateEventInput, CulturalEvent, EditEventInput, Reservation } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
-import { TransactionCancelled } from '../../platform/db';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -140,32 +139,26 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
     version: version + 1,
   };
   const cutoff = cancelCutoffAt(startsAt, e.cancelCutoffHours);
-  try {
-    await ctx.db.transact([
-      {
-        put: store.eventItem(updated, chinaDay(startsAt)),
-        if: version === 0 ? { expr: 'attribute_not_exists(#version) OR #version = :v', values: { ':v': 0 } } : { expr: '#version = :v', values: { ':v': version } },
-      },
-      {
-        update: keys.place(eventId),
-        spec: {
-          set: { title, place: where, startsAt, endsAt, cancelCutoffAt: cutoff },
-          add: delta ? { capacity: delta, free: delta } : undefined,
-          // open, and (for a new time) still before the cut-off it had; fewer places only while that many are free
-          if: {
-            expr: `#state = :open${retimed ? ' AND #cancelCutoffAt > :now' : ''}${delta < 0 ? ' AND #free >= :d' : ''}`,
-            values: { ':open': 'open', ...(retimed ? { ':now': now.toISOString() } : {}), ...(delta < 0 ? { ':d': -delta } : {}) },
-          },
+  await ctx.db.transact([
+    {
+      put: store.eventItem(updated, chinaDay(startsAt)),
+      if: version === 0 ? { expr: 'attribute_not_exists(#version) OR #version = :v', values: { ':v': 0 } } : { expr: '#version = :v', values: { ':v': version } },
+      fails: 'STALE_VERSION',
+    },
+    {
+      update: keys.place(eventId),
+      spec: {
+        set: { title, place: where, startsAt, endsAt, cancelCutoffAt: cutoff },
+        add: delta ? { capacity: delta, free: delta } : undefined,
+        // open, and (for a new time) still before the cut-off it had; fewer places only while that many are free
+        if: {
+          expr: `#state = :open${retimed ? ' AND #cancelCutoffAt > :now' : ''}${delta < 0 ? ' AND #free >= :d' : ''}`,
+          values: { ':open': 'open', ...(retimed ? { ':now': now.toISOString() } : {}), ...(delta < 0 ? { ':d': -delta } : {}) },
         },
       },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionCancelled) {
-      if (err.failedAt(0)) throw new ConflictError('STALE_VERSION');
-      throw new ConflictError(delta < 0 ? 'SLOTS_BELOW_TAKEN' : 'EVENT_NOT_EDITABLE');
-    }
-    throw err;
-  }
+      fails: delta < 0 ? 'SLOTS_BELOW_TAKEN' : 'EVENT_NOT_EDITABLE',
+    },
+  ]);
   if (delta > 0) await engine.settle(ctx, eventId);
   if (retimed || moved || title !== e.title) {
     const what = [retimed ? `时间改为 ${chinaDateTime(startsAt)}（原 ${chinaDateTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
@@ -253,15 +246,11 @@ export async function cancelEvent(ctx: UserCtx, eventId: string, reason: string)
   let current = e;
   if (e.state !== 'cancelled') {
     current = { ...e, state: 'cancelled', cancelReason: reason };
-    try {
-      await ctx.db.transact([
-        { update: keys.event(eventId), spec: { set: { state: 'cancelled', cancelReason: reason }, if: { expr: '#state = :p', values: { ':p': 'published' } } } },
-        engine.closePlaceWrite(eventId, 'any', 'cancelled'),
-      ]);
-    } catch (err) {
-      if (!(err instanceof TransactionCancelled)) throw err;
-      throw new ConflictError('CONFLICT');
-    }
+    // either refusal: cancelled (or changed) meanwhile; refresh
+    await ctx.db.transact([
+      { update: keys.event(eventId), spec: { set: { state: 'cancelled', cancelReason: reason }, if: { expr: '#state = :p', values: { ':p': 'published' } } }, fails: 'CONFLICT' },
+      { ...engine.closePlaceWrite(eventId, 'any', 'cancelled'), fails: 'CONFLICT' },
+    ]);
   }
   await tellEveryone(ctx, eventId, `活动取消：${e.title}`, `您报名的「${e.title}」已取消。原因：${current.cancelReason ?? reason}`, `/packages/signups/event/index?id=${eventId}`);
   const after = await engine.getPlace(ctx, eventId);

@@ -3,7 +3,7 @@ import { adjustmentNeedsReason, servedMinutes } from '../../../shared/signups/ho
 import { canOrganize, canSee, isStaffOver, mayConfirmHours } from '../../../shared/signups/permissions';
 import type { HoursEntry, Reservation } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
-import { TransactionCancelled } from '../../platform/db';
+import type { TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
@@ -114,8 +114,10 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
     elderToElder: !!place.elderToElder,
   };
   const hours = (input.minutes / 60).toFixed(2).replace(/\.?0+$/, '');
-  try {
-    await ctx.db.transact([
+  // whichever condition fails (the reservation's hours status, the ledger entry, the message's dedupe), the hours were
+  // confirmed already
+  await ctx.db.transact(
+    [
       {
         update: keys.reservation(shiftId, userId),
         spec: {
@@ -134,11 +136,8 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
         data: { thing1: place.title.slice(0, 20), date2: entry.servedOn, character_string3: `${hours}小时` },
         dedupeKey: `hours#${shiftId}#${userId}`,
       }),
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled) throw new ConflictError('HOURS_ALREADY_CONFIRMED');
-    throw e;
-  }
+    ].map((w): TxWrite => ({ ...w, fails: 'HOURS_ALREADY_CONFIRMED' })),
+  );
   return entry;
 }
 

@@ -5,7 +5,6 @@ import { ageOn } from '../../../shared/platform/idNumber';
 import { canSee, canSetTimeBank, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateHelpRequestInput, HelpRequest, TimeBankSettings } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
-import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -36,12 +35,7 @@ export async function putTimeBankSettings(
   const current = await store.getTimeBankSettings(ctx, subdistrictId);
   if (current.version !== input.version) throw new ConflictError('STALE_VERSION');
   const next: TimeBankSettings = { subdistrictId, helperMinAge: input.helperMinAge, helperMaxAge: input.helperMaxAge, helpedMinAge: input.helpedMinAge, version: input.version + 1 };
-  try {
-    await store.putTimeBankSettings(ctx, next, input.version);
-  } catch (e) {
-    if (e instanceof ConditionFailed) throw new ConflictError('STALE_VERSION');
-    throw e;
-  }
+  await store.putTimeBankSettings(ctx, next, input.version);
   return next;
 }
 
@@ -109,12 +103,7 @@ export async function takeHelpRequest(ctx: UserCtx, requestId: string): Promise<
   const settings = await store.getTimeBankSettings(ctx, r.subdistrictId);
   if (!mayHelp(settings, ageOn(v.birthDate, chinaDay(ctx.clock.now())))) throw new UnprocessableError('TIMEBANK_AGE');
   const next: HelpRequest = { ...r, state: 'taken', helperId: v.userId, helperName: v.realName, updatedAt: ctx.clock.now().toISOString(), version: r.version + 1 };
-  try {
-    await ctx.db.put(store.helpRequestItem(next), { expr: '#state = :open AND #version = :v', values: { ':open': 'open', ':v': r.version } });
-  } catch (e) {
-    if (e instanceof ConditionFailed) throw new ConflictError('HELP_REQUEST_NOT_OPEN');
-    throw e;
-  }
+  await ctx.db.put(store.helpRequestItem(next), { expr: '#state = :open AND #version = :v', values: { ':open': 'open', ':v': r.version } }, { fails: 'HELP_REQUEST_NOT_OPEN' });
   return next;
 }
 
@@ -133,15 +122,14 @@ export async function completeHelpRequest(ctx: UserCtx, requestId: string, minut
     const next: HelpRequest = { ...r, state: 'done', minutes, updatedAt: ctx.clock.now().toISOString(), version: r.version + 1 };
     const reason = `互助服务：${r.description.slice(0, 30)}`;
     try {
+      // the debit first: a balance too low is the answer (TIMEBANK_INSUFFICIENT), whatever else failed
       await ctx.db.transact([
-        { put: store.helpRequestItem(next), if: { expr: '#state = :taken AND #version = :v', values: { ':taken': 'taken', ':v': r.version } } },
         ...store.timeBankWrites(ctx, r.requesterId, { kind: 'spend', minutes: -minutes, reason, requestId }),
+        { put: store.helpRequestItem(next), if: { expr: '#state = :taken AND #version = :v', values: { ':taken': 'taken', ':v': r.version } }, fails: 'HELP_REQUEST_NOT_TAKEN' },
         ...store.timeBankWrites(ctx, r.helperId, { kind: 'earn', minutes, reason, requestId }),
       ]);
       return next;
     } catch (e) {
-      if (e instanceof TransactionCancelled && e.failedAt(1)) throw new ConflictError('TIMEBANK_INSUFFICIENT');
-      if (e instanceof TransactionCancelled && e.failedAt(0)) throw new ConflictError('HELP_REQUEST_NOT_TAKEN');
       if (attempt < 30 && isContention(e)) {
         await pause(attempt);
         continue;

@@ -5,8 +5,7 @@ import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permis
 import type { RegisterVolunteerInput, Volunteer } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
 import { vaultFromEnv } from '../../platform/crypto';
-import { ConditionFailed, TransactionCancelled } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
@@ -136,14 +135,14 @@ export async function addTeamMember(ctx: UserCtx, teamId: string, input: { userI
   if (!v || (input.phone && !t.unitPath.every((u, i) => v.communityPath[i] === u))) throw new UnprocessableError('NOT_A_VOLUNTEER');
   if (roster.some((m) => m.userId === v.userId)) return teamDetail(ctx, teamId);
   const leaderIds = input.role === 'leader' ? [...t.leaderIds, v.userId] : t.leaderIds;
-  try {
-    await ctx.db.transact([
-      { put: store.teamMemberItem(teamId, { userId: v.userId, displayName: v.realName, role: input.role, joinedAt: ctx.clock.now().toISOString() }), if: { expr: 'attribute_not_exists(#pk)' } },
-      { update: keys.team(teamId), spec: { add: { memberCount: 1 }, set: { leaderIds }, if: { expr: '#memberCount = :n', values: { ':n': t.memberCount } } } },
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled || e instanceof ConditionFailed) throw new ConflictError('CONFLICT');
-    throw e;
-  }
+  // either refusal means the roster changed since it was read: refresh
+  await ctx.db.transact([
+    {
+      put: store.teamMemberItem(teamId, { userId: v.userId, displayName: v.realName, role: input.role, joinedAt: ctx.clock.now().toISOString() }),
+      if: { expr: 'attribute_not_exists(#pk)' },
+      fails: 'CONFLICT',
+    },
+    { update: keys.team(teamId), spec: { add: { memberCount: 1 }, set: { leaderIds }, if: { expr: '#memberCount = :n', values: { ':n': t.memberCount } } }, fails: 'CONFLICT' },
+  ]);
   return teamDetail(ctx, teamId);
 }
