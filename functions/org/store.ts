@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db';
+import { NotFoundError } from '../platform/errors';
 import { keys } from '../platform/keys';
 import type { Role, Unit } from '../../shared/org/schemas';
 
@@ -78,7 +79,7 @@ export async function phonesOf(db: Db, userIds: string[]): Promise<Map<string, s
 
 export async function putGrant(db: Db, userId: string, role: Role, unit: Unit): Promise<void> {
   await db.transact([
-    { check: keys.user(userId), if: { expr: 'attribute_exists(#pk)' } },
+    { check: keys.user(userId), if: { expr: 'attribute_exists(#pk)' }, fails: new NotFoundError('user') },
     { put: grantItem(userId, role, unit) },
   ]);
 }

@@ -1,8 +1,7 @@
 import type { BindInput } from '../../../shared/org/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
-import { ConditionFailed, TransactionCancelled } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
 
@@ -24,25 +23,24 @@ export async function bind(ctx: UserCtx, input: BindInput): Promise<{ status: 'b
     const grid = await store.getUnit(ctx.db, input.gridId);
     if (!grid || grid.parentId !== community.id) throw new NotFoundError('grid');
   }
-  try {
-    await ctx.db.transact([
-      { update: keys.user(userId), spec: { set: { pendingCommunityId: community.id }, if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(#communityId)' } } },
-      {
-        put: {
-          ...keys.bindingRequest(community.id, userId),
-          entity: 'bindingRequest',
-          userId,
-          communityId: community.id,
-          gridId: input.gridId,
-          note: input.note,
-          requestedAt: ctx.clock.now().toISOString(),
-        },
+  await ctx.db.transact([
+    {
+      update: keys.user(userId),
+      spec: { set: { pendingCommunityId: community.id }, if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(#communityId)' } },
+      fails: 'ALREADY_BOUND',
+    },
+    {
+      put: {
+        ...keys.bindingRequest(community.id, userId),
+        entity: 'bindingRequest',
+        userId,
+        communityId: community.id,
+        gridId: input.gridId,
+        note: input.note,
+        requestedAt: ctx.clock.now().toISOString(),
       },
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled && e.failedAt(0)) throw new ConflictError('ALREADY_BOUND');
-    throw e;
-  }
+    },
+  ]);
   return { status: 'pending', communityId: community.id };
 }
 
@@ -51,29 +49,25 @@ async function bindResident(ctx: UserCtx, userId: string, communityId: string, g
   if (!community) throw new NotFoundError('community');
   // the name at binding goes into the residents' index (the list shows the current one)
   const profile = await ctx.db.get<{ displayName?: string }>(keys.user(userId), true);
-  try {
-    await ctx.db.transact([
-      {
-        update: keys.user(userId),
-        spec: { set: { communityId, gridId }, remove: ['pendingCommunityId'], if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(#communityId)' } },
-      },
-      { put: store.grantItem(userId, 'resident', community, { displayName: profile?.displayName ?? '', gridId, note }) },
-      { delete: keys.bindingRequest(communityId, userId) },
-    ]);
-  } catch (e) {
-    if (e instanceof TransactionCancelled && e.failedAt(0)) throw new ConflictError('ALREADY_BOUND');
-    throw e;
-  }
+  await ctx.db.transact([
+    {
+      update: keys.user(userId),
+      spec: { set: { communityId, gridId }, remove: ['pendingCommunityId'], if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(#communityId)' } },
+      fails: 'ALREADY_BOUND',
+    },
+    { put: store.grantItem(userId, 'resident', community, { displayName: profile?.displayName ?? '', gridId, note }) },
+    { delete: keys.bindingRequest(communityId, userId) },
+  ]);
 }
 
 export async function listBindingRequests(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }) {
-    cursor: page.cursor,
   const community = await store.getUnit(ctx.db, communityId);
   if (!community || !can.decideBinding(ctx.principal, { subdistrictId: community.path[0]!, communityId })) throw new NotFoundError('community');
   const page = await store.listBindingRequests(ctx.db, communityId, { limit: q.limit ?? 50, cursor: q.cursor });
   const requests = page.items;
   const names = await store.displayNames(ctx.db, requests.map((r) => r.userId));
   return {
+    cursor: page.cursor,
     items: requests.map((r) => ({
       user: { id: r.userId, displayName: names.get(r.userId) ?? '' },
       communityId: r.communityId,
@@ -97,15 +91,10 @@ export async function decideBinding(ctx: UserCtx, communityId: string, userId: s
   if (input.decision === 'confirm') {
     await bindResident(ctx, userId, communityId, input.gridId, request.note);
   } else {
-    try {
-      await ctx.db.transact([
-        { delete: keys.bindingRequest(communityId, userId), if: { expr: 'attribute_exists(#pk)' } },
-        { update: keys.user(userId), spec: { remove: ['pendingCommunityId'] } },
-      ]);
-    } catch (e) {
-      if (e instanceof TransactionCancelled || e instanceof ConditionFailed) throw new NotFoundError('bindingRequest');
-      throw e;
-    }
+    await ctx.db.transact([
+      { delete: keys.bindingRequest(communityId, userId), if: { expr: 'attribute_exists(#pk)' }, fails: new NotFoundError('bindingRequest') },
+      { update: keys.user(userId), spec: { remove: ['pendingCommunityId'] } },
+    ]);
   }
   return { ok: true as const };
 }

@@ -1,7 +1,6 @@
 import { roleUnitKinds, type CreateUnitInput, type GrantInput, type Unit } from '../../../shared/org/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
-import { TransactionCancelled } from '../../platform/db';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -69,12 +68,7 @@ export async function grantRole(ctx: UserCtx, input: GrantInput) {
   const unit = await store.getUnit(ctx.db, input.unitId);
   if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
   if (!roleUnitKinds[input.role].includes(unit.kind)) throw new UnprocessableError('GRANT_UNIT_MISMATCH');
-  try {
-    await store.putGrant(ctx.db, input.userId, input.role, unit);
-  } catch (e) {
-    if (e instanceof TransactionCancelled && e.failedAt(0)) throw new NotFoundError('user');
-    throw e;
-  }
+  await store.putGrant(ctx.db, input.userId, input.role, unit);
   return { ok: true as const };
 }
 
