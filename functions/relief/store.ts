@@ -122,6 +122,7 @@ export function lockWrites(r: ApplicationRecord, hashes: readonly string[]): TxW
   return hashes.map((h) => ({
     put: { ...keys.reliefActive(r.type, h), entity: 'reliefActive', applicationId: r.id },
     if: { expr: 'attribute_not_exists(#pk) OR #applicationId = :a', values: { ':a': r.id } },
+    fails: 'ACTIVE_APPLICATION_EXISTS' as const,
   }));
 }
 export function unlockWrites(r: ApplicationRecord, hashes: readonly string[]): TxWrite[] {

@@ -9,9 +9,9 @@ import type { ApplicationDetail, ApplicationSummary } from '../../../shared/reli
 import type { Ctx, UserCtx } from '../../platform/context';
 import { vaultFromEnv, type Vault } from '../../platform/crypto';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { BusyError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
-import { notificationWrites, type Notification } from '../../platform/notify';
+import { DEDUPED, notificationWrites, type Notification } from '../../platform/notify';
 import type { Db } from '../../platform/db';
 import type { NoticeText } from '../../../shared/relief/notices';
 import type { TemplateKey } from '../../../shared/notifications/schemas';
@@ -184,25 +184,26 @@ export function historyEntry(ctx: UserCtx, from: ApplicationStatus | undefined, 
 /**
  * Writes a step of an application: the item on its version and status, its history entry and any other writes, in one
  * transaction. A lost race answers what happened; a lock already held by another application answers
- * ACTIVE_APPLICATION_EXISTS.
+ * ACTIVE_APPLICATION_EXISTS (the locks name it).
  */
+/** The tag of a step's own writes (the application on its version and status, its history entry). */
+const STEP = 'step';
+
 export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: ApplicationRecord, h: store.HistoryRecord, extra: TxWrite[] = [], locks: TxWrite[] = [], notes: Notification[] = []): Promise<void> {
   // the notifications ride in the step's transaction (a transaction takes 100 writes; a step has at most ~25 besides)
   const inTx = notes.slice(0, NOTES_IN_TX).flatMap((n) => notificationWrites(ctx, n));
   try {
-    await ctx.db.transact([store.putApplication(next, current), store.putHistory(next.id, next.version, h), ...locks, ...extra, ...inTx]);
+    await ctx.db.transact([{ ...store.putApplication(next, current), tag: STEP }, { ...store.putHistory(next.id, next.version, h), tag: STEP }, ...locks, ...extra, ...inTx]);
   } catch (e) {
-    if (e instanceof TransactionCancelled) {
-      if (locks.some((_, i) => e.failedAt(2 + i))) throw new ConflictError('ACTIVE_APPLICATION_EXISTS');
-      if (e.failedAt(0) || e.failedAt(1)) {
-        const now = await store.getApplication(ctx.db, current.id);
-        if (!now) throw new NotFoundError('application');
-        if (now.status !== current.status) throw new ConflictError('APPLICATION_WRONG_STATE', { status: now.status });
-        throw new ConflictError('STALE_VERSION', { version: now.version });
-      }
-      throw new ConflictError('CONFLICT');
+    if (!(e instanceof TransactionCancelled)) throw e;
+    if (e.failed(STEP)) {
+      // someone acted first: read it again and say what happened
+      const now = await store.getApplication(ctx.db, current.id);
+      if (!now) throw new NotFoundError('application');
+      if (now.status !== current.status) throw new ConflictError('APPLICATION_WRONG_STATE', { status: now.status });
+      throw new ConflictError('STALE_VERSION', { version: now.version });
     }
-    throw e;
+    throw new ConflictError('CONFLICT');
   }
   await notifyRest(ctx, notes.slice(NOTES_IN_TX));
 }
@@ -235,7 +236,9 @@ export async function notifyRest(ctx: Ctx, rest: Notification[]) {
     try {
       await ctx.db.transact(notificationWrites(ctx, n));
     } catch (e) {
-      if (!(e instanceof TransactionCancelled)) throw e;
+      if (e instanceof TransactionCancelled && e.failed(DEDUPED)) continue; // told already
+      if (!(e instanceof BusyError)) throw e;
+      ctx.log.warn('notification not recorded: busy', { userId: n.userId, template: n.template });
     }
   }
 }

@@ -2,7 +2,6 @@ import { parseIdNumber } from '../../../shared/platform/idNumber';
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { ReliefType } from '../../../shared/relief/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
-import { ConditionFailed, TransactionCancelled } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
@@ -84,10 +83,7 @@ export async function addToRegistry(ctx: UserCtx, communityId: string, input: { 
   };
   const sealed = await v.seal({ headIdNumber: input.headIdNumber }, `relief:registry:${communityId}:${householdId}`);
   const item = { ...keys.registryEntry(communityId, householdId), ...(input.gridId ? keys.registryByGrid(input.gridId, householdId) : {}), entity: 'registryEntry', ...r, sealed };
-  return transactCreate(ctx, [{ put: item, if: { expr: 'attribute_not_exists(#pk)' } }], registryView(r), (e: TransactionCancelled) => {
-    if (e.failedAt(0)) throw new ConflictError('ALREADY_IN_REGISTRY');
-    throw e;
-  });
+  return transactCreate(ctx, [{ put: item, if: { expr: 'attribute_not_exists(#pk)' }, fails: 'ALREADY_IN_REGISTRY' }], registryView(r));
 }
 
 export async function tagRegistry(ctx: UserCtx, communityId: string, householdId: string, input: { tags: string[]; version: number }) {
@@ -95,15 +91,10 @@ export async function tagRegistry(ctx: UserCtx, communityId: string, householdId
   const r = await store.getRegistryEntry(ctx.db, communityId, householdId);
   const scope = { subdistrictId: unit.path[0]!, communityId, gridId: r?.gridId };
   if (!r || !reliefCan.workRegistry(ctx.principal, scope)) throw new NotFoundError('household');
-  try {
-    const out = await ctx.db.update<Record<string, unknown>>(keys.registryEntry(communityId, householdId), {
-      set: { tags: [...new Set(input.tags)], updatedAt: ctx.clock.now().toISOString() },
-      add: { version: 1 },
-      if: { expr: '#version = :v', values: { ':v': input.version } },
-    });
-    return registryView(store.strip<RegistryRecord>(out));
-  } catch (e) {
-    if (e instanceof ConditionFailed) throw new ConflictError('STALE_VERSION', { version: r.version });
-    throw e;
-  }
+  const out = await ctx.db.update<Record<string, unknown>>(
+    keys.registryEntry(communityId, householdId),
+    { set: { tags: [...new Set(input.tags)], updatedAt: ctx.clock.now().toISOString() }, add: { version: 1 }, if: { expr: '#version = :v', values: { ':v': input.version } } },
+    { fails: new ConflictError('STALE_VERSION', { version: r.version }) },
+  );
+  return registryView(store.strip<RegistryRecord>(out));
 }

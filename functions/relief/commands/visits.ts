@@ -5,7 +5,7 @@ import type { Ctx, UserCtx } from '../../platform/context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
-import type { TransactionCancelled } from '../../platform/db';
+import type { TxWrite } from '../../platform/db';
 import * as store from '../store';
 import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
 import { communityUnit, registryView } from './registry';
@@ -136,16 +136,16 @@ export async function logVisit(ctx: UserCtx, visitId: string, input: { found: st
   const at = ctx.clock.now().toISOString();
   const log: LogRecord = { id: ctx.newId(), at, byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', found: input.found, photoKeys: input.photos };
   const next: MustVisitRecord = { ...v, status: 'done', version: v.version + 1 };
-  const writes = [
-    { put: store.mustVisitItem(next), if: { expr: '#version = :v', values: { ':v': v.version } } },
+  const writes: TxWrite[] = [
+    { put: store.mustVisitItem(next), if: { expr: '#version = :v', values: { ':v': v.version } }, fails: new ConflictError('STALE_VERSION', { version: v.version }) },
     { put: store.mustVisitLogItem(v, log), if: { expr: 'attribute_not_exists(#pk)' } },
-    { update: keys.registryEntry(v.communityId, v.householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
+    {
+      update: keys.registryEntry(v.communityId, v.householdId),
+      spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } },
+      fails: new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY'),
+    },
   ];
-  return transactCreate(ctx, writes, await visitView(ctx, next, [...logs, log]), (e: TransactionCancelled) => {
-    if (e.failedAt(0)) throw new ConflictError('STALE_VERSION', { version: v.version });
-    if (e.failedAt(2)) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
-    throw e;
-  });
+  return transactCreate(ctx, writes, await visitView(ctx, next, [...logs, log]));
 }
 
 // --- 结对帮扶: pairing ---
@@ -204,13 +204,13 @@ export async function pairingVisit(ctx: UserCtx, communityId: string, householdI
     ctx,
     [
       { put: store.pairingVisitItem(communityId, householdId, log), if: { expr: 'attribute_not_exists(#pk)' } },
-      { update: keys.registryEntry(communityId, householdId), spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } } },
+      {
+        update: keys.registryEntry(communityId, householdId),
+        spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } },
+        fails: new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY'),
+      },
     ],
     answer,
-    (e: TransactionCancelled) => {
-      if (e.failedAt(1)) throw new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY');
-      throw e;
-    },
   );
 }
 
