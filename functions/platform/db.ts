@@ -55,13 +55,6 @@ export class TransactionCancelled extends Error {
   failed(tag: string): boolean {
     return this.tags.some((t, i) => t === tag && this.reasons[i] === 'ConditionalCheckFailed');
   }
-  /**
-   * @deprecated positions break when a write is added before them: tag the write and ask `failed(tag)`, or name its
-   * error with `fails`. Kept only while a change in flight still counts positions.
-   */
-  failedAt(index: number): boolean {
-    return this.reasons[index] === 'ConditionalCheckFailed';
-  }
 }
 
 /**
