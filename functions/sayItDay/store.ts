@@ -45,14 +45,24 @@ export function toSession(it: Record<string, unknown>): Session {
   return rest as unknown as Session;
 }
 
-/** Sessions of a community between two dates (inclusive), in date order. */
-export async function listSessions(db: Db, communityId: string, from: string, to: string, ascending: boolean, limit = 100): Promise<Session[]> {
-  const { items } = await db.query<Record<string, unknown>>({
-    pk: keys.session(communityId, from).pk,
-    between: [keys.session(communityId, from).sk, keys.session(communityId, to).sk],
-    ascending,
-    limit,
-  });
+/**
+ * Sessions of a community between two dates (inclusive), in date order: the first `limit`, or without one every
+ * session in the range, page after page (the callers bound the range: a rule makes at most one session a day).
+ */
+export async function listSessions(db: Db, communityId: string, from: string, to: string, ascending: boolean, limit?: number): Promise<Session[]> {
+  const items: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<Record<string, unknown>>({
+      pk: keys.session(communityId, from).pk,
+      between: [keys.session(communityId, from).sk, keys.session(communityId, to).sk],
+      ascending,
+      limit: limit === undefined ? undefined : limit - items.length,
+      cursor,
+    });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && (limit === undefined || items.length < limit));
   return items.map(toSession);
 }
 

@@ -27,7 +27,7 @@ export const sayItDayApi = {
   sessions: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/sessions',
-    summary: "A community's sessions between two dates, newest first",
+    summary: "A community's sessions between two dates at most 430 days apart (by default the last year and the coming 60 days), all of them, newest first",
     params: CommunityParams,
     query: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict(),
     response: z.object({ items: z.array(Session) }),

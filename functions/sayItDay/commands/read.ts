@@ -3,7 +3,7 @@ import { isOpenForMatters } from '../../../shared/sayItDay/schedule';
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
-import { NotFoundError } from '../../platform/errors';
+import { NotFoundError, ValidationError } from '../../platform/errors';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
 import { agendaOrder, matterView, readableSession, scopeOf } from './view';
@@ -16,12 +16,16 @@ async function readableCommunity(ctx: UserCtx, communityId: string) {
 }
 
 const DAY = 86_400_000;
+/** the default range (a year back, 60 days ahead) and a little */
+const MAX_RANGE_DAYS = 430;
 
 export async function listSessions(ctx: UserCtx, communityId: string, q: { from?: string; to?: string }): Promise<{ items: Session[] }> {
   await readableCommunity(ctx, communityId);
   const now = ctx.clock.now();
   const from = q.from ?? chinaDay(now.getTime() - 365 * DAY);
   const to = q.to ?? chinaDay(now.getTime() + 60 * DAY);
+  // every session of the range comes in one answer (a rule makes at most one a day): the range is bounded instead
+  if (Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS * DAY) throw new ValidationError([{ path: 'to', message: `at most ${MAX_RANGE_DAYS} days after from` }]);
   return { items: await store.listSessions(ctx.db, communityId, from, to, false) };
 }
 
