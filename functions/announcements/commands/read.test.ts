@@ -141,4 +141,15 @@ describe('reading', () => {
     expect(list.body.items.every((a: { readCount?: number }) => typeof a.readCount === 'number')).toBe(true);
     expect(refused.status).toBe(403);
   });
+
+  it('keeps a resident’s building as typed once tidied, and refuses settings to someone bound to no community', async () => {
+    const newcomer = await h.person('新居民');
+    const put = await h.api.as(inGrid1).put('/me/announcement-settings', { building: ' 12 号楼', notify: true });
+    const read = await h.api.as(inGrid1).get('/me/announcement-settings');
+    const refused = await h.api.as(newcomer).get('/me/announcement-settings');
+    expect(put.body).toEqual({ communityId: 'c-a', building: '12号楼', notify: true });
+    expect(read.body).toEqual(put.body);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_BOUND');
+  });
 });
