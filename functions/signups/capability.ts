@@ -10,7 +10,17 @@ export const signupsCapability = capability('signups', {
       description: 'sign-ups - volunteers, teams, activities and shifts, events, check-in, hours, certificates, time bank',
       endpoints: endpointsOf(signupsApi),
       environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
-      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
+    },
+    // work items (platform/work.ts): a cancelled activity's or event's holders cancelled and told in chunks; every
+    // minute, within 40 s of its 55
+    drainWork: {
+      handler: 'functions/signups/jobs.drainWorkHandler',
+      description: 'sign-ups - do the work items: cancel and tell the holders of a cancelled activity or event',
+      schedule: 'rate(1 minute)',
+      timeout: 55,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['WORKDUE#', 'PLACE#'], write: ['WORK#', 'PLACE#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
     remindEvents: {
       handler: 'functions/signups/jobs.remindEventsHandler',

@@ -6,6 +6,8 @@ import * as engine from './reservations';
 import * as store from './store';
 import { signupsCapability } from './capability';
 import { job } from '../platform/job';
+import { drainWork as drainQueue } from '../platform/work';
+import { SIGNUPS_QUEUE, signupsWork } from './work';
 
 /**
  * The day before an event, everyone registered gets an inbox item and (with a grant) a subscribe message. One per
@@ -43,3 +45,7 @@ export const remindEvents = job(signupsCapability.functions.remindEvents!, async
 });
 
 export const remindEventsHandler = async () => remindEvents(await loadDeps());
+
+/** Sign-ups' work items (a cancelled activity's or event's holders told in chunks), every minute. */
+export const drainWork = job(signupsCapability.functions.drainWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, SIGNUPS_QUEUE, signupsWork, opts));
+export const drainWorkHandler = async () => drainWork(await loadDeps());

@@ -9,6 +9,7 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { DEDUPED, notificationWrites } from '../../platform/notify';
 import * as engine from '../reservations';
+import { cancelHoldersWrite } from '../work';
 import * as store from '../store';
 import { mustBeFuture, reservationView, unitOf } from './common';
 
@@ -204,9 +205,9 @@ export async function publishActivity(ctx: UserCtx, activityId: string): Promise
 }
 
 /**
- * Cancels the activity: its places close at once (no more sign-ups, no promotions), then everyone signed up or
- * waiting is told, each in one write with their reservation's cancellation. A repeat finishes an interrupted run and
- * tells nobody twice.
+ * Cancels the activity: its places close at once (no more sign-ups, no promotions) and, in the same transaction, a work
+ * item (signups/work.ts) that cancels the reservation of everyone signed up or waiting and tells them, in chunks, each
+ * once. A repeat changes nothing.
  */
 export async function cancelActivity(ctx: UserCtx, activityId: string, reason: string): Promise<ActivityDetail> {
   const a = await managedActivity(ctx, activityId);
@@ -218,11 +219,19 @@ export async function cancelActivity(ctx: UserCtx, activityId: string, reason: s
       [
         { put: store.activityItem(current), if: { expr: '#version = :v', values: { ':v': a.version } } },
         ...a.shifts.map((s) => engine.closePlaceWrite(s.id, 'any', 'cancelled')),
-      ].map((w): TxWrite => ({ ...w, fails: 'STALE_VERSION' })),
+      ]
+        .map((w): TxWrite => ({ ...w, fails: 'STALE_VERSION' }))
+        // everyone signed up or waiting is told by the worker, in chunks, however many they are: decided here, with the cancel
+        .concat(
+          cancelHoldersWrite(ctx, {
+            ref: a.id,
+            places: a.shifts.map((s) => s.id),
+            title: `志愿活动取消：${a.title}`,
+            body: `您报名的「${a.title}」已取消。原因：${reason}`,
+            link: `/packages/signups/activity/index?id=${a.id}`,
+          }),
+        ),
     );
-  }
-  for (const s of a.shifts) {
-    await tellEveryone(ctx, s.id, `志愿活动取消：${a.title}`, `您报名的「${a.title}」已取消。原因：${current.cancelReason ?? reason}`, `/packages/signups/activity/index?id=${a.id}`);
   }
   return detail(ctx, current);
 }
@@ -273,34 +282,3 @@ export async function tellOfChange(
 
 /** The tag of a holder's reservation update: it fails once that reservation is cancelled. */
 const HELD = 'held';
-
-/** Each holder of a place: their reservation cancelled and a notification, in one transaction per person. */
-export async function tellEveryone(ctx: Ctx, placeId: string, title: string, body: string, link: string): Promise<number> {
-  let told = 0;
-  for (const r of await engine.listReservations(ctx, placeId)) {
-    if (r.status === 'cancelled') continue;
-    const at = ctx.clock.now().toISOString();
-    try {
-      await ctx.db.transact([
-        {
-          update: keys.reservation(placeId, r.userId),
-          spec: { set: { status: 'cancelled', updatedAt: at }, remove: ['position'], if: { expr: '#status <> :c', values: { ':c': 'cancelled' } } },
-          tag: HELD,
-        },
-        ...notificationWrites(ctx, {
-          userId: r.userId,
-          template: 'signupCancelled',
-          title,
-          body,
-          link,
-          data: { thing1: r.title.slice(0, 20), thing2: body.slice(0, 20) },
-          dedupeKey: `placeCancelled#${placeId}#${r.userId}`,
-        }),
-      ]);
-      told++;
-    } catch (e) {
-      if (!(e instanceof TransactionCancelled && (e.failed(HELD) || e.failed(DEDUPED)))) throw e; // told already
-    }
-  }
-  return told;
-}

@@ -1,4 +1,4 @@
-import { remindEvents } from '../jobs';
+import { drainWork, remindEvents } from '../jobs';
 import { signupsWorld, ok } from '../../../tests/support/signups';
 import type { Person } from '../../../tests/support/harness';
 
@@ -103,6 +103,7 @@ describe('registering for a cultural event', () => {
     ok(await register(a, eventId), 'a');
     ok(await register(b, eventId), 'b');
     const res = await w.h.api.as(w.organizer).post(`/events/${eventId}/cancel`, { reason: '场地维修' });
+    await drainWork(w.h.deps); // the cancel's work item tells them
     expect(res.status).toBe(200);
     expect(res.body.event.state).toBe('cancelled');
     for (const p of [a, b]) expect((await w.inbox(p)).filter((n) => n.template === 'signupCancelled')).toHaveLength(1);

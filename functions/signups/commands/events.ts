@@ -10,8 +10,9 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { ticketHolder } from '../qr';
 import * as engine from '../reservations';
+import { cancelHoldersWrite } from '../work';
 import * as store from '../store';
-import { tellEveryone, tellOfChange } from './activities';
+import { tellOfChange } from './activities';
 import { mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
 
 async function eventView(ctx: UserCtx, e: store.EventRecord): Promise<CulturalEvent> {
@@ -237,7 +238,7 @@ export async function attendance(ctx: UserCtx, eventId: string) {
   };
 }
 
-/** Cancels the event: registrations close, then everyone registered or waiting is told. */
+/** Cancels the event: registrations close and, in the same transaction, the work item that tells everyone registered or waiting. */
 export async function cancelEvent(ctx: UserCtx, eventId: string, reason: string) {
   const { place } = await readableEvent(ctx, eventId);
   if (!canOrganize(ctx.principal, place.unitPath)) throw new ForbiddenError();
@@ -250,9 +251,10 @@ export async function cancelEvent(ctx: UserCtx, eventId: string, reason: string)
     await ctx.db.transact([
       { update: keys.event(eventId), spec: { set: { state: 'cancelled', cancelReason: reason }, if: { expr: '#state = :p', values: { ':p': 'published' } } }, fails: 'CONFLICT' },
       { ...engine.closePlaceWrite(eventId, 'any', 'cancelled'), fails: 'CONFLICT' },
+      // everyone registered or waiting: cancelled and told by the worker, in chunks (signups/work.ts)
+      cancelHoldersWrite(ctx, { ref: eventId, places: [eventId], title: `活动取消：${e.title}`, body: `您报名的「${e.title}」已取消。原因：${reason}`, link: `/packages/signups/event/index?id=${eventId}` }),
     ]);
   }
-  await tellEveryone(ctx, eventId, `活动取消：${e.title}`, `您报名的「${e.title}」已取消。原因：${current.cancelReason ?? reason}`, `/packages/signups/event/index?id=${eventId}`);
   const after = await engine.getPlace(ctx, eventId);
   return detail(ctx, current, after ?? place, undefined);
 }

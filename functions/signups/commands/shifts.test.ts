@@ -1,4 +1,5 @@
 import { signupsWorld, ok } from '../../../tests/support/signups';
+import { drainWork } from '../jobs';
 
 type World = Awaited<ReturnType<typeof signupsWorld>>;
 let w: World;
@@ -220,11 +221,13 @@ describe('signing up for a shift', () => {
     const [a, b] = await w.volunteers(2, '取消');
     for (const p of [a!, b!]) ok(await w.h.api.as(p).post(`/shifts/${shiftIds[0]}/signup`), 'sign up');
     const res = await w.h.api.as(w.organizer).post(`/activities/${activityId}/cancel`, { reason: '暴雨预警' });
+    await drainWork(w.h.deps); // the cancel's work item tells them
     expect(res.status).toBe(200);
     expect(res.body.activity.state).toBe('cancelled');
     for (const p of [a!, b!]) expect((await w.inbox(p)).filter((n) => n.template === 'signupCancelled')).toHaveLength(1);
     // a repeat tells nobody twice
     ok(await w.h.api.as(w.organizer).post(`/activities/${activityId}/cancel`, { reason: '暴雨预警' }), 'again');
+    await drainWork(w.h.deps);
     expect((await w.inbox(a!)).filter((n) => n.template === 'signupCancelled')).toHaveLength(1);
     const late = await w.volunteer('取消后');
     expect((await w.h.api.as(late).post(`/shifts/${shiftIds[0]}/signup`)).body.code).toBe('PLACE_NOT_OPEN');

@@ -1,0 +1,63 @@
+import type { Ctx } from '../platform/context';
+import type { TxWrite } from '../platform/db';
+import { keys } from '../platform/keys';
+import { notificationWrites } from '../platform/notify';
+import { tellStep, workItemWrite, type WorkKinds, type WorkStep } from '../platform/work';
+
+/** Sign-ups' work items (platform/work.ts): their queue, and what its worker knows how to do. */
+export const SIGNUPS_QUEUE = 'signups';
+
+/** Holders per chunk: their reservation's cancellation and a notification (3 writes) each, and the item's progress. */
+const HOLDERS_PER_CHUNK = 24;
+
+interface CancelPayload {
+  /** the activity or event cancelled */
+  ref: string;
+  /** its places (an activity's shifts, an event itself), all closed in the cancel's transaction */
+  places: string[];
+  title: string;
+  body: string;
+  link: string;
+}
+
+/**
+ * The work item that tells everyone signed up or waiting for the places of a cancelled activity or event, and cancels
+ * their reservations: written in the cancel's transaction, so the places close and the telling is certain at once.
+ */
+export function cancelHoldersWrite(ctx: Ctx, payload: CancelPayload): TxWrite {
+  return workItemWrite(ctx, SIGNUPS_QUEUE, 'cancelHolders', { ...payload });
+}
+
+/**
+ * One chunk: the next holders of one place (a page of its reservations), each reservation cancelled (on `status <>
+ * cancelled`: one who cancelled meanwhile makes the worker read the chunk again) with a notification. The cursor is the
+ * place's index and the page's cursor.
+ */
+const cancelHoldersStep: WorkStep<CancelPayload> = async (ctx, p, cursor) => {
+  const bar = (cursor ?? '0|').indexOf('|');
+  const i = Number((cursor ?? '0|').slice(0, bar));
+  const pageCursor = (cursor ?? '0|').slice(bar + 1) || undefined;
+  const placeId = p.places[i]!;
+  const page = await ctx.db.query<{ userId: string; status: string; title?: string }>({ pk: keys.place(placeId).pk, prefix: 'RES#', cursor: pageCursor, limit: HOLDERS_PER_CHUNK, consistent: true });
+  const at = ctx.clock.now().toISOString();
+  const writes = page.items
+    .filter((r) => r.status !== 'cancelled')
+    .flatMap((r): TxWrite[] => [
+      {
+        update: keys.reservation(placeId, r.userId),
+        spec: { set: { status: 'cancelled', updatedAt: at }, remove: ['position'], if: { expr: '#status <> :c', values: { ':c': 'cancelled' } } },
+      },
+      ...notificationWrites(ctx, {
+        userId: r.userId,
+        template: 'signupCancelled',
+        title: p.title,
+        body: p.body,
+        link: p.link,
+        data: { thing1: (r.title ?? p.title).slice(0, 20), thing2: p.body.slice(0, 20) },
+      }),
+    ]);
+  const next = page.cursor ? `${i}|${page.cursor}` : i + 1 < p.places.length ? `${i + 1}|` : undefined;
+  return { writes, next };
+};
+
+export const signupsWork: WorkKinds = { tell: tellStep, cancelHolders: cancelHoldersStep };
