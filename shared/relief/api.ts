@@ -71,7 +71,7 @@ export const reliefApi = {
   withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail }),
   review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail }),
   reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed }),
-  audit: endpoint({ method: 'GET', path: `${a}/audit`, summary: 'Who read the full values, when and why', params: AppParams, response: z.object({ items: z.array(AuditEntry) }) }),
+  audit: endpoint({ method: 'GET', path: `${a}/audit`, summary: 'Who read the full values, when and why, latest first, a page at a time', params: AppParams, query: PageQuery, response: Page(AuditEntry) }),
   queue: endpoint({
     method: 'GET',
     path: '/units/{unitId}/relief/queue',

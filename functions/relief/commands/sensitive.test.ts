@@ -1,3 +1,4 @@
+import { keys } from '../../platform/keys';
 import { setLogSink } from '../../platform/log';
 import { BANK, dibaoBody, idNumber, ok, reliefWorld, type ReliefWorld } from '../../../tests/support/relief';
 
@@ -87,5 +88,37 @@ describe('sensitive data', () => {
     expect((await w.h.api.as(w.p.wang).post(w.path(id, '/reveal'), { reason: '我想看看' })).status).toBe(403);
     expect((await w.h.api.as(w.p.grid).post(w.path(id, '/reveal'), { reason: '核对信息' })).status).toBe(403);
     expect((await w.h.api.as(w.p.workerB).post(w.path(id, '/reveal'), { reason: '核对信息' })).status).toBe(404);
+  });
+
+  it('shows an audit of many reads whole over two pages, none lost or repeated, the latest first', async () => {
+    // Prepare: 130 more reads on record (as reveal writes them), a minute apart in January
+    const at = (n: number) => new Date(Date.UTC(2027, 0, 10) + n * 60_000).toISOString();
+    const reads = Array.from({ length: 130 }, (_, n) => ({
+      ...keys.reliefAudit(id, at(n), `audit-long-${String(n).padStart(3, '0')}`),
+      entity: 'reliefAudit',
+      id: `audit-long-${String(n).padStart(3, '0')}`,
+      at: at(n),
+      byId: w.p.worker.id,
+      byName: '刘芳',
+      reason: '年度复核',
+      fields: ['idNumber'],
+      applicationId: id,
+    }));
+    for (let i = 0; i < reads.length; i += 25) await Promise.all(reads.slice(i, i + 25).map((it) => w.h.deps.db.put(it)));
+    // Act
+    const ids: string[] = [];
+    let pages = 0;
+    let cursor: string | undefined;
+    do {
+      const page = ok(await w.h.api.as(w.p.officer).get(w.path(id, `/audit?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)), 'audit');
+      ids.push(...page.items.map((e: { id: string }) => e.id));
+      cursor = page.cursor;
+      pages++;
+    } while (cursor);
+    // Assess: the 130, latest first, then the real read made above
+    expect(ids.slice(0, 130)).toEqual(reads.map((r) => r.id).reverse());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(130);
+    expect(pages).toBe(2);
   });
 });

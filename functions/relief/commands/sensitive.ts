@@ -76,9 +76,9 @@ export async function revealRegistry(ctx: UserCtx, communityId: string, househol
   return { householdId, headName: entry.headName, headIdNumber: part.headIdNumber, auditId: id };
 }
 
-export async function auditOf(ctx: UserCtx, appId: string) {
+export async function auditOf(ctx: UserCtx, appId: string, q: { cursor?: string; limit?: number }) {
   const r = readable(ctx, await store.getApplication(ctx.db, appId));
   if (!reliefCan.readAudit(ctx.principal, r)) throw new ForbiddenError();
-  const items = await store.listAudit(ctx.db, appId);
-  return { items: items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId })) };
+  const page = await store.listAudit(ctx.db, appId, { limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: page.items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId })), cursor: page.cursor };
 }

@@ -7,7 +7,7 @@ import { Async, Btn, Chip, ErrorState, Field, LinkRow, Section, Tag, TextArea, T
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { messages, type MessageKey } from '../../../i18n/messages'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
@@ -26,7 +26,7 @@ export default function ApplicationPage() {
   const actions = q.data?.actions ?? []
   const canReveal = actions.includes('reveal')
   const consentText = useQuery(() => call(api.relief.consentText, {}), [], actions.includes('consent'))
-  const audit = useQuery(() => call(api.relief.audit, { params: { applicationId: id } }), [id, canReveal], canReveal)
+  const audit = usePaged((cursor) => call(api.relief.audit, { params: { applicationId: id }, query: { cursor } }), [id, canReveal], canReveal)
   const act = useAction()
   const [decision, setDecision] = useState<'approve' | 'reject' | 'requestInfo'>('approve')
   const [note, setNote] = useState('')
@@ -254,12 +254,17 @@ export default function ApplicationPage() {
                     </View>
                   )}
                   <Text className='h2 block'>{t('rl.app.audit')}</Text>
-                  <Async q={audit} empty={(x) => (x.items.length ? false : t('rl.app.noAudit'))}>
-                    {(x) => (
+                  <Async q={audit} empty={() => (audit.items.length ? false : t('rl.app.noAudit'))}>
+                    {() => (
                       <View data-testid='rl-audit'>
-                        {x.items.map((e) => (
+                        {audit.items.map((e) => (
                           <Text key={e.id} className='small block'>{t('rl.app.auditLine', { at: fmtDateTime(e.at, t.lang), by: e.byName, reason: e.reason })}</Text>
                         ))}
+                        {audit.hasMore ? (
+                          <Btn block loading={audit.loadingMore} onClick={audit.loadMore} testId='rl-audit-more'>
+                            {t('common.loadMore')}
+                          </Btn>
+                        ) : null}
                       </View>
                     )}
                   </Async>
