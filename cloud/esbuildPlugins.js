@@ -46,6 +46,7 @@ const localGuard = {
         'export const checkCall = () => {};',
         'export const checkBucket = () => {};',
         'export const checkKms = () => {};',
+        'export const checkSecret = () => {};',
         'export const prefixOf = (pk) => pk;',
         'export const itemSize = () => 0;',
       ].join('\n'),

@@ -70,6 +70,18 @@ describe('the local guard refuses what the function’s role would refuse in AWS
   });
 });
 
+describe('secrets are the declared ones only', () => {
+  it('refuses a function that reads a secret it did not declare, as the cloud would not have given it', async () => {
+    // Act: narrow declares no secrets; the tests themselves (no function) read them all
+    const error = await asNarrow(async () => h.deps.config.tokenSecret).catch((e: Error) => e);
+    const outside = h.deps.config.tokenSecret;
+    // Assess
+    expect(error).toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('tokenSecret') });
+    expect(outside.length).toBeGreaterThan(0);
+    expect(takeBreaches()).toHaveLength(1);
+  });
+});
+
 describe('the local guard enforces DynamoDB’s limits, inside a function or not', () => {
   const put = (i: number) => ({ Put: { TableName: h.tableName, Item: marshall({ pk: `MATTER#${i}`, sk: 'MATTER' }) } });
 

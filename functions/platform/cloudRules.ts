@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { runningAs, type FunctionDeclaration, type TableNeeds } from './capability';
+import { runningAs, type FunctionDeclaration, type SecretName, type TableNeeds } from './capability';
 
 /**
  * The local stack's guard: what AWS would refuse, refused here first (DESIGN: "The local stack is as strict as the
@@ -247,4 +247,10 @@ export function checkBucket(action: keyof typeof BUCKET_GROUP, key: string, fn: 
 export function checkKms(action: 'GenerateDataKey' | 'Decrypt', fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
   if (!fn) return;
   if (!fn.needs.kms?.includes(action)) refuse('permission', fn, `${fn.name} may not kms:${action}: declare it under needs.kms in functions/${fn.capability}/capability.ts`);
+}
+
+/** Checks that the calling function declared a secret it reads (in the cloud it would not have been given it). */
+export function checkSecret(secret: SecretName, fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
+  if (!fn) return;
+  if (!fn.needs.secrets?.includes(secret)) refuse('permission', fn, `${fn.name} reads the secret ${secret}, which it was not given: declare it under needs.secrets in functions/${fn.capability}/capability.ts`);
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SecretName } from './capability';
+import { checkSecret } from './cloudRules';
 import { TemplateKey } from '../../shared/notifications/schemas';
 
 /** Everything the functions read from their environment, read in one place. */
@@ -91,7 +93,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // error where it is used, so a function that should not sign tokens cannot.
   if (!local && !env.TOKEN_SECRET) withheld(config, 'tokenSecret', 'TOKEN_SECRET');
   if (!local && !env.WECHAT_SECRET) withheld(config.wechat, 'secret', 'WECHAT_SECRET');
+  // The local stack holds every secret, so the same rule is the guard's: a function reading one it did not declare is
+  // refused there as it would be in the cloud (a test or a script, running as no function, reads them all)
+  if (local) {
+    declaredOnly(config, 'tokenSecret', 'tokenSecret');
+    declaredOnly(config.wechat, 'secret', 'wechatSecret');
+  }
   return config;
+}
+
+function declaredOnly(target: object, key: string, secret: SecretName): void {
+  const value = (target as Record<string, unknown>)[key];
+  Object.defineProperty(target, key, {
+    enumerable: false,
+    get() {
+      checkSecret(secret);
+      return value;
+    },
+  });
 }
 
 function withheld(target: object, key: string, name: string): void {
@@ -121,6 +140,7 @@ export function readTemplates(raw: string | undefined, local: boolean): Partial<
   try {
     json = JSON.parse(raw);
   } catch {
+    // JSON.parse throws only SyntaxError: say what the value should look like instead
     throw new Error('WECHAT_TEMPLATES must be JSON: {"<template key>": "<WeChat template id>", …}');
   }
   const parsed = TemplateIds.safeParse(json);

@@ -21,7 +21,7 @@ export const routes = [
   route(s.registerVolunteer, (ctx, { body }) => registerVolunteer(ctx, body)),
   route(s.myVolunteer, (ctx) => myVolunteer(ctx)),
   route(s.createTeam, (ctx, { body }) => createTeam(ctx, body)),
-  route(s.unitTeams, (ctx, { params }) => unitTeams(ctx, params.unitId)),
+  route(s.unitTeams, (ctx, { params, query }) => unitTeams(ctx, params.unitId, query)),
   route(s.team, (ctx, { params }) => team(ctx, params.teamId)),
   route(s.addTeamMember, (ctx, { params, body }) => addTeamMember(ctx, params.teamId, body)),
 
@@ -50,7 +50,7 @@ export const routes = [
   route(s.putTimeBankSettings, (ctx, { params, body }) => putTimeBankSettings(ctx, params.subdistrictId, body)),
   route(s.myTimeBank, (ctx) => myTimeBank(ctx)),
   route(s.createHelpRequest, (ctx, { body }) => createHelpRequest(ctx, body)),
-  route(s.communityHelpRequests, (ctx, { params }) => communityHelpRequests(ctx, params.communityId)),
+  route(s.communityHelpRequests, (ctx, { params, query }) => communityHelpRequests(ctx, params.communityId, query)),
   route(s.takeHelpRequest, (ctx, { params }) => takeHelpRequest(ctx, params.requestId)),
   route(s.completeHelpRequest, (ctx, { params, body }) => completeHelpRequest(ctx, params.requestId, body.minutes)),
   route(s.grantTime, (ctx, { params, body }) => grantTime(ctx, params.userId, body)),

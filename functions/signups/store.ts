@@ -87,9 +87,10 @@ export async function getTeamWithRoster(ctx: Ctx, teamId: string) {
   return { team, roster };
 }
 
-export async function listTeamsOfUnit(ctx: Ctx, unitId: string): Promise<TeamRecord[]> {
-  const page = await ctx.db.query({ index: 'gsi1', pk: `TEAMS#${unitId}`, limit: 100 });
-  return page.items.map((i) => clean<TeamRecord>(i)!);
+/** The teams of a unit, a page at a time. */
+export async function listTeamsOfUnit(ctx: Ctx, unitId: string, page: PageAsked): Promise<{ items: TeamRecord[]; cursor?: string }> {
+  const out = await ctx.db.query({ index: 'gsi1', pk: `TEAMS#${unitId}`, limit: page.limit, cursor: page.cursor });
+  return { items: out.items.map((i) => clean<TeamRecord>(i)!), cursor: out.cursor };
 }
 
 export async function isTeamMember(ctx: Ctx, teamId: string, userId: string): Promise<boolean> {
@@ -279,7 +280,8 @@ export async function getHelpRequest(ctx: Ctx, requestId: string): Promise<HelpR
   return clean(await ctx.db.get(keys.helpRequest(requestId), true));
 }
 
-export async function listHelpRequests(ctx: Ctx, communityId: string, from: string): Promise<HelpRequest[]> {
-  const page = await ctx.db.query({ index: 'gsi1', pk: `HELPREQS#${communityId}`, from, limit: 100 });
-  return page.items.map((i) => clean<HelpRequest>(i)!);
+/** A community's help requests from a time on, soonest first, a page at a time. */
+export async function listHelpRequests(ctx: Ctx, communityId: string, from: string, page: PageAsked): Promise<{ items: HelpRequest[]; cursor?: string }> {
+  const out = await ctx.db.query({ index: 'gsi1', pk: `HELPREQS#${communityId}`, from, limit: page.limit, cursor: page.cursor });
+  return { items: out.items.map((i) => clean<HelpRequest>(i)!), cursor: out.cursor };
 }

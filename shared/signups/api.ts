@@ -54,7 +54,7 @@ export const signupsApi = {
   registerVolunteer: endpoint({ method: 'PUT', path: '/me/volunteer', summary: 'Register (or update) me as a volunteer', body: RegisterVolunteerInput, response: Volunteer }),
   myVolunteer: endpoint({ method: 'GET', path: '/me/volunteer', summary: 'My volunteer registration, if any', response: z.object({ volunteer: Volunteer.nullable() }) }),
   createTeam: endpoint({ method: 'POST', path: '/volunteer-teams', summary: 'Form a volunteer team (organizer)', body: CreateTeamInput, response: TeamDetail, status: 201, idempotent: true }),
-  unitTeams: endpoint({ method: 'GET', path: '/units/{unitId}/volunteer-teams', summary: 'The volunteer teams of a unit', params: z.object({ unitId: Id }), response: Items(VolunteerTeam) }),
+  unitTeams: endpoint({ method: 'GET', path: '/units/{unitId}/volunteer-teams', summary: 'The volunteer teams of a unit, a page at a time', params: z.object({ unitId: Id }), query: PageQuery, response: Page(VolunteerTeam) }),
   team: endpoint({ method: 'GET', path: '/volunteer-teams/{teamId}', summary: 'A team and its roster', params: TeamParams, response: TeamDetail }),
   addTeamMember: endpoint({ method: 'POST', path: '/volunteer-teams/{teamId}/members', summary: 'Put a volunteer on the roster (leader or organizer)', params: TeamParams, body: AddMemberInput, response: TeamDetail }),
 
@@ -113,7 +113,14 @@ export const signupsApi = {
   }),
   myTimeBank: endpoint({ method: 'GET', path: '/me/time-bank', summary: 'My time bank balance and every movement', response: TimeBankAccount }),
   createHelpRequest: endpoint({ method: 'POST', path: '/time-bank/requests', summary: 'Ask for help (an older resident, or a worker for them)', body: CreateHelpRequestInput, response: HelpRequest, status: 201, idempotent: true }),
-  communityHelpRequests: endpoint({ method: 'GET', path: '/communities/{communityId}/time-bank/requests', summary: 'Open help requests of a community', params: CommunityParams, response: Items(HelpRequest) }),
+  communityHelpRequests: endpoint({
+    method: 'GET',
+    path: '/communities/{communityId}/time-bank/requests',
+    summary: 'Help requests of a community from a week back on, soonest first, a page at a time',
+    params: CommunityParams,
+    query: PageQuery,
+    response: Page(HelpRequest),
+  }),
   takeHelpRequest: endpoint({ method: 'POST', path: '/time-bank/requests/{requestId}/take', summary: 'Take a help request (a younger elder)', params: RequestParams, response: HelpRequest }),
   completeHelpRequest: endpoint({
     method: 'POST',

@@ -79,11 +79,13 @@ export async function createHelpRequest(ctx: UserCtx, input: CreateHelpRequestIn
   return transactCreate(ctx, [{ put: store.helpRequestItem(request), if: { expr: 'attribute_not_exists(#pk)' } }], request);
 }
 
-export async function communityHelpRequests(ctx: UserCtx, communityId: string): Promise<{ items: HelpRequest[] }> {
+/** Help requests of the last week and to come (cancelled ones left out: a page may be short), a page at a time. */
+export async function communityHelpRequests(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }): Promise<{ items: HelpRequest[]; cursor?: string }> {
   const community = await unitOf(ctx, communityId, ['community']);
   if (!canSee(ctx.principal, community.path)) throw new NotFoundError('community');
   const from = new Date(ctx.clock.now().getTime() - 7 * 86_400_000).toISOString();
-  return { items: (await store.listHelpRequests(ctx, communityId, from)).filter((r) => r.state !== 'cancelled') };
+  const page = await store.listHelpRequests(ctx, communityId, from, { limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: page.items.filter((r) => r.state !== 'cancelled'), cursor: page.cursor };
 }
 
 async function readableRequest(ctx: UserCtx, requestId: string): Promise<HelpRequest> {

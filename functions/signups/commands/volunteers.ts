@@ -116,10 +116,10 @@ export async function createTeam(
   );
 }
 
-export async function unitTeams(ctx: UserCtx, unitId: string) {
+export async function unitTeams(ctx: UserCtx, unitId: string, q: { cursor?: string; limit?: number }) {
   const unit = await unitOf(ctx, unitId);
   if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('unit');
-  return { items: await store.listTeamsOfUnit(ctx, unitId) };
+  return store.listTeamsOfUnit(ctx, unitId, { limit: q.limit ?? 50, cursor: q.cursor });
 }
 
 export const team = teamDetail;
