@@ -15,6 +15,8 @@ export const fiveListsCapability = capability('fiveLists', {
       description: 'five lists - tell the next level up about overdue matters (once per matter and step), close matters past the rating window',
       schedule: 'cron(5 * * * ? *)', // hourly
       timeout: 300,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
       needs: { table: { read: ['FLSTATE#', 'MATTER#', 'UNIT#', 'UNITS'], write: ['MATTER#', 'WORK#'] } },
     },
     // work items (platform/work.ts): escalations' notifications, a merge's carried backers and watchers, a transition's

@@ -28,6 +28,8 @@ export const reliefCapability = capability('relief', {
         'tagRegistry', 'recordEvent', 'mustVisits', 'overdueVisits', 'logVisit', 'pair', 'pairings', 'pairingVisit', 'myPairings',
       ]),
       environment: vault,
+      // a payments import is the heaviest writer: five at once keep it from taking the table's headroom
+      reservedConcurrency: 5,
       needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // reads the registry and writes its flags: no sensitive data, so no KMS
@@ -36,6 +38,8 @@ export const reliefCapability = capability('relief', {
       description: 'relief - the monthly screening of the relief registry (re-checks, age thresholds, expiring benefits, visits due); once per month',
       schedule: 'cron(0 19 L * ? *)', // 03:00 China time on the 1st (19:00 UTC on the last day of the month before)
       timeout: 600,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
       needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] } },
     },
   },

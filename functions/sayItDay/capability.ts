@@ -14,6 +14,8 @@ export const sayItDayCapability = capability('sayItDay', {
       description: "create say-it day sessions from each community's rule, ahead of time",
       schedule: 'cron(0 18 * * ? *)', // 02:00 China time, daily
       timeout: 120,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
       needs: { table: { read: ['COMMUNITY#', 'UNITS'], write: ['COMMUNITY#'] } },
     },
     remindSessions: {
@@ -21,6 +23,8 @@ export const sayItDayCapability = capability('sayItDay', {
       description: "queue reminders for tomorrow's sessions (subscribe messages and inbox)",
       schedule: 'cron(0 2 * * ? *)', // 10:00 China time, daily
       timeout: 120,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
       needs: { table: { read: ['COMMUNITY#', 'REMIND#', 'UNITS'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },

@@ -10,6 +10,8 @@ export const signupsCapability = capability('signups', {
       description: 'sign-ups - volunteers, teams, activities and shifts, events, check-in, hours, certificates, time bank',
       endpoints: endpointsOf(signupsApi),
       environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
+      // a popular shift's taps all meet on one counter item, which DynamoDB serialises (concurrent transactions on it are cancelled, not queued): more instances only add conflicts and retries; past 20, callers wait in API Gateway's throttle instead
+      reservedConcurrency: 20,
       needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
     },
     // work items (platform/work.ts): a cancelled activity's or event's holders cancelled and told in chunks; every
@@ -27,6 +29,8 @@ export const signupsCapability = capability('signups', {
       description: "sign-ups - remind everyone registered for tomorrow's events (subscribe messages and inbox)",
       schedule: 'cron(30 2 * * ? *)', // 10:30 China time, daily
       timeout: 120,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
       needs: { table: { read: ['EVENTDAY#', 'EVENT#', 'PLACE#'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },
