@@ -1,5 +1,5 @@
 import { fiveListsWorld } from '../../tests/support/fiveLists';
-import { escalateOverdue } from './jobs';
+import { drainWork, escalateOverdue } from './jobs';
 
 jest.setTimeout(60_000);
 
@@ -14,6 +14,7 @@ describe('escalating overdue matters', () => {
     // Act
     const first = await escalateOverdue(w.h.deps);
     const again = await escalateOverdue(w.h.deps);
+    await drainWork(w.h.deps); // the work item each escalation wrote tells them
     // Assess
     expect(first.escalated).toBe(2);
     expect(again.escalated).toBe(0);

@@ -3,7 +3,8 @@ import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
 import type { FiveListRecord } from './intake';
 import { keys } from '../platform/keys';
-import { DEDUPED, notificationWrites } from '../platform/notify';
+import { drainWork as drainQueue, tellWrite } from '../platform/work';
+import { FIVE_LISTS_QUEUE, fiveListsWork } from './work';
 import { listUnits } from '../platform/units';
 import { aboutMatter, advance, stateWords, TRANSITION, transitionWrites } from './commands/common';
 import * as store from './store';
@@ -40,20 +41,21 @@ export const escalateOverdue = job(fiveListsCapability.functions.escalateOverdue
           'fiveListsOverdue',
           `五单事项逾期：${stateWords[state]}`,
           `「${m.text.slice(0, 18)}」${m.unitName ? `（${m.unitName}）` : ''}已超过${stateWords[state]}环节期限 ${m.deadlineAt!.slice(0, 10)}`,
-          `esc#${m.id}#${state}#${m.deadlineAt}`,
-        ).slice(0, 30);
+        );
         try {
+          // the marker and ONE work item that tells everyone (however many officers: 30 notifications were 121 items,
+          // over a transaction's 100), atomically: the marker is never there without its notifications to come
           await deps.db.transact([
             {
               put: { ...keys.fiveListEscalation(m.id, state, m.deadlineAt!), entity: 'fiveListEscalation', step: state, deadlineAt: m.deadlineAt, at },
               if: { expr: 'attribute_not_exists(#pk)' },
               tag: ESCALATED,
             },
-            ...notes.flatMap((n) => notificationWrites(ctx, n)),
+            ...(notes.length ? [tellWrite(ctx, FIVE_LISTS_QUEUE, m.id, notes)] : []),
           ]);
           escalated++;
         } catch (e) {
-          if (!(e instanceof TransactionCancelled && (e.failed(ESCALATED) || e.failed(DEDUPED)))) throw e; // already escalated for this step
+          if (!(e instanceof TransactionCancelled && e.failed(ESCALATED))) throw e; // already escalated for this step
         }
       }
     }
@@ -86,3 +88,7 @@ async function allOverdue(ctx: Ctx, subdistrictId: string, state: FiveListState,
 
 /** EventBridge entry point. */
 export const escalateOverdueHandler = async () => escalateOverdue(await loadDeps());
+
+/** The five lists' work items (escalations, merges' carried people, transitions' notifications past 20), every minute. */
+export const drainWork = job(fiveListsCapability.functions.drainWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, FIVE_LISTS_QUEUE, fiveListsWork, opts));
+export const drainWorkHandler = async () => drainWork(await loadDeps());

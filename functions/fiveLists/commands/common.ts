@@ -10,7 +10,9 @@ import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import { ApiError, BusyError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { fiveListItem, historyItem, type FiveListRecord } from '../intake';
 import { DEDUPED, notificationWrites, type Notification } from '../../platform/notify';
+import { tellWrite } from '../../platform/work';
 import * as store from '../store';
+import { FIVE_LISTS_QUEUE } from '../work';
 
 export const anonymousName = '匿名居民';
 export const residentName = '居民';
@@ -158,7 +160,10 @@ export function toResidents(
 
 /** A transaction takes 100 writes. */
 const TX_LIMIT = 100;
-/** At most this many people are told inside the transaction (3 writes each, 4 with a dedupe key); the rest right after. */
+/**
+ * At most this many people are told inside the transaction (3 writes each, 4 with a dedupe key); the rest by a work item
+ * written in the same transaction (fiveLists/work.ts), so nobody is left untold when the request dies after its commit.
+ */
 const IN_TX = 20;
 /** Lost races on the watch count alone (a resident watched meanwhile) are retried this often with the fresh count. */
 const WATCH_RACE_ATTEMPTS = 3;
@@ -182,8 +187,10 @@ export async function applyTransition(ctx: UserCtx, current: FiveListRecord, nex
   const by = { byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', byResident: !!opts.byResident };
   const notes = opts.notify ?? [];
   const extra = opts.extra ?? [];
-  // as many people as the transaction has room for (a merge carries many backers in it), at most IN_TX
-  const inTx = Math.max(0, Math.min(IN_TX, Math.floor((TX_LIMIT - 2 - extra.length) / 4)));
+  // as many people as the transaction has room for (a merge carries many backers in it), at most IN_TX; one item more
+  // for the work item that tells the rest
+  const inTx = Math.max(0, Math.min(IN_TX, Math.floor((TX_LIMIT - 3 - extra.length) / 4)));
+  const rest = notes.length > inTx ? [tellWrite(ctx, FIVE_LISTS_QUEUE, current.id, notes.slice(inTx))] : [];
   let read = current;
   for (let attempt = 1; ; attempt++) {
     // the matter's own writes failing means someone acted first: read it again and say what happened (never answered as is)
@@ -191,7 +198,7 @@ export async function applyTransition(ctx: UserCtx, current: FiveListRecord, nex
     const writes = transitionWrites(ctx.clock.now().toISOString(), read, next, { ...opts, ...by }).map((w): TxWrite => ({ ...w, fails: lostRace }));
     const now = notes.slice(0, inTx).flatMap((n) => notificationWrites(ctx, n));
     try {
-      await ctx.db.transact([...writes, ...extra, ...now]);
+      await ctx.db.transact([...writes, ...extra, ...now, ...rest]);
       break;
     } catch (e) {
       if (e instanceof TransactionCancelled) throw new ConflictError('CONFLICT');
@@ -207,7 +214,6 @@ export async function applyTransition(ctx: UserCtx, current: FiveListRecord, nex
       await explainLostRace(ctx, current, opts.action);
     }
   }
-  await notifyRest(ctx, notes.slice(inTx));
   return next;
 }
 

@@ -7,8 +7,8 @@ import { UnprocessableError } from '../../platform/errors';
 import { historyItem, type FiveListRecord } from '../intake';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
+import { carryWrite } from '../work';
 import { aboutMatter, advance, applyTransition, authorize, checkVersion, matterView, readable, toResidents } from './common';
-import { countedWrite, watchWrites } from './watch';
 
 /**
  * 大工委审单: the joint committee confirms a dispatch (the unit is told and its score ledger gets the matter), returns
@@ -70,7 +70,7 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
   return matterView(ctx, next, ctx.principal);
 }
 
-/** At most this many backers are carried in the merge's own transaction; more follow right after (idempotent updates). */
+/** At most this many backers are carried in the merge's own transaction; more by a work item written in it. */
 const BACKERS_IN_TX = 60;
 
 async function merge(ctx: UserCtx, matterId: string, intoId: string, version: number, note?: string): Promise<FiveListMatter> {
@@ -112,6 +112,9 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
       fails: 'STALE_VERSION',
     },
     ...carried.slice(0, BACKERS_IN_TX).map(watcherPut),
+    // the backers past those and the duplicate's watchers: carried by the worker, but decided here, atomically with the
+    // merge (if they followed the commit in this request and it died, they would lose the right to rate for good)
+    ...(carried.length > BACKERS_IN_TX || watchers.length ? [carryWrite(ctx, { ref: intoId, from: matterId, at: now, backers: carried.slice(BACKERS_IN_TX), watchers })] : []),
   ];
   await applyTransition(ctx, current, next, {
     action: 'merge',
@@ -125,8 +128,5 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
       { title: '您关注的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，请在合并后的事项中继续关注` },
     ),
   });
-  for (let i = BACKERS_IN_TX; i < carried.length; i += 25) await ctx.db.transact(carried.slice(i, i + 25).map(watcherPut));
-  // each watcher is one small transaction (their item and the count): one already watching is skipped, not counted twice
-  for (let i = 0; i < watchers.length; i += 10) await Promise.all(watchers.slice(i, i + 10).map((u) => countedWrite(ctx, watchWrites(ctx, intoId, u))));
   return matterView(ctx, next, ctx.principal);
 }

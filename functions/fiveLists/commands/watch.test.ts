@@ -1,6 +1,7 @@
 import { makeCtx } from '../../platform/context';
 import type { Person } from '../../../tests/support/harness';
 import { fiveListsWorld } from '../../../tests/support/fiveLists';
+import { drainWork } from '../jobs';
 import * as store from '../store';
 import { advance, applyTransition } from './common';
 
@@ -147,6 +148,7 @@ describe('watching a matter (关注)', () => {
     expect((await watch(zhou, dup)).body).toEqual({ watching: true, watchCount: 1 });
     // Act
     const merged = await w.h.api.as(w.p.officer).post(`/five-lists/matters/${dup}/review`, { decision: 'merge', intoMatterId: main, version: await w.version(dup) });
+    await drainWork(w.h.deps); // the merge's work item carries the watchers
     // Assess
     expect(merged.body.state).toBe('merged');
     expect(await about(zhou, dup)).toEqual(['您关注的事项已合并']);
