@@ -2,6 +2,7 @@ import type { Deps } from '../platform/context';
 import { TransactionCancelled, type Expr, type Key, type TxWrite } from '../platform/db';
 import { BusyError } from '../platform/errors';
 import { keys, outboxShards } from '../platform/keys';
+import { countDeadLetters } from '../platform/metrics';
 import { WechatApiError } from '../platform/wechat';
 import { deadLetterWrite, eachAtMost, errorText } from '../platform/work';
 import type { TemplateKey } from '../../shared/notifications/schemas';
@@ -94,6 +95,7 @@ export async function drainOutbox(deps: Deps, opts: { budgetMs?: number; maxSend
     );
   }
   if (result.sent || result.failed || result.inboxOnly || result.deadLettered) deps.log.info('drainOutbox', { ...result });
+  countDeadLetters(result.deadLettered); // the DeadLettersAlarm watches it
   return result;
 }
 

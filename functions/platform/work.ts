@@ -2,6 +2,7 @@ import { makeCtx, type Ctx, type Deps } from './context';
 import { ConditionFailed, TransactionCancelled, type Item, type TxWrite } from './db';
 import { BusyError } from './errors';
 import { keys } from './keys';
+import { countDeadLetters } from './metrics';
 import { notificationWrites, type Notification } from './notify';
 
 /**
@@ -94,6 +95,7 @@ export async function drainWork(deps: Deps, queue: string, kinds: WorkKinds, opt
     cursor = page.cursor;
   } while (cursor && Date.now() < until);
   if (run.chunks || run.failed || run.deadLettered) deps.log.info('drainWork', { queue, ...run });
+  countDeadLetters(run.deadLettered); // the DeadLettersAlarm watches it
   return run;
 }
 
