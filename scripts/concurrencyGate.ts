@@ -89,6 +89,7 @@ function lambdaError(status: number, body: Buffer): 'timeout' | 'error' | undefi
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
+    // JSON.parse throws only SyntaxError: a body that is not JSON is the function's own answer, not a Lambda error
     return undefined;
   }
   if (!parsed || typeof parsed !== 'object' || !('errorMessage' in parsed)) return undefined;

@@ -44,8 +44,8 @@ export async function startOffline(opts: { env: NodeJS.ProcessEnv; localConcurre
         const timer = setTimeout(() => {
           try {
             process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            /* gone */
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e; // gone already
           }
           resolve();
         }, 5000);
@@ -55,7 +55,8 @@ export async function startOffline(opts: { env: NodeJS.ProcessEnv; localConcurre
         });
         try {
           process.kill(-child.pid!, 'SIGTERM');
-        } catch {
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e; // gone already: nothing to wait for
           clearTimeout(timer);
           resolve();
         }
@@ -67,8 +68,8 @@ export async function startOffline(opts: { env: NodeJS.ProcessEnv; localConcurre
     try {
       const res = await fetch(`${gate.url}/health`);
       if (res.ok) break;
-    } catch {
-      /* not up yet */
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e; // fetch's network failure (refused, reset): not up yet
     }
     if (Date.now() > until || child.exitCode !== null) {
       await stop();

@@ -103,12 +103,9 @@ function killGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
     const signal = (s: NodeJS.Signals) => {
       try {
         process.kill(-pid, s);
-      } catch {
-        try {
-          child.kill(s);
-        } catch {
-          /* gone */
-        }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+        child.kill(s); // no process group (already gone, or not its leader): the child itself; kill() answers false when gone
       }
     };
     const timer = setTimeout(() => signal('SIGKILL'), graceMs);
@@ -142,8 +139,9 @@ async function waitForHttp(url: string, timeoutMs: number, isUp: (status: number
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (isUp(res.status)) return true;
-    } catch {
-      /* not yet */
+    } catch (e) {
+      // fetch's network failure (refused, reset) or the 2 s timeout: not up yet
+      if (!(e instanceof TypeError || (e instanceof DOMException && e.name === 'TimeoutError'))) throw e;
     }
     await sleep(300);
   }

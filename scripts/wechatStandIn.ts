@@ -129,6 +129,7 @@ function parseJson(text: string): Json | undefined {
     const v = JSON.parse(text);
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
   } catch {
+    // JSON.parse throws only SyntaxError: a body that is not JSON is answered as WeChat answers one
     return undefined;
   }
 }

@@ -216,6 +216,7 @@ function decodeCursor(cursor: string | undefined, spec: QuerySpec): Record<strin
     for (const v of Object.values(key)) if (typeof v !== 'string') return undefined;
     return marshall(key);
   } catch {
+    // the cursor is client input (base64url, JSON, strings only): whatever does not parse starts the query afresh
     return undefined;
   }
 }

@@ -99,6 +99,7 @@ function readBody(event: HttpEvent): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // JSON.parse throws only SyntaxError: the caller sent a body that is not JSON
     throw new ValidationError([{ path: 'body', message: 'not JSON' }], 'BAD_JSON');
   }
 }

@@ -25,6 +25,7 @@ export function verifyAccessToken(token: string, secret: string, now: Date): Pri
   try {
     claims = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
   } catch {
+    // JSON.parse of the payload throws only SyntaxError: a payload that is no JSON is no token of ours
     throw new UnauthenticatedError();
   }
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) throw new UnauthenticatedError('TOKEN_EXPIRED');

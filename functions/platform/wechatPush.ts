@@ -47,8 +47,9 @@ export function sealPush(message: string, secrets: PushSecrets, random: Buffer =
 
 /** The message inside Encrypt, or undefined when it does not open, is malformed, or was sealed for another appid. */
 export function openPush(encrypted: string, secrets: PushSecrets): string | undefined {
+  // a key that is not 32 bytes is our configuration's fault, not the sender's: it throws, outside the catch below
+  const key = aesKeyOf(secrets.aesKey ?? '');
   try {
-    const key = aesKeyOf(secrets.aesKey ?? '');
     const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
     decipher.setAutoPadding(false);
     const padded = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()]);
@@ -60,6 +61,7 @@ export function openPush(encrypted: string, secrets: PushSecrets): string | unde
     if (plain.subarray(20 + length).toString('utf8') !== secrets.appId) return undefined;
     return plain.subarray(20, 20 + length).toString('utf8');
   } catch {
+    // only the sender's bytes are read in here (base64, AES-CBC, lengths): whatever fails, it was not sealed for us
     return undefined;
   }
 }

@@ -150,6 +150,7 @@ export function readZip(bytes: Uint8Array): Map<string, () => Uint8Array> {
         try {
           data = inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
         } catch {
+          // the bytes are the uploader's: any zlib error (bad data, over the stated size) is a corrupt file
           throw new XlsxError('corrupt', `${name} does not inflate`);
         }
       } else throw new XlsxError('unsupported', `compression method ${method}`);

@@ -334,8 +334,10 @@ export async function reserve(ctx: Ctx, first: PlaceRecord, holder: Holder, comp
 async function uncount(ctx: Ctx, placeId: string): Promise<void> {
   try {
     await ctx.db.update(keys.place(placeId), { add: { waiting: -1 } });
-  } catch {
-    ctx.log.warn('waiting count not updated', { placeId }); // a display count; the queue itself is right
+  } catch (e) {
+    // busy: a display count stays one high (the queue itself is right); anything else is a fault to see
+    if (!(e instanceof BusyError)) throw e;
+    ctx.log.warn('waiting count not updated', { placeId });
   }
 }
 
@@ -362,6 +364,8 @@ async function closeHole(ctx: Ctx, placeId: string, position: number, uncounted 
     return true;
   } catch (e) {
     if (e instanceof ConditionFailed) return false;
+    // busy: left open, the queue closes it when it reaches it (settle); anything else is a fault to see
+    if (!(e instanceof BusyError)) throw e;
     ctx.log.warn('closeHole failed', { placeId, position });
     return false;
   }

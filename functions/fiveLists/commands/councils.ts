@@ -95,8 +95,9 @@ export async function createCouncil(ctx: UserCtx, communityId: string, input: Cr
 async function readableCouncil(ctx: UserCtx, councilId: string) {
   const communityId = parseCouncilId(councilId);
   if (!communityId) throw new NotFoundError('council');
-  const { staff } = await community(ctx, communityId).catch(() => {
-    throw new NotFoundError('council');
+  // a community the caller may not read (or none) hides its councils too; anything else (DynamoDB) is not a 404
+  const { staff } = await community(ctx, communityId).catch((e: unknown) => {
+    throw e instanceof NotFoundError ? new NotFoundError('council') : e;
   });
   const it = await ctx.db.get<Record<string, unknown>>(keys.council(communityId, councilId), true);
   const c = it ? strip<CouncilRecord>(it) : undefined;

@@ -43,6 +43,7 @@ export async function receivePush(ctx: Ctx, query: Query, body: z.infer<typeof W
     try {
       raw = JSON.parse(opened);
     } catch {
+      // JSON.parse throws only SyntaxError: the sealed message is not JSON
       throw new ValidationError([{ path: 'body.Encrypt', message: 'not JSON inside' }], 'BAD_JSON');
     }
   } else if (s.aesKey || !signatureMatches(pushSignature(s.token, query.timestamp, query.nonce), query.signature)) {
