@@ -45,7 +45,6 @@ const EventParams = z.object({ eventId: Id });
 const TeamParams = z.object({ teamId: Id });
 const RequestParams = z.object({ requestId: Id });
 const CommunityParams = z.object({ communityId: Id });
-const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
 
 /** Sign-ups: volunteers and teams, activities and shifts, check-in and hours, certificates, the time bank, events. */
