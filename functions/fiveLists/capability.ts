@@ -21,7 +21,7 @@ export const fiveListsCapability = capability('fiveLists', {
     },
     // work items (platform/work.ts): escalations' notifications, a merge's carried backers and watchers, a transition's
     // notifications past the 20 its own transaction holds; every minute, within 40 s of its 55
-    drainWork: {
+    drainFiveListsWork: {
       handler: 'functions/fiveLists/jobs.drainWorkHandler',
       description: 'five lists - do the work items: tell many people, carry a merged matter\'s backers and watchers',
       schedule: 'rate(1 minute)',

@@ -90,5 +90,5 @@ async function allOverdue(ctx: Ctx, subdistrictId: string, state: FiveListState,
 export const escalateOverdueHandler = async () => escalateOverdue(await loadDeps());
 
 /** The five lists' work items (escalations, merges' carried people, transitions' notifications past 20), every minute. */
-export const drainWork = job(fiveListsCapability.functions.drainWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, FIVE_LISTS_QUEUE, fiveListsWork, opts));
+export const drainWork = job(fiveListsCapability.functions.drainFiveListsWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, FIVE_LISTS_QUEUE, fiveListsWork, opts));
 export const drainWorkHandler = async () => drainWork(await loadDeps());

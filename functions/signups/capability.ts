@@ -16,7 +16,7 @@ export const signupsCapability = capability('signups', {
     },
     // work items (platform/work.ts): a cancelled activity's or event's holders cancelled and told in chunks; every
     // minute, within 40 s of its 55
-    drainWork: {
+    drainSignupsWork: {
       handler: 'functions/signups/jobs.drainWorkHandler',
       description: 'sign-ups - do the work items: cancel and tell the holders of a cancelled activity or event',
       schedule: 'rate(1 minute)',

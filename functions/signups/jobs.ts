@@ -47,5 +47,5 @@ export const remindEvents = job(signupsCapability.functions.remindEvents!, async
 export const remindEventsHandler = async () => remindEvents(await loadDeps());
 
 /** Sign-ups' work items (a cancelled activity's or event's holders told in chunks), every minute. */
-export const drainWork = job(signupsCapability.functions.drainWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, SIGNUPS_QUEUE, signupsWork, opts));
+export const drainWork = job(signupsCapability.functions.drainSignupsWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, SIGNUPS_QUEUE, signupsWork, opts));
 export const drainWorkHandler = async () => drainWork(await loadDeps());
