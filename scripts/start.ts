@@ -5,7 +5,7 @@
  *   3. the functions behind serverless-offline (:3010, :3002 Lambda invoke), bundled by esbuild, and in front of it the
  *      concurrency gate (:3000 HTTP API: each function held to its reserved concurrency, a queue not an error; a
  *      Lambda timeout answered 504 as API Gateway would) — scripts/concurrencyGate.ts
- *   4. a scheduler: createSessions and remindSessions once at start, drainOutbox every few seconds (via the Lambda
+ *   4. a scheduler: createSessions and remindSessions once at start, the work item workers and drainOutbox every few seconds (via the Lambda
  *      invoke endpoint, so the jobs run exactly as the functions are deployed)
  *   5. the h5 dev server (taro build --type h5 --watch, :10086) with the API at http://127.0.0.1:3000
  * Ctrl-C stops all of it.
@@ -53,7 +53,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** routine lines kept out of the terminal (they still go to .local/logs/) */
-const QUIET = /\(λ: drainOutbox\)|Successfully invoked scheduled function: \[drainOutbox\]|"msg":"drainOutbox"/;
+const QUIET = /\(λ: (drainOutbox|drainSignupsWork|drainFiveListsWork)\)|Successfully invoked scheduled function: \[(drainOutbox|drainSignupsWork|drainFiveListsWork)\]|"msg":"(drainOutbox|drainWork)"/;
 
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stack: LocalStack | undefined;
@@ -228,9 +228,12 @@ async function main() {
     if (draining || stopping) return;
     draining = true;
     try {
-      const r = await invoke('drainOutbox');
-      if (!r.ok && r.body !== lastDrainError) log(`drainOutbox failed (${r.status}): ${r.body.slice(0, 300)}`);
-      lastDrainError = r.ok ? '' : r.body;
+      // the work items first (a cancellation's holders, an escalation's officers), then the messages they wrote
+      for (const fn of ['drainSignupsWork', 'drainFiveListsWork', 'drainOutbox']) {
+        const r = await invoke(fn);
+        if (!r.ok && r.body !== lastDrainError) log(`${fn} failed (${r.status}): ${r.body.slice(0, 300)}`);
+        lastDrainError = r.ok ? '' : r.body;
+      }
     } catch (e) {
       if (!stopping) log(`drainOutbox: ${(e as Error).message}`);
     } finally {
