@@ -2,7 +2,7 @@ import { keys } from '../../platform/keys';
 import type { Item } from '../../platform/db';
 import { ok, signupsWorld } from '../../../tests/support/signups';
 import type { Person } from '../../../tests/support/harness';
-import { activityItem, eventItem } from '../store';
+import { activityItem, eventItem, helpRequestItem, teamItem } from '../store';
 
 jest.setTimeout(120_000);
 
@@ -107,6 +107,37 @@ describe('long lists come whole, a page at a time', () => {
     const got = await allPages(person, '/me/signups', 100);
     // Assess: the real sign-up (on the 10th) ends after the copies (within a week)
     expect(got.ids).toEqual([...coming.map((r) => r.placeId), shiftIds[0]]);
+    expect(got.pages).toBe(2);
+  });
+
+  it("lists a unit's 130 volunteer teams over two pages, none lost or repeated", async () => {
+    // Prepare: one team formed through the API, copied 130 times onto the sub-district
+    const leader = await w.volunteer('队长很多');
+    const made = ok(await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '和平巡防队', kind: 'patrol', leaderIds: [leader.id] }), 'team').team;
+    const copies = Array.from({ length: 130 }, (_, n) => ({ ...made, id: `team-long-${String(n).padStart(3, '0')}`, unitId: 'sd-t', unitPath: ['sd-t'] }));
+    await putAll(copies.map((t) => teamItem(t)));
+    // Act
+    const got = await allPages(resident, '/units/sd-t/volunteer-teams', 100);
+    // Assess
+    expect(got.ids).toEqual(copies.map((t) => t.id));
+    expect(got.pages).toBe(2);
+  });
+
+  it("lists a community's 130 help requests of the week over two pages, none lost or repeated, soonest first", async () => {
+    // Prepare: one request through the API, copied 130 times an hour apart from tomorrow on; one cancelled
+    const elder = await w.h.person('求助很多的老人', [['resident', 'c-b']]);
+    const made = ok(
+      await w.h.api.as(elder).post('/time-bank/requests', { communityId: 'c-b', birthDate: '1944-05-01', service: 'companionship', description: '陪同去社区医院复查', at: at(24), minutes: 30 }),
+      'request',
+    );
+    const copies = Array.from({ length: 130 }, (_, n) => ({ ...made, id: `help-long-${String(n).padStart(3, '0')}`, at: at(30 + n) }));
+    const cancelled = { ...made, id: 'help-long-cancelled', at: at(31), state: 'cancelled' };
+    await putAll([...copies, cancelled].map((r) => helpRequestItem(r)));
+    const neighbour = await w.volunteer('同社区邻居', { community: 'c-b' });
+    // Act
+    const got = await allPages(neighbour, '/communities/c-b/time-bank/requests', 100);
+    // Assess
+    expect(got.ids).toEqual([made.id, ...copies.map((r) => r.id)]);
     expect(got.pages).toBe(2);
   });
 });

@@ -74,3 +74,15 @@ export function usePaged<I>(load: (cursor?: string) => Promise<{ items: I[]; cur
   const items = q.data ? [...q.data.items, ...more.items] : []
   return { ...q, items, hasMore: !!more.cursor, loadingMore: more.loading, moreError: more.error, loadMore }
 }
+
+/** Every page of a paged list, for the short ones a screen sorts or filters whole (a unit's teams, a week's help requests). */
+export async function allPages<I>(load: (cursor?: string) => Promise<{ items: I[]; cursor?: string }>): Promise<I[]> {
+  const items: I[] = []
+  let cursor: string | undefined
+  do {
+    const page = await load(cursor)
+    items.push(...page.items)
+    cursor = page.cursor
+  } while (cursor)
+  return items
+}

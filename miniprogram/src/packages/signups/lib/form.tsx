@@ -5,7 +5,7 @@ import { chinaClock, chinaDay } from '@shared/platform/chinaTime'
 import { Btn, Chip, Field, TextArea, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
+import { allPages, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { pickPhotos, uploadPhoto } from '../../../lib/upload'
@@ -158,7 +158,7 @@ export function PosterField({ value, onChange, prefix }: { value: Poster; onChan
 /** The team an activity is for (only its members may sign up), from the teams of the unit; or everyone. */
 export function TeamPicker({ unitId, value, onChange, prefix }: { unitId: string | undefined; value: string | undefined; onChange: (teamId: string | undefined) => void; prefix: string }) {
   const t = useT()
-  const q = useQuery(async (): Promise<VolunteerTeam[]> => (unitId ? (await call(api.signups.unitTeams, { params: { unitId } })).items : []), [unitId], !!unitId)
+  const q = useQuery(async (): Promise<VolunteerTeam[]> => (unitId ? allPages((cursor) => call(api.signups.unitTeams, { params: { unitId }, query: { cursor } })) : []), [unitId], !!unitId)
   const teams = q.data ?? []
   return (
     <Field label={t('su.team.label')} hint={t('su.team.hint')}>

@@ -9,7 +9,7 @@ import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '..
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { allPages, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
 import { hasRole } from '../../../lib/roles'
@@ -23,7 +23,7 @@ export default function TeamsPage() {
   const { me } = useApp()
   // the units whose teams I see: every unit on the paths of my grants (my community and its sub-district)
   const unitIds = Array.from(new Set((me?.grants ?? []).flatMap((g) => g.unitPath.slice(0, 2))))
-  const q = useQuery(async () => (await Promise.all(unitIds.map((unitId) => call(api.signups.unitTeams, { params: { unitId } })))).flatMap((r) => r.items), [unitIds.join()], !!me)
+  const q = useQuery(async () => (await Promise.all(unitIds.map((unitId) => allPages((cursor) => call(api.signups.unitTeams, { params: { unitId }, query: { cursor } }))))).flat(), [unitIds.join()], !!me)
   const [open, setOpen] = useState<TeamDetail>()
   const act = useAction()
   const organizerUnits = (me?.grants ?? []).filter((g) => g.role === 'organizer')

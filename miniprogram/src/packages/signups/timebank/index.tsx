@@ -6,7 +6,7 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextArea, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { allPages, useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
@@ -23,7 +23,8 @@ export default function TimeBankPage() {
   const { me } = useApp()
   const communityId = homeCommunityId(me)
   const bank = useQuery(() => call(api.signups.myTimeBank, {}), [])
-  const reqs = useQuery(() => call(api.signups.communityHelpRequests, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  // a week's requests of one community, sorted and updated in place: every page
+  const reqs = useQuery(async () => ({ items: await allPages((cursor) => call(api.signups.communityHelpRequests, { params: { communityId: communityId! }, query: { cursor } })) }), [communityId], !!communityId)
   const act = useAction()
   const [asking, setAsking] = useState(false)
   const [service, setService] = useState<(typeof services)[number]>('companionship')
