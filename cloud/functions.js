@@ -36,7 +36,8 @@ async function functions({ resolveVariable } = {}) {
     const events =
       fn.kind === 'http'
         ? [...fn.endpoints.map((e) => `${e.method} ${e.path}`), ...(fn.extraRoutes ?? [])].map((r) => ({ httpApi: r }))
-        : [{ schedule: { rate: fn.schedule, enabled: true } }];
+        : // locally scripts/start.ts runs the drains every few seconds itself: serverless-offline would run them again
+          [{ schedule: { rate: fn.schedule, enabled: !(local && fn.name.startsWith('drain')) } }];
     out[fn.name] = {
       handler: fn.handler,
       description: fn.description,
