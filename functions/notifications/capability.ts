@@ -17,7 +17,7 @@ export const notificationsCapability = capability('notifications', {
       schedule: 'rate(1 minute)',
       timeout: 55,
       reservedConcurrency: 1,
-      needs: { table: { read: ['OUTBOX#', 'USER#'], write: ['OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['OUTBOX#'] }, secrets: ['wechatSecret'] },
+      needs: { table: { read: ['OUTBOXDUE#', 'USER#'], write: ['OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['OUTBOX#'] }, secrets: ['wechatSecret'] },
     },
   },
 });
