@@ -16,6 +16,7 @@ import { keys } from '../functions/platform/keys';
 import { signAccessToken } from '../functions/platform/tokens';
 import { grantItem } from '../functions/org/store';
 import * as store from '../functions/relief/store';
+import { vault } from '../functions/relief/commands/common';
 import { checkDigitOf } from '../shared/platform/idNumber';
 import { maskIdNumber, maskName } from '../shared/platform/masking';
 import type { ReliefType } from '../shared/relief/schemas';
@@ -220,23 +221,40 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
   const sdFigures = await must({ method: 'GET', path: `/relief/figures?unitId=${SD}&${half}`, token: officer.token }, 200);
   print(`\nThe sub-district's half year, as the work summary prints it: ${sdFigures.rows.map((x: { line: string }) => x.line).join('；')}`);
 
-  // the civil-affairs import: 5,000 rows (the most one file may hold), the same file again, and a file of 5,000 of
-  // which 500 are new; one request each, under the function's 10-second timeout in AWS
-  const IMPORT_PERIOD = '2026-12';
-  const importRow = (i: number) => {
+  // the civil-affairs import, one request each under the function's 10-second timeout: a re-import of 5,000 rows all
+  // present (written straight to the table first, so no earlier request is still writing them), the same file with
+  // 500 rows added, and last 5,000 new rows of another month (a request cut off by the timeout goes on writing in the
+  // background: nothing is measured after it)
+  const importRow = (i: number, period: string) => {
     const birth = new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const type = i % 5 ? '低保' : '高龄津贴';
-    return [communities[i % COMMUNITIES]!.name, `户主${i}`, idNumber(birth, i), type, IMPORT_PERIOD, 1 + (i % 4), 500 + (i % 7)].join(',');
+    return [communities[i % COMMUNITIES]!.name, `户主${i}`, idNumber(birth, i), type, period, 1 + (i % 4), 500 + (i % 7)].join(',');
   };
-  const importFile = (from: number, to: number) => ['社区,户主姓名,身份证号,救助类型,发放月份,保障人数,发放金额', ...Array.from({ length: to - from }, (_, k) => importRow(from + k))].join('\n');
+  const importFile = (from: number, to: number, period: string) =>
+    ['社区,户主姓名,身份证号,救助类型,发放月份,保障人数,发放金额', ...Array.from({ length: to - from }, (_, k) => importRow(from + k, period))].join('\n');
   const importReq = (content: string) => () => ({ method: 'POST', path: `/subdistricts/${SD}/relief/disbursements/import`, token: officer.token, body: { format: 'csv', content } });
-  const fresh = importFile(0, 5000);
+  const reliefVault = vault();
+  const present: Item[] = Array.from({ length: 5000 }, (_, i) => {
+    const birth = new Date(Date.UTC(1940, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const d: store.DisbursementRecord = {
+      communityId: communities[i % COMMUNITIES]!.id,
+      period: '2026-12',
+      type: i % 5 ? 'dibao' : 'seniorAllowance',
+      householdId: reliefVault.hash('household', idNumber(birth, i)),
+      headNameMasked: maskName(`户主${i}`),
+      persons: 1 + (i % 4),
+      amountFen: (500 + (i % 7)) * 100,
+      status: 'pending',
+      source: 'import',
+      createdAt: '2026-12-01T00:00:00.000Z',
+    };
+    return { ...keys.disbursement(d.communityId, d.period, d.type, d.householdId), entity: 'disbursement', ...d };
+  });
+  await writeAll(deps, present);
   const irows: Row[] = [];
-  irows.push(await sequential('POST …/disbursements/import (5,000 new rows)', 1, importReq(fresh), 200));
-  irows.push(await sequential('POST …/disbursements/import (the same 5,000 again)', 1, importReq(fresh), 200));
-  irows.push(await sequential('POST …/disbursements/import (5,000 rows, 500 of them new)', 1, importReq(importFile(500, 5500)), 200));
+  irows.push(await sequential('POST …/disbursements/import (5,000 rows, all present)', 1, importReq(importFile(0, 5000, '2026-12')), 200));
+  irows.push(await sequential('POST …/disbursements/import (5,000 rows, 500 of them new)', 1, importReq(importFile(500, 5500, '2026-12')), 200));
+  irows.push(await sequential('POST …/disbursements/import (5,000 new rows)', 1, importReq(importFile(0, 5000, '2027-01')), 200));
   print('\nImporting the civil-affairs payments file (CSV), one request each:\n');
   t.table(irows);
-  const again = await must(importReq(fresh)(), 200);
-  print(`\nA fourth import of the first file answers ${JSON.stringify(again)}.`);
 }
