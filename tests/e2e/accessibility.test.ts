@@ -38,9 +38,13 @@ beforeAll(async () => {
   await seedSignups(people['resident-wang']);
   await seedReliefRegistry(people['worker-liu']);
   await seedRelief(people['resident-wang'], people['worker-liu']);
+  ann.ANN_ID = (await h.api.as(people['worker-liu']).post('/announcements', { title: '周三上午停水通知', body: '因管网检修，本周三 9:00–15:00 停水，请提前储水。', audience: { unitId: 'c-a' }, pinned: true })).body.id;
   web = await startWeb(h.deps);
   browser = await launchBrowser();
 });
+
+/** Announcements: one published to c-a, pinned (the list, its detail and the form show it). */
+const ann: Record<string, string> = {};
 
 /** The five lists: a matter in each state a page shows its panel for, a council and an open consultation. */
 const five: Record<string, string> = {};
@@ -203,6 +207,11 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/relief/disbursements/index'],
   ['officer-huang', '#/packages/relief/figures/index'],
   ['resident-wang', '#/packages/relief/notice/index'],
+  ['resident-wang', '#/packages/announcements/list/index'],
+  ['resident-wang', '#/packages/announcements/detail/index?id=ANN_ID'],
+  ['worker-liu', '#/packages/announcements/list/index'],
+  ['worker-liu', '#/packages/announcements/detail/index?id=ANN_ID'],
+  ['worker-liu', '#/packages/announcements/post/index'],
 ];
 
 async function open(who: string, route: string, elder: boolean): Promise<Page> {
@@ -215,7 +224,7 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
     },
     [who ? tokens[who] : null, elder] as const,
   );
-  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!)}`);
+  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!).replace(/ANN_\w+/, (k) => ann[k]!)}`);
   await page.waitForLoadState('networkidle');
   // the page has rendered its content (not a spinner): some text in the page root
   await page.waitForFunction(() => (document.querySelector('.taro_page, .taro_router')?.textContent ?? '').trim().length > 4, undefined, { timeout: 15_000 });
