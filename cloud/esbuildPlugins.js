@@ -4,7 +4,7 @@
  *
  * zodLocales: zod 4's `z` namespace re-exports every one of its ~50 locales (`z.locales`), about 300 KB of a 460 KB
  * bundle. The backend only ever uses the default English messages (its own errors carry the Chinese text), so the
- * locales index is replaced by one that exports en and zh-CN only. `z.locales.<other>` would be undefined at run time.
+ * locales index is replaced by one that exports en only. `z.locales.<other>` would be undefined at run time.
  */
 const path = require('node:path');
 
@@ -19,7 +19,7 @@ const zodLocales = {
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
       const ext = args.pluginData.ext;
       return {
-        contents: `export { default as en } from './en${ext}';\nexport { default as zhCN } from './zh-CN${ext}';\n`,
+        contents: `export { default as en } from './en${ext}';\n`,
         resolveDir: path.dirname(args.path),
         loader: 'js',
       };
@@ -55,4 +55,22 @@ const localGuard = {
   },
 };
 
-module.exports = [zodLocales, localGuard];
+/**
+ * zodFromJsonSchema: zod 4's `z.fromJSONSchema` (JSON Schema -> zod, ~12 KB) is exported by the `z` namespace, so every
+ * bundle carries it; nothing here builds schemas from JSON Schema. It is replaced by a function that says so.
+ */
+const zodFromJsonSchema = {
+  name: 'zod-from-json-schema',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/from-json-schema\.c?js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'zod-from-json-schema' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-from-json-schema' }, () => ({
+      contents: "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is left out of the Lambda bundles (cloud/esbuildPlugins.js)'); }\n",
+      loader: 'js',
+    }));
+  },
+};
+
+module.exports = [zodLocales, localGuard, zodFromJsonSchema];
