@@ -9,7 +9,7 @@ export const announcementsCapability = capability('announcements', {
       handler: 'functions/announcements/handler.handler',
       description: 'announcements - post, schedule, edit, withdraw; residents read the ones that reach them; read counts',
       endpoints: endpointsOf(announcementsApi),
-      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#'] }, bucket: { read: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
     },
     publishAnnouncements: {
       handler: 'functions/announcements/jobs.publishAnnouncementsHandler',

@@ -17,6 +17,8 @@ export async function postAnnouncement(ctx: UserCtx, input: PostAnnouncementInpu
   const { scope, audience } = await resolveAudience(ctx, input.audience);
   requireManage(ctx, scope);
   checkPhotoKeys(ctx, input.photos);
+  // the attachments stay: a record references them now (uploads not kept expire after 3 days)
+  await ctx.storage.keep(input.photos ?? []);
   const now = ctx.clock.now();
   const publishAt = publishTime(now, input.publishAt);
   const at = now.toISOString();
@@ -69,6 +71,7 @@ export async function editAnnouncement(ctx: UserCtx, id: string, input: EditAnno
       next = { ...next, audience, subdistrictId: scope.subdistrictId, communityId: scope.communityId, gridId: scope.gridId };
     }
     if (input.photos) checkPhotoKeys(ctx, input.photos);
+    if (input.photos) await ctx.storage.keep(input.photos);
     const publishAt = input.publishAt ? publishTime(now, input.publishAt) : a.publishAt;
     next = {
       ...next,
