@@ -9,7 +9,8 @@ import { api } from '../../shared/api';
 import { tableDefinition, ttlAttribute } from '../../functions/platform/table';
 import { PENDING_TAG } from '../../functions/platform/storage';
 import { allRoutes, routeTable } from '../../functions/app';
-import { functionDeclarations } from '../../functions/capabilities';
+import { capabilities, functionDeclarations } from '../../functions/capabilities';
+import { errorMessages } from '../../shared/errors';
 import * as cloudRules from '../../functions/platform/cloudRules';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { actionsOf } = require('../../cloud/iam.js') as { actionsOf: (needs: unknown) => { dynamodb: string[]; s3: string[]; kms: string[] } };
@@ -179,6 +180,12 @@ describe('capability declarations (functions/<capability>/capability.ts)', () =>
     // and no route serves an endpoint that no function declares (it would never be deployed)
     const declared = new Set(routeTable.flatMap((t) => t.routes));
     expect(allRoutes.filter((r) => !declared.has(r)).map((r) => `${r.endpoint.method} ${r.endpoint.path}`)).toEqual([]);
+  });
+
+  it('name only error codes that shared/errors.ts has texts for, and each function once across capabilities', () => {
+    for (const c of capabilities) for (const code of c.errors) expect({ capability: c.name, code, known: code in errorMessages }).toEqual({ capability: c.name, code, known: true });
+    const names = functionDeclarations.map((f) => f.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 
   it("are serverless.yml's functions: the same names, handlers, events and schedules", () => {
