@@ -5,27 +5,9 @@
  * its events: an `httpApi` event per declared endpoint, a `schedule` per job. Nothing here is written by hand, so the
  * routes, the roles and the app's route table cannot drift apart (tests/stack/serverlessConfig.test.ts checks).
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const { declarations } = require('./declarations');
 const { roleName } = require('./iam');
-
-/** Where a secret goes when cloud/secrets.js is not there: the value from serverless.yml's params, as before. */
-const PARAM_OF_SECRET = {
-  tokenSecret: ['TOKEN_SECRET', 'tokenSecret'],
-  wechatSecret: ['WECHAT_SECRET', 'wechatSecret'],
-  wechatPushToken: ['WECHAT_PUSH_TOKEN', 'wechatPushToken'],
-  wechatPushAesKey: ['WECHAT_PUSH_AES_KEY', 'wechatPushAesKey'],
-  reliefHashSecret: ['RELIEF_HASH_SECRET', 'reliefHashSecret'],
-};
-
-async function secretEnvironment(names, ctx) {
-  const secretsFile = path.join(__dirname, 'secrets.js');
-  if (fs.existsSync(secretsFile)) return require(secretsFile).secretEnvironment(names, ctx);
-  const env = {};
-  for (const n of names) env[PARAM_OF_SECRET[n][0]] = `\${param:${PARAM_OF_SECRET[n][1]}}`;
-  return env;
-}
+const { secretEnvironment } = require('./secrets');
 
 async function functions({ resolveVariable } = {}) {
   const stage = resolveVariable ? await resolveVariable('sls:stage') : 'dev';

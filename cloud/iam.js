@@ -13,9 +13,8 @@
  * dynamodb:LeadingKeys condition would also bind the prefixes in AWS, but it applies to index queries differently and
  * is left until it can be tried against a real account).
  */
-const path = require('node:path');
-const fs = require('node:fs');
 const { declarations } = require('./declarations');
+const { secretStatements } = require('./secrets');
 
 const TABLE = 'LinliTable';
 const BUCKET = 'UploadBucket';
@@ -39,11 +38,6 @@ function actionsOf(needs) {
   return { dynamodb, s3, kms: [...(needs.kms ?? [])] };
 }
 
-function secretStatements(names) {
-  const secretsFile = path.join(__dirname, 'secrets.js');
-  if (!names.length || !fs.existsSync(secretsFile)) return [];
-  return require(secretsFile).secretStatements(names);
-}
 
 function role(fn) {
   const { dynamodb, s3, kms } = actionsOf(fn.needs);
