@@ -38,6 +38,11 @@ export const keys = {
   workItemDue: (queue: string, dueAt: string, id: string) => ({ gsi1pk: `WORKDUE#${queue}`, gsi1sk: `${dueAt}#${id}` }),
   /** what the outbox and the workers gave up on, newest last: operators read it (GET /admin/dead-letters) */
   deadLetter: (failedAt: string, id: string) => ({ pk: 'DEADLETTERS', sk: `${failedAt}#${id}` }),
+  /** a work-summary figure counter (platform/figures.ts): one per community, China month and ledger, its figures as
+   * attributes, added in the transaction of each change the ledger counts */
+  figure: (communityId: string, month: string, ledger: string) => ({ pk: `FIG#${communityId}`, sk: `${month}#${ledger}` }),
+  /** the same counters summed for the sub-district, in the same transactions: a sub-district's summary is one query */
+  figureOfSubdistrict: (subdistrictId: string, month: string, ledger: string) => ({ pk: `FIGSD#${subdistrictId}`, sk: `${month}#${ledger}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMP#${userId}#${key}`, sk: 'IDEMP' }),
 
   // --- fiveLists: a five-list matter lives in its matter's item collection (`MATTER#m`), beside the say-it day matter

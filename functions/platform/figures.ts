@@ -1,0 +1,67 @@
+import { chinaMonth, type Instant } from '../../shared/platform/chinaTime';
+import type { Db, TxWrite } from './db';
+import { keys } from './keys';
+
+/**
+ * The work summary's counters (shared/platform/figures.ts declares what each ledger counts). A change that a ledger
+ * counts adds to its counters in its own transaction: the community's for the China month of `at`, and the
+ * sub-district's beside it, so a summary is one query and a counter can never drift from its records (a failed
+ * transaction adds nothing; a retried one adds once, as its records are written once).
+ *
+ * The two writes are on per-community and per-sub-district items of one ledger and month: count the moments a report
+ * counts (a mediation closed, an hour confirmed, a meal served), not bursts of taps (a sign-up), so they stay cool.
+ * A function that calls figureAdds declares write on `FIG#` and `FIGSD#`.
+ */
+export interface FigureScope {
+  subdistrictId: string;
+  communityId: string;
+}
+
+/** The two counter updates (community, sub-district) for a ledger's figures at an instant; negative deltas undo. */
+export function figureAdds(scope: FigureScope, at: Instant, ledger: string, add: Record<string, number>): TxWrite[] {
+  const month = chinaMonth(at);
+  const deltas = Object.fromEntries(Object.entries(add).filter(([, n]) => n !== 0));
+  if (Object.keys(deltas).length === 0) return [];
+  return [
+    { update: keys.figure(scope.communityId, month, ledger), spec: { set: { entity: 'figure', communityId: scope.communityId, month, ledger }, add: deltas } },
+    { update: keys.figureOfSubdistrict(scope.subdistrictId, month, ledger), spec: { set: { entity: 'figureOfSubdistrict', subdistrictId: scope.subdistrictId, month, ledger }, add: deltas } },
+  ];
+}
+
+export interface FigureCounter {
+  month: string;
+  ledger: string;
+  values: Record<string, number>;
+}
+
+const meta = new Set(['pk', 'sk', 'entity', 'communityId', 'subdistrictId', 'month', 'ledger', 'gsi1pk', 'gsi1sk']);
+
+/**
+ * The counters of a community (or of a sub-district: `level`) for the months from..to (YYYY-MM, inclusive), every
+ * ledger: one query (paged by DynamoDB past 1 MB). A function that reads them declares read on `FIG#` / `FIGSD#`.
+ */
+export async function readFigureCounters(db: Db, level: 'community' | 'subdistrict', unitId: string, from: string, to: string): Promise<FigureCounter[]> {
+  const pk = level === 'community' ? keys.figure(unitId, '', '').pk : keys.figureOfSubdistrict(unitId, '', '').pk;
+  const out: FigureCounter[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query({ pk, between: [`${from}#`, `${to}#~`], cursor });
+    for (const item of page.items) {
+      const values: Record<string, number> = {};
+      for (const [k, v] of Object.entries(item)) if (!meta.has(k) && typeof v === 'number') values[k] = v;
+      out.push({ month: String(item.month), ledger: String(item.ledger), values });
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** Sums counters by ledger over their months. */
+export function sumByLedger(counters: readonly FigureCounter[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const c of counters) {
+    const acc = (out[c.ledger] ??= {});
+    for (const [k, v] of Object.entries(c.values)) acc[k] = (acc[k] ?? 0) + v;
+  }
+  return out;
+}

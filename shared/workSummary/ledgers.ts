@@ -1,0 +1,7 @@
+import type { LedgerDef } from '../platform/figures';
+
+/**
+ * Every ledger a work summary prints, in the order of the seed reports. A capability that keeps figures declares its
+ * ledger in shared/<capability>/figures.ts (with `ledger()` from shared/platform/figures.ts) and adds it here: one line.
+ */
+export const ledgers: readonly LedgerDef[] = [];
