@@ -56,6 +56,19 @@ export async function readFigureCounters(db: Db, level: 'community' | 'subdistri
   return out;
 }
 
+/**
+ * How a ledger's figures are rebuilt from its records (not its counters), for the recount test
+ * (functions/workSummary/recount.test.ts: "every counter equals a recount of its records"). `recount` reads the
+ * records of one community through the capability's own queries and returns the same figures its counters hold for
+ * the China months from..to (YYYY-MM, inclusive), summed over those months; a figure it cannot rebuild is an error in
+ * the ledger, not something to leave out. Export it from functions/<capability>/figures.ts and add it to
+ * functions/workSummary/recounts.ts (one line), beside the ledger's line in shared/workSummary/ledgers.ts.
+ */
+export interface LedgerRecount {
+  ledger: string;
+  recount(db: Db, communityId: string, from: string, to: string): Promise<Record<string, number>>;
+}
+
 /** Sums counters by ledger over their months. */
 export function sumByLedger(counters: readonly FigureCounter[]): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
