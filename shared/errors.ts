@@ -37,6 +37,7 @@ export const errorMessages = {
   RATE_LIMITED: ['操作太频繁，请稍后再试', 'Too many requests: try again later'],
   BUSY_TRY_AGAIN: ['当前人数较多，请稍后再试', 'Many people are doing this at once: try again in a moment'],
   WECHAT_PUSH_SIGNATURE: ['微信推送签名不符', 'The WeChat push signature does not match'],
+  WECHAT_PUSH_STALE: ['微信推送的时间戳已过期', 'The WeChat push timestamp is too old or too far ahead'],
   // sign-ups: volunteering, events, hours, time bank (issue 6)
   PLACE_NOT_OPEN: ['报名尚未开放或已取消', 'Sign-up is not open'],
   SIGNUP_CLOSED: ['活动已开始，报名已截止', 'Sign-up has closed'],

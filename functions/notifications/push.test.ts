@@ -20,7 +20,7 @@ beforeAll(async () => {
 const grant = async (p: Person) => (await h.deps.db.get<{ count: number }>(keys.subscribeGrant(p.id, 'matterOutcome')))?.count;
 const event = (p: Person, name: string, list: unknown) => ({ ToUserName: 'gh_linli', FromUserName: p.openid, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'event', Event: name, List: list });
 async function push(body: Record<string, unknown>, mode: 'safe' | 'plain' = 'safe') {
-  const call = wechatPushRequest(body as never, secrets(), mode);
+  const call = wechatPushRequest(body as never, secrets(), mode, h.clock.now().getTime());
   return h.api.call('POST', `/wechat/push?${call.query}`, { rawBody: call.body });
 }
 async function granted(p: Person, n: number) {
@@ -37,7 +37,8 @@ describe('the message-push protocol', () => {
   });
 
   it("answers the console's URL check with the echo, only when signed with the Token", async () => {
-    const q = new URLSearchParams({ signature: pushSignature(secrets().token, '1764120000', '42'), timestamp: '1764120000', nonce: '42', echostr: '7150617234' });
+    const ts = String(Math.floor(h.clock.now().getTime() / 1000));
+    const q = new URLSearchParams({ signature: pushSignature(secrets().token, ts, '42'), timestamp: ts, nonce: '42', echostr: '7150617234' });
     const ok = await h.api.call('GET', `/wechat/push?${q}`);
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toMatch(/^text\/plain/);
@@ -95,16 +96,32 @@ describe('subscribe-message events', () => {
     const zhou = await h.person('周建', [['resident', 'c-a']]);
     await granted(zhou, 1);
     const off = event(zhou, 'subscribe_msg_change_event', { TemplateId: h.deps.config.templates.matterOutcome, SubscribeStatusString: 'reject' });
-    const wrongToken = wechatPushRequest(off as never, { ...secrets(), token: 'someoneElsesToken' }, 'safe');
+    const wrongToken = wechatPushRequest(off as never, { ...secrets(), token: 'someoneElsesToken' }, 'safe', h.clock.now().getTime());
     expect((await h.api.call('POST', `/wechat/push?${wrongToken.query}`, { rawBody: wrongToken.body })).status).toBe(401);
     // (in plain mode the signature covers only the URL's timestamp and nonce: safe mode is the one for production)
-    const sealed = wechatPushRequest(off as never, secrets(), 'safe');
+    const sealed = wechatPushRequest(off as never, secrets(), 'safe', h.clock.now().getTime());
     const body = JSON.parse(sealed.body) as { Encrypt: string };
     const flipped = JSON.stringify({ ...body, Encrypt: `${body.Encrypt.slice(0, 10)}${body.Encrypt[10] === 'A' ? 'B' : 'A'}${body.Encrypt.slice(11)}` });
     const refused = await h.api.call('POST', `/wechat/push?${sealed.query}`, { rawBody: flipped });
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('WECHAT_PUSH_SIGNATURE');
     expect(await grant(zhou)).toBe(1);
+  });
+
+  it('refuses a rightly signed push replayed ten minutes later, or dated ahead, and changes nothing', async () => {
+    const sun = await h.person('孙丽', [['resident', 'c-a']]);
+    await granted(sun, 2);
+    const off = event(sun, 'subscribe_msg_change_event', { TemplateId: h.deps.config.templates.matterOutcome, SubscribeStatusString: 'reject' });
+    for (const skewMs of [-10 * 60_000, 10 * 60_000]) {
+      const replay = wechatPushRequest(off as never, secrets(), 'safe', h.clock.now().getTime() + skewMs);
+      const refused = await h.api.call('POST', `/wechat/push?${replay.query}`, { rawBody: replay.body });
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe('WECHAT_PUSH_STALE');
+    }
+    expect(await grant(sun)).toBe(2);
+    const onTime = wechatPushRequest(off as never, secrets(), 'safe', h.clock.now().getTime() - 60_000);
+    expect((await h.api.call('POST', `/wechat/push?${onTime.query}`, { rawBody: onTime.body })).body).toBe('success');
+    expect(await grant(sun)).toBe(0);
   });
 
   it('answers a malformed event with a 400 and a code, never a 500', async () => {

@@ -16,10 +16,19 @@ function secrets(ctx: Ctx) {
 
 const refused = () => new ApiError(401, 'WECHAT_PUSH_SIGNATURE');
 
+/** How far WeChat's `timestamp` (when it signed the call, in seconds) may be from our clock: a signed call captured and
+ * replayed later, or one whose clock is off, is refused (the signature covers the timestamp, so it cannot be moved). */
+export const PUSH_FRESH_SECONDS = 300;
+function fresh(ctx: Ctx, timestamp: string): void {
+  const t = Number(timestamp);
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(ctx.clock.now().getTime() / 1000 - t) > PUSH_FRESH_SECONDS) throw new ApiError(401, 'WECHAT_PUSH_STALE');
+}
+
 /** The console's check of the URL: answer the echo only when the signature is the Token's. */
 export async function checkPushUrl(ctx: Ctx, query: Query): Promise<string> {
   const { token } = secrets(ctx);
   if (!query.echostr || !signatureMatches(pushSignature(token, query.timestamp, query.nonce), query.signature)) throw refused();
+  fresh(ctx, query.timestamp);
   return query.echostr;
 }
 
@@ -50,6 +59,7 @@ export async function receivePush(ctx: Ctx, query: Query, body: z.infer<typeof W
     // with an EncodingAESKey set, only sealed bodies: a plain body is not covered by the signature
     throw refused();
   }
+  fresh(ctx, query.timestamp);
   const parsed = WechatPushEvent.safeParse(raw);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.slice(0, 10).map((i) => ({ path: ['event', ...i.path.map(String)].join('.'), message: i.message })));
   const event = parsed.data;
