@@ -33,9 +33,14 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
+/**
+ * Rows as CSV for a spreadsheet (UTF-8 with a BOM, CRLF). A text cell that begins with = + - @, a tab or a CR would be
+ * run as a formula by Excel or WPS (CSV injection: a resident's name "=HYPERLINK(...)" in an export): it is written
+ * with a leading apostrophe, as OWASP advises, so it shows as the text it is. Numbers are written as numbers.
+ */
 export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   const cell = (v: string | number) => {
-    const t = String(v);
+    const t = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
