@@ -137,6 +137,26 @@ describe('the xlsx writer and reader', () => {
     expect(reason(streamedZip({ ...excelLike, 'xl/sharedStrings.xml': '<sst><si><t>x</t></si></sst>' }))).toBe('corrupt');
   });
 
+  it('refuses a few-KB sheet addressing a cell at XFD or far below the rows an import reads, before padding anything', () => {
+    const sheetWith = (cells: string) => ({ ...excelLike, 'xl/worksheets/data.xml': `<worksheet><sheetData>${cells}</sheetData></worksheet>` });
+    const attempt = (bytes: Uint8Array, limits?: { maxRows: number; maxColumns: number }) => {
+      try {
+        return readXlsx(bytes, limits).length;
+      } catch (e) {
+        return e instanceof XlsxError ? e.reason : `other: ${String(e)}`;
+      }
+    };
+    const wide = streamedZip(sheetWith('<row r="1"><c r="XFD1"><v>1</v></c></row>'.repeat(50)));
+    expect(wide.length).toBeLessThan(8_000);
+    expect(attempt(wide)).toBe('tooLarge');
+    expect(attempt(streamedZip(sheetWith('<row r="1048576"><c r="A1048576"><v>1</v></c></row>')))).toBe('tooLarge');
+    // unaddressed cells count too: the 65th cell of a row is past 64 columns
+    expect(attempt(streamedZip(sheetWith(`<row>${'<c><v>1</v></c>'.repeat(65)}</row>`)))).toBe('tooLarge');
+    // within the limits, the same shapes are read; a caller can set its own
+    expect(attempt(streamedZip(sheetWith(`<row>${'<c><v>1</v></c>'.repeat(64)}</row><row r="20001"><c r="A20001"><v>1</v></c></row>`)))).toBe(20_001);
+    expect(attempt(streamedZip(sheetWith('<row r="3"><c r="A3"><v>1</v></c></row>')), { maxRows: 2, maxColumns: 5 })).toBe('tooLarge');
+  });
+
   it('finds entries by name and inflates only what is asked', () => {
     const zip = readZip(streamedZip({ 'a.txt': 'hello', 'b.txt': 'world' }));
     expect([...zip.keys()]).toEqual(['a.txt', 'b.txt']);

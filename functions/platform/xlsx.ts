@@ -265,11 +265,23 @@ function numberText(v: string): string {
   return String(Number(n.toPrecision(15)));
 }
 
+/** How far into a sheet a reader goes: an import's rows and columns, checked before a gap is padded. */
+export interface SheetLimits {
+  /** rows including the header; a cell addressed below them is 'tooLarge' */
+  maxRows: number;
+  /** columns (A = 1); a cell addressed to the right of them is 'tooLarge' */
+  maxColumns: number;
+}
+/** Generous for any import here (5,000 rows of a dozen columns), small enough that padding stays cheap. */
+export const defaultSheetLimits: SheetLimits = { maxRows: 20_001, maxColumns: 64 };
+
 /**
  * The first sheet of an xlsx as rows of strings (numbers as their decimal text, booleans as TRUE/FALSE). Rows keep their
- * position: a gap of empty rows comes back as empty rows, missing cells as ''.
+ * position: a gap of empty rows comes back as empty rows, missing cells as ''. A cell addressed past `limits` is
+ * refused ('tooLarge') before anything is padded: a few-KB file with one cell at XFD1048576 would otherwise make the
+ * reader build a million rows or 16,384 cells a row.
  */
-export function readXlsx(bytes: Uint8Array): string[][] {
+export function readXlsx(bytes: Uint8Array, limits: SheetLimits = defaultSheetLimits): string[][] {
   const zip = readZip(bytes);
   const workbook = text(zip, 'xl/workbook.xml');
   if (workbook === undefined) throw new XlsxError('noSheet', 'no workbook: not an xlsx file');
@@ -297,6 +309,7 @@ export function readXlsx(bytes: Uint8Array): string[][] {
     const rAttr = attr(rm[1] ?? '', 'r');
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     if (!Number.isInteger(r) || r < 0 || r > 1_048_575) throw new XlsxError('corrupt', 'bad row reference');
+    if (r >= limits.maxRows) throw new XlsxError('tooLarge', `row ${r + 1} is past the ${limits.maxRows} rows an import reads`);
     nextRow = r + 1;
     const cells: string[] = [];
     let nextCol = 0;
@@ -308,6 +321,7 @@ export function readXlsx(bytes: Uint8Array): string[][] {
       if (ref && !col) throw new XlsxError('corrupt', `bad cell reference ${ref}`);
       const c = col ? columnIndex(col[1]!) : nextCol;
       if (c > 16_383) throw new XlsxError('corrupt', 'bad cell reference');
+      if (c >= limits.maxColumns) throw new XlsxError('tooLarge', `column ${columnLetters(c)} is past the ${limits.maxColumns} columns an import reads`);
       nextCol = c + 1;
       const t = attr(attrs, 't') ?? 'n';
       const v = tag('v', '').exec(inner)?.[2];
