@@ -72,6 +72,13 @@ describe('routes', () => {
     const cors = config.provider.httpApi.cors;
     expect(cors.allowedHeaders.map((h: string) => h.toLowerCase())).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
   });
+
+  it("lets no other site's page call a deployed stage: its CORS origins (API and upload bucket) are not '*'", () => {
+    expect(config.provider.httpApi.cors.allowedOrigins).not.toContain('*');
+    expect(config.provider.httpApi.cors.allowedOrigins.length).toBeGreaterThan(0);
+    const rules = config.resources.Resources.UploadBucket.Properties.CorsConfiguration.CorsRules as { AllowedOrigins: string[] }[];
+    for (const rule of rules) expect(rule.AllowedOrigins).not.toContain('*');
+  });
 });
 
 describe('functions', () => {
