@@ -7,7 +7,7 @@ export const sayItDayCapability = capability('sayItDay', {
       handler: 'functions/sayItDay/handler.handler',
       description: 'say-it days - schedule rule, sessions, matters, seconds, minutes, outcomes, reminders',
       endpoints: endpointsOf(sayItDayApi),
-      needs: { table: { read: ['AUTHOR#', 'BOARD#', 'COMMUNITY#', 'IDEMP#', 'MATTER#', 'REMIND#', 'SESSION#', 'UNITS'], write: ['COMMUNITY#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'REMIND#', 'USER#'], delete: ['MATTER#', 'REMIND#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['AUTHOR#', 'BOARD#', 'COMMUNITY#', 'IDEMP#', 'MATTER#', 'REMIND#', 'SESSION#', 'UNITS'], write: ['COMMUNITY#', 'FIG#', 'FIGSD#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'REMIND#', 'USER#'], delete: ['MATTER#', 'REMIND#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
     },
     createSessions: {
       handler: 'functions/sayItDay/jobs.createSessionsHandler',

@@ -1,7 +1,10 @@
 import type { LedgerRecount } from '../platform/figures';
+import { sayItDayRecount } from '../sayItDay/figures';
 
 /**
  * Every ledger's recount (functions/platform/figures.ts LedgerRecount), for the recount test only: no function bundle
  * imports this file. A ledger in shared/workSummary/ledgers.ts adds its recount here: one line.
  */
-export const recounts: readonly LedgerRecount[] = [];
+export const recounts: readonly LedgerRecount[] = [
+  sayItDayRecount,
+];

@@ -1,7 +1,10 @@
 import type { LedgerDef } from '../platform/figures';
+import { sayItDayLedger } from '../sayItDay/figures';
 
 /**
  * Every ledger a work summary prints, in the order of the seed reports. A capability that keeps figures declares its
  * ledger in shared/<capability>/figures.ts (with `ledger()` from shared/platform/figures.ts) and adds it here: one line.
  */
-export const ledgers: readonly LedgerDef[] = [];
+export const ledgers: readonly LedgerDef[] = [
+  sayItDayLedger,
+];

@@ -7,7 +7,9 @@ import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
 import { ports } from '../../ports';
 import { parseSessionId } from '../../../shared/sayItDay/schedule';
-import { chinaDay } from '../../../shared/platform/chinaTime';
+import { chinaDay, chinaInstant } from '../../../shared/platform/chinaTime';
+import { sayItDayLedger, sessionFigures } from '../../../shared/sayItDay/figures';
+import { figureAdds } from '../../platform/figures';
 import * as store from '../store';
 import { matterView, readableMatter, readableSession, scopeOf } from './view';
 
@@ -113,12 +115,16 @@ export async function closeSession(ctx: UserCtx, sessionId: string): Promise<Ses
   if (open.length) throw new ConflictError('MATTERS_WITHOUT_OUTCOME', { matterIds: open.map((m) => m.id) });
   const count = (s: string) => matters.filter((m) => m.status === s).length;
   const summary = { solvedOnSpot: count('solvedOnSpot'), toFiveLists: count('toFiveLists'), notAccepted: count('notAccepted'), withdrawn: count('withdrawn') };
-  return updateSession(
-    ctx,
-    session,
-    { set: { state: 'closed', closedAt: ctx.clock.now().toISOString(), summary }, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
-    () => {
-      throw new ConflictError('SESSION_NOT_IN_PROGRESS');
+  const closedAt = ctx.clock.now().toISOString();
+  // the work summary's counters ride in the close's transaction, in the month of the session's date: a retried close
+  // fails the state condition and adds nothing
+  await ctx.db.transact([
+    {
+      update: keys.session(session.communityId, session.date),
+      spec: { set: { state: 'closed', closedAt, summary }, add: { version: 1 }, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
+      fails: new ConflictError('SESSION_NOT_IN_PROGRESS'),
     },
-  );
+    ...figureAdds(session, chinaInstant(session.date), sayItDayLedger.ledger, sessionFigures(session, matters.map((m) => m.status))),
+  ]);
+  return { ...session, state: 'closed', closedAt, summary, version: session.version + 1 };
 }
