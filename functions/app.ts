@@ -16,13 +16,14 @@ import { handle, handleAs, type HttpEvent, type HttpResult, type Route } from '.
 import { routes as sayItDay } from './sayItDay/routes';
 import { routes as signups } from './signups/routes';
 import { routes as uploads } from './uploads/routes';
+import { routes as workbench } from './workbench/routes';
 
 /**
  * Every route of every capability. In the cloud each function serves its declared endpoints; tests and the bench call
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...workSummary];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...workbench, ...workSummary];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

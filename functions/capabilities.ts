@@ -9,6 +9,7 @@ import { reliefCapability } from './relief/capability';
 import { sayItDayCapability } from './sayItDay/capability';
 import { signupsCapability } from './signups/capability';
 import { uploadsCapability } from './uploads/capability';
+import { workbenchCapability } from './workbench/capability';
 import { workSummaryCapability } from './workSummary/capability';
 
 /** Every capability's declaration: serverless.yml (cloud/functions.js, cloud/iam.js), the app's route table and the guard read these. */
@@ -23,6 +24,7 @@ export const capabilities: CapabilityDeclaration[] = [
   signupsCapability,
   reliefCapability,
   announcementsCapability,
+  workbenchCapability,
   workSummaryCapability,
 ];
 

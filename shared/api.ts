@@ -23,6 +23,7 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { workbenchApi } from './workbench/api';
 
 const CommunityParams = z.object({ communityId: Id });
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
@@ -83,6 +84,7 @@ export const api = {
   relief: reliefApi,
   uploads: uploadsApi,
   announcements: announcementsApi,
+  workbench: workbenchApi,
 } as const;
 
 export type Api = typeof api;

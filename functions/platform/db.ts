@@ -378,6 +378,52 @@ export class Db {
   }
 
   /**
+   * How many items a query matches (after its filter), with Select COUNT page after page until none is left: an honest
+   * count that carries no items back (a page stops at 1 MB read, so a large partition costs more than one call).
+   */
+  async queryCount(spec: Omit<QuerySpec, 'limit' | 'cursor' | 'ascending'>): Promise<number> {
+    const c: Compiled = { names: {}, values: {} };
+    const pkName = spec.index ? `${spec.index}pk` : 'pk';
+    const skName = spec.index ? `${spec.index}sk` : 'sk';
+    let keyExpr = `${compile(`#${pkName}`, undefined, c)} = :pk`;
+    c.values[':pk'] = { S: spec.pk };
+    if (spec.prefix !== undefined) {
+      keyExpr += ` AND begins_with(${compile(`#${skName}`, undefined, c)}, :skp)`;
+      c.values[':skp'] = { S: spec.prefix };
+    } else if (spec.between) {
+      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} BETWEEN :sk1 AND :sk2`;
+      c.values[':sk1'] = { S: spec.between[0] };
+      c.values[':sk2'] = { S: spec.between[1] };
+    } else if (spec.from !== undefined) {
+      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} >= :skf`;
+      c.values[':skf'] = { S: spec.from };
+    }
+    const filter = spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined;
+    let total = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out: QueryCommandOutput = await this.send<QueryCommandOutput>(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: spec.index,
+          KeyConditionExpression: keyExpr,
+          FilterExpression: filter,
+          ExpressionAttributeNames: c.names,
+          ExpressionAttributeValues: c.values,
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+          ConsistentRead: spec.index ? undefined : spec.consistent,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.count(out.ConsumedCapacity);
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
+  }
+
+  /**
    * All the writes happen, or none: the way every invariant that spans items is kept. When conditions failed, the first
    * failed write (in list order) that names its error (`fails`) throws that error; if none does, TransactionCancelled,
    * which says by tag which failed. Contention is retried; if it outlasts the retries, BusyError (503).

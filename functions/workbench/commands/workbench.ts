@@ -1,0 +1,177 @@
+import { addDays, chinaDay, chinaInstant, chinaYear } from '../../../shared/platform/chinaTime';
+import { DEFAULT_MIN_RATED, unitScore } from '../../../shared/fiveLists/score';
+import type { Grant } from '../../../shared/org/schemas';
+import type { Task, Workbench, WorkbenchRole } from '../../../shared/workbench/schemas';
+import type { UserCtx } from '../../platform/context';
+import { ForbiddenError } from '../../platform/errors';
+import { getUnit } from '../../platform/units';
+import * as store from '../store';
+
+/** How far back an organizer's hours to confirm are looked for: shifts that ended in the last 60 days. */
+export const HOURS_LOOKBACK_DAYS = 60;
+
+/** The page of the mini-program that does each task (links are data: the app navigates to them as they are). */
+const pages = {
+  bindings: (c: string) => `/packages/worker/bindings/index?communityId=${c}`,
+  reliefQueue: (level: string, unitId: string) => `/packages/relief/queue/index?level=${level}&unitId=${unitId}`,
+  session: (id: string) => `/packages/sayItDay/session/index?id=${id}`,
+  visits: (c: string) => `/packages/relief/visits/index?communityId=${c}`,
+  announcements: '/packages/announcements/list/index',
+  proxy: (g: string) => `/packages/relief/proxy/index?gridId=${g}`,
+  officerBoard: '/packages/fiveLists/officer/index',
+  summary: '/packages/relief/figures/index',
+  unitList: (u: string) => `/packages/fiveLists/unit/index?unitId=${u}`,
+  scores: (u: string) => `/packages/fiveLists/scores/index?unitId=${u}`,
+  organize: '/packages/signups/organize/index',
+};
+
+/** Overdue first (most first), then the oldest waiting, then the rest with work, then those with none, links last. */
+export function byUrgency(tasks: Task[]): Task[] {
+  const rank = (t: Task) => (t.source === 'link' ? 3 : (t.overdue ?? 0) > 0 ? 0 : (t.count ?? 0) > 0 ? 1 : 2);
+  return [...tasks].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (b.overdue ?? 0) - (a.overdue ?? 0) ||
+      (a.oldestAt ?? '~').localeCompare(b.oldestAt ?? '~') ||
+      (b.count ?? 0) - (a.count ?? 0),
+  );
+}
+
+/**
+ * GET /me/workbench?role&unitId: the tasks of one of my staff roles on the unit I hold it on. Every query of a role is
+ * sent at once (one round trip; the organizer's check-ins and hours need the shifts first: two); a count is an
+ * index's Count (every page) or the owning capability's counter, never the length of a cut list.
+ */
+export async function myWorkbench(ctx: UserCtx, query: { role: WorkbenchRole; unitId: string }): Promise<Workbench> {
+  const grant = ctx.principal.grants.find((g) => g.role === query.role && g.unitId === query.unitId);
+  if (!grant) throw new ForbiddenError();
+  const now = ctx.clock.now().toISOString();
+  const build = builders[query.role];
+  const [unit, built] = await Promise.all([getUnit(ctx.db, grant.unitId), build(ctx, grant, now)]);
+  return { role: query.role, unitId: grant.unitId, unitName: unit?.name ?? '', tasks: byUrgency(built.tasks), roundTrips: built.roundTrips };
+}
+
+type Built = { tasks: Task[]; roundTrips: number };
+type Builder = (ctx: UserCtx, grant: Grant, now: string) => Promise<Built>;
+
+const communityWorker: Builder = async (ctx, grant, now) => {
+  const c = grant.unitId;
+  const [bindings, queue, session, visits, scheduled] = await Promise.all([
+    store.countBindingRequests(ctx.db, c),
+    store.reliefQueue(ctx.db, 'community', c),
+    store.nextSession(ctx.db, c, chinaDay(now)),
+    store.openMustVisits(ctx.db, c, now),
+    store.countScheduledAnnouncements(ctx.db, c),
+  ]);
+  const tasks: Task[] = [
+    { key: 'bindingRequests', count: bindings, source: 'indexCount', link: pages.bindings(c) },
+    { key: 'applicationsToReview', count: queue.count, oldestAt: queue.oldestAt, source: 'indexCount', link: pages.reliefQueue('community', c) },
+    { key: 'mustVisits', count: visits.count, overdue: visits.overdue, oldestAt: visits.oldestAt, source: 'indexCount', link: pages.visits(c) },
+    { key: 'scheduledAnnouncements', count: scheduled, source: 'indexCount', link: pages.announcements },
+  ];
+  if (session) tasks.push({ key: 'nextSession', count: session.matterCount, date: session.date, source: 'counter', link: pages.session(session.id) });
+  return { tasks, roundTrips: 1 };
+};
+
+const gridWorker: Builder = async (ctx, grant, now) => {
+  const g = grant.unitId;
+  const c = grant.unitPath[1]!;
+  const me = ctx.principal.userId;
+  const [session, visits, drafts] = await Promise.all([
+    store.nextSession(ctx.db, c, chinaDay(now)),
+    store.openMustVisits(ctx.db, c, now, me),
+    store.countProxyDrafts(ctx.db, g, me),
+  ]);
+  const tasks: Task[] = [
+    { key: 'myVisits', count: visits.count, overdue: visits.overdue, oldestAt: visits.oldestAt, source: 'indexCount', link: pages.visits(c) },
+    { key: 'proxyDrafts', count: drafts, source: 'indexCount', link: pages.proxy(g) },
+  ];
+  if (session) tasks.push({ key: 'mattersToTakeIn', count: session.matterCount, date: session.date, source: 'counter', link: pages.session(session.id) });
+  return { tasks, roundTrips: 1 };
+};
+
+/** States whose matters wait on someone (shared/fiveLists/machine.ts activeStates) and have a step deadline. */
+const ACTIVE = ['collected', 'returned', 'dispatched', 'reviewed', 'claimed', 'reopened'] as const;
+
+const subdistrictOfficer: Builder = async (ctx, grant, now) => {
+  const sd = grant.unitId;
+  const [collected, returned, approvals, ...others] = await Promise.all([
+    store.fiveListsInState(ctx.db, sd, 'collected', now),
+    store.fiveListsInState(ctx.db, sd, 'returned', now),
+    store.reliefQueue(ctx.db, 'subdistrict', sd),
+    ...ACTIVE.filter((s) => s !== 'collected' && s !== 'returned').map((s) => store.countOverdueInState(ctx.db, sd, s, now)),
+  ]);
+  const oldest = [collected.oldestAt, returned.oldestAt].filter((x): x is string => !!x).sort()[0];
+  const overdueAll = collected.overdue + returned.overdue + others.reduce((n, x) => n + x, 0);
+  const tasks: Task[] = [
+    { key: 'dispatchBoard', count: collected.count + returned.count, overdue: collected.overdue + returned.overdue, oldestAt: oldest, source: 'indexCount', link: pages.officerBoard },
+    { key: 'secondLevelApprovals', count: approvals.count, oldestAt: approvals.oldestAt, source: 'indexCount', link: pages.reliefQueue('subdistrict', sd) },
+    { key: 'overdueFiveLists', count: overdueAll, overdue: overdueAll, source: 'indexCount', link: pages.officerBoard },
+    { key: 'workSummary', source: 'link', link: pages.summary },
+  ];
+  return { tasks, roundTrips: 1 };
+};
+
+const jointCommittee: Builder = async (ctx, grant, now) => {
+  const review = await store.fiveListsInState(ctx.db, grant.unitId, 'dispatched', now);
+  return {
+    tasks: [{ key: 'reviewQueue', count: review.count, overdue: review.overdue, oldestAt: review.oldestAt, source: 'indexCount', link: pages.officerBoard }],
+    roundTrips: 1,
+  };
+};
+
+const unitContact: Builder = async (ctx, grant, now) => {
+  const u = grant.unitId;
+  const sd = grant.unitPath[0]!;
+  const [reviewed, reopened, claimed, entries] = await Promise.all([
+    store.unitMattersInState(ctx.db, u, 'reviewed', now),
+    store.unitMattersInState(ctx.db, u, 'reopened', now),
+    store.unitMattersInState(ctx.db, u, 'claimed', now),
+    store.scoreEntries(ctx.db, sd, chinaYear(now), u),
+  ]);
+  const figures = unitScore(
+    entries.map((e) => ({ matterId: e.matterId, resolved: e.resolved, onTime: e.onTime, ratings: { satisfied: e.satisfied, partly: e.partly, notSatisfied: e.notSatisfied, starSum: e.starSum } })),
+    DEFAULT_MIN_RATED,
+  );
+  const claimOldest = [reviewed.oldestAt, reopened.oldestAt].filter((x): x is string => !!x).sort()[0];
+  const tasks: Task[] = [
+    { key: 'toClaim', count: reviewed.count + reopened.count, overdue: reviewed.overdue + reopened.overdue, oldestAt: claimOldest, source: 'indexCount', link: pages.unitList(u) },
+    { key: 'toResolve', count: claimed.count, overdue: claimed.overdue, oldestAt: claimed.oldestAt, source: 'indexCount', link: pages.unitList(u) },
+    { key: 'unitScore', count: figures.matters, score: figures.score, stars: figures.starRating, source: 'records', link: pages.scores(u) },
+  ];
+  return { tasks, roundTrips: 1 };
+};
+
+const organizer: Builder = async (ctx, grant, now) => {
+  const u = grant.unitId;
+  const me = ctx.principal.userId;
+  const today = chinaDay(now);
+  const dayStart = chinaInstant(today).toISOString();
+  const dayEnd = chinaInstant(addDays(today, 1)).toISOString();
+  const since = new Date(new Date(now).getTime() - HOURS_LOOKBACK_DAYS * 86_400_000).toISOString();
+  // round trip 1: the counts, and the recent activities and today's events with their places
+  const [activities, events, recent, todaysEvents] = await Promise.all([
+    store.countMyActivities(ctx.db, u, me, now),
+    store.countMyEvents(ctx.db, u, me, now),
+    store.myActivitiesSince(ctx.db, u, me, since),
+    store.myEventsSince(ctx.db, u, me, dayStart),
+  ]);
+  const shifts = recent.flatMap((a) => a.shifts);
+  const todayPlaces = [...shifts.filter((s) => s.startsAt < dayEnd && s.endsAt > dayStart).map((s) => s.id), ...todaysEvents.filter((e) => e.startsAt < dayEnd).map((e) => e.id)];
+  const ended = shifts.filter((s) => s.startsAt <= now && s.endsAt > since).map((s) => s.id);
+  // round trip 2: each place's check-ins today and each shift's hours waiting, all at once
+  const [checkIns, pending] = await Promise.all([
+    Promise.all(todayPlaces.map((p) => store.countCheckedInSince(ctx.db, p, dayStart))),
+    Promise.all(ended.map((s) => store.countHoursPending(ctx.db, s))),
+  ]);
+  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
+  const tasks: Task[] = [
+    { key: 'hoursToConfirm', count: sum(pending), source: 'indexCount', link: pages.organize },
+    { key: 'checkInsToday', count: sum(checkIns), date: today, source: 'indexCount', link: pages.organize },
+    { key: 'myActivities', count: activities, source: 'indexCount', link: pages.organize },
+    { key: 'myEvents', count: events, source: 'indexCount', link: pages.organize },
+  ];
+  return { tasks, roundTrips: todayPlaces.length + ended.length ? 2 : 1 };
+};
+
+const builders: Record<WorkbenchRole, Builder> = { communityWorker, gridWorker, subdistrictOfficer, jointCommittee, unitContact, organizer };
