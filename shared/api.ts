@@ -23,6 +23,7 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { workSummaryApi } from './workSummary/api';
 import { workbenchApi } from './workbench/api';
 
 const CommunityParams = z.object({ communityId: Id });
@@ -85,6 +86,7 @@ export const api = {
   uploads: uploadsApi,
   announcements: announcementsApi,
   workbench: workbenchApi,
+  workSummary: workSummaryApi,
 } as const;
 
 export type Api = typeof api;

@@ -20,6 +20,8 @@ export interface FigureDef {
   /** how a count is printed after its number in Chinese (起, 件, 人次, 户次, 个 ...); not used for fen and minutes */
   measureZh?: string;
   unit: FigureUnit;
+  /** one of many alike (relief's per-type lines): left off the screen and the files where it is 0 in both periods */
+  hideWhenZero?: boolean;
 }
 
 /** A share of one figure in another (success rate = agreed / mediated), printed as a percentage with one decimal. */
