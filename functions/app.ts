@@ -16,6 +16,8 @@ import { handle, handleAs, type HttpEvent, type HttpResult, type Route } from '.
 import { routes as sayItDay } from './sayItDay/routes';
 import { routes as signups } from './signups/routes';
 import { routes as uploads } from './uploads/routes';
+import { routes as employment } from './employment/routes';
+import { routes as microProjects } from './microProjects/routes';
 import { routes as workbench } from './workbench/routes';
 
 /**
@@ -23,7 +25,7 @@ import { routes as workbench } from './workbench/routes';
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...workbench, ...workSummary];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...employment, ...microProjects, ...workbench, ...workSummary];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

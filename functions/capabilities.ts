@@ -9,6 +9,8 @@ import { reliefCapability } from './relief/capability';
 import { sayItDayCapability } from './sayItDay/capability';
 import { signupsCapability } from './signups/capability';
 import { uploadsCapability } from './uploads/capability';
+import { employmentCapability } from './employment/capability';
+import { microProjectsCapability } from './microProjects/capability';
 import { workbenchCapability } from './workbench/capability';
 import { workSummaryCapability } from './workSummary/capability';
 
@@ -24,6 +26,8 @@ export const capabilities: CapabilityDeclaration[] = [
   signupsCapability,
   reliefCapability,
   announcementsCapability,
+  employmentCapability,
+  microProjectsCapability,
   workbenchCapability,
   workSummaryCapability,
 ];

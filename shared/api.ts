@@ -23,6 +23,8 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { employmentApi } from './employment/api';
+import { microProjectsApi } from './microProjects/api';
 import { workSummaryApi } from './workSummary/api';
 import { workbenchApi } from './workbench/api';
 
@@ -85,6 +87,8 @@ export const api = {
   relief: reliefApi,
   uploads: uploadsApi,
   announcements: announcementsApi,
+  employment: employmentApi,
+  microProjects: microProjectsApi,
   workbench: workbenchApi,
   workSummary: workSummaryApi,
 } as const;

@@ -118,6 +118,16 @@ export const errorMessages = {
   PUBLISH_AT_IN_PAST: ['定时发布时间已过', 'The scheduled time has passed'],
   ANNOUNCEMENT_PUBLISHED: ['公告已发布，只能修改置顶', 'The announcement is published: only pinning can change'],
   ANNOUNCEMENT_WITHDRAWN: ['该公告已撤回', 'This announcement has been withdrawn'],
+  // employment and micro-projects (issue 12)
+  SEEKER_NOT_SEEKING: ['该求职人员已就业或已退出登记', 'This job seeker is already placed or no longer registered'],
+  VACANCY_CLOSED: ['该岗位已过招聘期或已招满', 'This vacancy has closed or is filled'],
+  VACANCY_FILLED: ['该岗位已招满', 'Every place of this vacancy is filled'],
+  REFERRAL_DECIDED: ['该推荐已有结果', 'This referral already has an outcome'],
+  TRAINING_IN_FUTURE: ['培训日期不能晚于今天', 'The training date cannot be after today'],
+  PROJECT_SOURCE_INVALID: ['没有找到本社区的该说事事项或议事决议', 'No such matter or council resolution in this community'],
+  PROJECT_WRONG_STATE: ['该项目当前状态不能进行此操作', 'The project is not at a step where that can be done'],
+  BUDGET_EXCEEDED: ['支出将超过项目预算', 'This spending would pass the project budget'],
+  SPENT_ON_IN_FUTURE: ['支出日期不能晚于今天', 'The spending date cannot be after today'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -159,6 +159,19 @@ export const keys = {
   announcementDue: (dueAt: string, announcementId: string) => ({ gsi3pk: 'ANNDUE', gsi3sk: `${dueAt}#${announcementId}` }),
   /** a resident's building and whether they are told of new announcements, in their community's partition (the fan-out reads it) */
   announcementSettings: (communityId: string, userId: string) => ({ pk: `ANNSUB#${communityId}`, sk: `USER#${userId}` }),
+
+  // --- employment (functions/employment/README.md): a community's seekers, vacancies, referrals and trainings are one
+  // partition, each kind under its own sort-key prefix, newest last (ids are time-sorted) ---
+  jobSeeker: (communityId: string, seekerId: string) => ({ pk: `EMP#${communityId}`, sk: `SEEKER#${seekerId}` }),
+  vacancy: (communityId: string, vacancyId: string) => ({ pk: `EMP#${communityId}`, sk: `VACANCY#${vacancyId}` }),
+  referral: (communityId: string, referralId: string) => ({ pk: `EMP#${communityId}`, sk: `REFERRAL#${referralId}` }),
+  training: (communityId: string, trainingId: string) => ({ pk: `EMP#${communityId}`, sk: `TRAINING#${trainingId}` }),
+
+  // --- microProjects (functions/microProjects/README.md): a community's projects and their spending entries are one
+  // partition, the community's public accounts; the sub-district's officers find every project through gsi1 ---
+  microProject: (communityId: string, projectId: string) => ({ pk: `MPROJ#${communityId}`, sk: `PROJECT#${projectId}` }),
+  microProjectOfSubdistrict: (subdistrictId: string, createdAt: string, projectId: string) => ({ gsi1pk: `MPROJSD#${subdistrictId}`, gsi1sk: `${createdAt}#${projectId}` }),
+  spending: (communityId: string, projectId: string, spendingId: string) => ({ pk: `MPROJ#${communityId}`, sk: `SPEND#${projectId}#${spendingId}` }),
 };
 
 export const outboxShards = 4;

@@ -1,4 +1,6 @@
 import type { LedgerRecount } from '../platform/figures';
+import { employmentRecount } from '../employment/figures';
+import { microProjectsRecount } from '../microProjects/figures';
 import { sayItDayRecount } from '../sayItDay/figures';
 
 /**
@@ -7,4 +9,6 @@ import { sayItDayRecount } from '../sayItDay/figures';
  */
 export const recounts: readonly LedgerRecount[] = [
   sayItDayRecount,
+  employmentRecount,
+  microProjectsRecount,
 ];

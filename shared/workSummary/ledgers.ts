@@ -1,4 +1,6 @@
 import type { LedgerDef } from '../platform/figures';
+import { employmentLedger } from '../employment/figures';
+import { microProjectsLedger } from '../microProjects/figures';
 import { sayItDayLedger } from '../sayItDay/figures';
 
 /**
@@ -7,4 +9,6 @@ import { sayItDayLedger } from '../sayItDay/figures';
  */
 export const ledgers: readonly LedgerDef[] = [
   sayItDayLedger,
+  employmentLedger,
+  microProjectsLedger,
 ];

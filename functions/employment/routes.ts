@@ -1,0 +1,16 @@
+import { employmentApi } from '../../shared/employment/api';
+import { route } from '../platform/http';
+import { employmentBoard } from './commands/board';
+import { placeSeeker, recordOutcome, refer } from './commands/refer';
+import { collectVacancy, recordTraining, registerSeeker } from './commands/register';
+
+const e = employmentApi;
+export const routes = [
+  route(e.board, (ctx, { params }) => employmentBoard(ctx, params.communityId)),
+  route(e.registerSeeker, (ctx, { body }) => registerSeeker(ctx, body)),
+  route(e.collectVacancy, (ctx, { body }) => collectVacancy(ctx, body)),
+  route(e.refer, (ctx, { body }) => refer(ctx, body)),
+  route(e.referralOutcome, (ctx, { params, query, body }) => recordOutcome(ctx, query.communityId, params.referralId, body)),
+  route(e.place, (ctx, { params, query, body }) => placeSeeker(ctx, query.communityId, params.seekerId, body)),
+  route(e.recordTraining, (ctx, { body }) => recordTraining(ctx, body)),
+];

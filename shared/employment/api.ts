@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { endpoint, Id } from '../http';
+import {
+  CollectVacancyInput,
+  EmploymentBoard,
+  JobSeeker,
+  PlaceInput,
+  RecordTrainingInput,
+  ReferInput,
+  Referral,
+  ReferralOutcomeInput,
+  RegisterSeekerInput,
+  Training,
+  Vacancy,
+} from './schemas';
+
+/** 就业援助: registered in shared/api.ts as `employment`; the employment function imports only this. */
+export const employmentApi = {
+  board: endpoint({
+    method: 'GET',
+    path: '/communities/{communityId}/employment',
+    summary: "Staff: a community's job seekers, vacancies, referrals and trainings, newest first",
+    params: z.object({ communityId: Id }),
+    response: EmploymentBoard,
+  }),
+  registerSeeker: endpoint({ method: 'POST', path: '/employment/seekers', summary: 'Register a job seeker, with their recorded consent', body: RegisterSeekerInput, response: JobSeeker, status: 201, idempotent: true }),
+  collectVacancy: endpoint({ method: 'POST', path: '/employment/vacancies', summary: 'Record a vacancy collected from an employer', body: CollectVacancyInput, response: Vacancy, status: 201, idempotent: true }),
+  refer: endpoint({ method: 'POST', path: '/employment/referrals', summary: 'Refer a seeker to a vacancy', body: ReferInput, response: Referral, status: 201, idempotent: true }),
+  referralOutcome: endpoint({
+    method: 'POST',
+    path: '/employment/referrals/{referralId}/outcome',
+    summary: 'Record whether a referral ended in a placement (counted once)',
+    params: z.object({ referralId: Id }),
+    query: z.object({ communityId: Id }).strict(),
+    body: ReferralOutcomeInput,
+    response: Referral,
+  }),
+  place: endpoint({
+    method: 'POST',
+    path: '/employment/seekers/{seekerId}/placement',
+    summary: 'Record that a seeker found work without a referral (counted once)',
+    params: z.object({ seekerId: Id }),
+    query: z.object({ communityId: Id }).strict(),
+    body: PlaceInput,
+    response: JobSeeker,
+  }),
+  recordTraining: endpoint({ method: 'POST', path: '/employment/trainings', summary: 'Record a training course and how many took it', body: RecordTrainingInput, response: Training, status: 201, idempotent: true }),
+};
