@@ -1,6 +1,7 @@
 import { openApiPath } from '../shared/api';
 import type { Endpoint } from '../shared/http';
 import { routes as announcements } from './announcements/routes';
+import { routes as elderCare } from './elderCare/routes';
 import { routes as workSummary } from './workSummary/routes';
 import { routes as auth } from './auth/routes';
 import { functionDeclarations } from './capabilities';
@@ -25,7 +26,7 @@ import { routes as workbench } from './workbench/routes';
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...employment, ...microProjects, ...workbench, ...workSummary];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

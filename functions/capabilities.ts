@@ -1,5 +1,6 @@
 import { announcementsCapability } from './announcements/capability';
 import { authCapability } from './auth/capability';
+import { elderCareCapability } from './elderCare/capability';
 import { fiveListsCapability } from './fiveLists/capability';
 import { notificationsCapability } from './notifications/capability';
 import { orgCapability } from './org/capability';
@@ -26,6 +27,7 @@ export const capabilities: CapabilityDeclaration[] = [
   signupsCapability,
   reliefCapability,
   announcementsCapability,
+  elderCareCapability,
   employmentCapability,
   microProjectsCapability,
   workbenchCapability,

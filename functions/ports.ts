@@ -1,5 +1,7 @@
 import { fiveListsIntake } from './fiveLists/intake';
 import type { Ports } from './platform/ports';
+import { reliefEligibility } from './relief/eligibility';
+import { reservationEngine } from './signups/enginePort';
 
 /**
  * Where the capabilities are composed: each port (functions/platform/ports.ts) bound to the capability that provides it.
@@ -7,4 +9,6 @@ import type { Ports } from './platform/ports';
  */
 export const ports: Ports = {
   fiveListsIntake,
+  reservations: reservationEngine,
+  reliefEligibility,
 };

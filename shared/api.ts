@@ -23,6 +23,7 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { elderCareApi } from './elderCare/api';
 import { employmentApi } from './employment/api';
 import { microProjectsApi } from './microProjects/api';
 import { workSummaryApi } from './workSummary/api';
@@ -87,6 +88,7 @@ export const api = {
   relief: reliefApi,
   uploads: uploadsApi,
   announcements: announcementsApi,
+  elderCare: elderCareApi,
   employment: employmentApi,
   microProjects: microProjectsApi,
   workbench: workbenchApi,

@@ -160,6 +160,31 @@ export const keys = {
   /** a resident's building and whether they are told of new announcements, in their community's partition (the fan-out reads it) */
   announcementSettings: (communityId: string, userId: string) => ({ pk: `ANNSUB#${communityId}`, sk: `USER#${userId}` }),
 
+  // --- elderCare (functions/elderCare/README.md): a slot is a place on the sign-ups engine (`PLACE#p`) beside its own
+  // record; a booking is its own item, found by the elder (gsi1), the provider's day (gsi2) and, once served, the
+  // community's month (gsi3, the recount); a help request by its escalation time while nobody has acknowledged it ---
+  elderMenu: (subdistrictId: string) => ({ pk: `ELDMENU#${subdistrictId}`, sk: 'MENU' }),
+  elderProvider: (providerId: string) => ({ pk: `ELDPROV#${providerId}`, sk: 'PROVIDER' }),
+  elderProviderOfCommunity: (communityId: string, providerId: string) => ({ gsi1pk: `ELDPROVS#${communityId}`, gsi1sk: providerId }),
+  /** the providers a partner unit's contacts serve */
+  elderProviderOfUnit: (unitId: string, providerId: string) => ({ gsi2pk: `ELDPROVU#${unitId}`, gsi2sk: providerId }),
+  elderSlot: (slotId: string) => ({ pk: `ELDSLOT#${slotId}`, sk: 'SLOT' }),
+  elderSlotOfCommunity: (communityId: string, cutoffAt: string, slotId: string) => ({ gsi1pk: `ELDSLOTS#${communityId}`, gsi1sk: `${cutoffAt}#${slotId}` }),
+  elderBooking: (slotId: string, elderId: string) => ({ pk: `ELDBOOK#${slotId}#${elderId}`, sk: 'BOOKING' }),
+  elderBookingOfElder: (elderId: string, startsAt: string, slotId: string) => ({ gsi1pk: `ELDBOOKS#${elderId}`, gsi1sk: `${startsAt}#${slotId}` }),
+  elderBookingOfProvider: (providerId: string, startsAt: string, slotId: string, elderId: string) => ({ gsi2pk: `ELDPDAY#${providerId}`, gsi2sk: `${startsAt}#${slotId}#${elderId}` }),
+  elderServedOfCommunity: (communityId: string, servedAt: string, slotId: string, elderId: string) => ({ gsi3pk: `ELDSERVED#${communityId}`, gsi3sk: `${servedAt}#${slotId}#${elderId}` }),
+  /** an elder's birth year (never a full birth date) */
+  elderProfile: (userId: string) => ({ pk: `ELDER#${userId}`, sk: 'PROFILE' }),
+  /** a family link in the elder's partition; the family member's own list through gsi1 */
+  elderFamily: (elderId: string, familyId: string) => ({ pk: `ELDER#${elderId}`, sk: `FAMILY#${familyId}` }),
+  elderFamilyOf: (familyId: string, elderId: string) => ({ gsi1pk: `ELDFAMOF#${familyId}`, gsi1sk: elderId }),
+  elderFamilyCode: (code: string) => ({ pk: `ELDCODE#${code}`, sk: 'CODE' }),
+  emergency: (emergencyId: string) => ({ pk: `ELDSOS#${emergencyId}`, sk: 'SOS' }),
+  /** open and not acknowledged, by the time it escalates: the escalation job's queue (one small partition) */
+  emergencyDue: (escalateAt: string, emergencyId: string) => ({ gsi1pk: 'ELDSOSDUE', gsi1sk: `${escalateAt}#${emergencyId}` }),
+  emergencyOfCommunity: (communityId: string, createdAt: string, emergencyId: string) => ({ gsi2pk: `ELDSOSC#${communityId}`, gsi2sk: `${createdAt}#${emergencyId}` }),
+
   // --- employment (functions/employment/README.md): a community's seekers, vacancies, referrals and trainings are one
   // partition, each kind under its own sort-key prefix, newest last (ids are time-sorted) ---
   jobSeeker: (communityId: string, seekerId: string) => ({ pk: `EMP#${communityId}`, sk: `SEEKER#${seekerId}` }),

@@ -373,7 +373,12 @@ async function closeHole(ctx: Ctx, placeId: string, position: number, uncounted 
 
 /** The writes that move the head of the waitlist into the seats, given what the counter must look like. */
 function promotionWrites(ctx: Ctx, place: PlaceRecord, head: WaitEntry, at: string): TxWrite[] {
-  const link = place.kind === 'event' ? `/packages/signups/event/index?id=${place.ownerId}` : `/packages/signups/activity/index?id=${place.ownerId}`;
+  const link =
+    place.kind === 'elderCare'
+      ? '/packages/elderCare/bookings/index'
+      : place.kind === 'event'
+        ? `/packages/signups/event/index?id=${place.ownerId}`
+        : `/packages/signups/activity/index?id=${place.ownerId}`;
   const when = chinaDateTime(place.startsAt);
   return [
     { update: keys.waitlistEntry(place.id, head.position), spec: { set: { state: 'promoted' }, if: { expr: '#state = :live', values: { ':live': 'live' } } } },

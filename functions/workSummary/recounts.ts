@@ -1,4 +1,5 @@
 import type { LedgerRecount } from '../platform/figures';
+import { elderCareRecount } from '../elderCare/figures';
 import { employmentRecount } from '../employment/figures';
 import { microProjectsRecount } from '../microProjects/figures';
 import { sayItDayRecount } from '../sayItDay/figures';
@@ -11,4 +12,5 @@ export const recounts: readonly LedgerRecount[] = [
   sayItDayRecount,
   employmentRecount,
   microProjectsRecount,
+  elderCareRecount,
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDateTime } from '../http';
 
 /** The subscribe-message templates the app asks residents for, by our name; their WeChat ids are configuration. */
-export const TemplateKey = z.enum(['sessionReminder', 'matterOutcome', 'signupPromoted', 'signupCancelled', 'signupChanged', 'eventReminder', 'hoursConfirmed', 'fiveListsProgress', 'fiveListsTask', 'fiveListsOverdue', 'reliefDecision', 'reliefReview', 'reliefVisit', 'announcement']);
+export const TemplateKey = z.enum(['sessionReminder', 'matterOutcome', 'signupPromoted', 'signupCancelled', 'signupChanged', 'eventReminder', 'hoursConfirmed', 'fiveListsProgress', 'fiveListsTask', 'fiveListsOverdue', 'reliefDecision', 'reliefReview', 'reliefVisit', 'announcement', 'elderCareBooking', 'emergencyHelp']);
 export type TemplateKey = z.infer<typeof TemplateKey>;
 
 export const InboxItem = z.object({

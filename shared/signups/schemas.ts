@@ -8,7 +8,8 @@ import { isValidIdNumber } from '../platform/idNumber';
  */
 
 /** What a place is: a shift of a volunteer activity, or a cultural event. The engine treats both alike. */
-export const PlaceKind = z.enum(['shift', 'event']);
+/** `elderCare`: an elder-care slot (functions/elderCare), booked through the same engine */
+export const PlaceKind = z.enum(['shift', 'event', 'elderCare']);
 export type PlaceKind = z.infer<typeof PlaceKind>;
 
 export const ReservationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);

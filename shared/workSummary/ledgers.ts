@@ -1,4 +1,5 @@
 import type { LedgerDef } from '../platform/figures';
+import { elderCareLedger } from '../elderCare/figures';
 import { employmentLedger } from '../employment/figures';
 import { microProjectsLedger } from '../microProjects/figures';
 import { sayItDayLedger } from '../sayItDay/figures';
@@ -11,4 +12,5 @@ export const ledgers: readonly LedgerDef[] = [
   sayItDayLedger,
   employmentLedger,
   microProjectsLedger,
+  elderCareLedger,
 ];

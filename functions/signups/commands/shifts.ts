@@ -144,5 +144,6 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
 /** My shifts and registrations not over yet (cancelled ones too, marked so), the soonest to end first, a page at a time. */
 export async function mySignups(ctx: UserCtx, q: { cursor?: string; limit?: number }): Promise<{ items: Reservation[]; cursor?: string }> {
   const page = await engine.reservationsOfHolder(ctx, ctx.principal.userId, ctx.clock.now().toISOString(), { limit: q.limit ?? 50, cursor: q.cursor });
-  return { items: page.items.map((r) => reservationView(ctx, r)), cursor: page.cursor };
+  // elder-care bookings hold places on the same engine; they are listed by elder care, not here
+  return { items: page.items.filter((r) => r.kind !== 'elderCare').map((r) => reservationView(ctx, r)), cursor: page.cursor };
 }
