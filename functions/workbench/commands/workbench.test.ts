@@ -199,4 +199,20 @@ describe('an organizer’s workbench', () => {
     expect(task(wb.body, 'hoursToConfirm')).toMatchObject({ count: 1 });
     expect(wb.body.roundTrips).toBe(2);
   });
+
+  it('counts, for an organizer of the sub-district, what they posted to the communities under it', async () => {
+    // Prepare
+    const sdOrg = await h.person('街道组织者', [['organizer', 'sd-t']]);
+    const a = id('act');
+    const end = LATER(4);
+    await put({ ...keys.activity(a), ...keys.activityByUnit('c-b', end, a), entity: 'activity', id: a, unitId: 'c-b', unitPath: ['sd-t', 'c-b'], organizerId: sdOrg.id, state: 'published', shifts: [{ id: id('sh'), startsAt: LATER(3.9), endsAt: end }] });
+    const e = id('ev');
+    await put({ ...keys.event(e), ...keys.eventByUnit('sd-t', end, e), entity: 'event', id: e, unitId: 'sd-t', organizerId: sdOrg.id, state: 'published', startsAt: LATER(3.9), endsAt: end });
+    // Act
+    const wb = await workbench(sdOrg, 'organizer', 'sd-t');
+    // Assess
+    expect(task(wb.body, 'myActivities')).toMatchObject({ count: 1 });
+    expect(task(wb.body, 'myEvents')).toMatchObject({ count: 1 });
+    expect(wb.body.roundTrips).toBe(2);
+  });
 });

@@ -4,7 +4,7 @@ import type { Grant } from '../../../shared/org/schemas';
 import type { Task, Workbench, WorkbenchRole } from '../../../shared/workbench/schemas';
 import type { UserCtx } from '../../platform/context';
 import { ForbiddenError } from '../../platform/errors';
-import { getUnit } from '../../platform/units';
+import { getUnit, listUnits } from '../../platform/units';
 import * as store from '../store';
 
 /** How far back an organizer's hours to confirm are looked for: shifts that ended in the last 60 days. */
@@ -143,35 +143,39 @@ const unitContact: Builder = async (ctx, grant, now) => {
 };
 
 const organizer: Builder = async (ctx, grant, now) => {
-  const u = grant.unitId;
   const me = ctx.principal.userId;
   const today = chinaDay(now);
   const dayStart = chinaInstant(today).toISOString();
   const dayEnd = chinaInstant(addDays(today, 1)).toISOString();
   const since = new Date(new Date(now).getTime() - HOURS_LOOKBACK_DAYS * 86_400_000).toISOString();
-  // round trip 1: the counts, and the recent activities and today's events with their places
+  // an organizer of the sub-district posts to it and to any community under it (shared/signups/permissions canOrganize)
+  const onSubdistrict = grant.unitPath.length === 1;
+  const units = onSubdistrict
+    ? [grant.unitId, ...(await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.path[0] === grant.unitId).map((u) => u.id)]
+    : [grant.unitId];
+  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
+  // the counts, and the recent activities and today's events with their places, of every unit at once
   const [activities, events, recent, todaysEvents] = await Promise.all([
-    store.countMyActivities(ctx.db, u, me, now),
-    store.countMyEvents(ctx.db, u, me, now),
-    store.myActivitiesSince(ctx.db, u, me, since),
-    store.myEventsSince(ctx.db, u, me, dayStart),
+    Promise.all(units.map((u) => store.countMyActivities(ctx.db, u, me, now))),
+    Promise.all(units.map((u) => store.countMyEvents(ctx.db, u, me, now))),
+    Promise.all(units.map((u) => store.myActivitiesSince(ctx.db, u, me, since))),
+    Promise.all(units.map((u) => store.myEventsSince(ctx.db, u, me, dayStart))),
   ]);
-  const shifts = recent.flatMap((a) => a.shifts);
-  const todayPlaces = [...shifts.filter((s) => s.startsAt < dayEnd && s.endsAt > dayStart).map((s) => s.id), ...todaysEvents.filter((e) => e.startsAt < dayEnd).map((e) => e.id)];
+  const shifts = recent.flat().flatMap((a) => a.shifts);
+  const todayPlaces = [...shifts.filter((s) => s.startsAt < dayEnd && s.endsAt > dayStart).map((s) => s.id), ...todaysEvents.flat().filter((e) => e.startsAt < dayEnd).map((e) => e.id)];
   const ended = shifts.filter((s) => s.startsAt <= now && s.endsAt > since).map((s) => s.id);
-  // round trip 2: each place's check-ins today and each shift's hours waiting, all at once
+  // then each place's check-ins today and each shift's hours waiting, all at once
   const [checkIns, pending] = await Promise.all([
     Promise.all(todayPlaces.map((p) => store.countCheckedInSince(ctx.db, p, dayStart))),
     Promise.all(ended.map((s) => store.countHoursPending(ctx.db, s))),
   ]);
-  const sum = (xs: number[]) => xs.reduce((n, x) => n + x, 0);
   const tasks: Task[] = [
     { key: 'hoursToConfirm', count: sum(pending), source: 'indexCount', link: pages.organize },
     { key: 'checkInsToday', count: sum(checkIns), date: today, source: 'indexCount', link: pages.organize },
-    { key: 'myActivities', count: activities, source: 'indexCount', link: pages.organize },
-    { key: 'myEvents', count: events, source: 'indexCount', link: pages.organize },
+    { key: 'myActivities', count: sum(activities), source: 'indexCount', link: pages.organize },
+    { key: 'myEvents', count: sum(events), source: 'indexCount', link: pages.organize },
   ];
-  return { tasks, roundTrips: todayPlaces.length + ended.length ? 2 : 1 };
+  return { tasks, roundTrips: (onSubdistrict ? 1 : 0) + 1 + (todayPlaces.length + ended.length ? 1 : 0) };
 };
 
 const builders: Record<WorkbenchRole, Builder> = { communityWorker, gridWorker, subdistrictOfficer, jointCommittee, unitContact, organizer };
