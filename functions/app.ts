@@ -4,6 +4,7 @@ import { routes as announcements } from './announcements/routes';
 import { routes as elderCare } from './elderCare/routes';
 import { routes as workSummary } from './workSummary/routes';
 import { routes as auth } from './auth/routes';
+import { routes as cases } from './cases/routes';
 import { functionDeclarations } from './capabilities';
 import { routes as fiveLists } from './fiveLists/routes';
 import { routes as notifications } from './notifications/routes';
@@ -26,7 +27,7 @@ import { routes as workbench } from './workbench/routes';
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary, ...cases];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

@@ -1,5 +1,6 @@
 import { announcementsCapability } from './announcements/capability';
 import { authCapability } from './auth/capability';
+import { casesCapability } from './cases/capability';
 import { elderCareCapability } from './elderCare/capability';
 import { fiveListsCapability } from './fiveLists/capability';
 import { notificationsCapability } from './notifications/capability';
@@ -32,6 +33,7 @@ export const capabilities: CapabilityDeclaration[] = [
   microProjectsCapability,
   workbenchCapability,
   workSummaryCapability,
+  casesCapability,
 ];
 
 export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));

@@ -142,6 +142,17 @@ export const errorMessages = {
   OWN_FAMILY_CODE: ['不能绑定自己为家属', 'You cannot link to yourself'],
   BIRTH_YEAR_INVALID: ['出生年份有误', 'The birth year is not valid'],
   EMERGENCY_CLOSED: ['该求助已处理完毕', 'This help request is already resolved'],
+  // cases: mediation, city-management and hotline cases (issue 12)
+  CASE_KIND_UNKNOWN: ['没有这种案件类型', 'There is no such kind of case'],
+  CASE_CATEGORY_UNKNOWN: ['该类型案件没有这个类别', 'This kind of case has no such category'],
+  CASE_FIELD_MISSING: ['请填写该类案件所需的信息', 'This kind of case needs more information'],
+  CASE_FIELD_NOT_USED: ['该类案件不登记这项信息', 'This kind of case does not take that information'],
+  CASE_CONSENT_MISSING: ['登记当事人姓名和电话须当事人同意', "Recording the parties' names and phone numbers needs their consent"],
+  CASE_TICKET_EXISTS: ['该工单编号已登记', 'A case with this ticket number is already recorded'],
+  CASE_STEP_NOT_ALLOWED: ['案件当前状态不能进行此操作，请刷新后重试', 'The case is not at a step where that can be done'],
+  CASE_ACTION_DONE: ['该操作已登记过', 'This has already been recorded for the case'],
+  CASE_HANDLER_INVALID: ['处置人须是该社区的工作人员', 'The handler must be staff of the case\'s community'],
+  CASE_MATTER_NOT_FOUND: ['没有找到本社区的该五单事项', 'No such five-list matter in this community'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

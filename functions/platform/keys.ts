@@ -197,6 +197,27 @@ export const keys = {
   microProject: (communityId: string, projectId: string) => ({ pk: `MPROJ#${communityId}`, sk: `PROJECT#${projectId}` }),
   microProjectOfSubdistrict: (subdistrictId: string, createdAt: string, projectId: string) => ({ gsi1pk: `MPROJSD#${subdistrictId}`, gsi1sk: `${createdAt}#${projectId}` }),
   spending: (communityId: string, projectId: string, spendingId: string) => ({ pk: `MPROJ#${communityId}`, sk: `SPEND#${projectId}#${spendingId}` }),
+
+  // --- cases (functions/cases/README.md): a case, its sealed parties, its history and the audit of full reads are one
+  // item collection; communities list theirs through gsi1, the sub-district's open ones (backlog) through gsi2, a
+  // handler's through gsi3. No key or index holds a party's name or phone ---
+  caseItem: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  /** the sealed parties (names, phone numbers), apart so that lists never carry them */
+  caseSealed: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'SEALED' }),
+  /** one entry per transition, sorted by the case's version after it */
+  caseHistory: (caseId: string, version: number) => ({ pk: `CASE#${caseId}`, sk: `HIST#${String(version).padStart(6, '0')}` }),
+  caseAudit: (caseId: string, at: string, auditId: string) => ({ pk: `CASE#${caseId}`, sk: `AUDIT#${at}#${auditId}` }),
+  /** a community's cases of a kind by the time raised (the list, the records behind the figures, the recount) */
+  caseOfCommunity: (communityId: string, kind: string, createdAt: string, caseId: string) => ({ gsi1pk: `CASES#${communityId}#${kind}`, gsi1sk: `${createdAt}#${caseId}` }),
+  /** open cases of a kind in a sub-district, oldest first: present only while open (the backlog, 积案督办) */
+  caseOpenOfSubdistrict: (subdistrictId: string, kind: string, createdAt: string, caseId: string) => ({ gsi2pk: `CASEOPEN#${subdistrictId}#${kind}`, gsi2sk: `${createdAt}#${caseId}` }),
+  /** a handler's cases: open ones first ('0'), by step deadline, then closed ones */
+  caseOfHandler: (userId: string, open: boolean, sortAt: string, caseId: string) => ({ gsi3pk: `CASEHANDLER#${userId}`, gsi3sk: `${open ? '0' : '1'}#${sortAt}#${caseId}` }),
+  /** the city system's ticket number, unique in a sub-district: put only where absent, with the case */
+  caseTicket: (subdistrictId: string, ticketNo: string) => ({ pk: `CASETICKET#${subdistrictId}#${ticketNo}`, sk: 'TICKET' }),
+  /** a hotline import (its state and counts) and its checked rows in parts, written by the work worker chunk by chunk */
+  caseImport: (importId: string) => ({ pk: `CASEIMP#${importId}`, sk: 'IMPORT' }),
+  caseImportPart: (importId: string, part: number) => ({ pk: `CASEIMP#${importId}`, sk: `PART#${String(part).padStart(4, '0')}` }),
 };
 
 export const outboxShards = 4;
