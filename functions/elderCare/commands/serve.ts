@@ -2,7 +2,7 @@ import { servedFigureOf } from '../../../shared/elderCare/figures';
 import type { Booking } from '../../../shared/elderCare/schemas';
 import { chinaDay, dayRange } from '../../../shared/platform/chinaTime';
 import type { UserCtx } from '../../platform/context';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ApiError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { figureAdds } from '../../platform/figures';
 import { notificationWrites } from '../../platform/notify';
 import * as store from '../store';
@@ -57,7 +57,7 @@ export async function serveBooking(ctx: UserCtx, bookingId: string, input: { pho
   await ctx.storage.keep([input.photoKey]);
   const at = now.toISOString();
   const next: BookingRecord = { ...b, status: 'served', servedAt: at, photoKey: input.photoKey, acceptedAt: b.acceptedAt ?? at, updatedAt: at, version: b.version + 1 };
-  await ctx.db.transact([
+  const raced = await ctx.db.transact([
     { put: store.bookingItem(next), if: replace(b), fails: 'STALE_VERSION' },
     ...figureAdds({ subdistrictId: b.subdistrictId, communityId: b.communityId }, now, 'elderCare', {
       servicesServed: 1,
@@ -73,8 +73,13 @@ export async function serveBooking(ctx: UserCtx, bookingId: string, input: { pho
       data: { thing1: b.serviceName.slice(0, 20), thing2: b.providerName.slice(0, 20) },
       dedupeKey: `elderServed#${b.id}`,
     }),
-  ]);
-  return bookingView(ctx, next, 'provider');
+  ]).catch(async (e) => {
+    // a second tap that lost to the first: it is served, which is what was asked
+    const now2 = e instanceof ApiError && e.code === 'STALE_VERSION' ? await store.getBooking(ctx.db, b.slotId, b.elderId) : undefined;
+    if (now2?.status === 'served') return bookingView(ctx, now2, 'provider');
+    throw e;
+  });
+  return raced ?? bookingView(ctx, next, 'provider');
 }
 
 /** The elder (or their family) rates a served booking once, 1–5. */
