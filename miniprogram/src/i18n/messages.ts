@@ -9,6 +9,7 @@ import type { reliefRegistryMessages } from './reliefRegistry'
 import type { announcementsMessages } from './announcements'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
+import type { workSummaryMessages } from './workSummary'
 
 export interface Message {
   zh: string
@@ -359,6 +360,7 @@ export type MessageKey =
   | keyof typeof reliefMessages
   | keyof typeof reliefRegistryMessages
   | keyof typeof announcementsMessages
+  | keyof typeof workSummaryMessages
 
 /**
  * The texts known so far: the main table, and each subpackage's once it has loaded. A key of a subpackage that has
