@@ -10,6 +10,7 @@ import { routes as fiveLists } from './fiveLists/routes';
 import { routes as notifications } from './notifications/routes';
 import { routes as org } from './org/routes';
 import { routes as relief } from './relief/routes';
+import { routes as safety } from './safety/routes';
 import type { FunctionDeclaration, HttpFunction } from './platform/capability';
 import type { Deps } from './platform/context';
 import { platformCapability } from './platform/declaration';
@@ -27,7 +28,7 @@ import { routes as workbench } from './workbench/routes';
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary, ...cases];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary, ...cases, ...safety];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

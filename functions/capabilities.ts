@@ -8,6 +8,7 @@ import { orgCapability } from './org/capability';
 import type { CapabilityDeclaration, FunctionDeclaration } from './platform/capability';
 import { platformCapability } from './platform/declaration';
 import { reliefCapability } from './relief/capability';
+import { safetyCapability } from './safety/capability';
 import { sayItDayCapability } from './sayItDay/capability';
 import { signupsCapability } from './signups/capability';
 import { uploadsCapability } from './uploads/capability';
@@ -34,6 +35,7 @@ export const capabilities: CapabilityDeclaration[] = [
   workbenchCapability,
   workSummaryCapability,
   casesCapability,
+  safetyCapability,
 ];
 
 export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));

@@ -23,6 +23,7 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { safetyApi } from './safety/api';
 import { casesApi } from './cases/api';
 import { elderCareApi } from './elderCare/api';
 import { employmentApi } from './employment/api';
@@ -89,6 +90,7 @@ export const api = {
   relief: reliefApi,
   uploads: uploadsApi,
   announcements: announcementsApi,
+  safety: safetyApi,
   cases: casesApi,
   elderCare: elderCareApi,
   employment: employmentApi,

@@ -153,6 +153,16 @@ export const errorMessages = {
   CASE_ACTION_DONE: ['该操作已登记过', 'This has already been recorded for the case'],
   CASE_HANDLER_INVALID: ['处置人须是该社区的工作人员', 'The handler must be staff of the case\'s community'],
   CASE_MATTER_NOT_FOUND: ['没有找到本社区的该五单事项', 'No such five-list matter in this community'],
+  // safety inspections, street fronts and illegal buildings (issue 12)
+  CHECKLIST_MISMATCH: ['检查项与该类场所的检查清单不一致，请逐项填写', "The results must cover each item of the site type's checklist once"],
+  HAZARD_NOTE_REQUIRED: ['发现隐患的检查项请填写隐患说明', 'Say what the hazard is for each item not ok'],
+  SAFETY_ACTION_UNKNOWN: ['该类事项没有这个操作', 'This kind of case has no such action'],
+  SAFETY_ACTION_NOT_NOW: ['当前状态下不能进行此操作，请刷新后重试', 'This action is not possible in the current state'],
+  RECTIFICATION_PHOTO_REQUIRED: ['请拍照上传', 'Add a photo'],
+  SAFETY_OUTCOME_REQUIRED: ['请选择处置结果', 'Choose the outcome'],
+  SAFETY_DEADLINE_INVALID: ['整改期限有误', 'The deadline is not valid'],
+  AGREEMENT_ALREADY_SIGNED: ['该店铺本年度的门前三包责任书已签订', "This shop's agreement for that year is already recorded"],
+  AGREEMENT_DATE_INVALID: ['签订年度或日期有误', 'The year or date of signing is not valid'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

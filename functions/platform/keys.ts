@@ -198,6 +198,30 @@ export const keys = {
   microProjectOfSubdistrict: (subdistrictId: string, createdAt: string, projectId: string) => ({ gsi1pk: `MPROJSD#${subdistrictId}`, gsi1sk: `${createdAt}#${projectId}` }),
   spending: (communityId: string, projectId: string, spendingId: string) => ({ pk: `MPROJ#${communityId}`, sk: `SPEND#${projectId}#${spendingId}` }),
 
+  // --- safety (functions/safety/README.md): a site and its inspections are one item collection; a safety case (a
+  // hazard, an illegal-building report) and its history another; a shop and its agreements a third ---
+  safetySite: (siteId: string) => ({ pk: `SITE#${siteId}`, sk: 'SITE' }),
+  /** a community's sites by type and name */
+  safetySiteOfCommunity: (communityId: string, type: string, name: string, siteId: string) => ({ gsi1pk: `SITES#${communityId}`, gsi1sk: `${type}#${name}#${siteId}` }),
+  safetyInspection: (siteId: string, at: string, inspectionId: string) => ({ pk: `SITE#${siteId}`, sk: `INSP#${at}#${inspectionId}` }),
+  /** a community's inspections by time (the recount, the records behind the figures) */
+  safetyInspectionOfCommunity: (communityId: string, at: string, inspectionId: string) => ({ gsi1pk: `INSPS#${communityId}`, gsi1sk: `${at}#${inspectionId}` }),
+  safetyCase: (caseId: string) => ({ pk: `SCASE#${caseId}`, sk: 'CASE' }),
+  safetyCaseHistory: (caseId: string, version: number) => ({ pk: `SCASE#${caseId}`, sk: `HIST#${String(version).padStart(6, '0')}` }),
+  /** a community's cases of a kind: open ones first ('0'), by deadline (or report time), then closed ones */
+  safetyCaseOfCommunity: (communityId: string, kind: string, open: boolean, sortAt: string, caseId: string) => ({
+    gsi1pk: `SCASES#${communityId}#${kind}`,
+    gsi1sk: `${open ? '0' : '1'}#${sortAt}#${caseId}`,
+  }),
+  /** a site's hazards, for its page */
+  safetyCaseOfSite: (siteId: string, caseId: string) => ({ gsi2pk: `SITEHAZ#${siteId}`, gsi2sk: caseId }),
+  shop: (shopId: string) => ({ pk: `SHOP#${shopId}`, sk: 'SHOP' }),
+  shopOfCommunity: (communityId: string, name: string, shopId: string) => ({ gsi1pk: `SHOPS#${communityId}`, gsi1sk: `${name}#${shopId}` }),
+  /** one per shop and year: put only where absent */
+  shopAgreement: (shopId: string, year: number) => ({ pk: `SHOP#${shopId}`, sk: `AGREE#${year}` }),
+  /** a community's agreements of a year: the shops page is two queries */
+  shopAgreementOfYear: (communityId: string, year: number, shopId: string) => ({ gsi1pk: `AGREES#${communityId}#${year}`, gsi1sk: shopId }),
+
   // --- cases (functions/cases/README.md): a case, its sealed parties, its history and the audit of full reads are one
   // item collection; communities list theirs through gsi1, the sub-district's open ones (backlog) through gsi2, a
   // handler's through gsi3. No key or index holds a party's name or phone ---

@@ -1,4 +1,5 @@
 import type { LedgerRecount } from '../platform/figures';
+import { safetyRecount, streetFrontsRecount } from '../safety/figures';
 import { elderCareRecount } from '../elderCare/figures';
 import { employmentRecount } from '../employment/figures';
 import { microProjectsRecount } from '../microProjects/figures';
@@ -13,4 +14,6 @@ export const recounts: readonly LedgerRecount[] = [
   employmentRecount,
   microProjectsRecount,
   elderCareRecount,
+  safetyRecount,
+  streetFrontsRecount,
 ];

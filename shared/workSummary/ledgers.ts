@@ -1,4 +1,5 @@
 import type { LedgerDef } from '../platform/figures';
+import { safetyLedger, streetFrontsLedger } from '../safety/figures';
 import { elderCareLedger } from '../elderCare/figures';
 import { employmentLedger } from '../employment/figures';
 import { microProjectsLedger } from '../microProjects/figures';
@@ -13,4 +14,6 @@ export const ledgers: readonly LedgerDef[] = [
   employmentLedger,
   microProjectsLedger,
   elderCareLedger,
+  safetyLedger,
+  streetFrontsLedger,
 ];

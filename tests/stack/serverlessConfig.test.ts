@@ -144,9 +144,9 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts) and elder care (photos of services served)', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts), elder care (photos of services served) and safety (photos of hazards, rectifications, agreements, illegal buildings)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SafetyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
   it('lets only relief (and signups, to seal a volunteer\'s ID number) use the relief KMS key, for data keys, with its encryption context', () => {
