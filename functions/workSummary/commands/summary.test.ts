@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ledger } from '../../../shared/platform/figures';
 import { ledgers } from '../../../shared/workSummary/ledgers';
 import { figureAdds } from '../../platform/figures';
@@ -146,5 +147,24 @@ describe('the files', () => {
     expect(headings).toHaveLength(ledgers.length + 1);
     expect(headings[0]).toMatch(/^一、/);
     expect(doc.paragraphs.map((p) => p.text)).toContain('2026年上半年共发放各类救助资金1.1万元，惠及7户次19人次，其中低保 6户次 18人次 10800元，高龄津贴 1户次 1人次 200元。');
+  });
+});
+
+describe('bad queries', () => {
+  it('answers generated bad queries with a 4xx and a code in both languages, never a 500', async () => {
+    const field = fc.oneof(fc.constant(''), fc.string({ maxLength: 12 }), fc.constantFrom('2026-00', '2026-13', '1999-01', '2026-6', 'sd-t', 'c-a', '../x', '2026-01'), fc.integer().map(String));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('unitId', 'from', 'to', 'format', 'x'), field, { maxKeys: 5 }),
+        fc.constantFrom('/work-summary', '/work-summary/export'),
+        fc.constantFrom<'officer' | 'worker' | 'wang'>('officer', 'worker', 'wang'),
+        async (query, path, who) => {
+          const res = await w.h.api.as(w.p[who]).get(`${path}?${new URLSearchParams(query).toString()}`);
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect([typeof res.body.code, res.body.message.length > 0, res.body.messageEn.length > 0]).toEqual(['string', true, true]);
+        },
+      ),
+      { numRuns: 60, seed: 20261204 },
+    );
   });
 });
