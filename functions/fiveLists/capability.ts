@@ -8,7 +8,7 @@ export const fiveListsCapability = capability('fiveLists', {
       handler: 'functions/fiveLists/handler.handler',
       description: 'the five lists (collect, dispatch, review, claim, resolve, rate), unit scores, councils, consultations',
       endpoints: endpointsOf(fiveListsApi),
-      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#', 'WORK#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FIG#', 'FIGSD#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#', 'WORK#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
     },
     escalateOverdue: {
       handler: 'functions/fiveLists/jobs.escalateOverdueHandler',

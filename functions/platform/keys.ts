@@ -79,6 +79,8 @@ export const keys = {
   reservationByHolder: (userId: string, endsAt: string, placeId: string) => ({ gsi1pk: `HOLDER#${userId}`, gsi1sk: `${endsAt}#${placeId}` }),
   /** the waitlist in strict order: positions come from the counter's sequence */
   waitlistEntry: (placeId: string, position: number) => ({ pk: `PLACE#${placeId}`, sk: `WAIT#${String(position).padStart(9, '0')}` }),
+  /** an event's first check-in at the door (the work summary counts the event held once): put only where absent */
+  placeAttended: (placeId: string) => ({ pk: `PLACE#${placeId}`, sk: 'ATTENDED' }),
   volunteer: (userId: string) => ({ pk: `USER#${userId}`, sk: 'VOLUNTEER' }),
   /** a volunteer by the phone number WeChat vouched for: how a team leader finds whom to add */
   volunteerByPhone: (phone: string) => ({ pk: `VOLPHONE#${phone}`, sk: 'VOLUNTEER' }),

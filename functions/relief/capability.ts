@@ -33,7 +33,7 @@ export const reliefCapability = capability('relief', {
       // a first import of 5,000 new payments takes ~10 s on a loaded machine (50 transactions in series: they all add to
       // the same counters); HTTP API waits at most 30 s. Until imports become work items, the function gets 29 s
       timeout: 29,
-      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['FIG#', 'FIGSD#', 'IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // reads the registry and writes its flags: no sensitive data, so no KMS
     screenRegistry: {

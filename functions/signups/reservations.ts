@@ -549,6 +549,36 @@ export async function markCheckedIn(ctx: Ctx, placeId: string, userId: string): 
   }
 }
 
+/**
+ * Check-in at an event's door, counted: the check-in, the event's first-attendance marker (put only where absent) when
+ * nobody came before, and the writes `counted(seats, first)` gives (the work summary's counters) in one transaction, so a
+ * ticket scanned twice, or a retried request, counts once. Two first check-ins at once: one loses the marker and reads again.
+ */
+export async function markCheckedInCounted(ctx: Ctx, placeId: string, userId: string, counted: (seats: number, first: boolean) => TxWrite[]): Promise<ReservationRecord> {
+  for (let attempt = 0; ; attempt++) {
+    const { reservation: r, extra } = await getPlaceWith(ctx, placeId, userId, [keys.placeAttended(placeId)]);
+    if (!r || r.status !== 'confirmed') throw new NotFoundError('reservation', 'NOT_SIGNED_UP');
+    if (r.checkedInAt) throw new ConflictError('ALREADY_CHECKED_IN');
+    const first = !extra[0];
+    const at = ctx.clock.now().toISOString();
+    try {
+      await ctx.db.transact([
+        { update: keys.reservation(placeId, userId), spec: { set: { checkedInAt: at, updatedAt: at }, if: { expr: '#status = :c AND attribute_not_exists(#checkedInAt)', values: { ':c': 'confirmed' } } } },
+        ...(first ? [{ put: { ...keys.placeAttended(placeId), entity: 'placeAttended', firstAt: at, userId }, if: { expr: 'attribute_not_exists(#pk)' } }] : []),
+        ...counted(r.seats, first),
+      ]);
+      return { ...r, checkedInAt: at, updatedAt: at };
+    } catch (e) {
+      // the reservation moved (checked in or cancelled meanwhile) or another first check-in won the marker: read again
+      if (attempt < 10 && (e instanceof TransactionCancelled || isContention(e))) {
+        await pause(attempt);
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
 export async function markCheckedOut(ctx: Ctx, placeId: string, userId: string, claimedMinutes: number): Promise<ReservationRecord> {
   const at = ctx.clock.now().toISOString();
   try {

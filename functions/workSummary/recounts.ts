@@ -4,6 +4,9 @@ import { elderCareRecount } from '../elderCare/figures';
 import { employmentRecount } from '../employment/figures';
 import { microProjectsRecount } from '../microProjects/figures';
 import { sayItDayRecount } from '../sayItDay/figures';
+import { consultationsRecount, councilsRecount, fiveListsRecount } from '../fiveLists/figures';
+import { visitsRecount } from '../relief/visitFigures';
+import { eventsRecount, timeBankRecount, volunteeringRecount } from '../signups/figures';
 
 /**
  * Every ledger's recount (functions/platform/figures.ts LedgerRecount), for the recount test only: no function bundle
@@ -11,6 +14,13 @@ import { sayItDayRecount } from '../sayItDay/figures';
  */
 export const recounts: readonly LedgerRecount[] = [
   sayItDayRecount,
+  fiveListsRecount,
+  councilsRecount,
+  consultationsRecount,
+  visitsRecount,
+  volunteeringRecount,
+  eventsRecount,
+  timeBankRecount,
   employmentRecount,
   microProjectsRecount,
   elderCareRecount,

@@ -4,6 +4,9 @@ import { elderCareLedger } from '../elderCare/figures';
 import { employmentLedger } from '../employment/figures';
 import { microProjectsLedger } from '../microProjects/figures';
 import { sayItDayLedger } from '../sayItDay/figures';
+import { councilsLedger, consultationsLedger, fiveListsLedger } from '../fiveLists/figures';
+import { visitsLedger } from '../relief/visitFigures';
+import { eventsLedger, timeBankLedger, volunteeringLedger } from '../signups/figures';
 
 /**
  * Every ledger a work summary prints, in the order of the seed reports. A capability that keeps figures declares its
@@ -11,6 +14,13 @@ import { sayItDayLedger } from '../sayItDay/figures';
  */
 export const ledgers: readonly LedgerDef[] = [
   sayItDayLedger,
+  fiveListsLedger,
+  councilsLedger,
+  consultationsLedger,
+  visitsLedger,
+  volunteeringLedger,
+  eventsLedger,
+  timeBankLedger,
   employmentLedger,
   microProjectsLedger,
   elderCareLedger,

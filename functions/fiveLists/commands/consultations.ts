@@ -10,6 +10,7 @@ import { keys } from '../../platform/keys';
 import { getUnit, type UnitRecord } from '../../platform/units';
 import { strip } from '../store';
 import { checkPhotoKeys } from './common';
+import { consultationFigureWrites } from '../figures';
 
 /**
  * 民生决策咨询: a major decision put to the residents of a community (or of the whole sub-district): options, a voting
@@ -96,7 +97,11 @@ export async function createConsultation(ctx: UserCtx, input: CreateConsultation
   };
   return transactCreate(
     ctx,
-    [{ put: { ...keys.consultation(id), ...keys.consultationOfUnit(unit.id, now, id), entity: 'consultation', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }],
+    [
+      { put: { ...keys.consultation(id), ...keys.consultationOfUnit(unit.id, now, id), entity: 'consultation', ...record }, if: { expr: 'attribute_not_exists(#pk)' } },
+      // the work summary counts it in the month its vote opens, in the same write
+      ...consultationFigureWrites(unit, record),
+    ],
     await view(ctx, record),
   );
 }

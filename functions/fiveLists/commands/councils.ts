@@ -2,12 +2,14 @@ import { canRunCouncil } from '../../../shared/fiveLists/permissions';
 import type { Council, CreateCouncilInput } from '../../../shared/fiveLists/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { Ctx, UserCtx } from '../../platform/context';
+import type { TxWrite } from '../../platform/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import { strip } from '../store';
 import { checkPhotoKeys } from './common';
+import { councilFigureWrites, councilFigures } from '../figures';
 
 /**
  * 居民议事会: a community's council meetings, their topics and resolutions, and for each resolution whether it was
@@ -89,7 +91,13 @@ export async function createCouncil(ctx: UserCtx, communityId: string, input: Cr
     createdAt: ctx.clock.now().toISOString(),
     version: 0,
   };
-  return transactCreate(ctx, [{ put: { ...keys.council(communityId, id), entity: 'council', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }], await view(ctx, record));
+  // the work summary counts the meeting in the month it was held, in the same write (a retry with the same
+  // Idempotency-Key writes nothing)
+  return transactCreate(
+    ctx,
+    [{ put: { ...keys.council(communityId, id), entity: 'council', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }, ...councilFigureWrites(record, councilFigures(record))],
+    await view(ctx, record),
+  );
 }
 
 async function readableCouncil(ctx: UserCtx, councilId: string) {
@@ -109,9 +117,13 @@ export async function getCouncil(ctx: UserCtx, councilId: string): Promise<Counc
   return view(ctx, (await readableCouncil(ctx, councilId)).c);
 }
 
-async function save(ctx: UserCtx, c: CouncilRecord, readVersion: number): Promise<Council> {
+/** `extra`: writes in the same transaction (the work summary's counters), which the version condition makes count once. */
+async function save(ctx: UserCtx, c: CouncilRecord, readVersion: number, extra: TxWrite[] = []): Promise<Council> {
   const next = { ...c, version: readVersion + 1 };
-  await ctx.db.put({ ...keys.council(c.communityId, c.id), entity: 'council', ...next }, { expr: '#version = :v', values: { ':v': readVersion } }, { fails: 'STALE_VERSION' });
+  const put = { ...keys.council(c.communityId, c.id), entity: 'council', ...next };
+  const cond = { expr: '#version = :v', values: { ':v': readVersion } };
+  if (extra.length) await ctx.db.transact([{ put, if: cond, fails: 'STALE_VERSION' }, ...extra]);
+  else await ctx.db.put(put, cond, { fails: 'STALE_VERSION' });
   return view(ctx, next);
 }
 
@@ -136,5 +148,8 @@ export async function recordImplemented(
   await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
   const resolutions = c.resolutions.map((r) => (r.id === resolutionId ? { ...r, implemented: input.implemented, evidence: { note: input.note, photoKeys: input.photos, at } } : r));
-  return save(ctx, { ...c, resolutions }, input.version);
+  const was = c.resolutions.find((r) => r.id === resolutionId)!.implemented;
+  // implemented counts while it is so: marking it back takes it out again (in the month the council was held)
+  const delta = Number(input.implemented) - Number(was);
+  return save(ctx, { ...c, resolutions }, input.version, councilFigureWrites(c, { implemented: delta }));
 }

@@ -7,6 +7,7 @@ import { notificationWrites } from '../../platform/notify';
 import type { FiveListRecord } from '../intake';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
+import { asEntryFigures, ratedFigureWrites, reopenedFigureWrites } from '../figures';
 import * as store from '../store';
 import { aboutMatter, advance, authorize, matterView, readable, transitionWrites } from './common';
 
@@ -58,11 +59,27 @@ async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promi
     fails: 'ALREADY_RATED',
   };
   const entryKey = current.scoreYear && current.unitId ? keys.unitScoreEntry(current.subdistrictId, current.scoreYear, current.unitId, current.id) : undefined;
+  // a reopen takes the round's resolution and ratings back out of the work summary's counters: the entry as read, on
+  // the condition that it is still so (a rating landing meanwhile makes this one read again)
+  const entryRead = reopen && entryKey ? await ctx.db.get<Parameters<typeof asEntryFigures>[0]>(entryKey, true) : undefined;
+  const read = entryRead ? asEntryFigures(entryRead) : undefined;
   const entryWrite: TxWrite[] = !entryKey
     ? []
     : reopen
-      ? [{ update: entryKey, spec: { set: { resolved: false, onTime: false, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0, round: next.round } } }]
-      : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } }, tag: MOVED }];
+      ? [
+          {
+            update: entryKey,
+            spec: {
+              set: { resolved: false, onTime: false, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0, round: next.round },
+              if: read
+                ? { expr: '#satisfied = :s AND #partly = :p AND #notSatisfied = :n AND #starSum = :t', values: { ':s': read.satisfied, ':p': read.partly, ':n': read.notSatisfied, ':t': read.starSum } }
+                : { expr: 'attribute_not_exists(#pk)' },
+            },
+            tag: MOVED,
+          },
+          ...reopenedFigureWrites(current, read),
+        ]
+      : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } }, tag: MOVED }, ...ratedFigureWrites(current, input.level, input.stars)];
   const word = levelWords[input.level];
   const notes = aboutMatter(
     ctx,

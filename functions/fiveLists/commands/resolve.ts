@@ -2,6 +2,7 @@ import { stepDeadline } from '../../../shared/fiveLists/deadlines';
 import type { FiveListMatter, ResolveInput } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import { keys } from '../../platform/keys';
+import { resolvedFigureWrites } from '../figures';
 import * as store from '../store';
 import { aboutMatter, advance, applyTransition, authorize, checkPhotoKeys, checkVersion, matterView, readable } from './common';
 
@@ -30,6 +31,8 @@ export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInpu
           update: keys.unitScoreEntry(current.subdistrictId, current.scoreYear, current.unitId!, current.id),
           spec: { set: { resolved: true, onTime, resolvedAt: at } },
         },
+        // the work summary's counters mirror the score entry, in the transition's transaction
+        ...resolvedFigureWrites(current, at, onTime),
       ]
     : [];
   const body = `「${current.text.slice(0, 18)}」${current.unitName}已办结：${input.note.slice(0, 40)}`;

@@ -5,8 +5,9 @@ import type { Ctx, UserCtx } from '../../platform/context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
-import type { TxWrite } from '../../platform/db';
+import { TransactionCancelled, type TxWrite } from '../../platform/db';
 import * as store from '../store';
+import { mustVisitDoneWrites, pairingMadeWrites, pairingVisitWrites } from '../visitFigures';
 import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
 import { communityUnit, registryView } from './registry';
 import { notesTo } from './common';
@@ -144,6 +145,8 @@ export async function logVisit(ctx: UserCtx, visitId: string, input: { found: st
       spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } },
       fails: new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY'),
     },
+    // the work summary counts the visit made when its first log closes it (the version condition: once)
+    ...(v.status === 'open' ? mustVisitDoneWrites(scope, at, v.deadlineAt) : []),
   ];
   return transactCreate(ctx, writes, await visitView(ctx, next, [...logs, log]));
 }
@@ -170,16 +173,21 @@ async function pairingsOf(ctx: Ctx, pairings: PairingRecord[], visits: (LogRecor
 }
 
 export async function pair(ctx: UserCtx, communityId: string, input: { householdId: string; userId: string; role: 'partyMember' | 'volunteer' }) {
-  const { entry } = await household(ctx, communityId, input.householdId);
+  const { unit, entry } = await household(ctx, communityId, input.householdId);
   const [u] = await store.getProfiles(ctx.db, [input.userId]);
   if (!u) throw new NotFoundError('user');
   const createdAt = ctx.clock.now().toISOString();
   const p: PairingRecord = { communityId, householdId: input.householdId, userId: input.userId, userName: u.displayName ?? '', role: input.role, createdAt };
   // the paired person's own index of their households is written with the pairing (GET /me/relief/pairings reads it)
-  await ctx.db.transact([
-    { put: store.pairingItem(p) },
-    { put: store.myPairingItem(input.userId, { communityId, householdId: input.householdId, headName: entry.headName, role: input.role, createdAt }) },
-  ]);
+  const mine = { put: store.myPairingItem(input.userId, { communityId, householdId: input.householdId, headName: entry.headName, role: input.role, createdAt }) };
+  try {
+    // a new pairing, counted for the work summary in the same transaction
+    await ctx.db.transact([{ put: store.pairingItem(p), if: { expr: 'attribute_not_exists(#pk)' }, tag: 'new' }, mine, ...pairingMadeWrites({ subdistrictId: unit.path[0]!, communityId }, createdAt)]);
+  } catch (e) {
+    if (!(e instanceof TransactionCancelled && e.failed('new'))) throw e;
+    // paired already: the role (and name) change, the pairing keeps its date and is not counted again
+    await ctx.db.transact([{ update: keys.pairing(communityId, input.householdId, input.userId), spec: { set: { role: p.role, userName: p.userName } } }, mine]);
+  }
   const all = await pairingsView(ctx, communityId, input.householdId);
   return all.items.find((p) => p.userId === input.userId)!;
 }
@@ -195,6 +203,7 @@ export async function pairingVisit(ctx: UserCtx, communityId: string, householdI
   const { pairings: ps, visits } = await store.listPairings(ctx.db, communityId, householdId);
   const mine = ps.find((p) => p.userId === ctx.principal.userId);
   if (!mine) throw new NotFoundError('pairing');
+  const unit = await communityUnit(ctx, communityId);
   checkPhotos(ctx, input.photos);
   await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
@@ -209,6 +218,8 @@ export async function pairingVisit(ctx: UserCtx, communityId: string, householdI
         spec: { set: { lastVisitAt: at }, if: { expr: 'attribute_exists(#pk)' } },
         fails: new NotFoundError('household', 'HOUSEHOLD_NOT_IN_REGISTRY'),
       },
+      // counted for the work summary (a retry with the same Idempotency-Key writes nothing)
+      ...pairingVisitWrites({ subdistrictId: unit.path[0]!, communityId }, at),
     ],
     answer,
   );

@@ -9,6 +9,7 @@ import { ApiError, ConflictError, ForbiddenError, NotFoundError, UnprocessableEr
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { ticketHolder } from '../qr';
+import { attendanceFigureWrites } from '../figures';
 import * as engine from '../reservations';
 import { cancelHoldersWrite } from '../work';
 import * as store from '../store';
@@ -220,10 +221,11 @@ async function staffEvent(ctx: UserCtx, eventId: string) {
 
 /** At the door: the organizer scans a ticket; a forged one, or one for another event, is refused; each person once. */
 export async function checkInTicket(ctx: UserCtx, eventId: string, ticket: string): Promise<Reservation> {
-  await staffEvent(ctx, eventId);
+  const place = await staffEvent(ctx, eventId);
   const holder = ticketHolder(ctx.config.tokenSecret, eventId, ticket);
   if (!holder) throw new UnprocessableError('TICKET_INVALID');
-  return reservationView(ctx, await engine.markCheckedIn(ctx, eventId, holder));
+  // attendance (人次, companions too) and the event held are counted for the work summary in the check-in's transaction
+  return reservationView(ctx, await engine.markCheckedInCounted(ctx, eventId, holder, (seats, first) => attendanceFigureWrites(place, seats, first)));
 }
 
 export async function attendance(ctx: UserCtx, eventId: string) {

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import { keys } from '../../platform/keys';
 import { notificationWrites } from '../../platform/notify';
 import { shiftCode, verifyShiftCode, WINDOW_SECONDS } from '../qr';
+import { hoursFigureWrites } from '../figures';
 import * as engine from '../reservations';
 import * as store from '../store';
 import { reservationView, rosterOrder } from './common';
@@ -127,6 +128,8 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
       },
       ...store.hoursEntryWrites(userId, entry),
       ...(place.elderToElder && input.minutes > 0 ? store.timeBankWrites(ctx, userId, { kind: 'earn', minutes: input.minutes, reason: `为老服务：${place.title}`, shiftId }) : []),
+      // the work summary's counters, in the month of the shift: the reservation's condition makes them count once
+      ...hoursFigureWrites(place, input.minutes),
       ...notificationWrites(ctx, {
         userId,
         template: 'hoursConfirmed',

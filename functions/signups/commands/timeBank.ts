@@ -10,6 +10,7 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import { isContention, pause } from '../reservations';
+import { helpFigureWrites } from '../figures';
 import * as store from '../store';
 import { unitOf } from './common';
 
@@ -129,6 +130,8 @@ export async function completeHelpRequest(ctx: UserCtx, requestId: string, minut
         ...store.timeBankWrites(ctx, r.requesterId, { kind: 'spend', minutes: -minutes, reason, requestId }),
         { put: store.helpRequestItem(next), if: { expr: '#state = :taken AND #version = :v', values: { ':taken': 'taken', ':v': r.version } }, fails: 'HELP_REQUEST_NOT_TAKEN' },
         ...store.timeBankWrites(ctx, r.helperId, { kind: 'earn', minutes, reason, requestId }),
+        // the work summary's counters: the request's state condition makes them count once
+        ...helpFigureWrites(r, minutes),
       ]);
       return next;
     } catch (e) {
