@@ -97,7 +97,8 @@ export async function readCase(db: Db, caseId: string): Promise<CaseCollection> 
   const out: CaseCollection = { history: [] };
   let cursor: string | undefined;
   do {
-    const page = await db.query<Raw>({ pk: keys.caseItem(caseId).pk, cursor, consistent: true, filter: { expr: 'NOT begins_with(#sk, :audit)', values: { ':audit': 'AUDIT#' } } });
+    // sort keys AUDIT# < CASE < HIST# < SEALED: reading from CASE leaves the audit entries out
+    const page = await db.query<Raw>({ pk: keys.caseItem(caseId).pk, from: 'CASE', cursor, consistent: true });
     for (const it of page.items) {
       const sk = String(it.sk);
       if (sk === 'CASE') out.record = strip<CaseRecord>(it);

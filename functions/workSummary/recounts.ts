@@ -1,4 +1,5 @@
 import type { LedgerRecount } from '../platform/figures';
+import { cityCasesRecount, mediationRecount } from '../cases/figures';
 import { safetyRecount, streetFrontsRecount } from '../safety/figures';
 import { elderCareRecount } from '../elderCare/figures';
 import { employmentRecount } from '../employment/figures';
@@ -26,4 +27,6 @@ export const recounts: readonly LedgerRecount[] = [
   elderCareRecount,
   safetyRecount,
   streetFrontsRecount,
+  mediationRecount,
+  cityCasesRecount,
 ];

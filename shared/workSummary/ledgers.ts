@@ -1,4 +1,5 @@
 import type { LedgerDef } from '../platform/figures';
+import { cityCasesLedger, mediationLedger } from '../cases/figures';
 import { safetyLedger, streetFrontsLedger } from '../safety/figures';
 import { elderCareLedger } from '../elderCare/figures';
 import { employmentLedger } from '../employment/figures';
@@ -26,4 +27,6 @@ export const ledgers: readonly LedgerDef[] = [
   elderCareLedger,
   safetyLedger,
   streetFrontsLedger,
+  mediationLedger,
+  cityCasesLedger,
 ];
