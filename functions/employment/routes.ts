@@ -10,7 +10,7 @@ export const routes = [
   route(e.registerSeeker, (ctx, { body }) => registerSeeker(ctx, body)),
   route(e.collectVacancy, (ctx, { body }) => collectVacancy(ctx, body)),
   route(e.refer, (ctx, { body }) => refer(ctx, body)),
-  route(e.referralOutcome, (ctx, { params, query, body }) => recordOutcome(ctx, query.communityId, params.referralId, body)),
-  route(e.place, (ctx, { params, query, body }) => placeSeeker(ctx, query.communityId, params.seekerId, body)),
+  route(e.referralOutcome, (ctx, { params, body }) => recordOutcome(ctx, params.communityId, params.referralId, body)),
+  route(e.place, (ctx, { params, body }) => placeSeeker(ctx, params.communityId, params.seekerId, body)),
   route(e.recordTraining, (ctx, { body }) => recordTraining(ctx, body)),
 ];

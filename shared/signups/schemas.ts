@@ -405,6 +405,10 @@ export const GrantTimeInput = z.object({ minutes: z.number().int().min(15).max(6
 
 // ---------- events ----------
 
+/** What an event is: a cultural event, or a job fair (招聘会) that employment assistance counts on; one engine for both. */
+export const EventCategory = z.enum(['cultural', 'jobFair']);
+export type EventCategory = z.infer<typeof EventCategory>;
+
 export const CreateEventInput = z
   .object({
     unitId: Id,
@@ -421,6 +425,7 @@ export const CreateEventInput = z
     capacity: z.number().int().min(1).max(5000),
     maxCompanions: z.number().int().min(0).max(5).default(0),
     cancelCutoffHours: z.number().int().min(0).max(168).default(2),
+    category: EventCategory.default('cultural'),
   })
   .strict()
   .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: 'endsAt after startsAt', path: ['endsAt'] })
@@ -443,6 +448,8 @@ export const CulturalEvent = z.object({
   capacity: z.number().int(),
   maxCompanions: z.number().int(),
   cancelCutoffHours: z.number().int(),
+  /** absent on events posted before job fairs: cultural */
+  category: EventCategory.optional(),
   state: z.enum(['published', 'cancelled']),
   organizerId: Id,
   organizerName: z.string(),

@@ -82,9 +82,9 @@ describe('referrals and placements', () => {
     const r = await referral(s.id, v.id);
     const before = await countersOf(h.deps.db, 'employment', 'c-a', '2026-12');
     // Act
-    const placed = await h.api.as(worker).post(`/employment/referrals/${r.id}/outcome?communityId=c-a`, { outcome: 'placed' });
-    const again = await h.api.as(worker).post(`/employment/referrals/${r.id}/outcome?communityId=c-a`, { outcome: 'placed' });
-    const other = await h.api.as(worker).post(`/employment/referrals/${r.id}/outcome?communityId=c-a`, { outcome: 'notPlaced' });
+    const placed = await h.api.as(worker).post(`/communities/c-a/employment/referrals/${r.id}/outcome`, { outcome: 'placed' });
+    const again = await h.api.as(worker).post(`/communities/c-a/employment/referrals/${r.id}/outcome`, { outcome: 'placed' });
+    const other = await h.api.as(worker).post(`/communities/c-a/employment/referrals/${r.id}/outcome`, { outcome: 'notPlaced' });
     // Assess
     expect([placed.status, again.status, other.status]).toEqual([200, 200, 409]);
     expect(other.body.code).toBe('REFERRAL_DECIDED');
@@ -100,7 +100,7 @@ describe('referrals and placements', () => {
   it('counts a graduate placed as a new job but not as re-employment', async () => {
     const s = await seeker({ name: '吴晓', category: 'graduate' });
     const before = await countersOf(h.deps.db, 'employment', 'c-a', '2026-12');
-    const res = await h.api.as(worker).post(`/employment/seekers/${s.id}/placement?communityId=c-a`, { employer: '市图书馆', post: '管理员' });
+    const res = await h.api.as(worker).post(`/communities/c-a/employment/seekers/${s.id}/placement`, { employer: '市图书馆', post: '管理员' });
     const after = await countersOf(h.deps.db, 'employment', 'c-a', '2026-12');
     expect(res.status).toBe(200);
     expect((after.newJobs ?? 0) - (before.newJobs ?? 0)).toBe(1);
@@ -114,7 +114,7 @@ describe('referrals and placements', () => {
     const [r1, r2] = [await referral(s.id, v1.id), await referral(s.id, v2.id)];
     const before = await countersOf(h.deps.db, 'employment', 'c-a', '2026-12');
     // Act
-    const results = await Promise.all([r1, r2].map((r) => h.api.as(worker).post(`/employment/referrals/${r.id}/outcome?communityId=c-a`, { outcome: 'placed' })));
+    const results = await Promise.all([r1, r2].map((r) => h.api.as(worker).post(`/communities/c-a/employment/referrals/${r.id}/outcome`, { outcome: 'placed' })));
     // Assess
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const after = await countersOf(h.deps.db, 'employment', 'c-a', '2026-12');
@@ -125,8 +125,8 @@ describe('referrals and placements', () => {
     const v = await vacancy({ employer: '丙超市', count: 1 });
     const [a, b] = [await seeker({ name: '钱一' }), await seeker({ name: '钱二' })];
     const [ra, rb] = [await referral(a.id, v.id), await referral(b.id, v.id)];
-    await h.api.as(worker).post(`/employment/referrals/${ra.id}/outcome?communityId=c-a`, { outcome: 'placed' });
-    const second = await h.api.as(worker).post(`/employment/referrals/${rb.id}/outcome?communityId=c-a`, { outcome: 'placed' });
+    await h.api.as(worker).post(`/communities/c-a/employment/referrals/${ra.id}/outcome`, { outcome: 'placed' });
+    const second = await h.api.as(worker).post(`/communities/c-a/employment/referrals/${rb.id}/outcome`, { outcome: 'placed' });
     const referAgain = await h.api.as(worker).post('/employment/referrals', { communityId: 'c-a', seekerId: a.id, vacancyId: v.id });
     expect(second.body.code).toBe('VACANCY_FILLED');
     expect(referAgain.body.code).toBe('SEEKER_NOT_SEEKING');

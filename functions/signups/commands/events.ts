@@ -60,6 +60,7 @@ export async function createEvent(ctx: UserCtx, input: CreateEventInput) {
     capacity: input.capacity,
     maxCompanions: input.maxCompanions,
     cancelCutoffHours: input.cancelCutoffHours,
+    category: input.category,
     state: 'published',
     organizerId: ctx.principal.userId,
     organizerName: ctx.principal.displayName ?? '组织者',
