@@ -5,7 +5,7 @@
  *   tsx scripts/seed.ts [--now 2026-12-01T02:00:00Z]      (TABLE_NAME, DYNAMODB_ENDPOINT, … as the functions read them)
  *
  * Log in on the local stack with the code `dev:<openid>` (the login page lists the demo accounts): resident-wang,
- * resident-li, resident-zhao, grid-chen, worker-liu, officer-huang, committee-tang, unit-sun, organizer-zhou, admin, newcomer.
+ * resident-li, resident-zhao, grid-chen, worker-liu, officer-huang, committee-tang, unit-sun, organizer-zhou, staff-ma, admin, newcomer.
  *
  * How it writes:
  *   - the organisation tree, people, grants and rules are items with fixed ids, written only where absent;

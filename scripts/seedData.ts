@@ -64,6 +64,8 @@ export const demoPeople: SeedPerson[] = [
   { openid: 'committee-tang', displayName: '唐建华', roles: [['jointCommittee', 'sd-xx']] },
   { openid: 'unit-sun', displayName: '孙明', roles: [['unitContact', 'p-water']] },
   { openid: 'organizer-zhou', displayName: '周婷', roles: [['organizer', 'sd-xx']] },
+  // two staff roles: her workbench switches between them (issue 13)
+  { openid: 'staff-ma', displayName: '马丽', roles: [['communityWorker', 'c-heping'], ['organizer', 'c-heping']] },
   { openid: 'admin', displayName: '系统管理员', roles: [['admin', 'sd-xx']] },
   { openid: 'newcomer', displayName: '新居民', roles: [] },
 ];

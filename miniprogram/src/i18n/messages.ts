@@ -9,6 +9,8 @@ import type { reliefRegistryMessages } from './reliefRegistry'
 import type { announcementsMessages } from './announcements'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
+// the workbench's texts are shown by main-package pages (首页, 办事, 志愿): part of the main table
+import { workbenchMessages } from './workbench'
 import type { workSummaryMessages } from './workSummary'
 
 export interface Message {
@@ -19,6 +21,7 @@ export interface Message {
 }
 
 const mainMessages = {
+  ...workbenchMessages,
   'app.name': { zh: '邻里', en: 'Linli' },
   'tab.home': { zh: '首页', en: 'Home' },
   'tab.matters': { zh: '说事', en: 'Matters' },

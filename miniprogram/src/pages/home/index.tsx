@@ -14,6 +14,8 @@ import { canRunSessions, homeCommunityId } from '../../lib/roles'
 import { askSubscribe } from '../../lib/subscribe'
 import { EventList } from '../../components/EventList'
 import { HomeAnnouncements } from '../../components/HomeAnnouncements'
+import { Workbench } from '../../packages/workbench/Workbench'
+import { staffGrants } from '../../packages/workbench/lib/useWorkbench'
 
 export default function HomePage() {
   const t = useT()
@@ -58,9 +60,11 @@ export default function HomePage() {
   return (
     <Page title='home.title'>
       <Text className='body block'>{t('home.hello', { name: me.displayName })}</Text>
+      {/* staff open on their workbench (工作台); residents' home is unchanged below */}
+      {staffGrants(me).length ? <Workbench me={me} /> : null}
       {me.communityId ? <HomeAnnouncements /> : null}
 
-      {!communityId ? (
+      {!communityId && staffGrants(me).length ? null : !communityId ? (
         <Section>
           <Text className='body block'>{me.pendingCommunityId ? t('home.pending') : t('home.notBound')}</Text>
           {!me.pendingCommunityId ? (

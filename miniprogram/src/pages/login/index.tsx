@@ -20,6 +20,7 @@ const demoAccounts: [string, Role][] = [
   ['committee-tang', 'jointCommittee'],
   ['unit-sun', 'unitContact'],
   ['organizer-zhou', 'organizer'],
+  ['staff-ma', 'communityWorker'],
   ['admin', 'admin'],
   ['newcomer', 'resident'],
 ]

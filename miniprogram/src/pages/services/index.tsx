@@ -11,6 +11,7 @@ import { api } from '../../api/routes'
 import { call, isLoggedIn } from '../../api/client'
 import { fmtDateTime } from '../../lib/format'
 import { hasRole } from '../../lib/roles'
+import { countOf, staffGrants, useWorkbench } from '../../packages/workbench/lib/useWorkbench'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 // kept here (not imported from packages/relief) so the main package stays small
@@ -26,6 +27,12 @@ export default function ServicesPage() {
   const mine = useQuery(() => call(api.relief.mine, {}), [me?.id], !!me && resident)
   // a party member or volunteer paired with a household logs their visits on the visits page
   const paired = useQuery(() => call(api.relief.myPairings, {}), [me?.id], !!me)
+  // the counts of what waits, from the workbench of my relief role (a community worker's first)
+  const work = useWorkbench(staffGrants(me).find((g) => g.role === 'communityWorker') ?? staffGrants(me).find((g) => g.role === 'gridWorker' || g.role === 'subdistrictOfficer'))
+  const badge = (key: Parameters<typeof countOf>[1]) => {
+    const n = countOf(work.data?.tasks, key)
+    return n === undefined ? undefined : String(n)
+  }
 
   useDidShow(() => {
     if (!isLoggedIn()) {
@@ -80,13 +87,13 @@ export default function ServicesPage() {
       ) : null}
       {grid || community || officer ? (
         <Section title={t('rl.tab.work')}>
-          {grid ? <LinkRow title={t('rl.entry.proxy')} onClick={go(`${R}/proxy/index`)} testId='rl-entry-proxy' /> : null}
-          {community ? <LinkRow title={t('rl.entry.queueCommunity')} onClick={go(`${R}/queue/index?level=community`)} testId='rl-entry-queue' /> : null}
-          {officer ? <LinkRow title={t('rl.entry.queueSubdistrict')} onClick={go(`${R}/queue/index?level=subdistrict`)} testId='rl-entry-queue-sd' /> : null}
+          {grid ? <LinkRow title={t('rl.entry.proxy')} onClick={go(`${R}/proxy/index`)} testId='rl-entry-proxy' badge={badge('proxyDrafts')} /> : null}
+          {community ? <LinkRow title={t('rl.entry.queueCommunity')} onClick={go(`${R}/queue/index?level=community`)} testId='rl-entry-queue' badge={badge('applicationsToReview')} /> : null}
+          {officer ? <LinkRow title={t('rl.entry.queueSubdistrict')} onClick={go(`${R}/queue/index?level=subdistrict`)} testId='rl-entry-queue-sd' badge={badge('secondLevelApprovals')} /> : null}
           {community || officer ? <LinkRow title={t('rl.entry.disbursements')} onClick={go(`${R}/disbursements/index`)} testId='rl-entry-disbursements' /> : null}
           {community || officer ? <LinkRow title={t('rl.entry.figures')} onClick={go(`${R}/figures/index`)} testId='rl-entry-figures' /> : null}
           <LinkRow title={t('rl.entry.registry')} onClick={go(`${R}/registry/index`)} testId='rl-entry-registry' />
-          <LinkRow title={t('rl.entry.visits')} onClick={go(`${R}/visits/index`)} testId='rl-entry-visits' />
+          <LinkRow title={t('rl.entry.visits')} onClick={go(`${R}/visits/index`)} testId='rl-entry-visits' badge={badge('mustVisits') ?? badge('myVisits')} />
         </Section>
       ) : null}
     </Page>

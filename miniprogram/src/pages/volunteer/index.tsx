@@ -9,7 +9,8 @@ import { usePaged, useQuery } from '../../hooks/useQuery'
 import { api } from '../../api/routes'
 import { call, isLoggedIn } from '../../api/client'
 import { fmtDateTime, fmtTime } from '../../lib/format'
-import { homeCommunityId } from '../../lib/roles'
+import { hasRole, homeCommunityId } from '../../lib/roles'
+import { Workbench } from '../../packages/workbench/Workbench'
 import { hoursOf, reservationState } from '../../lib/signups'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -37,10 +38,19 @@ export default function VolunteerPage() {
 
   if (!me) return <Page title='su.tab.title'>{app.loadingMe ? <Loading /> : null}</Page>
   const volunteer = vol.data?.volunteer
+  // an organizer opens on their own activities (工作台), not on registering as a volunteer
+  const organizer = hasRole(me, 'organizer')
 
   return (
     <Page title='su.tab.title'>
-      <Section title={t('su.vol.me')}>
+      {organizer ? <Workbench me={me} only='organizer' /> : null}
+      {organizer ? (
+        <Section>
+          <LinkRow title={t('wb.teams')} onClick={go('/packages/workbench/teams/index')} testId='vol-team-hours' />
+          {!volunteer ? <LinkRow title={t('su.vol.register')} onClick={go('/packages/signups/register/index')} testId='vol-register' /> : null}
+        </Section>
+      ) : null}
+      {organizer && !volunteer ? null : <Section title={t('su.vol.me')}>
         <Async q={vol}>
           {() =>
             volunteer ? (
@@ -58,9 +68,9 @@ export default function VolunteerPage() {
             )
           }
         </Async>
-      </Section>
+      </Section>}
 
-      <Section title={t('su.vol.activities')}>
+      {organizer && !communityId ? null : <Section title={t('su.vol.activities')}>
         {!communityId ? (
           <Empty text={t('su.needBinding')} />
         ) : (
@@ -86,7 +96,7 @@ export default function VolunteerPage() {
             )}
           </Async>
         )}
-      </Section>
+      </Section>}
 
       <Section title={t('su.vol.mine')}>
         <Async q={mine} empty={() => (mine.items.some((r) => r.status !== 'cancelled') || mine.hasMore ? false : t('su.vol.noSignups'))}>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '服务队时长', enablePullDownRefresh: true })
