@@ -7,7 +7,7 @@ import type { SummaryLedger, WorkSummary } from '../../../shared/workSummary/sch
 import { hasRoleOver } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
-import { getUnit } from '../../platform/units';
+import { getUnit, type UnitRecord } from '../../platform/units';
 import { ledgerFigures, reliefFigures, type Level } from '../store';
 
 /**
@@ -43,42 +43,41 @@ export function ledgerSummary(def: LedgerDef, now: Record<string, number>, befor
 }
 
 /** Who may read a unit's summary: its officers for a sub-district, its workers and the sub-district's officers for a community. */
-async function unitFor(ctx: UserCtx, unitId: string): Promise<{ level: Level; name: string; subdistrictId: string }> {
-  const unit = await getUnit(ctx.db, unitId);
-  if (unit?.kind === 'subdistrict' && ctx.principal.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitId === unit.id)) {
-    return { level: 'subdistrict', name: unit.name, subdistrictId: unit.id };
-  }
-  if (unit?.kind === 'community' && hasRoleOver(ctx.principal, ['communityWorker', 'subdistrictOfficer'], { subdistrictId: unit.path[0]!, communityId: unit.id })) {
-    return { level: 'community', name: unit.name, subdistrictId: unit.path[0]! };
-  }
-  // a unit one may not read is not there for them (no probing of ids)
-  throw new NotFoundError('unit');
+function mayRead(ctx: UserCtx, unit: UnitRecord | undefined, level: Level): unit is UnitRecord {
+  if (unit?.kind === 'subdistrict' && level === 'subdistrict') return ctx.principal.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitId === unit.id);
+  if (unit?.kind === 'community' && level === 'community') return hasRoleOver(ctx.principal, ['communityWorker', 'subdistrictOfficer'], { subdistrictId: unit.path[0]!, communityId: unit.id });
+  return false;
 }
 
 /**
  * The work summary of a unit for a period (default: the half-year of today in China) beside the previous period of
- * the same length. Counters only, never records: the unit, then four queries at once (the period's and the previous
- * period's FIG counters, and relief's of each).
+ * the same length. Counters only, never records, in one round trip: the unit and four queries at once (the period's
+ * and the previous period's FIG counters, and relief's of each). The level is read from the caller's grants (a
+ * sub-district only its officers read) and checked against the unit before anything is answered.
  */
 export async function workSummary(ctx: UserCtx, q: { unitId: string; from?: string; to?: string }): Promise<WorkSummary> {
   const period: SummaryPeriod = q.from || q.to ? { from: q.from ?? q.to!, to: q.to ?? q.from! } : halfYear(chinaMonth(ctx.clock.now()));
   if (!isSummaryPeriod(period)) throw new UnprocessableError('PERIOD_INVALID');
   const prev = previousPeriod(period);
-  const unit = await unitFor(ctx, q.unitId);
-  const [now, before, reliefNow, reliefBefore] = await Promise.all([
-    ledgerFigures(ctx.db, unit.level, q.unitId, period),
-    ledgerFigures(ctx.db, unit.level, q.unitId, prev),
-    reliefFigures(ctx.db, unit.level, q.unitId, period),
-    reliefFigures(ctx.db, unit.level, q.unitId, prev),
+  const level: Level = ctx.principal.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitId === q.unitId) ? 'subdistrict' : 'community';
+  const [unit, now, before, reliefNow, reliefBefore] = await Promise.all([
+    getUnit(ctx.db, q.unitId),
+    ledgerFigures(ctx.db, level, q.unitId, period),
+    ledgerFigures(ctx.db, level, q.unitId, prev),
+    reliefFigures(ctx.db, level, q.unitId, period),
+    reliefFigures(ctx.db, level, q.unitId, prev),
   ]);
+  // a unit one may not read is not there for them (no probing of ids); what was read for it is dropped
+  if (!mayRead(ctx, unit, level)) throw new NotFoundError('unit');
+  const subdistrictId = level === 'subdistrict' ? unit.id : unit.path[0]!;
   now.relief = reliefNow;
   before.relief = reliefBefore;
   const name = periodName(period);
   return {
     unitId: q.unitId,
     unitName: unit.name,
-    level: unit.level,
-    subdistrictId: unit.subdistrictId,
+    level,
+    subdistrictId,
     period: { ...period, ...name },
     previous: { ...prev, ...periodName(prev) },
     title: { zh: `${unit.name}${name.zh}工作总结`, en: `${unit.name}: work summary, ${name.en}` },
