@@ -38,6 +38,8 @@ import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
 import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { seedAnnouncements } from './seedAnnouncements';
+import { seedEmployment } from './seedEmployment';
+import { seedMicroProjects } from './seedMicroProjects';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import { chinaClock, chinaDay } from '../shared/platform/chinaTime';
@@ -699,6 +701,21 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   written += five.written;
   skipped += five.skipped;
   api.calls += five.apiCalls;
+
+  // 9b. employment (job seekers, vacancies, referrals, placements, training) and micro-projects from the matters and
+  // councils above, with budgets, spending and receipts (scripts/seedEmployment.ts, scripts/seedMicroProjects.ts)
+  const emp = await seedEmployment({ deps, now, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
+  skipped += emp.skipped;
+  const mp = await seedMicroProjects({
+    deps,
+    now,
+    call,
+    tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at),
+    matters: past.flatMap((p) => p.matters),
+    userIdOf: (openid) => byOpenid.get(openid)!.userId,
+    log,
+  });
+  skipped += mp.skipped;
 
   const matters = { ...statusCounts, total: Object.values(statusCounts).reduce((a, b) => a + b, 0) };
   const summary: SeedSummary = {
