@@ -1,4 +1,4 @@
-import { councilsLedger, consultationsLedger, fiveListsLedger, unitFigureKey } from '../../shared/fiveLists/figures';
+import { unitFigureKey } from '../../shared/fiveLists/figures';
 import { chinaInstant, chinaMonth, chinaYear, lastDayOfMonth } from '../../shared/platform/chinaTime';
 import type { Db, TxWrite } from '../platform/db';
 import { figureAdds, type LedgerRecount } from '../platform/figures';
@@ -44,20 +44,20 @@ const none: EntryFigures = { resolved: 0, onTime: 0, satisfied: 0, partly: 0, no
 /** A unit resolved a matter it is scored on (at `at`, on time or not). */
 export function resolvedFigureWrites(r: FiveListRecord, at: string, onTime: boolean): TxWrite[] {
   if (!r.scoreYear || !r.unitId) return [];
-  return figureAdds(r, at, fiveListsLedger.ledger, entryFigures(r.unitId, { ...none, resolved: 1, onTime: onTime ? 1 : 0 }));
+  return figureAdds(r, at, 'fiveLists', entryFigures(r.unitId, { ...none, resolved: 1, onTime: onTime ? 1 : 0 }));
 }
 
 /** A resident rated the round's resolution. */
 export function ratedFigureWrites(r: FiveListRecord, level: 'satisfied' | 'partly' | 'notSatisfied', stars: number): TxWrite[] {
   if (!r.scoreYear || !r.unitId || !r.resolution) return [];
-  return figureAdds(r, r.resolution.at, fiveListsLedger.ledger, entryFigures(r.unitId, { ...none, [level]: 1, starSum: stars }));
+  return figureAdds(r, r.resolution.at, 'fiveLists', entryFigures(r.unitId, { ...none, [level]: 1, starSum: stars }));
 }
 
 /** A reopen clears the round's score entry (`entry`, as read): its resolution and ratings come back out of their month. */
 export function reopenedFigureWrites(r: FiveListRecord, entry: EntryFigures | undefined): TxWrite[] {
   if (!r.scoreYear || !r.unitId || !r.resolution || !entry) return [];
   const minus = Object.fromEntries(Object.entries(entryFigures(r.unitId, entry)).map(([k, n]) => [k, -n]));
-  return figureAdds(r, r.resolution.at, fiveListsLedger.ledger, minus);
+  return figureAdds(r, r.resolution.at, 'fiveLists', minus);
 }
 
 /** A score entry as stored, in EntryFigures' numbers. */
@@ -82,12 +82,12 @@ export function councilFigures(c: CouncilLike): Record<string, number> {
 }
 
 export function councilFigureWrites(c: Pick<CouncilLike, 'subdistrictId' | 'communityId' | 'heldOn'>, add: Record<string, number>): TxWrite[] {
-  return figureAdds(c, chinaInstant(c.heldOn), councilsLedger.ledger, add);
+  return figureAdds(c, chinaInstant(c.heldOn), 'councils', add);
 }
 
 /** A consultation of a community (or of the whole sub-district: counted under the sub-district's id). */
 export function consultationFigureWrites(unit: { id: string; path: readonly string[] }, c: { opensAt: string; options: readonly unknown[] }): TxWrite[] {
-  return figureAdds({ subdistrictId: unit.path[0]!, communityId: unit.id }, c.opensAt, consultationsLedger.ledger, { consultationsHeld: 1, options: c.options.length });
+  return figureAdds({ subdistrictId: unit.path[0]!, communityId: unit.id }, c.opensAt, 'consultations', { consultationsHeld: 1, options: c.options.length });
 }
 
 // ---------- recounts (the recount test): the same figures from the records ----------
@@ -98,7 +98,7 @@ const add = (acc: Record<string, number>, values: Record<string, number>) => {
 };
 
 export const councilsRecount: LedgerRecount = {
-  ledger: councilsLedger.ledger,
+  ledger: 'councils',
   async recount(db: Db, communityId, from, to) {
     const out: Record<string, number> = {};
     const { pk, sk } = keys.council(communityId, '');
@@ -113,7 +113,7 @@ export const councilsRecount: LedgerRecount = {
 };
 
 export const consultationsRecount: LedgerRecount = {
-  ledger: consultationsLedger.ledger,
+  ledger: 'consultations',
   async recount(db: Db, communityId, from, to) {
     const out: Record<string, number> = {};
     const { gsi1pk } = keys.consultationOfUnit(communityId, '', '');
@@ -132,7 +132,7 @@ export const consultationsRecount: LedgerRecount = {
  * confirmed: that year and the one before are read).
  */
 export const fiveListsRecount: LedgerRecount = {
-  ledger: fiveListsLedger.ledger,
+  ledger: 'fiveLists',
   async recount(db: Db, communityId, from, to) {
     const out: Record<string, number> = {};
     const community = await db.get<{ path: string[] }>(keys.unit(communityId));

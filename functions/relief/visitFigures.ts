@@ -1,5 +1,4 @@
 import { chinaMonth } from '../../shared/platform/chinaTime';
-import { visitsLedger } from '../../shared/relief/visitFigures';
 import type { Db, TxWrite } from '../platform/db';
 import { figureAdds, type LedgerRecount } from '../platform/figures';
 import { keys } from '../platform/keys';
@@ -13,15 +12,15 @@ type Scope = { subdistrictId: string; communityId: string };
 
 /** A must-visit closed by its first log at `at`. */
 export function mustVisitDoneWrites(scope: Scope, at: string, deadlineAt: string): TxWrite[] {
-  return figureAdds(scope, at, visitsLedger.ledger, { mustVisitsDone: 1, mustVisitsOnTime: at <= deadlineAt ? 1 : 0 });
+  return figureAdds(scope, at, 'visits', { mustVisitsDone: 1, mustVisitsOnTime: at <= deadlineAt ? 1 : 0 });
 }
-export const pairingMadeWrites = (scope: Scope, at: string): TxWrite[] => figureAdds(scope, at, visitsLedger.ledger, { pairingsMade: 1 });
-export const pairingVisitWrites = (scope: Scope, at: string): TxWrite[] => figureAdds(scope, at, visitsLedger.ledger, { pairingVisits: 1 });
+export const pairingMadeWrites = (scope: Scope, at: string): TxWrite[] => figureAdds(scope, at, 'visits', { pairingsMade: 1 });
+export const pairingVisitWrites = (scope: Scope, at: string): TxWrite[] => figureAdds(scope, at, 'visits', { pairingVisits: 1 });
 
 const inMonths = (at: string, from: string, to: string) => chinaMonth(at) >= from && chinaMonth(at) <= to;
 
 export const visitsRecount: LedgerRecount = {
-  ledger: visitsLedger.ledger,
+  ledger: 'visits',
   async recount(db: Db, communityId, from, to) {
     const out: Record<string, number> = {};
     const add = (k: string, n = 1) => {

@@ -1,5 +1,5 @@
 import { lastDayOfMonth } from '../../shared/platform/chinaTime';
-import { sayItDayLedger, sessionFigures } from '../../shared/sayItDay/figures';
+import { sessionFigures } from '../../shared/sayItDay/figures';
 import type { LedgerRecount } from '../platform/figures';
 import * as store from './store';
 
@@ -8,7 +8,7 @@ import * as store from './store';
  * months, with its matters' outcomes as they stand.
  */
 export const sayItDayRecount: LedgerRecount = {
-  ledger: sayItDayLedger.ledger,
+  ledger: 'sayItDay',
   async recount(db, communityId, from, to) {
     const out: Record<string, number> = {};
     const sessions = await store.listSessions(db, communityId, `${from}-01`, lastDayOfMonth(to), true);

@@ -1,5 +1,5 @@
 import { chinaInstant, chinaMonth, lastDayOfMonth } from '../../shared/platform/chinaTime';
-import { eventsLedger, figureScopeOf, teamMinutesKey, timeBankLedger, volunteeringLedger } from '../../shared/signups/figures';
+import { figureScopeOf, teamMinutesKey } from '../../shared/signups/figures';
 import type { HelpRequest } from '../../shared/signups/schemas';
 import type { Ctx } from '../platform/context';
 import type { Db, TxWrite } from '../platform/db';
@@ -17,19 +17,19 @@ import * as store from './store';
 export function hoursFigureWrites(place: Pick<PlaceRecord, 'unitPath' | 'startsAt' | 'teamId' | 'elderToElder'>, minutes: number): TxWrite[] {
   const scope = figureScopeOf(place.unitPath);
   return [
-    ...figureAdds(scope, place.startsAt, volunteeringLedger.ledger, { serviceTimes: 1, serviceMinutes: minutes, ...(place.teamId ? { [teamMinutesKey(place.teamId)]: minutes } : {}) }),
-    ...(place.elderToElder && minutes > 0 ? figureAdds(scope, place.startsAt, timeBankLedger.ledger, { serviceMinutes: minutes }) : []),
+    ...figureAdds(scope, place.startsAt, 'volunteering', { serviceTimes: 1, serviceMinutes: minutes, ...(place.teamId ? { [teamMinutesKey(place.teamId)]: minutes } : {}) }),
+    ...(place.elderToElder && minutes > 0 ? figureAdds(scope, place.startsAt, 'timeBank', { serviceMinutes: minutes }) : []),
   ];
 }
 
 /** Someone checked in at an event's door with `seats` (companions too); `first`: nobody had been checked in before. */
 export function attendanceFigureWrites(place: Pick<PlaceRecord, 'unitPath' | 'startsAt'>, seats: number, first: boolean): TxWrite[] {
-  return figureAdds(figureScopeOf(place.unitPath), place.startsAt, eventsLedger.ledger, { attendance: seats, eventsHeld: first ? 1 : 0 });
+  return figureAdds(figureScopeOf(place.unitPath), place.startsAt, 'events', { attendance: seats, eventsHeld: first ? 1 : 0 });
 }
 
 /** Help given and confirmed, in the month it was asked for. */
 export function helpFigureWrites(r: Pick<HelpRequest, 'subdistrictId' | 'communityId' | 'at'>, minutes: number): TxWrite[] {
-  return figureAdds(r, r.at, timeBankLedger.ledger, { helpsDone: 1, helpMinutes: minutes });
+  return figureAdds(r, r.at, 'timeBank', { helpsDone: 1, helpMinutes: minutes });
 }
 
 // ---------- recounts (the recount test): the same figures from the records ----------
@@ -76,7 +76,7 @@ async function shiftsServed(db: Db, communityId: string, from: string, to: strin
 }
 
 export const volunteeringRecount: LedgerRecount = {
-  ledger: volunteeringLedger.ledger,
+  ledger: 'volunteering',
   async recount(db, communityId, from, to) {
     const out: Record<string, number> = {};
     for (const { place, minutes } of await shiftsServed(db, communityId, from, to)) {
@@ -87,7 +87,7 @@ export const volunteeringRecount: LedgerRecount = {
 };
 
 export const eventsRecount: LedgerRecount = {
-  ledger: eventsLedger.ledger,
+  ledger: 'events',
   async recount(db, communityId, from, to) {
     const ctx = ctxOf(db);
     const since = chinaInstant(`${from}-01`).toISOString();
@@ -103,7 +103,7 @@ export const eventsRecount: LedgerRecount = {
 };
 
 export const timeBankRecount: LedgerRecount = {
-  ledger: timeBankLedger.ledger,
+  ledger: 'timeBank',
   async recount(db, communityId, from, to) {
     const out: Record<string, number> = {};
     for (const { place, minutes } of await shiftsServed(db, communityId, from, to)) if (place.elderToElder) add(out, { serviceMinutes: minutes });

@@ -33,7 +33,7 @@ export function unitRatingsOf(values: Readonly<Record<string, number>>): { unitI
     .sort((a, b) => b.ratings - a.ratings || a.unitId.localeCompare(b.unitId));
 }
 
-export const fiveListsLedger = ledger({
+export const fiveListsLedger = /* @__PURE__ */ ledger({
   ledger: 'fiveLists',
   zh: '五单工作法',
   en: 'The five lists',
@@ -67,7 +67,7 @@ export const fiveListsLedger = ledger({
   recordsPage: '/packages/fiveLists/board/index',
 });
 
-export const councilsLedger = ledger({
+export const councilsLedger = /* @__PURE__ */ ledger({
   ledger: 'councils',
   zh: '居民议事会',
   en: "Residents' councils",
@@ -90,7 +90,7 @@ export const councilsLedger = ledger({
   recordsPage: '/packages/fiveLists/councils/index',
 });
 
-export const consultationsLedger = ledger({
+export const consultationsLedger = /* @__PURE__ */ ledger({
   ledger: 'consultations',
   zh: '民生决策咨询',
   en: 'Public consultations',

@@ -7,7 +7,7 @@ import { ledger, percent, ratesOf } from '../platform/figures';
  * paired (pairing them again changes only the role), a pairing visit when it is logged. Relief's payments (户次/人次/
  * amounts) keep their own counters (shared/relief/figures.ts).
  */
-export const visitsLedger = ledger({
+export const visitsLedger = /* @__PURE__ */ ledger({
   ledger: 'visits',
   zh: '四必访与结对帮扶',
   en: 'Must-visits and pairings',

@@ -7,7 +7,7 @@ import { ledger, percent, ratesOf } from '../platform/figures';
  * recorded only while it runs; a matter is withdrawn only before), so counting at the close counts each matter once,
  * and a burst of residents submitting matters writes no counter.
  */
-export const sayItDayLedger = ledger({
+export const sayItDayLedger = /* @__PURE__ */ ledger({
   ledger: 'sayItDay',
   zh: '吾事五说',
   en: 'Say-it days',

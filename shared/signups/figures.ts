@@ -27,7 +27,7 @@ export function teamMinutesOf(values: Readonly<Record<string, number>>): { teamI
 /** Minutes as a report prints hours: 90 → "1.5", 125 → "2.1". */
 export const hoursText = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 
-export const volunteeringLedger = ledger({
+export const volunteeringLedger = /* @__PURE__ */ ledger({
   ledger: 'volunteering',
   zh: '志愿服务',
   en: 'Volunteering',
@@ -47,7 +47,7 @@ export const volunteeringLedger = ledger({
   recordsPage: '/pages/volunteer/index',
 });
 
-export const eventsLedger = ledger({
+export const eventsLedger = /* @__PURE__ */ ledger({
   ledger: 'events',
   zh: '文化活动',
   en: 'Cultural events',
@@ -64,7 +64,7 @@ export const eventsLedger = ledger({
   recordsPage: '/pages/home/index',
 });
 
-export const timeBankLedger = ledger({
+export const timeBankLedger = /* @__PURE__ */ ledger({
   ledger: 'timeBank',
   zh: '时间银行',
   en: 'Time bank',

@@ -8,7 +8,7 @@ import { notificationWrites } from '../../platform/notify';
 import { ports } from '../../ports';
 import { parseSessionId } from '../../../shared/sayItDay/schedule';
 import { chinaDay, chinaInstant } from '../../../shared/platform/chinaTime';
-import { sayItDayLedger, sessionFigures } from '../../../shared/sayItDay/figures';
+import { sessionFigures } from '../../../shared/sayItDay/figures';
 import { figureAdds } from '../../platform/figures';
 import * as store from '../store';
 import { matterView, readableMatter, readableSession, scopeOf } from './view';
@@ -124,7 +124,7 @@ export async function closeSession(ctx: UserCtx, sessionId: string): Promise<Ses
       spec: { set: { state: 'closed', closedAt, summary }, add: { version: 1 }, if: { expr: '#state = :inProgress', values: { ':inProgress': 'inProgress' } } },
       fails: new ConflictError('SESSION_NOT_IN_PROGRESS'),
     },
-    ...figureAdds(session, chinaInstant(session.date), sayItDayLedger.ledger, sessionFigures(session, matters.map((m) => m.status))),
+    ...figureAdds(session, chinaInstant(session.date), 'sayItDay', sessionFigures(session, matters.map((m) => m.status))),
   ]);
   return { ...session, state: 'closed', closedAt, summary, version: session.version + 1 };
 }
