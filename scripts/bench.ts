@@ -14,6 +14,7 @@
  *   npm run bench [-- --n 200 --concurrency 16 --no-package --no-weapp --no-http]
  *   npm run bench -- --only-signups     (seed, then only the sign-up sections: in-process and through the HTTP API)
  *   npm run bench -- --only-relief      (seed, then only the relief section: scripts/benchRelief.ts)
+ *   npm run bench -- --only-cases       (only the hotline import section, no seed: scripts/benchCases.ts)
  *   npm run bench -- --only-outbox      (seed, then only the outbox section: scripts/benchOutbox.ts)
  *   npm run bench -- --only-work-summary (only the work summary section, no seed: scripts/benchWorkSummary.ts)
  */
@@ -38,6 +39,7 @@ import { ROOT, startLocalStack, type LocalStack } from './localStack';
 import { zipContents } from './packageReport';
 import { formatSummary, seed } from './seed';
 import { reliefBench } from './benchRelief';
+import { casesBench } from './benchCases';
 import { outboxBench } from './benchOutbox';
 import { workSummaryBench } from './benchWorkSummary';
 import { waitlistLimit } from '../shared/signups/reservation';
@@ -524,6 +526,13 @@ async function main() {
       writeFileSync(path.join(ROOT, '.local', 'bench-work-summary.md'), `${out.join('\n')}\n`);
       return;
     }
+    if (process.argv.includes('--only-cases')) {
+      // the hotline import alone, without the seed (it writes its own sub-district), in its own file
+      await casesBench<Row>({ deps, N, print, must, sequential, concurrent, table });
+      mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+      writeFileSync(path.join(ROOT, '.local', 'bench-cases.md'), `${out.join('\n')}\n`);
+      return;
+    }
     const t0 = performance.now();
     const summary = await seed(deps);
     print(`\n## Seed (${Math.round(performance.now() - t0)} ms)\n\n${'```'}\n${formatSummary(summary)}\n${'```'}`);
@@ -699,6 +708,7 @@ async function main() {
 
     // relief: queues, submit, review and figures over a generated half year of a 50,000-resident sub-district
     await relief();
+    await casesBench<Row>({ deps, N, print, must, sequential, concurrent, table });
 
     // the work summary: a 20-community sub-district's half-year of every ledger's counters
     await workSummaryBench<Row>({ deps, N, print, must, sequential, concurrent, table });

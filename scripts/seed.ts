@@ -38,6 +38,7 @@ import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
 import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { seedAnnouncements } from './seedAnnouncements';
+import { seedCases } from './seedCases';
 import { seedEmployment } from './seedEmployment';
 import { seedMicroProjects } from './seedMicroProjects';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
@@ -694,6 +695,10 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   const ann = await seedAnnouncements({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
   written += ann.written;
   skipped += ann.skipped;
+
+  // 8d. casework: mediations, city cases on patrol, 12345 tickets imported every ten days (scripts/seedCases.ts)
+  const cs = await seedCases({ deps, now, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
+  skipped += cs.skipped;
 
   // 9. the five lists, councils and consultations (scripts/seedFiveLists.ts); last, because it leaves the named
   // residents' inboxes with only their two newest messages unread

@@ -13,4 +13,4 @@ export const caseKinds: Readonly<Record<string, CaseKindDef>> = {
 
 export const caseKindNames = Object.keys(caseKinds);
 
-export const kindOf = (kind: string): CaseKindDef | undefined => (Object.hasOwn(caseKinds, kind) ? caseKinds[kind] : undefined);
+export const kindOf = (kind: string): CaseKindDef | undefined => (Object.prototype.hasOwnProperty.call(caseKinds, kind) ? caseKinds[kind] : undefined);

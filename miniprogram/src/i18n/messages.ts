@@ -7,6 +7,7 @@
 import type { fiveListsMessages } from './fiveLists'
 import type { reliefRegistryMessages } from './reliefRegistry'
 import type { announcementsMessages } from './announcements'
+import type { casesMessages } from './cases'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
 // the workbench's texts are shown by main-package pages (首页, 办事, 志愿): part of the main table
@@ -363,6 +364,7 @@ export type MessageKey =
   | keyof typeof reliefMessages
   | keyof typeof reliefRegistryMessages
   | keyof typeof announcementsMessages
+  | keyof typeof casesMessages
   | keyof typeof workSummaryMessages
 
 /**

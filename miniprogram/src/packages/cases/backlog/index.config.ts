@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '积案督办', enablePullDownRefresh: true })

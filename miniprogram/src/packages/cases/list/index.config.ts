@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '案件台账', enablePullDownRefresh: true })
