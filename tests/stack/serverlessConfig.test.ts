@@ -144,19 +144,21 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts), elder care (photos of services served) and safety (photos of hazards, rectifications, agreements, illegal buildings)', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts), elder care (photos of services served), safety (photos of hazards, rectifications, agreements, illegal buildings) and cases (photos of city cases and of their handling)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SafetyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'CasesRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SafetyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
-  it('lets only relief (and signups, to seal a volunteer\'s ID number) use the relief KMS key, for data keys, with its encryption context', () => {
+  it('lets only relief (and signups, to seal a volunteer\'s ID number, and cases, to seal and reveal a mediation\'s parties) use the relief KMS key, for data keys, with its encryption context', () => {
     const withKms = statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('kms:')));
-    expect(withKms.map((s) => s.role).sort()).toEqual(['ReliefCasesRole', 'ReliefMoneyRole', 'SignupsRole']);
+    expect(withKms.map((s) => s.role).sort()).toEqual(['CasesRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SignupsRole']);
     const action = (role: string) => [].concat(withKms.find((s) => s.role === role).Action).sort();
     // only the cases function opens sealed data (the audited reveal); the money function seals a registry head's ID number
     expect(action('ReliefCasesRole')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     expect(action('ReliefMoneyRole')).toEqual(['kms:GenerateDataKey']);
     expect(action('SignupsRole')).toEqual(['kms:GenerateDataKey']);
+    // the case engine seals a mediation's parties when it is raised and opens them in the audited reveal
+    expect(action('CasesRole')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
     for (const s of withKms) {
       expect(s.Resource).toEqual({ 'Fn::GetAtt': ['ReliefKey', 'Arn'] });
       expect(s.Condition.StringEquals['kms:EncryptionContext:purpose']).toBe('relief');
