@@ -24,6 +24,8 @@ import { createHash } from 'node:crypto';
 import { rng } from './seedRandom';
 import { handleAny } from '../functions/app';
 import { fixedClock } from '../functions/platform/clock';
+import { figureAdds } from '../functions/platform/figures';
+import { asEntryFigures, entryFigures } from '../functions/fiveLists/figures';
 import { makeCtx, type Deps } from '../functions/platform/context';
 import type { Item } from '../functions/platform/db';
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
@@ -275,6 +277,7 @@ export async function seedFiveLists(
     summary.written += 2;
   });
   const simulated: Item[] = [];
+  const scored: { scope: { subdistrictId: string; communityId: string }; entry: Record<string, unknown> }[] = [];
   for (const p of todo.filter((x) => !viaHandlerIds.has(x.id))) {
     const e = entry(p);
     const record = collectedRecord(e.ctx, e.matter, e.opts.source ?? 'sayItDay', 'reporterName' in e.opts ? e.opts.reporterName : undefined);
@@ -282,6 +285,16 @@ export async function seedFiveLists(
     bump(simulate(p, record, simulated));
   }
   await batchPut(simulated);
+  // the work summary's counters the resolve and rate commands would have added, a transaction per community and month
+  const byMonth = new Map<string, { scope: { subdistrictId: string; communityId: string }; at: string; add: Record<string, number> }>();
+  for (const { scope, entry } of scored) {
+    if (!entry.resolved || typeof entry.resolvedAt !== 'string') continue;
+    const k = `${scope.communityId}#${entry.resolvedAt.slice(0, 7)}`;
+    const acc = byMonth.get(k) ?? { scope, at: entry.resolvedAt, add: {} };
+    for (const [f, n] of Object.entries(entryFigures(String(entry.unitId), asEntryFigures(entry)))) acc.add[f] = (acc.add[f] ?? 0) + n;
+    byMonth.set(k, acc);
+  }
+  for (const { scope, at, add } of byMonth.values()) await db.transact(figureAdds(scope, at, 'fiveLists', add));
   summary.written += simulated.length;
   summary.matters = todo.length;
   log(`five lists: ${todo.length} collected`);
@@ -451,6 +464,7 @@ export async function seedFiveLists(
     step('reviewed', 'confirm', staff, { deadlineAt: stepDeadline('reviewed', new Date(t)), scoreYear: year });
     const ledger = { ...keys.unitScoreEntry(rec.subdistrictId, year, unitId, rec.id), entity: 'unitScoreEntry', unitId, matterId: rec.id, resolved: false, onTime: false, round: 0, satisfied: 0, partly: 0, notSatisfied: 0, starSum: 0 } as Item & Record<string, unknown>;
     out.push(ledger);
+    scored.push({ scope: { subdistrictId: rec.subdistrictId, communityId: rec.communityId }, entry: ledger });
     t += between(r, 0.1, unitId === 'p-power' ? 2.6 : 1.5) * DAY;
     const claimedAt = new Date(t).toISOString();
     step('claimed', 'claim', { id: contact.userId, name: contact.displayName }, { claimedBy: contact.userId, claimedByName: contact.displayName, claimedAt, deadlineAt: rec.resolveBy });
