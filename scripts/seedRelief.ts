@@ -12,7 +12,7 @@
  */
 import { rng } from './seedRandom';
 import type { Deps } from '../functions/platform/context';
-import { screenRegistry } from '../functions/relief/jobs';
+import { drainReliefWork, screenRegistry } from '../functions/relief/jobs';
 import { writeXlsx } from '../functions/platform/xlsx';
 import { withCheckDigit } from '../shared/platform/idNumber';
 import { addMonths, chinaInstant } from '../shared/platform/chinaTime';
@@ -270,7 +270,11 @@ export async function seedRelief(opts: {
     }
     const at = chinaAt(`${thisMonth}-01`, 9);
     const res = await call(at, 'POST', `/subdistricts/${SUBDISTRICT}/relief/disbursements/import`, as(OFFICER, at), { format: 'xlsx', content: writeXlsx(rows).toString('base64') });
-    summary.payments += res.body.imported as number;
+    // accepted (202): the relief worker writes it, as its schedule would within the minute; then the import is done
+    await drainReliefWork(deps);
+    const state = await call(at, 'GET', `/subdistricts/${SUBDISTRICT}/relief/disbursements/imports/${res.body.id}`, as(OFFICER, at));
+    if (state.body.state !== 'done') throw new Error(`seed relief: the import is ${state.body.state}`);
+    summary.payments += state.body.imported as number;
   }
 
   /** worker-added registry entries, must-visits in each state, a pairing */

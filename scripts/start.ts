@@ -53,7 +53,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** routine lines kept out of the terminal (they still go to .local/logs/) */
-const QUIET = /\(λ: (drainOutbox|drainSignupsWork|drainFiveListsWork)\)|Successfully invoked scheduled function: \[(drainOutbox|drainSignupsWork|drainFiveListsWork)\]|"msg":"(drainOutbox|drainWork)"/;
+const QUIET = /\(λ: (drainOutbox|drainSignupsWork|drainFiveListsWork|drainReliefWork)\)|Successfully invoked scheduled function: \[(drainOutbox|drainSignupsWork|drainFiveListsWork|drainReliefWork)\]|"msg":"(drainOutbox|drainWork)"/;
 
 const children: Array<{ name: string; child: ChildProcess }> = [];
 let stack: LocalStack | undefined;
@@ -229,7 +229,7 @@ async function main() {
     draining = true;
     try {
       // the work items first (a cancellation's holders, an escalation's officers), then the messages they wrote
-      for (const fn of ['drainSignupsWork', 'drainFiveListsWork', 'drainOutbox']) {
+      for (const fn of ['drainSignupsWork', 'drainFiveListsWork', 'drainReliefWork', 'drainOutbox']) {
         const r = await invoke(fn);
         if (!r.ok && r.body !== lastDrainError) log(`${fn} failed (${r.status}): ${r.body.slice(0, 300)}`);
         lastDrainError = r.ok ? '' : r.body;

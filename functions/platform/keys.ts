@@ -128,6 +128,9 @@ export const keys = {
   reliefNotice: (communityId: string, until: string, appId: string) => ({ pk: `RNOTICE#${communityId}`, sk: `${until}#${appId}` }),
   /** one payment of one type to one household for one period: put only where absent */
   disbursement: (communityId: string, period: string, type: string, householdId: string) => ({ pk: `RDISB#${communityId}#${period}`, sk: `${type}#${householdId}` }),
+  /** a payments import (its state and counts) and, beside it, its checked rows in parts the relief worker writes from */
+  reliefImport: (importId: string) => ({ pk: `RIMPORT#${importId}`, sk: 'IMPORT' }),
+  reliefImportPart: (importId: string, part: number) => ({ pk: `RIMPORT#${importId}`, sk: `PART#${String(part).padStart(4, '0')}` }),
   /** the figures' counters, per community, month and type, written in each payment's transaction */
   reliefFigure: (communityId: string, period: string, type: string) => ({ pk: `RFIG#${communityId}`, sk: `${period}#${type}` }),
   /** the same counters summed for a sub-district, in the same transactions: its figures are one query */

@@ -16,7 +16,7 @@ export const reliefCapability = capability('relief', {
         'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
       ]),
       environment: vault,
-      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'], tag: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#', 'WORK#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'], tag: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // payments, figures, registry and visits: visit photos are read by presigned GET; a worker-added registry head's ID
     // number is sealed (GenerateDataKey) but nothing here opens sealed data (no Decrypt)
@@ -24,16 +24,26 @@ export const reliefCapability = capability('relief', {
       handler: 'functions/relief/moneyHandler.handler',
       description: 'relief - disbursements (batch, CSV/xlsx import, paid), figures and export, registry, must-visits, pairing',
       endpoints: endpointsOf(reliefApi, [
-        'batch', 'importDisbursements', 'disbursements', 'markPaid', 'figures', 'figuresExport', 'registry', 'addToRegistry', 'registryHousehold',
+        'batch', 'importDisbursements', 'importState', 'disbursements', 'markPaid', 'figures', 'figuresExport', 'registry', 'addToRegistry', 'registryHousehold',
         'tagRegistry', 'recordEvent', 'mustVisits', 'overdueVisits', 'logVisit', 'pair', 'pairings', 'pairingVisit', 'myPairings',
       ]),
       environment: vault,
-      // a payments import is the heaviest writer: five at once keep it from taking the table's headroom
+      // a month's batch writes payments in the request: five at once keep it from taking the table's headroom
       reservedConcurrency: 5,
-      // a first import of 5,000 new payments takes ~10 s on a loaded machine (50 transactions in series: they all add to
-      // the same counters); HTTP API waits at most 30 s. Until imports become work items, the function gets 29 s
-      timeout: 29,
-      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#'], write: ['FIG#', 'FIGSD#', 'IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RPAIRS#', 'RREG#', 'USER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      // a payments import is checked here and written by drainReliefWork: the request writes the import, its rows and one
+      // work item in one transaction, and reads the work item to tell a failed import
+      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#', 'WORK#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'USER#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+    },
+    // work items (platform/work.ts): a payments import written in chunks (each chunk's payments, their figures' counters
+    // and the import's counts in one transaction), and the people a decision told past its transaction; every minute,
+    // within 40 s of its 55
+    drainReliefWork: {
+      handler: 'functions/relief/jobs.drainReliefWorkHandler',
+      description: 'relief - do the work items: write payments imports in chunks, tell the rest of a decision',
+      schedule: 'rate(1 minute)',
+      timeout: 55,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['WORKDUE#', 'RIMPORT#', 'RDISB#'], write: ['WORK#', 'RIMPORT#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
     // reads the registry and writes its flags: no sensitive data, so no KMS
     screenRegistry: {

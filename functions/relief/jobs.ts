@@ -8,6 +8,8 @@ import { listUnits } from '../platform/units';
 import * as store from './store';
 import { reliefCapability } from './capability';
 import { job } from '../platform/job';
+import { drainWork as drainQueue } from '../platform/work';
+import { RELIEF_QUEUE, reliefWork } from './work';
 
 /**
  * 滚动筛选, monthly (scheduled on the 1st): every household of every community's registry gets this month's flags
@@ -55,3 +57,7 @@ export const screenRegistry = job(reliefCapability.functions.screenRegistry!, as
 });
 
 export const screenRegistryHandler = async () => screenRegistry(await loadDeps());
+
+/** Relief's work items (payments imports in chunks, the rest of a decision's notifications), every minute. */
+export const drainReliefWork = job(reliefCapability.functions.drainReliefWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, RELIEF_QUEUE, reliefWork, opts));
+export const drainReliefWorkHandler = async () => drainReliefWork(await loadDeps());

@@ -1,6 +1,6 @@
 import { reliefApi as r } from '../../shared/relief/api';
 import { route } from '../platform/http';
-import { createBatch, importDisbursements, listDisbursements, markPaid } from './commands/disbursements';
+import { createBatch, importDisbursements, importState, listDisbursements, markPaid } from './commands/disbursements';
 import { figures, figuresExport } from './commands/figures';
 import { addToRegistry, listRegistry, tagRegistry } from './commands/registry';
 import { listMustVisits, logVisit, myPairings, overdueByWorker, pair, pairingVisit, pairings, recordEvent, registryHousehold } from './commands/visits';
@@ -9,6 +9,7 @@ import { listMustVisits, logVisit, myPairings, overdueByWorker, pair, pairingVis
 export const moneyRoutes = [
   route(r.batch, (ctx, { params, body }) => createBatch(ctx, params.communityId, body)),
   route(r.importDisbursements, (ctx, { params, body }) => importDisbursements(ctx, params.subdistrictId, body)),
+  route(r.importState, (ctx, { params }) => importState(ctx, params.subdistrictId, params.importId)),
   route(r.disbursements, (ctx, { params, query }) => listDisbursements(ctx, params.communityId, query)),
   route(r.markPaid, (ctx, { params, body }) => markPaid(ctx, params.communityId, body)),
   route(r.figures, (ctx, { query }) => figures(ctx, query)),

@@ -307,7 +307,22 @@ export const ImportInput = z.discriminatedUnion('format', [
     })
     .strict(),
 ]);
-export const ImportResult = z.object({ rows: z.number().int(), imported: z.number().int(), alreadyPresent: z.number().int() });
+/**
+ * A payments import: its rows were all checked when it was sent (all or none); the payments are written by the relief
+ * worker in chunks. `pending` until every row is written or found present, `failed` when the worker gave up (a dead
+ * letter: the rows written so far stay, and sending the file again adds only the rest).
+ */
+export const ImportState = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'done', 'failed']),
+  rows: z.number().int(),
+  /** payments written by this import */
+  imported: z.number().int(),
+  /** rows whose payment was there already (an earlier import or batch) */
+  alreadyPresent: z.number().int(),
+  createdAt: IsoDateTime,
+  finishedAt: IsoDateTime.optional(),
+});
 export const MarkPaidInput = z.object({ period: Period, type: ReliefType, householdIds: z.array(z.string().min(1).max(64)).min(1).max(100), paidOn: IsoDate }).strict();
 export const DisbursementQuery = z.object({ period: Period, type: ReliefType.optional(), cursor: z.string().max(512).optional() }).strict();
 

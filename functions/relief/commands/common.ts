@@ -9,9 +9,10 @@ import type { ApplicationDetail, ApplicationSummary } from '../../../shared/reli
 import type { Ctx, UserCtx } from '../../platform/context';
 import { vaultFromEnv, type Vault } from '../../platform/crypto';
 import { TransactionCancelled, type TxWrite } from '../../platform/db';
-import { BusyError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
-import { DEDUPED, notificationWrites, type Notification } from '../../platform/notify';
+import { notificationWrites, type Notification } from '../../platform/notify';
+import { tellWrite } from '../../platform/work';
 import type { Db } from '../../platform/db';
 import type { NoticeText } from '../../../shared/relief/notices';
 import type { TemplateKey } from '../../../shared/notifications/schemas';
@@ -19,6 +20,9 @@ import * as store from '../store';
 import type { ApplicationRecord, SensitivePart, StoredMember } from '../store';
 
 export const vault = (): Vault => vaultFromEnv();
+
+/** Relief's work items (platform/work.ts): payments imports, and the people a decision tells past its transaction. */
+export const RELIEF_QUEUE = 'relief';
 
 export const scopeOf = (r: ApplicationRecord) => ({ subdistrictId: r.subdistrictId, communityId: r.communityId, gridId: r.gridId, ownerId: r.ownerId, filedById: r.filedById });
 
@@ -190,8 +194,10 @@ export function historyEntry(ctx: UserCtx, from: ApplicationStatus | undefined, 
 const STEP = 'step';
 
 export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: ApplicationRecord, h: store.HistoryRecord, extra: TxWrite[] = [], locks: TxWrite[] = [], notes: Notification[] = []): Promise<void> {
-  // the notifications ride in the step's transaction (a transaction takes 100 writes; a step has at most ~25 besides)
+  // the notifications ride in the step's transaction (a transaction takes 100 writes; a step has at most ~25 besides);
+  // past NOTES_IN_TX people, a work item in the same transaction tells the rest (drainReliefWork), so none is lost
   const inTx = notes.slice(0, NOTES_IN_TX).flatMap((n) => notificationWrites(ctx, n));
+  if (notes.length > NOTES_IN_TX) inTx.push(tellWrite(ctx, RELIEF_QUEUE, next.id, notes.slice(NOTES_IN_TX)));
   try {
     await ctx.db.transact([{ ...store.putApplication(next, current), tag: STEP }, { ...store.putHistory(next.id, next.version, h), tag: STEP }, ...locks, ...extra, ...inTx]);
   } catch (e) {
@@ -205,7 +211,6 @@ export async function writeStep(ctx: UserCtx, current: ApplicationRecord, next: 
     }
     throw new ConflictError('CONFLICT');
   }
-  await notifyRest(ctx, notes.slice(NOTES_IN_TX));
 }
 
 export function checkVersion(r: ApplicationRecord, version: number) {
@@ -227,27 +232,20 @@ export function checkDocumentKeys(ctx: UserCtx, docs: readonly { key: string }[]
   if (docs.some((d) => !d.key.startsWith(own) && !known.has(d.key))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
 }
 
-/** At most this many people are told inside a step's transaction (3 writes each); the rest right after it. */
+/** At most this many people are told inside a step's transaction (3 writes each); the rest by a work item in it. */
 const NOTES_IN_TX = 22;
 
-/** Notifications past what one transaction holds, sent right after it: a failure here loses a message, never state. */
-export async function notifyRest(ctx: Ctx, rest: Notification[]) {
-  for (const n of rest) {
-    try {
-      await ctx.db.transact(notificationWrites(ctx, n));
-    } catch (e) {
-      if (e instanceof TransactionCancelled && e.failed(DEDUPED)) continue; // told already
-      if (!(e instanceof BusyError)) throw e;
-      ctx.log.warn('notification not recorded: busy', { userId: n.userId, template: n.template });
-    }
-  }
-}
-
-/** The holders of a role on a unit (grants by unit on gsi1): the community's workers, the sub-district's officers. */
+/** The holders of a role on a unit (grants by unit on gsi1): the community's workers, the sub-district's officers. All of them, page after page. */
 export async function staffOf(db: Db, unitId: string, role: 'communityWorker' | 'subdistrictOfficer' | 'gridWorker'): Promise<string[]> {
   const { gsi1pk, gsi1sk } = keys.grantByUnit(unitId, role, '');
-  const { items } = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, limit: 200 });
-  return items.map((i) => i.userId);
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, cursor });
+    out.push(...page.items.map((i) => i.userId));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
 }
 
 /** The reviewers of the level an application now waits at: the community's workers or the sub-district's officers. */

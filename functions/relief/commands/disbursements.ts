@@ -6,14 +6,17 @@ import { reliefCan } from '../../../shared/relief/permissions';
 import { ReliefType } from '../../../shared/relief/schemas';
 import { reliefTypes } from '../../../shared/relief/types';
 import type { UserCtx } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { ConditionFailed, TransactionCancelled, type TxWrite } from '../../platform/db';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
+import { transactCreate } from '../../platform/idempotency';
+import { MAX_TX_ITEMS, workItemWrite, type WorkStep } from '../../platform/work';
 import { keys } from '../../platform/keys';
 import { excelDate, looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
 import { getUnit, listUnits, type UnitRecord } from '../../platform/units';
 import * as store from '../store';
 import type { DisbursementRecord } from '../store';
-import { vault } from './common';
+import { RELIEF_QUEUE, vault } from './common';
 
 async function communityScope(ctx: UserCtx, communityId: string): Promise<UnitRecord> {
   const unit = await getUnit(ctx.db, communityId);
@@ -85,14 +88,14 @@ async function inParallel<T>(items: T[], size: number, work: (run: T[]) => Promi
 /** Counter keys of payments: one per (community, month, type) and one per (sub-district, month, type). */
 const counterKeys = (d: DisbursementRecord) => [`${d.communityId}|${d.period}|${d.type}`, `${d.period}|${d.type}`];
 
-/** Payments in runs whose payments and counter updates make at most one transaction each. */
-function chunks(payments: DisbursementRecord[]): DisbursementRecord[][] {
+/** Payments in runs whose payments and counter updates make at most one transaction (of `limit` items) each. */
+function chunks(payments: DisbursementRecord[], limit = TX_ITEMS): DisbursementRecord[][] {
   const out: DisbursementRecord[][] = [];
   let run: DisbursementRecord[] = [];
   let counters = new Set<string>();
   for (const d of payments) {
     const more = counterKeys(d).filter((k) => !counters.has(k)).length;
-    if (run.length && run.length + 1 + counters.size + more > TX_ITEMS) {
+    if (run.length && run.length + 1 + counters.size + more > limit) {
       out.push(run);
       run = [];
       counters = new Set();
@@ -170,14 +173,22 @@ export interface RowError {
   message: string;
 }
 
+/** Who may import payments into a sub-district (and read its imports): its officers and its communities' workers. */
+function mayImport(ctx: UserCtx, subdistrictId: string) {
+  if (!ctx.principal.grants.some((g) => g.unitPath[0] === subdistrictId && ['communityWorker', 'subdistrictOfficer'].includes(g.role))) throw new NotFoundError('subdistrict');
+}
+
 /**
  * Imports payments from the CSV the civil-affairs system exports. Every row is checked first; one bad row and nothing is
- * written (the answer lists the rows, with ID numbers never echoed). A good file is written in transactions, each payment
- * only where absent: importing the same file again adds nothing.
+ * written (the answer lists the rows, with ID numbers never echoed). A good file becomes an import (pending) with its
+ * checked rows, and a work item that the relief worker (drainReliefWork) does in chunks, all in one transaction: the
+ * request answers at once, however many rows (5,000 new payments were ~50 transactions in series inside it), and a
+ * request that dies leaves either the whole import or nothing. With an Idempotency-Key a retried request answers the
+ * same import; without one a second import of the same rows finds them present and adds nothing.
  */
 export async function importDisbursements(ctx: UserCtx, subdistrictId: string, input: { format: 'csv' | 'xlsx'; content: string }) {
   const p = ctx.principal;
-  if (!p.grants.some((g) => g.unitPath[0] === subdistrictId && ['communityWorker', 'subdistrictOfficer'].includes(g.role))) throw new NotFoundError('subdistrict');
+  mayImport(ctx, subdistrictId);
   const rows = input.format === 'csv' ? parseCsv(input.content) : sheetRows(input.content);
   const communities = (await listUnits(ctx.db)).filter((u) => u.kind === 'community' && u.parentId === subdistrictId);
   const errors: RowError[] = [];
@@ -231,10 +242,163 @@ export async function importDisbursements(ctx: UserCtx, subdistrictId: string, i
     payments.push({ communityId: community.id, period, type, householdId, headNameMasked: maskName(name), persons, amountFen: toFen(amount), status: 'pending', source: 'import', createdAt });
   });
   if (errors.length) throw new UnprocessableError('IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
-  const { created, existing } = await writePayments(ctx, subdistrictId, payments);
-  ctx.log.info('relief import', { subdistrictId, rows: payments.length, created, existing });
-  return { rows: payments.length, imported: created, alreadyPresent: existing };
+
+  // payments of one counter side by side, so that the worker's transactions hold ~95 payments and a few counter updates
+  payments.sort((a, b) => counterKeys(a)[0]!.localeCompare(counterKeys(b)[0]!));
+  const importId = ctx.newId();
+  const parts: ImportRow[][] = [];
+  for (let i = 0; i < payments.length; i += ROWS_PER_PART) parts.push(payments.slice(i, i + ROWS_PER_PART).map(toRow));
+  const work = workItemWrite(ctx, RELIEF_QUEUE, 'importPayments', { ref: importId, subdistrictId, parts: parts.length, createdAt } satisfies ImportPayload);
+  const record: ImportRecord = { id: importId, subdistrictId, state: 'pending', rows: payments.length, imported: 0, alreadyPresent: 0, parts: parts.length, workItemId: String((work as { put: { id: string } }).put.id), byId: p.userId, createdAt };
+  const answer = await transactCreate(ctx, [
+    { put: { ...keys.reliefImport(importId), entity: 'reliefImport', ...record }, if: { expr: 'attribute_not_exists(#pk)' } },
+    ...parts.map((rows, i) => ({ put: { ...keys.reliefImportPart(importId, i), entity: 'reliefImportPart', rows } })),
+    work,
+  ], stateOf(record));
+  ctx.log.info('relief import', { subdistrictId, importId: answer.id, rows: payments.length, parts: parts.length });
+  return answer;
 }
+
+// --- the import's rows, written by the relief worker ---
+
+/** Checked rows are kept in parts of this many beside the import (~100 bytes a row: a part stays far under 400 KB). */
+const ROWS_PER_PART = 1000;
+/** A payment as kept in an import's part: community, period, type, household, masked head name, persons, fen. */
+type ImportRow = [string, string, ReliefType, string, string, number, number];
+const toRow = (d: DisbursementRecord): ImportRow => [d.communityId, d.period, d.type, d.householdId, d.headNameMasked, d.persons, d.amountFen];
+const fromRow = ([communityId, period, type, householdId, headNameMasked, persons, amountFen]: ImportRow, createdAt: string): DisbursementRecord => ({
+  communityId,
+  period,
+  type,
+  householdId,
+  headNameMasked,
+  persons,
+  amountFen,
+  status: 'pending',
+  source: 'import',
+  createdAt,
+});
+
+interface ImportPayload {
+  /** the import's id */
+  ref: string;
+  subdistrictId: string;
+  parts: number;
+  createdAt: string;
+}
+
+type ImportRecord = {
+  id: string;
+  subdistrictId: string;
+  state: 'pending' | 'done';
+  rows: number;
+  imported: number;
+  alreadyPresent: number;
+  parts: number;
+  workItemId: string;
+  byId: string;
+  createdAt: string;
+  finishedAt?: string;
+};
+
+const stateOf = (r: ImportRecord, state: 'pending' | 'done' | 'failed' = r.state) => ({
+  id: r.id,
+  state,
+  rows: r.rows,
+  imported: r.imported,
+  alreadyPresent: r.alreadyPresent,
+  createdAt: r.createdAt,
+  finishedAt: r.finishedAt,
+});
+
+/** An import's state. Pending with its work item gone means the worker gave up on it (a dead letter): failed. */
+export async function importState(ctx: UserCtx, subdistrictId: string, importId: string) {
+  mayImport(ctx, subdistrictId);
+  const read = () => ctx.db.get<ImportRecord & { pk: string }>(keys.reliefImport(importId), true);
+  let r = await read();
+  // an import is read by whoever sent it and by the sub-district's officers; another community's worker is told nothing
+  const officer = ctx.principal.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitId === subdistrictId);
+  if (!r || r.subdistrictId !== subdistrictId || (r.byId !== ctx.principal.userId && !officer)) throw new NotFoundError('import');
+  if (r.state === 'pending' && !(await ctx.db.get(keys.workItem(RELIEF_QUEUE, r.workItemId), true))) {
+    // its last chunk deletes the work item and marks the import done in one transaction: read it again to tell them apart
+    r = (await read())!;
+    if (r.state === 'pending') return stateOf(r, 'failed');
+  }
+  return stateOf(r);
+}
+
+/** Parts read by this container, by import and part (they never change); a few kept. */
+const partCache = new Map<string, ImportRow[]>();
+async function partRows(ctx: Ctx, importId: string, part: number): Promise<ImportRow[]> {
+  const key = `${importId}#${part}`;
+  let rows = partCache.get(key);
+  if (!rows) {
+    const item = await ctx.db.get<{ rows: ImportRow[] }>(keys.reliefImportPart(importId, part), true);
+    if (!item) throw new Error(`relief import ${importId}: part ${part} is missing`);
+    rows = item.rows;
+    if (partCache.size >= 4) partCache.delete(partCache.keys().next().value!);
+    partCache.set(key, rows);
+  }
+  return rows;
+}
+
+/**
+ * The runs of a part, each one transaction with the import's counts and the work item's progress. Decided from all
+ * the part's rows (a run writes fewer when some are present), so a cursor means the same run on every try.
+ */
+function runsOf(subdistrictId: string, payments: DisbursementRecord[]): DisbursementRecord[][] {
+  const room = MAX_TX_ITEMS - 2;
+  const fit = (run: DisbursementRecord[]): DisbursementRecord[][] =>
+    run.length > 1 && paymentWrites(subdistrictId, run).length > room ? [...fit(run.slice(0, run.length >> 1)), ...fit(run.slice(run.length >> 1))] : [run];
+  return chunks(payments, room).flatMap(fit);
+}
+
+/**
+ * One chunk of an import: the run at the cursor (`part:run`). The payments of the run already present are read first;
+ * the absent ones are put where absent, with the figures' counters for exactly those and the import's counts, in the
+ * chunk's transaction (with the work item's progress). A payment written meanwhile (a batch, another import) fails the
+ * whole transaction: the worker calls this again, which reads again and writes only the missing ones, so a counter
+ * never counts a payment twice nor one that is not there. A run found all present is counted and the chunk goes on to
+ * the next ones (read READS_AT_ONCE at a time), so a re-import of 5,000 rows is a few transactions, not fifty.
+ */
+export const importPaymentsStep: WorkStep<ImportPayload> = async (ctx, p, cursor) => {
+  const [part, first] = (cursor ?? '0:0').split(':').map(Number) as [number, number];
+  let at = first;
+  const runs = runsOf(p.subdistrictId, (await partRows(ctx, p.ref, part)).map((r) => fromRow(r, p.createdAt)));
+  const keyOf = (d: DisbursementRecord) => keys.disbursement(d.communityId, d.period, d.type, d.householdId);
+  const absentOf = async (run: DisbursementRecord[]) => {
+    const present = new Set((await ctx.db.batchGet(run.map(keyOf))).map((i) => `${i.pk}|${i.sk}`));
+    return run.filter((d) => {
+      const k = keyOf(d);
+      return !present.has(`${k.pk}|${k.sk}`);
+    });
+  };
+  let absent = await absentOf(runs[at] ?? []);
+  let present = (runs[at]?.length ?? 0) - absent.length;
+  // all present: the next runs of the part, read at once, are counted in this chunk up to the first one with new rows
+  while (!absent.length && at + 1 < runs.length) {
+    const ahead = runs.slice(at + 1, at + 1 + READS_AT_ONCE);
+    const found = await Promise.all(ahead.map(absentOf));
+    const k = found.findIndex((a) => a.length > 0);
+    const upto = k < 0 ? ahead.length : k + 1;
+    for (let i = 0; i < upto; i++) present += ahead[i]!.length - found[i]!.length;
+    absent = k < 0 ? [] : found[k]!;
+    at += upto;
+  }
+  const last = at + 1 >= runs.length && part + 1 >= p.parts;
+  const counts: TxWrite = {
+    update: keys.reliefImport(p.ref),
+    spec: {
+      add: { imported: absent.length, alreadyPresent: present },
+      set: last ? { state: 'done', finishedAt: ctx.clock.now().toISOString() } : undefined,
+      if: { expr: '#state = :pending', values: { ':pending': 'pending' } },
+    },
+  };
+  return {
+    writes: [...(absent.length ? paymentWrites(p.subdistrictId, absent) : []), counts],
+    next: last ? undefined : at + 1 < runs.length ? `${part}:${at + 1}` : `${part + 1}:0`,
+  };
+};
 
 /** The first sheet of an xlsx sent in base64, as rows of text without the empty ones; an unreadable file is a 422. */
 function sheetRows(base64: string): string[][] {

@@ -1,4 +1,7 @@
 import { keys } from '../../platform/keys';
+import { grantItem } from '../../org/store';
+import { watchTransactions } from '../../../tests/support/transactions';
+import { drainReliefWork } from '../jobs';
 import { dibaoBody, idNumber, ok, reliefWorld, seniorCardBody, type ReliefWorld } from '../../../tests/support/relief';
 
 jest.setTimeout(60_000);
@@ -245,5 +248,33 @@ describe('notifications of review work and decisions', () => {
       expect(items.find((i) => i.title === '申请未获批准')!.body).toBe('您的低保申请未获批准：家庭人均收入超过低保标准');
     }
     expect(await inboxAbout(w.p.wang, id)).toEqual([]);
+  });
+});
+
+describe('telling many reviewers', () => {
+  it('tells each of 211 officers of a community approval once: 21 in the decision’s transaction, the rest by a work item written in it', async () => {
+    // Prepare: a sub-district with 210 more officers than the usual one (past a page of the staff list of 200)
+    const v = await reliefWorld();
+    const sd = v.h.units.find((u) => u.id === 'sd-t')!;
+    const officers = [v.p.officer.id, ...Array.from({ length: 210 }, (_, i) => `u-officer-${i}`)];
+    const grants = officers.slice(1).map((u) => ({ put: grantItem(u, 'subdistrictOfficer', sd) }));
+    for (let i = 0; i < grants.length; i += 25) await v.h.deps.db.transact(grants.slice(i, i + 25));
+    const s = await v.submitted(v.p.wang, dibaoBody(v.p.wang));
+    const id = s.application.id as string;
+    const told = async (userId: string) =>
+      (await v.h.deps.db.query<{ template: string; link?: string }>({ pk: keys.inboxState(userId).pk, prefix: 'INBOX#' })).items.filter((n) => n.template === 'reliefReview' && n.link?.includes(id)).length;
+    const tx = watchTransactions(v.h.deps.db.client);
+    // Act: the community approves; then the relief worker runs (twice: a re-run tells nobody again)
+    ok(await v.review(v.p.worker, id, 'approve'), 'community');
+    const byRequest = (await Promise.all(officers.map(told))).reduce((a, b) => a + b, 0);
+    const work = await drainReliefWork(v.h.deps);
+    const again = await drainReliefWork(v.h.deps);
+    tx.stop();
+    // Assess: the applicant and 21 officers in the decision's own transaction, the other 190 from its work item
+    expect(byRequest).toBe(21);
+    expect(work).toMatchObject({ done: 1, failed: 0, deadLettered: 0 });
+    expect(again.chunks).toBe(0);
+    expect(await Promise.all(officers.map(told))).toEqual(officers.map(() => 1));
+    expect(tx.largest()).toBeLessThanOrEqual(100);
   });
 });

@@ -233,6 +233,11 @@ export const reliefMessages = {
   'rl.disb.paste': { zh: '或粘贴 CSV 内容', en: 'Or paste the CSV' },
   'rl.disb.importRun': { zh: '导入', en: 'Import' },
   'rl.disb.imported': { zh: '共 {rows} 行：导入 {imported} 笔，已存在 {present} 笔', en: '{rows} rows: {imported} imported, {present} already there' },
+  'rl.disb.importPending': { zh: '已收到 {rows} 行，正在导入……（已导入 {imported} 笔，已存在 {present} 笔）', en: '{rows} rows received, importing… ({imported} imported, {present} already there so far)' },
+  'rl.disb.importFailed': {
+    zh: '导入没有完成：已导入 {imported} 笔。请稍后再导入同一文件，已导入的不会重复。',
+    en: 'The import did not finish: {imported} imported. Import the same file again later; nothing is paid twice.',
+  },
   'rl.disb.importErrors': { zh: '有 {n} 处错误，未导入任何数据：', en: '{n} problem(s); nothing was imported:' },
   'rl.disb.rowError': { zh: '第 {row} 行 {column}：{message}', en: 'Row {row} {column}: {message}' },
   'rl.col.community': { zh: '社区', en: 'community' },

@@ -1,5 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import type { z } from 'zod'
+import type { ImportState } from '@shared/relief/schemas'
 import { Text, View } from '@tarojs/components'
 import { formatYuan } from '@shared/relief/figures'
 import { Page } from '../../../components/Page'
@@ -13,6 +15,11 @@ import { api } from '../../../api/routes'
 import { call, type ApiError } from '../../../api/client'
 import { chinaDay } from '../../../lib/format'
 import { isPeriod, managedCommunities, thisMonth, typeKey, useAction } from '../lib/relief'
+
+type Import = z.infer<typeof ImportState>
+
+/** How often the page asks how an import is going (the relief worker writes ~100 payments a transaction). */
+const POLL_MS = 2000
 
 interface RowError {
   row: number
@@ -45,6 +52,7 @@ export default function DisbursementsPage() {
   const [done, setDone] = useState<string>()
   const [csv, setCsv] = useState('')
   const [rowErrors, setRowErrors] = useState<RowError[]>([])
+  const [sent, setSent] = useState<Import>()
   const officerSd = me?.grants.find((g) => g.role === 'subdistrictOfficer')?.unitId
   const subdistrictId = officerSd ?? me?.grants.find((g) => g.role === 'communityWorker')?.unitPath[0]
 
@@ -78,9 +86,9 @@ export default function DisbursementsPage() {
       setRowErrors([])
       if (!subdistrictId || !csv.trim()) return
       try {
-        const r = await call(api.relief.importDisbursements, { params: { subdistrictId }, body: { format: 'csv', content: csv } })
-        setDone(t('rl.disb.imported', { rows: r.rows, imported: r.imported, present: r.alreadyPresent }))
-        await list.reload()
+        // checked whole and accepted: the worker writes it, and the page follows it below
+        setDone(undefined)
+        setSent(await call(api.relief.importDisbursements, { params: { subdistrictId }, body: { format: 'csv', content: csv } }))
       } catch (e) {
         const err = e as ApiError & { details?: { errors?: RowError[] } }
         if (err.code === 'IMPORT_INVALID') {
@@ -90,6 +98,22 @@ export default function DisbursementsPage() {
         throw e
       }
     })
+
+  // an accepted import is pending until the relief worker has written it: ask again every POLL_MS until it is not
+  useEffect(() => {
+    if (!sent || sent.state !== 'pending' || !subdistrictId) return
+    const timer = setTimeout(() => {
+      call(api.relief.importState, { params: { subdistrictId, importId: sent.id } }).then(
+        (now) => {
+          setSent(now)
+          if (now.state === 'done') void list.reload()
+        },
+        // a dropped network: the same state again, so this effect asks once more after POLL_MS
+        () => setSent({ ...sent }),
+      )
+    }, POLL_MS)
+    return () => clearTimeout(timer)
+  }, [sent, subdistrictId])
 
   async function pickFile() {
     try {
@@ -200,6 +224,11 @@ export default function DisbursementsPage() {
                 <Btn block onClick={runImport} disabled={!csv.trim()} loading={act.busy === 'import'} testId='rl-import-run'>
                   {t('rl.disb.importRun')}
                 </Btn>
+                {sent ? (
+                  <Text className={`body block${sent.state === 'failed' ? ' error-text' : ''}`} {...aria({ role: sent.state === 'failed' ? 'alert' : 'status' })} data-testid={`rl-import-${sent.state}`}>
+                    {t(sent.state === 'done' ? 'rl.disb.imported' : sent.state === 'failed' ? 'rl.disb.importFailed' : 'rl.disb.importPending', { rows: sent.rows, imported: sent.imported, present: sent.alreadyPresent })}
+                  </Text>
+                ) : null}
                 {rowErrors.length ? (
                   <View data-testid='rl-import-errors' {...aria({ role: 'alert' })}>
                     <Text className='body block error-text'>{t('rl.disb.importErrors', { n: rowErrors.length })}</Text>
