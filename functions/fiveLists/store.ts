@@ -140,9 +140,15 @@ export async function listScoreEntries(db: Db, subdistrictId: string, year: numb
   return out;
 }
 
-/** Who holds a role on a unit (unit contacts of a partner unit, officers or admins of a sub-district). */
+/** Who holds a role on a unit (unit contacts of a partner unit, officers or admins of a sub-district): all of them, page after page (they were cut at 200). */
 export async function holdersOf(db: Db, unitId: string, role: string): Promise<string[]> {
   const { gsi1pk, gsi1sk } = keys.grantByUnit(unitId, role, '');
-  const { items } = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, limit: 200 });
-  return items.map((i) => i.userId);
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<{ userId: string }>({ index: 'gsi1', pk: gsi1pk, prefix: gsi1sk, cursor });
+    out.push(...page.items.map((i) => i.userId));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
 }

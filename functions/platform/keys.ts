@@ -63,6 +63,8 @@ export const keys = {
   /** the score ledger: one entry per matter confirmed to a unit, one partition per sub-district and year */
   unitScoreEntry: (subdistrictId: string, year: number, unitId: string, matterId: string) => ({ pk: `FLSCORE#${subdistrictId}#${year}`, sk: `${unitId}#${matterId}` }),
   council: (communityId: string, councilId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `COUNCIL#${councilId}` }),
+  /** a community's councils counted (all, and published), in each council's own writes: the list's implementation rate */
+  councilTotals: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'COUNCILTOTALS' }),
   consultation: (consultationId: string) => ({ pk: `CONSULT#${consultationId}`, sk: 'CONSULT' }),
   consultationOfUnit: (unitId: string, createdAt: string, consultationId: string) => ({ gsi1pk: `CONSULTS#${unitId}`, gsi1sk: `${createdAt}#${consultationId}` }),
   /** one per resident: put only where absent, or changed over the option read */

@@ -257,9 +257,11 @@ export const ImplementedInput = z
   })
   .strict();
 
-export const ImplementationRate = z.object({ resolutions: z.number().int(), implemented: z.number().int(), rate: z.number().nullable() });
+/** Over every council of the community the reader may see (staff: all; residents: the published), not only the page. */
+export const ImplementationRate = z.object({ meetings: z.number().int(), resolutions: z.number().int(), implemented: z.number().int(), rate: z.number().nullable() });
 
-export const CouncilList = z.object({ items: z.array(Council), implementation: ImplementationRate });
+/** A page of a community's councils, newest first, and the implementation rate over all of them. */
+export const CouncilList = z.object({ items: z.array(Council), cursor: z.string().optional(), implementation: ImplementationRate });
 
 // --- consultations (民生决策咨询) ---
 

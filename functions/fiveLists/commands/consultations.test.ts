@@ -52,6 +52,40 @@ describe('public consultations', () => {
     expect(listed.body.items[0]).toMatchObject({ id, commentCount: 1 });
   });
 
+  it('shows 130 consultations of a community over two pages, none lost or repeated, newest first', async () => {
+    // Prepare: 130 consultations of 金绿洲社区, one a minute apart
+    const made: string[] = [];
+    for (let i = 0; i < 130; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, (_, k) =>
+          w.h.api.as(w.p.officer).post('/consultations', {
+            unitId: 'c-b',
+            title: `第${i + k + 1}号民生事项征求意见`,
+            description: '请居民投票选择方案。',
+            options: ['同意', '不同意'],
+            opensAt: '2026-12-01T00:00:00.000Z',
+            closesAt: '2026-12-08T00:00:00.000Z',
+          }),
+        ),
+      );
+      for (const r of batch) {
+        expect(r.status).toBe(201);
+        made.push(r.body.id);
+      }
+      w.h.clock.advance(60_000);
+    }
+    // Act
+    const first = await w.h.api.as(w.p.zhao).get('/units/c-b/consultations?limit=100');
+    const second = await w.h.api.as(w.p.zhao).get(`/units/c-b/consultations?limit=100&cursor=${encodeURIComponent(first.body.cursor)}`);
+    // Assess
+    const seen = [...first.body.items, ...second.body.items].map((c: { id: string }) => c.id);
+    expect(first.body.items).toHaveLength(100);
+    expect(second.body.cursor).toBeUndefined();
+    expect(new Set(seen).size).toBe(130);
+    expect([...seen].sort()).toEqual([...made].sort());
+    expect(first.body.items[0].title).toMatch(/^第1[23]\d号/);
+  });
+
   it('refuses a window that closes before it opens, and a resident publishing one', async () => {
     const body = { unitId: 'c-a', title: '测试', description: '说明', options: ['是', '否'], opensAt: '2026-12-10T00:00:00.000Z', closesAt: '2026-12-09T00:00:00.000Z' };
     expect((await w.h.api.as(w.p.worker).post('/consultations', body)).body.code).toBe('INVALID_WINDOW');

@@ -106,12 +106,13 @@ export async function createConsultation(ctx: UserCtx, input: CreateConsultation
   );
 }
 
-export async function listConsultations(ctx: UserCtx, unitId: string): Promise<{ items: Consultation[] }> {
+/** A unit's consultations, newest first, a page at a time (they were cut at the newest 100). */
+export async function listConsultations(ctx: UserCtx, unitId: string, q: { cursor?: string; limit?: number } = {}): Promise<{ items: Consultation[]; cursor?: string }> {
   const unit = await getUnit(ctx.db, unitId);
   if (!unit || !access(ctx.principal, unit).read) throw new NotFoundError('unit');
   const { gsi1pk } = keys.consultationOfUnit(unitId, '', '');
-  const { items } = await ctx.db.query<Record<string, unknown>>({ index: 'gsi1', pk: gsi1pk, ascending: false, limit: 100 });
-  return { items: await Promise.all(items.map((i) => view(ctx, strip<ConsultationRecord>(i)))) };
+  const page = await ctx.db.query<Record<string, unknown>>({ index: 'gsi1', pk: gsi1pk, ascending: false, limit: q.limit ?? 50, cursor: q.cursor });
+  return { items: await Promise.all(page.items.map((i) => view(ctx, strip<ConsultationRecord>(i)))), cursor: page.cursor };
 }
 
 /** The consultation and my vote in one BatchGet, then its unit (cached tree read) for the access check. */

@@ -39,7 +39,7 @@ describe('residents’ councils', () => {
     expect(done.body.resolutions[1]).toMatchObject({ implemented: true, evidence: { note: expect.stringContaining('学校') } });
     const seen = await w.h.api.as(w.p.wang).get('/communities/c-a/councils');
     expect(seen.body.items).toHaveLength(1);
-    expect(seen.body.implementation).toEqual({ resolutions: 2, implemented: 1, rate: 0.5 });
+    expect(seen.body.implementation).toEqual({ meetings: 1, resolutions: 2, implemented: 1, rate: 0.5 });
     expect((await w.h.api.as(w.p.wang).get(`/councils/${id}`)).status).toBe(200);
   });
 
@@ -53,4 +53,43 @@ describe('residents’ councils', () => {
     const none = await w.h.api.as(w.p.worker).post(`/councils/${created.body.id}/resolutions/r9/implemented`, { implemented: true, note: '完成', version: 0 });
     expect(none.body.code).toBe('RESOLUTION_NOT_FOUND');
   });
+
+  it('shows 130 councils over two pages, none lost or repeated, newest first, with the implementation rate over all of them', async () => {
+    // Prepare: 130 published meetings of 金绿洲社区 (two resolutions each), one resolution carried out, one draft
+    const ids: string[] = [];
+    for (let i = 0; i < 130; i += 10)
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, async (_, k) => {
+            const res = await w.h.api.as(w.p.officer).post('/communities/c-b/councils', { ...meeting, title: `第${i + k + 1}次居民议事会`, published: true });
+            expect(res.status).toBe(201);
+            return res.body.id as string;
+          }),
+        )),
+      );
+    ok(await w.h.api.as(w.p.officer).post(`/councils/${ids[7]}/resolutions/r0/implemented`, { implemented: true, note: '已完成', version: 0 }));
+    ok(await w.h.api.as(w.p.officer).post('/communities/c-b/councils', { ...meeting, title: '草稿', published: false }));
+    // Act: a resident of 金绿洲 reads page after page
+    const first = ok(await w.h.api.as(w.p.zhao).get('/communities/c-b/councils?limit=100'));
+    const second = ok(await w.h.api.as(w.p.zhao).get(`/communities/c-b/councils?limit=100&cursor=${encodeURIComponent(first.cursor)}`));
+    const staff = ok(await w.h.api.as(w.p.officer).get('/communities/c-b/councils?limit=5'));
+    // Assess
+    const seen = [...first.items, ...second.items].map((c: { id: string }) => c.id);
+    // the draft takes a place in the page it falls in, and is left out of a resident's answer
+    expect(first.cursor).toBeDefined();
+    expect(second.cursor).toBeUndefined();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual([...ids].sort());
+    expect(first.implementation).toEqual({ meetings: 130, resolutions: 260, implemented: 1, rate: 1 / 260 });
+    expect(second.implementation).toEqual(first.implementation);
+    // staff count the draft too
+    expect(staff.items).toHaveLength(5);
+    expect(staff.implementation).toEqual({ meetings: 131, resolutions: 262, implemented: 1, rate: 1 / 262 });
+    expect((await w.h.api.as(w.p.zhao).get('/communities/c-b/councils?limit=101')).status).toBe(400);
+  });
 });
+
+function ok(res: { status: number; body: any }) {
+  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

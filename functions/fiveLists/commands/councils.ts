@@ -67,11 +67,39 @@ export function implementationRate(councils: readonly { resolutions: readonly { 
   return { resolutions: all.length, implemented, rate: all.length ? implemented / all.length : null };
 }
 
-export async function listCouncils(ctx: UserCtx, communityId: string) {
+/**
+ * A community's councils, newest first, a page at a time (they were cut at the newest 200), and the implementation
+ * rate over all the councils the reader may see, from the community's council totals (kept in each council's writes),
+ * read beside the page: a resident a page may hold fewer than `limit` (drafts are left out), never one lost.
+ */
+export async function listCouncils(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number } = {}) {
   const { staff } = await community(ctx, communityId);
-  const { items } = await ctx.db.query<Record<string, unknown>>({ pk: keys.council(communityId, '').pk, prefix: keys.council(communityId, '').sk, ascending: false, limit: 200 });
-  const councils = items.map((i) => strip<CouncilRecord>(i)).filter((c) => staff || c.published);
-  return { items: await Promise.all(councils.map((c) => view(ctx, c))), implementation: implementationRate(councils) };
+  const [page, totals] = await Promise.all([
+    ctx.db.query<Record<string, unknown>>({ pk: keys.council(communityId, '').pk, prefix: keys.council(communityId, '').sk, ascending: false, limit: q.limit ?? 20, cursor: q.cursor }),
+    ctx.db.get<Partial<Record<TotalsKey, number>>>(keys.councilTotals(communityId)),
+  ]);
+  const councils = page.items.map((i) => strip<CouncilRecord>(i)).filter((c) => staff || c.published);
+  const n = (k: TotalsKey) => totals?.[staff ? k : (`pub${k[0]!.toUpperCase()}${k.slice(1)}` as TotalsKey)] ?? 0;
+  const resolutions = n('resolutions');
+  const implemented = n('implemented');
+  return {
+    items: await Promise.all(councils.map((c) => view(ctx, c))),
+    cursor: page.cursor,
+    implementation: { meetings: n('meetings'), resolutions, implemented, rate: resolutions ? implemented / resolutions : null },
+  };
+}
+
+type TotalsKey = 'meetings' | 'resolutions' | 'implemented' | 'pubMeetings' | 'pubResolutions' | 'pubImplemented';
+
+/** What a council adds to its community's totals: to all councils, and to the published ones while it is published. */
+function totalsAdd(communityId: string, add: { meetings?: number; resolutions?: number; implemented?: number }, published: boolean): TxWrite[] {
+  const deltas: Record<string, number> = {};
+  for (const [k, v] of Object.entries(add)) {
+    if (!v) continue;
+    deltas[k] = v;
+    if (published) deltas[`pub${k[0]!.toUpperCase()}${k.slice(1)}`] = v;
+  }
+  return Object.keys(deltas).length ? [{ update: keys.councilTotals(communityId), spec: { add: deltas } }] : [];
 }
 
 export async function createCouncil(ctx: UserCtx, communityId: string, input: CreateCouncilInput): Promise<Council> {
@@ -95,7 +123,11 @@ export async function createCouncil(ctx: UserCtx, communityId: string, input: Cr
   // Idempotency-Key writes nothing)
   return transactCreate(
     ctx,
-    [{ put: { ...keys.council(communityId, id), entity: 'council', ...record }, if: { expr: 'attribute_not_exists(#pk)' } }, ...councilFigureWrites(record, councilFigures(record))],
+    [
+      { put: { ...keys.council(communityId, id), entity: 'council', ...record }, if: { expr: 'attribute_not_exists(#pk)' } },
+      ...councilFigureWrites(record, councilFigures(record)),
+      ...totalsAdd(communityId, { meetings: 1, resolutions: record.resolutions.length }, record.published),
+    ],
     await view(ctx, record),
   );
 }
@@ -131,7 +163,15 @@ export async function publishCouncil(ctx: UserCtx, councilId: string, version: n
   const { c, staff } = await readableCouncil(ctx, councilId);
   if (!staff) throw new ForbiddenError();
   if (c.version !== version) throw new ConflictError('STALE_VERSION');
-  return save(ctx, { ...c, published: true }, version);
+  // a first publication adds the council to what residents see counted
+  const counted = c.published ? [] : totalsAdd(c.communityId, { meetings: 1, resolutions: c.resolutions.length, implemented: c.resolutions.filter((r) => r.implemented).length }, true).map(onlyPublished);
+  return save(ctx, { ...c, published: true }, version, counted);
+}
+
+/** The published half of a totals update (the council was counted in all at its creation). */
+function onlyPublished(w: TxWrite): TxWrite {
+  if (!('update' in w) || !w.spec.add) return w;
+  return { ...w, spec: { ...w.spec, add: Object.fromEntries(Object.entries(w.spec.add).filter(([k]) => k.startsWith('pub'))) } };
 }
 
 export async function recordImplemented(
@@ -151,5 +191,5 @@ export async function recordImplemented(
   const was = c.resolutions.find((r) => r.id === resolutionId)!.implemented;
   // implemented counts while it is so: marking it back takes it out again (in the month the council was held)
   const delta = Number(input.implemented) - Number(was);
-  return save(ctx, { ...c, resolutions }, input.version, councilFigureWrites(c, { implemented: delta }));
+  return save(ctx, { ...c, resolutions }, input.version, [...councilFigureWrites(c, { implemented: delta }), ...totalsAdd(c.communityId, { implemented: delta }, !!c.published)]);
 }

@@ -6,7 +6,7 @@ import { Async, Btn, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
@@ -21,12 +21,20 @@ export default function ConsultationsPage() {
   const { me } = useApp()
   const communityId = (useRouter().params.communityId as string | undefined) || homeCommunityId(me)
   const subdistrictId = subdistrictOf(me, communityId)
-  const q = useQuery(
-    async () => {
+  // a page of each unit at a time (加载更多 asks each unit that has more for its next page): the cursor holds both
+  const q = usePaged(
+    async (cursor) => {
       const units = [communityId, subdistrictId].filter((x): x is string => !!x)
+      const at: Record<string, string | undefined> = cursor ? JSON.parse(cursor) : {}
+      const none = { items: [] as Consultation[], cursor: undefined as string | undefined }
       // a unit I may not read (a sub-district of someone else) lists nothing rather than failing the page
-      const lists = await Promise.all(units.map((unitId, i) => call(api.fiveLists.consultations, { params: { unitId } }).catch((e) => (i === 0 ? Promise.reject(e) : { items: [] as Consultation[] }))))
-      return lists.flatMap((l) => l.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      const lists = await Promise.all(
+        units.map((unitId, i) =>
+          cursor && !at[unitId] ? none : call(api.fiveLists.consultations, { params: { unitId }, query: { cursor: at[unitId] } }).catch((e) => (i === 0 ? Promise.reject(e) : none)),
+        ),
+      )
+      const next = Object.fromEntries(units.flatMap((u, i) => (lists[i]!.cursor ? [[u, lists[i]!.cursor]] : [])))
+      return { items: lists.flatMap((l) => l.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt)), cursor: Object.keys(next).length ? JSON.stringify(next) : undefined }
     },
     [communityId, subdistrictId],
     !!me && !!(communityId || subdistrictId),
@@ -41,10 +49,10 @@ export default function ConsultationsPage() {
           {`+ ${t('fl.publishOpen')}`}
         </Btn>
       ) : null}
-      <Async q={q} empty={(items) => (items.length ? false : t('fl.consultationsEmpty'))}>
-        {(items) => (
+      <Async q={q} empty={(d) => (d.items.length ? false : t('fl.consultationsEmpty'))}>
+        {() => (
           <View data-testid='fl-consultations'>
-            {items.map((c) => (
+            {q.items.map((c) => (
               <View
                 key={c.id}
                 className='card'
@@ -59,6 +67,11 @@ export default function ConsultationsPage() {
                 <Text className='small muted block'>{`${t('fl.closesAt')}：${fmtDateTime(c.closesAt, t.lang)} · ${t('fl.comments', { n: c.commentCount })}`}</Text>
               </View>
             ))}
+            {q.hasMore ? (
+              <Btn block onClick={q.loadMore} loading={q.loadingMore} testId='fl-consultations-more'>
+                {t('common.loadMore')}
+              </Btn>
+            ) : null}
           </View>
         )}
       </Async>

@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
-import { CreateCouncilInput } from '@shared/fiveLists/schemas'
+import { CreateCouncilInput, type ImplementationRate } from '@shared/fiveLists/schemas'
+import type { z } from 'zod'
 import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextArea, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
+import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
 import { chinaDay, fmtDate } from '../../../lib/format'
@@ -20,52 +21,62 @@ export default function CouncilsPage() {
   const t = useT()
   const { me } = useApp()
   const communityId = (useRouter().params.communityId as string | undefined) || homeCommunityId(me)
-  const q = useQuery(() => call(api.fiveLists.councils, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  // a page at a time (加载更多); the implementation rate comes with each page, over all the meetings
+  const q = usePaged((cursor) => call(api.fiveLists.councils, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
   const staff = runsCouncils(me, communityId)
   const [creating, setCreating] = useState(false)
   return (
     <Page title='fl.councilsTitle'>
       <Async q={q}>
-        {(d) => (
-          <>
-            <Section>
-              <Text className='h2 block' data-testid='fl-councils-rate'>
-                {t('fl.implementationRate', { rate: pct(d.implementation.rate) })}
-              </Text>
-              <Text className='small muted block'>{t('fl.implementationOf', { done: d.implementation.implemented, all: d.implementation.resolutions, meetings: d.items.length })}</Text>
-            </Section>
-            {staff ? (
-              creating ? (
-                <NewCouncil communityId={communityId!} onDone={() => (setCreating(false), void q.reload())} />
-              ) : (
-                <Btn block onClick={() => setCreating(true)} testId='fl-council-new'>
-                  {t('fl.councilNew')}
-                </Btn>
-              )
-            ) : null}
-            {!d.items.length ? <Text className='body muted block'>{t('fl.councilsEmpty')}</Text> : null}
-            <View data-testid='fl-councils'>
-              {d.items.map((c) => {
-                const done = c.resolutions.filter((r) => r.implemented).length
-                return (
-                  <View
-                    key={c.id}
-                    className='card'
-                    onClick={() => Taro.navigateTo({ url: `/packages/fiveLists/council/index?id=${c.id}` })}
-                    {...aria({ role: 'link', tabindex: 0, 'data-testid': `fl-council-${c.id}` })}
-                  >
-                    <View className='row'>
-                      {!c.published ? <Tag tone='warn'>{t('fl.unpublished')}</Tag> : null}
-                      <Tag>{t('fl.resolutionsDone', { done, all: c.resolutions.length })}</Tag>
-                    </View>
-                    <Text className='card-title'>{c.title}</Text>
-                    <Text className='small muted block'>{`${fmtDate(c.heldOn, t.lang)} · ${t('fl.attendance', { n: c.attendance })}`}</Text>
-                  </View>
+        {(page) => {
+          // usePaged keeps the first page whole: its implementation rate is over all the meetings
+          const d = page as typeof page & { implementation: z.infer<typeof ImplementationRate> }
+          return (
+            <>
+              <Section>
+                <Text className='h2 block' data-testid='fl-councils-rate'>
+                  {t('fl.implementationRate', { rate: pct(d.implementation.rate) })}
+                </Text>
+                <Text className='small muted block'>{t('fl.implementationOf', { done: d.implementation.implemented, all: d.implementation.resolutions, meetings: d.implementation.meetings })}</Text>
+              </Section>
+              {staff ? (
+                creating ? (
+                  <NewCouncil communityId={communityId!} onDone={() => (setCreating(false), void q.reload())} />
+                ) : (
+                  <Btn block onClick={() => setCreating(true)} testId='fl-council-new'>
+                    {t('fl.councilNew')}
+                  </Btn>
                 )
-              })}
-            </View>
-          </>
-        )}
+              ) : null}
+              {!q.items.length ? <Text className='body muted block'>{t('fl.councilsEmpty')}</Text> : null}
+              <View data-testid='fl-councils'>
+                {q.items.map((c) => {
+                  const done = c.resolutions.filter((r) => r.implemented).length
+                  return (
+                    <View
+                      key={c.id}
+                      className='card'
+                      onClick={() => Taro.navigateTo({ url: `/packages/fiveLists/council/index?id=${c.id}` })}
+                      {...aria({ role: 'link', tabindex: 0, 'data-testid': `fl-council-${c.id}` })}
+                    >
+                      <View className='row'>
+                        {!c.published ? <Tag tone='warn'>{t('fl.unpublished')}</Tag> : null}
+                        <Tag>{t('fl.resolutionsDone', { done, all: c.resolutions.length })}</Tag>
+                      </View>
+                      <Text className='card-title'>{c.title}</Text>
+                      <Text className='small muted block'>{`${fmtDate(c.heldOn, t.lang)} · ${t('fl.attendance', { n: c.attendance })}`}</Text>
+                    </View>
+                  )
+                })}
+              </View>
+              {q.hasMore ? (
+                <Btn block onClick={q.loadMore} loading={q.loadingMore} testId='fl-councils-more'>
+                  {t('common.loadMore')}
+                </Btn>
+              ) : null}
+            </>
+          )
+        }}
       </Async>
     </Page>
   )
