@@ -2,14 +2,13 @@ import { chinaDateTime } from '../../../shared/platform/chinaTime';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee } from '../../../shared/signups/permissions';
 import type { Activity, ActivityDetail, CreateActivityInput, EditActivityInput } from '../../../shared/signups/schemas';
-import type { Ctx, UserCtx } from '../../platform/context';
-import { TransactionCancelled, type TxWrite } from '../../platform/db';
+import type { UserCtx } from '../../platform/context';
+import type { TxWrite } from '../../platform/db';
 import { ApiError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
-import { DEDUPED, notificationWrites } from '../../platform/notify';
 import * as engine from '../reservations';
-import { cancelHoldersWrite } from '../work';
+import { cancelHoldersWrite, changeHoldersWrite } from '../work';
 import * as store from '../store';
 import { mustBeFuture, reservationView, unitOf } from './common';
 
@@ -169,23 +168,18 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
     updatedAt: ctx.clock.now().toISOString(),
     version: a.version + 1,
   };
-  await ctx.db.transact([{ put: store.activityItem(updated), if: { expr: '#version = :v', values: { ':v': a.version } }, fails: 'STALE_VERSION' }, ...writes]);
-  for (const id of grown) await engine.settle(ctx, id);
-  // the holders' copies follow a new title or place; a new place is told (times never change here)
-  for (const s of shifts) {
+  // the holders' copies follow a new title or place, and a new place is told (times never change here): by the
+  // sign-ups worker, in chunks, from a work item in the edit's own transaction
+  const changed = shifts.flatMap((s) => {
     const before = a.shifts.find((x) => x.id === s.id)!;
     const moved = s.place !== before.place;
-    if (!moved && updated.title === a.title) continue;
-    await tellOfChange(ctx, s.id, {
-      title: updated.title,
-      place: s.place,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      version: updated.version,
-      tell: moved ? `「${updated.title}」${chinaDateTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined,
-      link: `/packages/signups/activity/index?id=${a.id}`,
-    });
-  }
+    if (!moved && updated.title === a.title) return [];
+    const tell = moved ? `「${updated.title}」${chinaDateTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined;
+    return [{ id: s.id, title: updated.title, place: s.place, startsAt: s.startsAt, endsAt: s.endsAt, tell }];
+  });
+  const tell = changed.length ? [changeHoldersWrite(ctx, { ref: a.id, places: changed, link: `/packages/signups/activity/index?id=${a.id}` })] : [];
+  await ctx.db.transact([{ put: store.activityItem(updated), if: { expr: '#version = :v', values: { ':v': a.version } }, fails: 'STALE_VERSION' }, ...writes, ...tell]);
+  for (const id of grown) await engine.settle(ctx, id);
   return detail(ctx, updated);
 }
 
@@ -236,49 +230,3 @@ export async function cancelActivity(ctx: UserCtx, activityId: string, reason: s
   return detail(ctx, current);
 }
 
-/**
- * After an edit: each holder of a place (signed up or waiting) gets the place's new copies on their reservation and,
- * when the time or the place changed, a notification, in one transaction per person. The dedupe key carries the
- * edit's version: a repeat of the same edit tells nobody twice, a later edit tells again.
- */
-export async function tellOfChange(
-  ctx: Ctx,
-  placeId: string,
-  change: { title: string; place: string; startsAt: string; endsAt: string; version: number; tell: string | undefined; link: string },
-): Promise<number> {
-  let told = 0;
-  for (const r of await engine.listReservations(ctx, placeId)) {
-    if (r.status === 'cancelled') continue;
-    const at = ctx.clock.now().toISOString();
-    try {
-      await ctx.db.transact([
-        {
-          update: keys.reservation(placeId, r.userId),
-          spec: {
-            set: { title: change.title, place: change.place, startsAt: change.startsAt, endsAt: change.endsAt, updatedAt: at, ...keys.reservationByHolder(r.userId, change.endsAt, placeId) },
-            if: { expr: '#status <> :c', values: { ':c': 'cancelled' } },
-          },
-          tag: HELD,
-        },
-        ...(change.tell
-          ? notificationWrites(ctx, {
-              userId: r.userId,
-              template: 'signupChanged',
-              title: `活动变更：${change.title}`,
-              body: change.tell,
-              link: change.link,
-              data: { thing1: change.title.slice(0, 20), time2: chinaDateTime(change.startsAt), thing3: change.place.slice(0, 20) },
-              dedupeKey: `changed#${placeId}#${change.version}#${r.userId}`,
-            })
-          : []),
-      ]);
-      if (change.tell) told++;
-    } catch (e) {
-      if (!(e instanceof TransactionCancelled && (e.failed(HELD) || e.failed(DEDUPED)))) throw e; // cancelled meanwhile, or told already
-    }
-  }
-  return told;
-}
-
-/** The tag of a holder's reservation update: it fails once that reservation is cancelled. */
-const HELD = 'held';

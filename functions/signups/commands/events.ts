@@ -11,9 +11,8 @@ import { keys } from '../../platform/keys';
 import { ticketHolder } from '../qr';
 import { attendanceFigureWrites } from '../figures';
 import * as engine from '../reservations';
-import { cancelHoldersWrite } from '../work';
+import { cancelHoldersWrite, changeHoldersWrite } from '../work';
 import * as store from '../store';
-import { tellOfChange } from './activities';
 import { mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
 
 async function eventView(ctx: UserCtx, e: store.EventRecord): Promise<CulturalEvent> {
@@ -142,6 +141,20 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
     version: version + 1,
   };
   const cutoff = cancelCutoffAt(startsAt, e.cancelCutoffHours);
+  // everyone registered or waiting gets the new copies on their registration and, for a new time or place, is told: by
+  // the sign-ups worker, in chunks, from a work item in the edit's own transaction (a request that dies after the edit
+  // still tells them all)
+  const what = [retimed ? `时间改为 ${chinaDateTime(startsAt)}（原 ${chinaDateTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
+  const tell =
+    retimed || moved || title !== e.title
+      ? [
+          changeHoldersWrite(ctx, {
+            ref: eventId,
+            places: [{ id: eventId, title, place: where, startsAt, endsAt, tell: what ? `您报名的「${title}」${what}。如不能参加，请在报名页取消，把名额让给候补的邻居。` : undefined }],
+            link: `/packages/signups/event/index?id=${eventId}`,
+          }),
+        ]
+      : [];
   await ctx.db.transact([
     {
       put: store.eventItem(updated, chinaDay(startsAt)),
@@ -161,20 +174,9 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
       },
       fails: delta < 0 ? 'SLOTS_BELOW_TAKEN' : 'EVENT_NOT_EDITABLE',
     },
+    ...tell,
   ]);
   if (delta > 0) await engine.settle(ctx, eventId);
-  if (retimed || moved || title !== e.title) {
-    const what = [retimed ? `时间改为 ${chinaDateTime(startsAt)}（原 ${chinaDateTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
-    await tellOfChange(ctx, eventId, {
-      title,
-      place: where,
-      startsAt,
-      endsAt,
-      version: updated.version!,
-      tell: what ? `您报名的「${title}」${what}。如不能参加，请在报名页取消，把名额让给候补的邻居。` : undefined,
-      link: `/packages/signups/event/index?id=${eventId}`,
-    });
-  }
   const after = await engine.getPlaceWith(ctx, eventId, ctx.principal.userId);
   return detail(ctx, updated, after.place ?? place, after.reservation);
 }

@@ -208,6 +208,7 @@ describe('signing up for a shift', () => {
     ok(await w.h.api.as(a).post(`/shifts/${shiftIds[0]}/signup`), 'sign up');
     const res = ok(await w.h.api.as(w.organizer).patch(`/activities/${activityId}`, { version: detail.activity.version, shifts: [{ id: shiftIds[0], place: '和平社区东门' }] }), 'edit');
     expect(res.activity.shifts[0].place).toBe('和平社区东门');
+    await drainWork(w.h.deps); // the edit's work item tells them
     const told = (await w.inbox(a!)).filter((n) => n.template === 'signupChanged');
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain('和平社区东门');
