@@ -32,7 +32,7 @@ export const reliefCapability = capability('relief', {
       reservedConcurrency: 5,
       // a payments import is checked here and written by drainReliefWork: the request writes the import, its rows and one
       // work item in one transaction, and reads the work item to tell a failed import
-      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#', 'WORK#'], write: ['IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'USER#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'MVISIT#', 'MVISITS#', 'RCASES#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RHH#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'RREGGRID#', 'RRULES#', 'UNITS', 'USER#', 'WORK#'], write: ['FIG#', 'FIGSD#', 'IDEMP#', 'MVISIT#', 'OUTBOX#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'RIMPORT#', 'RPAIRS#', 'RREG#', 'USER#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // work items (platform/work.ts): a payments import written in chunks (each chunk's payments, their figures' counters
     // and the import's counts in one transaction), and the people a decision told past its transaction; every minute,
