@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index', 'notice/index'] },
     { root: 'packages/workbench', name: 'workbench', pages: ['teams/index', 'volunteer/index'] },
     { root: 'packages/workSummary', name: 'workSummary', pages: ['summary/index'] },
+    { root: 'packages/safety', name: 'safety', pages: ['sites/index', 'inspect/index', 'hazards/index', 'case/index', 'shops/index', 'report/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['sayItDay'] },

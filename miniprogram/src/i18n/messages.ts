@@ -10,6 +10,7 @@ import type { announcementsMessages } from './announcements'
 import type { casesMessages } from './cases'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
+import type { safetyMessages } from './safety'
 // the workbench's texts are shown by main-package pages (首页, 办事, 志愿): part of the main table
 import { workbenchMessages } from './workbench'
 import type { workSummaryMessages } from './workSummary'
@@ -354,6 +355,7 @@ const mainMessages = {
   'rl.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
   'rl.entry.notice': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },
   'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
+  'svc.safety': { zh: '安全检查 · 门前三包 · 违建', en: 'Safety, street fronts, illegal buildings', zhPlain: '安全检查和门前三包', enPlain: 'Safety checks and shops' },
 } satisfies Record<string, Message>
 
 /** Every key of the app: the main table's and every subpackage's, so a mistyped key fails tsc wherever it is used. */
@@ -366,6 +368,7 @@ export type MessageKey =
   | keyof typeof announcementsMessages
   | keyof typeof casesMessages
   | keyof typeof workSummaryMessages
+  | keyof typeof safetyMessages
 
 /**
  * The texts known so far: the main table, and each subpackage's once it has loaded. A key of a subpackage that has

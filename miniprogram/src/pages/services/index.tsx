@@ -96,6 +96,7 @@ export default function ServicesPage() {
           <LinkRow title={t('rl.entry.visits')} onClick={go(`${R}/visits/index`)} testId='rl-entry-visits' badge={badge('mustVisits') ?? badge('myVisits')} />
         </Section>
       ) : null}
+      {grid || community || officer ? <LinkRow title={t('svc.safety')} onClick={go('/packages/safety/sites/index')} testId='svc-safety' /> : null}
     </Page>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '隐患与违建', enablePullDownRefresh: true })

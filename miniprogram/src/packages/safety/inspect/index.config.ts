@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '逐项检查' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '安全生产检查', enablePullDownRefresh: true })
