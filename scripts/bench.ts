@@ -16,6 +16,7 @@
  *   npm run bench -- --only-relief      (seed, then only the relief section: scripts/benchRelief.ts)
  *   npm run bench -- --only-cases       (only the hotline import section, no seed: scripts/benchCases.ts)
  *   npm run bench -- --only-outbox      (seed, then only the outbox section: scripts/benchOutbox.ts)
+ *   npm run bench -- --only-elder-care  (only the elder-care booking burst, no seed: scripts/benchElderCare.ts)
  *   npm run bench -- --only-work-summary (only the work summary section, no seed: scripts/benchWorkSummary.ts)
  */
 import { spawnSync } from 'node:child_process';
@@ -41,6 +42,7 @@ import { formatSummary, seed } from './seed';
 import { reliefBench } from './benchRelief';
 import { casesBench } from './benchCases';
 import { outboxBench } from './benchOutbox';
+import { elderCareBench } from './benchElderCare';
 import { workSummaryBench } from './benchWorkSummary';
 import { waitlistLimit } from '../shared/signups/reservation';
 import { makeCtx } from '../functions/platform/context';
@@ -533,6 +535,13 @@ async function main() {
       writeFileSync(path.join(ROOT, '.local', 'bench-cases.md'), `${out.join('\n')}\n`);
       return;
     }
+    if (process.argv.includes('--only-elder-care')) {
+      // the elder-care booking burst alone, without the seed (it writes its own sub-district), in its own file
+      await elderCareBench<Row>({ deps, N, print, must, sequential, concurrent, table });
+      mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+      writeFileSync(path.join(ROOT, '.local', 'bench-elder-care.md'), `${out.join('\n')}\n`);
+      return;
+    }
     const t0 = performance.now();
     const summary = await seed(deps);
     print(`\n## Seed (${Math.round(performance.now() - t0)} ms)\n\n${'```'}\n${formatSummary(summary)}\n${'```'}`);
@@ -712,6 +721,9 @@ async function main() {
 
     // the work summary: a 20-community sub-district's half-year of every ledger's counters
     await workSummaryBench<Row>({ deps, N, print, must, sequential, concurrent, table });
+
+    // elder care: 200 elders for one lunch of 20 places
+    await elderCareBench<Row>({ deps, N, print, must, sequential, concurrent, table });
 
     // the outbox: sends per minute with 100 failing messages in the way
     await outboxBench(deps, print);

@@ -38,6 +38,7 @@ import { seedSignups } from './seedSignups';
 import { seedFiveLists } from './seedFiveLists';
 import { seedRelief, type ReliefSeedSummary } from './seedRelief';
 import { seedAnnouncements } from './seedAnnouncements';
+import { workSummaryCheck } from './seedWorkSummary';
 import { seedHalfYear } from './seedHalfYear';
 import { figureAdds } from '../functions/platform/figures';
 import { sayItDayLedger, sessionFigures } from '../shared/sayItDay/figures';
@@ -734,6 +735,9 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     log,
   });
   skipped += mp.skipped;
+
+  // 10. the work summary of the last whole half-year as officer-huang opens it: which ledgers the seed gave figures
+  log((await workSummaryCheck(deps, { now, token: tokenFor(byOpenid.get('officer-huang')!, now) })).line);
 
   const matters = { ...statusCounts, total: Object.values(statusCounts).reduce((a, b) => a + b, 0) };
   const summary: SeedSummary = {

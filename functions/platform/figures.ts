@@ -14,6 +14,8 @@ import { keys } from './keys';
  */
 export interface FigureScope {
   subdistrictId: string;
+  /** the community; for what the sub-district or a partner unit does itself (not in a community), its own id: the
+   * sub-district's counters are the sum of these (the recount test checks it) */
   communityId: string;
 }
 

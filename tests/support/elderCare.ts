@@ -17,9 +17,9 @@ export const idem = () => ({ 'idempotency-key': `ec-key-${++keySeq}-${Math.rando
 
 /** The people and steps the elder-care tests share. */
 export function elderCareWorld(h: Harness) {
-  async function resident(name: string, opts: { communityId?: string; gridId?: string; birthYear?: number } = {}): Promise<Person> {
+  async function resident(name: string, opts: { communityId?: string; gridId?: string; birthYear?: number; openid?: string } = {}): Promise<Person> {
     const communityId = opts.communityId ?? 'c-a';
-    const p = await h.person(name, [['resident', communityId]]);
+    const p = await h.person(name, [['resident', communityId]], { openid: opts.openid });
     await h.deps.db.put(grantItem(p.id, 'resident', h.units.find((u) => u.id === communityId)!, { displayName: name, gridId: opts.gridId ?? 'g-a1' }));
     if (opts.birthYear) ok(await h.api.as(p).put('/me/elder-care/profile', { birthYear: opts.birthYear }), 'profile');
     return p;

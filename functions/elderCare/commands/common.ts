@@ -58,9 +58,10 @@ export function isWorker(p: Principal): boolean {
 export async function actingFor(ctx: UserCtx, elderId: string | undefined, consent: Consent | undefined): Promise<{ elder: Elder; as: 'self' | 'family' | 'worker'; consent?: Consent & { at: string } }> {
   const me = ctx.principal.userId;
   if (!elderId || elderId === me) {
-    const elder = await elderOf(ctx, me);
-    if (!elder) throw new ForbiddenError('NOT_BOUND');
-    return { elder, as: 'self' };
+    // myself: my community is on my token's resident grant, so nothing needs reading
+    const g = ctx.principal.grants.find((x) => x.role === 'resident');
+    if (!g) throw new ForbiddenError('NOT_BOUND');
+    return { elder: { userId: me, name: ctx.principal.displayName ?? '居民', subdistrictId: g.unitPath[0]!, communityId: g.unitId }, as: 'self' };
   }
   const [elder, family] = await Promise.all([elderOf(ctx, elderId), store.getFamily(ctx.db, elderId, me)]);
   if (!elder) throw new NotFoundError('elder');

@@ -17,14 +17,21 @@ export async function home(ctx: UserCtx) {
   const menu = subdistrictId ? await menuOf(ctx, subdistrictId) : undefined;
   const mine = elder && menu ? (await eligibilityOfElder(ctx, elder, menu)).profile : ({ userId: me, name: ctx.principal.displayName ?? '', eligibility: [] } satisfies ElderProfile);
   const confirmed = asFamily.filter((f) => f.status === 'confirmed');
-  const profiles = await store.getProfiles(ctx.db, confirmed.map((f) => f.elderId));
-  const elders: ElderProfile[] = confirmed.map((f) => {
+  const [profiles, bound] = await Promise.all([store.getProfiles(ctx.db, confirmed.map((f) => f.elderId)), Promise.all(confirmed.map((f) => elderOf(ctx, f.elderId)))]);
+  const elders: ElderProfile[] = confirmed.map((f, i) => {
     const birthYear = profiles.find((p) => p.userId === f.elderId)?.birthYear;
     const age = birthYear ? ageInYear(birthYear, ctx.clock.now()) : undefined;
-    return { userId: f.elderId, name: f.elderName, birthYear, age, eligibility: age !== undefined && menu && age >= menu.seniorAge ? ['senior'] : [] };
+    return { userId: f.elderId, name: f.elderName, communityId: bound[i]?.communityId, birthYear, age, eligibility: age !== undefined && menu && age >= menu.seniorAge ? ['senior'] : [] };
   });
+  // the providers whose bookings I serve: as a provider's contact, or as a worker of its community
   const contactUnits = ctx.principal.grants.filter((g) => g.role === 'unitContact').map((g) => g.unitId);
-  const providers = (await Promise.all(contactUnits.map((u) => store.providersOfUnit(ctx.db, u)))).flat().map((p) => ({ id: p.id, name: p.name }));
+  const workerOf = ctx.principal.grants.filter((g) => g.role === 'communityWorker').map((g) => g.unitId);
+  const providers = [
+    ...(await Promise.all(contactUnits.map((u) => store.providersOfUnit(ctx.db, u)))).flat(),
+    ...(await Promise.all(workerOf.map((c) => store.providersOfCommunity(ctx.db, c)))).flat(),
+  ]
+    .filter((p, i, all) => all.findIndex((x) => x.id === p.id) === i)
+    .map((p) => ({ id: p.id, name: p.name }));
   return { me: mine, menu, elders, family: asElder, asFamily, worker: isWorker(ctx.principal), providers };
 }
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代老人预约', enablePullDownRefresh: true })

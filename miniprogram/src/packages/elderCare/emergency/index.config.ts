@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '助急', enablePullDownRefresh: true })

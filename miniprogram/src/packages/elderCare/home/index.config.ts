@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '为老服务', enablePullDownRefresh: true })

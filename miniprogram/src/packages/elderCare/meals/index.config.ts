@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '订一周餐', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '今日服务单', enablePullDownRefresh: true })
