@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'packages/me', name: 'me', pages: ['inbox/index', 'bind/index', 'settings/index', 'admin/index'] },
     { root: 'packages/fiveLists', name: 'fiveLists', pages: ['matter/index', 'rate/index', 'board/index', 'unit/index', 'officer/index', 'scores/index', 'councils/index', 'council/index', 'consultations/index', 'consultation/index', 'raise/index', 'publish/index'] },
     { root: 'packages/announcements', name: 'announcements', pages: ['list/index', 'detail/index', 'post/index'] },
+    { root: 'packages/employment', name: 'employment', pages: ['board/index'] },
+    { root: 'packages/microProjects', name: 'microProjects', pages: ['projects/index', 'accounts/index'] },
     { root: 'packages/cases', name: 'cases', pages: ['list/index', 'case/index', 'raise/index', 'backlog/index', 'import/index'] },
     { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index', 'notice/index'] },
     { root: 'packages/workbench', name: 'workbench', pages: ['teams/index', 'volunteer/index'] },

@@ -14,6 +14,8 @@ import type { safetyMessages } from './safety'
 // the workbench's texts are shown by main-package pages (首页, 办事, 志愿): part of the main table
 import { workbenchMessages } from './workbench'
 import type { workSummaryMessages } from './workSummary'
+import type { employmentMessages } from './employment'
+import type { microProjectsMessages } from './microProjects'
 
 export interface Message {
   zh: string
@@ -355,6 +357,11 @@ const mainMessages = {
   'rl.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
   'rl.entry.notice': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },
   'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
+  // 办事's links to employment and micro-projects (their subpackages hold the rest of their texts)
+  'svc.community': { zh: '社区事务', en: 'Community affairs', zhPlain: '社区的事', enPlain: 'Community' },
+  'svc.accounts': { zh: '社区家务账（惠民项目收支公开）', en: 'Public accounts (micro-projects)', zhPlain: '社区的钱花在哪', enPlain: 'Where the money went' },
+  'svc.employment': { zh: '就业援助', en: 'Employment assistance', zhPlain: '帮找工作', enPlain: 'Help into work' },
+  'svc.microProjects': { zh: '惠民项目', en: 'Micro-projects', zhPlain: '为民办的实事', enPlain: 'Projects for residents' },
   'svc.safety': { zh: '安全检查 · 门前三包 · 违建', en: 'Safety, street fronts, illegal buildings', zhPlain: '安全检查和门前三包', enPlain: 'Safety checks and shops' },
 } satisfies Record<string, Message>
 
@@ -368,6 +375,8 @@ export type MessageKey =
   | keyof typeof announcementsMessages
   | keyof typeof casesMessages
   | keyof typeof workSummaryMessages
+  | keyof typeof employmentMessages
+  | keyof typeof microProjectsMessages
   | keyof typeof safetyMessages
 
 /**

@@ -96,6 +96,13 @@ export default function ServicesPage() {
           <LinkRow title={t('rl.entry.visits')} onClick={go(`${R}/visits/index`)} testId='rl-entry-visits' badge={badge('mustVisits') ?? badge('myVisits')} />
         </Section>
       ) : null}
+      {resident || community || officer ? (
+        <Section title={t('svc.community')}>
+          {resident ? <LinkRow title={t('svc.accounts')} onClick={go('/packages/microProjects/accounts/index')} testId='svc-accounts' /> : null}
+          {community || officer ? <LinkRow title={t('svc.microProjects')} onClick={go('/packages/microProjects/projects/index')} testId='svc-micro-projects' /> : null}
+          {community || officer ? <LinkRow title={t('svc.employment')} onClick={go('/packages/employment/board/index')} testId='svc-employment' /> : null}
+        </Section>
+      ) : null}
       {grid || community || officer ? <LinkRow title={t('svc.safety')} onClick={go('/packages/safety/sites/index')} testId='svc-safety' /> : null}
     </Page>
   )

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '惠民项目', enablePullDownRefresh: true })
