@@ -36,6 +36,7 @@ beforeAll(async () => {
   await h.api.as({ token: tokens.newcomer!.accessToken } as never).post('/me/binding', { communityId: 'c-a', note: '5号楼' });
   await seedFiveLists(people['resident-wang'], people['worker-liu']);
   await seedSignups(people['resident-wang']);
+  await seedWorkbench(people['resident-wang']);
   await seedReliefRegistry(people['worker-liu']);
   await seedRelief(people['resident-wang'], people['worker-liu']);
   ann.ANN_ID = (await h.api.as(people['worker-liu']).post('/announcements', { title: '周三上午停水通知', body: '因管网检修，本周三 9:00–15:00 停水，请提前储水。', audience: { unitId: 'c-a' }, pinned: true })).body.id;
@@ -114,6 +115,14 @@ async function seedSignups(wang: Person) {
   await h.api.as(wang).post(`/events/${su.SU_EVENT}/registration`, { companions: 1 });
 }
 
+/** The workbench: a team of c-a with wang on it (the organizer's team hours, and wang's hours as staff see them). */
+async function seedWorkbench(wang: Person) {
+  const organizer = { token: tokens['organizer-zhou']!.accessToken } as Person;
+  const team = await h.api.as(organizer).post('/volunteer-teams', { unitId: 'c-a', name: '和平助老服务队', kind: 'other', leaderIds: [wang.id] });
+  if (team.status !== 201) throw new Error(`team not formed: ${team.status} ${JSON.stringify(team.body)}`);
+  su.SU_WANG = wang.id;
+}
+
 /** Relief: a grid worker, a dibao application wang submitted (documents named, consent given), and one approved at both levels (on the public notice). */
 const rl: Record<string, string> = {};
 async function seedRelief(wang: Person, liu: Person) {
@@ -185,6 +194,12 @@ const pages: [string, string][] = [
   ['resident-wang', '#/packages/signups/timebank/index'],
   ['resident-wang', '#/packages/signups/teams/index'],
   ['organizer-zhou', '#/packages/signups/organize/index'],
+  // the workbench (工作台): a worker's and an organizer's first screens, team hours, a volunteer's hours as staff see them
+  ['worker-liu', '#/pages/home/index'],
+  ['organizer-zhou', '#/pages/home/index'],
+  ['organizer-zhou', '#/pages/volunteer/index'],
+  ['organizer-zhou', '#/packages/workbench/teams/index'],
+  ['organizer-zhou', '#/packages/workbench/volunteer/index?unitId=c-a&userId=SU_WANG'],
   ['organizer-zhou', '#/packages/signups/newActivity/index'],
   ['organizer-zhou', '#/packages/signups/newEvent/index'],
   ['organizer-zhou', '#/packages/signups/activity/index?id=SU_ACTIVITY'],
