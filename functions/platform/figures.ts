@@ -64,7 +64,7 @@ export async function readFigureCounters(db: Db, level: 'community' | 'subdistri
  * records of one community through the capability's own queries and returns the same figures its counters hold for
  * the China months from..to (YYYY-MM, inclusive), summed over those months; a figure it cannot rebuild is an error in
  * the ledger, not something to leave out. Export it from functions/<capability>/figures.ts and add it to
- * functions/workSummary/recounts.ts (one line), beside the ledger's line in shared/workSummary/ledgers.ts.
+ * functions/recounts.ts (one line), beside the ledger's line in shared/workSummary/ledgers.ts.
  */
 export interface LedgerRecount {
   ledger: string;

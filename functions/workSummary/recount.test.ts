@@ -12,7 +12,7 @@ import { ensureTable } from '../../scripts/localStack';
 import { SUBDISTRICT, units } from '../../scripts/seedData';
 import { seed } from '../../scripts/seed';
 import { reliefRecount } from './reliefRecount';
-import { recounts } from './recounts';
+import { recounts } from '../recounts';
 import { ledgerFigures, reliefFigures } from './store';
 import type { LedgerRecount } from '../platform/figures';
 
