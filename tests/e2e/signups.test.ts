@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { harness, type Harness } from '../support/harness';
 import { readPdf } from '../support/signups';
+import { drainWork } from '../../functions/signups/jobs';
 import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
@@ -102,6 +103,8 @@ describe('a cultural event, end to end', () => {
     await page.getByRole('main').getByTestId('event-title').waitFor({ timeout: 20_000 });
     await page.getByRole('main').getByText('和平社区二楼多功能厅').first().waitFor({ timeout: 15_000 });
     await page.context().close();
+    // the edit wrote one changeHolders work item; the sign-ups worker (every minute in the cloud) tells the holders
+    expect((await drainWork(h.deps)).done).toBeGreaterThan(0);
     for (const openid of ['resident-wang', 'resident-li', 'resident-zhao']) {
       const inbox = await h.api.as(await tokenPerson(openid)).get('/me/inbox?limit=20');
       const told = inbox.body.items.filter((i: { template: string }) => i.template === 'signupChanged');
