@@ -36,6 +36,16 @@ ensure_chromium() {
   }
 }
 
+# The real readers of the files the app exports (xlsx, docx): Debian's python3-openpyxl and python3-docx in /usr/bin/python3
+ensure_office_readers() {
+  if /usr/bin/python3 -c 'import docx, openpyxl' >/dev/null 2>&1; then return 0; fi
+  echo "python3-docx / python3-openpyxl not found: installing them (the tests open the exported Word and xlsx files with them)…" >&2
+  _linli_apt_install python3-docx python3-openpyxl || {
+    echo "The export tests need python3-docx and python3-openpyxl (apt-get install -y python3-docx python3-openpyxl)." >&2
+    return 1
+  }
+}
+
 ensure_node_modules() {
   if [ ! -x node_modules/.bin/serverless ] || [ ! -x node_modules/.bin/jest ]; then
     echo "node_modules missing: npm ci…" >&2

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/system.sh
 ensure_node_modules
 ensure_java
+ensure_office_readers || echo "warning: the exported Word and xlsx files cannot be opened by their readers here: those checks are skipped." >&2
 if ! ensure_chromium; then
   echo "warning: chromium is missing, so the e2e tests cannot run here (as root this script installs it)." >&2
 fi
