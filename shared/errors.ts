@@ -9,6 +9,7 @@ export const errorMessages = {
   BAD_JSON: ['请求内容不是有效的 JSON', 'The request body is not valid JSON'],
   UNAUTHENTICATED: ['请先登录', 'Please log in first'],
   TOKEN_EXPIRED: ['登录已过期，请重新登录', 'Your login has expired'],
+  TOKEN_REVOKED: ['登录状态已变更，请重新登录', 'Your sign-in has changed: please sign in again'],
   FORBIDDEN: ['您没有权限进行此操作', 'You may not do this'],
   NOT_FOUND: ['没有找到该内容', 'Not found'],
   ROUTE_NOT_FOUND: ['没有这个接口', 'No such endpoint'],

@@ -7,8 +7,8 @@ export const authCapability = capability('auth', {
       handler: 'functions/auth/handler.handler',
       description: 'WeChat login, tokens, me',
       endpoints: endpointsOf(authApi),
-      needs: { table: { read: ['OPENID#', 'REFRESH#', 'USER#'], write: ['OPENID#', 'REFRESH#', 'USER#'], delete: ['REFRESH#'] }, secrets: ['tokenSecret', 'wechatSecret'] },
+      needs: { table: { read: ['AUTHV#', 'OPENID#', 'REFRESH#', 'USER#'], write: ['AUTHV#', 'OPENID#', 'REFRESH#', 'USER#'] }, secrets: ['tokenSecret', 'wechatSecret'] },
     },
   },
-  errors: ['INVALID_REFRESH_TOKEN', 'WECHAT_LOGIN_FAILED'],
+  errors: ['INVALID_REFRESH_TOKEN', 'TOKEN_REVOKED', 'WECHAT_LOGIN_FAILED'],
 });

@@ -1,4 +1,5 @@
-import { TransactionCancelled, type Db } from '../platform/db';
+import { TransactionCancelled, type Db, type TxWrite } from '../platform/db';
+import { revokeAccessBefore } from '../platform/revocation';
 import { keys } from '../platform/keys';
 import type { Grant, Role } from '../../shared/org/schemas';
 
@@ -46,23 +47,79 @@ export async function setDisplayName(db: Db, userId: string, displayName: string
   await db.update(keys.user(userId), { set: { displayName }, if: { expr: 'attribute_exists(#pk)' } });
 }
 
-export async function putRefreshToken(db: Db, hash: string, userId: string, expiresAt: number): Promise<void> {
-  await db.put({ ...keys.refreshToken(hash), entity: 'refreshToken', userId, expiresAt });
+export interface RefreshTokenRecord {
+  userId: string;
+  /** the sign-in it belongs to (absent on tokens issued before families existed) */
+  familyId?: string;
+  expiresAt: number;
+  /** set when it was traded: a used token is kept until it expires, so that its reuse is seen */
+  usedAt?: string;
 }
 
-/** A refresh token is used once: deleted on use, under a condition, so two uses make one new pair. */
-export async function takeRefreshToken(db: Db, hash: string, nowSeconds: number): Promise<string | undefined> {
-  const it = await db.get<{ userId: string; expiresAt: number }>(keys.refreshToken(hash), true);
-  if (!it || it.expiresAt <= nowSeconds) return undefined;
+/** A new sign-in: its family and its first refresh token. */
+export async function startFamily(db: Db, hash: string, userId: string, familyId: string, expiresAt: number, at: string): Promise<void> {
+  await db.transact([
+    { put: { ...keys.refreshFamily(userId, familyId), entity: 'refreshFamily', userId, familyId, createdAt: at, lastUsedAt: at, expiresAt }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { put: { ...keys.refreshToken(hash), entity: 'refreshToken', userId, familyId, expiresAt }, if: { expr: 'attribute_not_exists(#pk)' } },
+  ]);
+}
+
+export async function getRefreshToken(db: Db, hash: string): Promise<RefreshTokenRecord | undefined> {
+  return db.get<RefreshTokenRecord & Record<string, unknown>>(keys.refreshToken(hash), true);
+}
+
+/**
+ * Trades a refresh token for the next in its family, in one transaction: the old one is marked used only where it was
+ * not (two trades of one token make one new pair), the family only where it is not revoked. Returns why it failed.
+ */
+export async function rotateRefreshToken(
+  db: Db,
+  old: { hash: string; userId: string; familyId: string },
+  next: { hash: string; expiresAt: number },
+  at: string,
+): Promise<'ok' | 'used' | 'revoked'> {
   try {
-    await db.transact([{ delete: keys.refreshToken(hash), if: { expr: 'attribute_exists(#pk)' } }]);
+    await db.transact([
+      { update: keys.refreshToken(old.hash), spec: { set: { usedAt: at }, if: { expr: 'attribute_exists(#pk) AND attribute_not_exists(usedAt)' } }, tag: 'used' },
+      {
+        update: keys.refreshFamily(old.userId, old.familyId),
+        spec: { set: { entity: 'refreshFamily', userId: old.userId, familyId: old.familyId, lastUsedAt: at, expiresAt: next.expiresAt }, setIfAbsent: { createdAt: at }, if: { expr: 'attribute_not_exists(revoked)' } },
+        tag: 'revoked',
+      },
+      { put: { ...keys.refreshToken(next.hash), entity: 'refreshToken', userId: old.userId, familyId: old.familyId, expiresAt: next.expiresAt }, if: { expr: 'attribute_not_exists(#pk)' } },
+    ]);
+    return 'ok';
   } catch (e) {
-    // taken by a concurrent refresh with the same token: only one of them gets a new pair. Anything else (AccessDenied,
-    // throttling) is not the user's fault and must not sign them out: it surfaces as the error it is
-    if (e instanceof TransactionCancelled) return undefined;
+    // a concurrent trade of the same token, or a family revoked meanwhile: what failed says which. Anything else
+    // (AccessDenied, throttling) is not the user's fault and surfaces as the error it is
+    if (e instanceof TransactionCancelled) return e.failed('used') ? 'used' : 'revoked';
     throw e;
   }
-  return it.userId;
+}
+
+/** Ends sign-ins: each family is revoked (its tokens trade no more) and the user's access tokens issued before `atMs`
+ * are refused, in one transaction (a user has a few families: one per device they signed in on in 30 days). */
+export async function revokeFamilies(db: Db, userId: string, familyIds: readonly string[], atMs: number): Promise<void> {
+  const at = new Date(atMs).toISOString();
+  const revoke = (familyId: string): TxWrite => ({ update: keys.refreshFamily(userId, familyId), spec: { set: { entity: 'refreshFamily', userId, familyId, revoked: true, revokedAt: at } } });
+  // 99 families and the epoch a transaction (DynamoDB's 100); more only if someone signed in on 99 devices in 30 days
+  let i = 0;
+  do {
+    await db.transact([...familyIds.slice(i, i + 99).map(revoke), revokeAccessBefore(userId, atMs)]);
+    i += 99;
+  } while (i < familyIds.length);
+}
+
+/** A user's sign-ins (their refresh families), live or not yet expired. */
+export async function listFamilies(db: Db, userId: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.query<{ familyId: string }>({ pk: keys.refreshFamily(userId, '').pk, prefix: 'FAM#', cursor });
+    out.push(...page.items.map((i) => i.familyId));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
 }
 
 export function grantOf(record: GrantRecord): Grant {

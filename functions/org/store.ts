@@ -1,4 +1,5 @@
 import type { Db } from '../platform/db';
+import { forgetEpoch, revokeAccessBefore } from '../platform/revocation';
 import { NotFoundError } from '../platform/errors';
 import { keys } from '../platform/keys';
 import type { Role, Unit } from '../../shared/org/schemas';
@@ -84,8 +85,11 @@ export async function putGrant(db: Db, userId: string, role: Role, unit: Unit): 
   ]);
 }
 
-export async function deleteGrant(db: Db, userId: string, role: Role, unitId: string): Promise<void> {
-  await db.transact([{ delete: keys.grant(userId, role, unitId) }]);
+/** Takes a role back; the user's access tokens issued until `atMs` stop working (within a minute everywhere), so the
+ * grant they carry cannot outlive it: the app trades its refresh token for one with the grants as they are now. */
+export async function deleteGrant(db: Db, userId: string, role: Role, unitId: string, atMs: number): Promise<void> {
+  await db.transact([{ delete: keys.grant(userId, role, unitId) }, revokeAccessBefore(userId, atMs)]);
+  forgetEpoch(db, userId);
 }
 
 /** Who holds roles on a unit, by role, a page at a time. */

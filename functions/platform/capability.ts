@@ -86,9 +86,20 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 export function capability(name: string, def: { functions: Record<string, FunctionInput>; errors?: readonly string[] }): CapabilityDeclaration {
   const functions: Record<string, FunctionDeclaration> = {};
   for (const [fn, f] of Object.entries(def.functions)) {
-    functions[fn] = { ...f, kind: 'schedule' in f ? 'job' : 'http', name: fn, capability: name } as FunctionDeclaration;
+    const kind = 'schedule' in f ? 'job' : 'http';
+    // every HTTP function authenticates its callers, which reads their epoch (platform/revocation.ts)
+    const needs = kind === 'http' ? withRead(f.needs, AUTH_EPOCH_PREFIX) : f.needs;
+    functions[fn] = { ...f, needs, kind, name: fn, capability: name } as FunctionDeclaration;
   }
   return { name, functions, errors: def.errors ?? [] };
+}
+
+/** The key prefix of users' token epochs and refresh families, read by the HTTP wrapper of every function. */
+export const AUTH_EPOCH_PREFIX = 'AUTHV#';
+
+function withRead(needs: Needs, prefix: string): Needs {
+  const read = needs.table?.read ?? [];
+  return read.includes(prefix) ? needs : { ...needs, table: { ...needs.table, read: [...read, prefix] } };
 }
 
 /** The endpoints of a contract, all of them or those named. */

@@ -27,7 +27,7 @@ export class ValidationError extends ApiError {
   }
 }
 export class UnauthenticatedError extends ApiError {
-  constructor(code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'INVALID_REFRESH_TOKEN' | 'WECHAT_LOGIN_FAILED' = 'UNAUTHENTICATED') {
+  constructor(code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED' | 'INVALID_REFRESH_TOKEN' | 'WECHAT_LOGIN_FAILED' = 'UNAUTHENTICATED') {
     super(401, code);
   }
 }

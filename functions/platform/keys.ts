@@ -7,6 +7,11 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: '#PROFILE' }),
   grant: (userId: string, role: string, unitId: string) => ({ pk: `USER#${userId}`, sk: `#GRANT#${role}#${unitId}` }),
   grantByUnit: (unitId: string, role: string, userId: string) => ({ gsi1pk: `UNIT#${unitId}`, gsi1sk: `GRANT#${role}#${userId}` }),
+  /** when a user's access tokens stop being honoured (platform/revocation.ts): tokens issued before `revokedBefore` are
+   * refused; every HTTP function reads it (at most once a minute a user and instance) */
+  authEpoch: (userId: string) => ({ pk: `AUTHV#${userId}`, sk: 'EPOCH' }),
+  /** one sign-in's chain of refresh tokens: revoked whole when a used token comes back (reuse) or at logout */
+  refreshFamily: (userId: string, familyId: string) => ({ pk: `AUTHV#${userId}`, sk: `FAM#${familyId}` }),
   openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'USER' }),
   refreshToken: (hash: string) => ({ pk: `REFRESH#${hash}`, sk: 'REFRESH' }),
   /** the organisation tree is small and read whole: one item collection */

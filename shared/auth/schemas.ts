@@ -4,6 +4,8 @@ import { Grant } from '../org/schemas';
 
 export const WechatLoginInput = z.object({ code: z.string().trim().min(1).max(128) }).strict();
 export const RefreshInput = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
+/** Sign out this sign-in (the refresh token's) or every one (`everywhere`); the caller's access tokens stop either way. */
+export const LogoutInput = z.object({ refreshToken: z.string().min(20).max(200).optional(), everywhere: z.boolean().optional() }).strict();
 
 export const Me = z.object({
   id: Id,

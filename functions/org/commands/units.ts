@@ -76,7 +76,7 @@ export async function revokeRole(ctx: UserCtx, input: GrantInput) {
   const subdistrictId = adminOf(ctx);
   const unit = await store.getUnit(ctx.db, input.unitId);
   if (!unit || unit.path[0] !== subdistrictId) throw new NotFoundError('unit');
-  await store.deleteGrant(ctx.db, input.userId, input.role, input.unitId);
+  await store.deleteGrant(ctx.db, input.userId, input.role, input.unitId, ctx.clock.now().getTime());
   return { ok: true as const };
 }
 

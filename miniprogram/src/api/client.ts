@@ -40,6 +40,19 @@ export function setTokens(t: Stored | undefined): void {
   else remove(keys.tokens)
 }
 
+/**
+ * Signs out on the server too (this sign-in: its refresh token stops, and the access token with it), then forgets the
+ * tokens here. Offline, the tokens are forgotten all the same: they expire on their own.
+ */
+export async function signOut(): Promise<void> {
+  const held = tokens
+  if (held) {
+    const r = api.auth.logout
+    await send(r.method, r.path, { refreshToken: held.refreshToken }, { Authorization: `Bearer ${held.accessToken}`, 'Idempotency-Key': newIdempotencyKey() }).catch(() => undefined)
+  }
+  setTokens(undefined)
+}
+
 export function isLoggedIn(): boolean {
   return !!tokens
 }
@@ -142,7 +155,7 @@ function refreshOnce(): Promise<boolean> {
 
 /**
  * The one way the app talks to the API: typed by the contract's endpoint.
- * Sends the access token; on TOKEN_EXPIRED refreshes once and retries; creates carry an Idempotency-Key.
+ * Sends the access token; on TOKEN_EXPIRED or TOKEN_REVOKED refreshes once and retries; creates carry an Idempotency-Key.
  */
 export async function call<E>(route: Route<E>, options: CallOptions<E>): Promise<ResponseOf<E>> {
   const url = fillPath(route.path, (options.params ?? {}) as Record<string, string>) + queryString(options.query as Record<string, unknown> | undefined)
@@ -157,7 +170,8 @@ export async function call<E>(route: Route<E>, options: CallOptions<E>): Promise
   let res = await send(route.method, url, options.body, headers())
   if (res.statusCode === 401 && tokens) {
     const code = (res.data as Partial<ErrorBody> | undefined)?.code
-    if (code === 'TOKEN_EXPIRED' && (await refreshOnce())) {
+    // expired, or issued before the grants changed (TOKEN_REVOKED): the refresh token gets one with the grants as they are now
+    if ((code === 'TOKEN_EXPIRED' || code === 'TOKEN_REVOKED') && (await refreshOnce())) {
       res = await send(route.method, url, options.body, headers())
     }
     if (res.statusCode === 401) {

@@ -4,7 +4,7 @@ import type { Me } from '@shared/auth/schemas'
 import type { ResponseOf } from '@shared/http'
 import type { Api } from '@shared/api'
 import { api } from '../api/routes'
-import { call, isLoggedIn, onSignedOut, setTokens } from '../api/client'
+import { call, isLoggedIn, onSignedOut, signOut } from '../api/client'
 import { loadPrefs, savePrefs, type Prefs } from './prefs'
 import { translate } from '../i18n/translate'
 
@@ -88,9 +88,10 @@ export function AppProvider({ children }: PropsWithChildren) {
         setLoadingMe(false)
       },
       logout: () => {
-        setTokens(undefined)
-        setMe(undefined)
-        void Taro.reLaunch({ url: '/pages/login/index' })
+        void signOut().then(() => {
+          setMe(undefined)
+          void Taro.reLaunch({ url: '/pages/login/index' })
+        })
       },
     }),
     [me, loadingMe, prefs, config, refreshMe],
