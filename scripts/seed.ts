@@ -43,6 +43,7 @@ import { seedHalfYear } from './seedHalfYear';
 import { figureAdds } from '../functions/platform/figures';
 import { sayItDayLedger, sessionFigures } from '../shared/sayItDay/figures';
 import { seedCases } from './seedCases';
+import { seedElderCare } from './seedElderCare';
 import { seedEmployment } from './seedEmployment';
 import { seedMicroProjects } from './seedMicroProjects';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
@@ -720,6 +721,10 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   written += five.written;
   skipped += five.skipped;
   api.calls += five.apiCalls;
+
+  // 9a. elder care: providers, the menu, half a year of served meals and baths, next week's bookings (scripts/seedElderCare.ts)
+  const ec = await seedElderCare({ deps, now, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), userIdOf: (openid) => byOpenid.get(openid)!.userId, log });
+  skipped += ec.skipped;
 
   // 9b. employment (job seekers, vacancies, referrals, placements, training) and micro-projects from the matters and
   // councils above, with budgets, spending and receipts (scripts/seedEmployment.ts, scripts/seedMicroProjects.ts)

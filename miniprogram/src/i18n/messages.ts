@@ -8,6 +8,7 @@ import type { fiveListsMessages } from './fiveLists'
 import type { reliefRegistryMessages } from './reliefRegistry'
 import type { announcementsMessages } from './announcements'
 import type { casesMessages } from './cases'
+import type { elderCareMessages } from './elderCare'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
 import type { safetyMessages } from './safety'
@@ -357,6 +358,7 @@ const mainMessages = {
   'rl.status.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
   'rl.entry.notice': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },
   'rr.myPairings': { zh: '我结对的家庭', en: 'My paired households', zhPlain: '我帮扶的人家', enPlain: 'Households I help' },
+  'svc.elderCare': { zh: '为老服务（助餐 助浴 助洁 助行 助医 助急）', en: 'Elder care (meals, bathing, cleaning, mobility, medical, emergency)', zhPlain: '老人服务：订饭、洗澡、打扫、求助', enPlain: 'Help for elders: meals, bathing, cleaning, help now' },
   // 办事's links to employment and micro-projects (their subpackages hold the rest of their texts)
   'svc.community': { zh: '社区事务', en: 'Community affairs', zhPlain: '社区的事', enPlain: 'Community' },
   'svc.accounts': { zh: '社区家务账（惠民项目收支公开）', en: 'Public accounts (micro-projects)', zhPlain: '社区的钱花在哪', enPlain: 'Where the money went' },
@@ -374,6 +376,7 @@ export type MessageKey =
   | keyof typeof reliefRegistryMessages
   | keyof typeof announcementsMessages
   | keyof typeof casesMessages
+  | keyof typeof elderCareMessages
   | keyof typeof workSummaryMessages
   | keyof typeof employmentMessages
   | keyof typeof microProjectsMessages

@@ -49,6 +49,9 @@ export default function ServicesPage() {
 
   return (
     <Page title='rl.tab.title'>
+      <Section>
+        <LinkRow title={t('svc.elderCare')} onClick={go('/packages/elderCare/home/index')} testId='svc-elder-care' />
+      </Section>
       {resident ? (
         <>
           <Section title={t('rl.tab.mine')}>
