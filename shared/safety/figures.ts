@@ -31,7 +31,7 @@ export const safetyLedger = ledger({
       en: `${period.en}: ${n('inspections')} safety inspections, ${n('hazardsFound')} hazards found, ${percent(r.rectificationRate)} rectified`,
     };
   },
-  recordsPage: '/packages/safety/pages/hazards/index',
+  recordsPage: '/packages/safety/hazards/index',
 });
 
 export const streetFrontsLedger = ledger({
@@ -54,7 +54,7 @@ export const streetFrontsLedger = ledger({
       en: `${period.en}: ${n('agreementsSigned')} street-front agreements signed (${percent(r.signingRate)}); ${n('illegalBuildingReports')} illegal buildings reported, ${n('passedOn')} passed to enforcement, ${n('corrected')} demolished or corrected`,
     };
   },
-  recordsPage: '/packages/safety/pages/shops/index',
+  recordsPage: '/packages/safety/shops/index',
 });
 
 /** A counter rebuilt from records: per community and China month. */

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { safetyLedger, streetFrontsLedger } from './figures';
 import { safetyKindDefs } from './kinds';
 import { siteTypeDefs, siteTypes } from './siteTypes';
 
@@ -20,6 +23,15 @@ describe('safety data', () => {
       for (const a of kind.actions) for (const s of [...a.from, a.to]) expect(states.has(s)).toBe(true);
       const closed = kind.states.filter((s) => !s.open).map((s) => s.state);
       expect(kind.actions.some((a) => closed.includes(a.to))).toBe(true);
+    }
+  });
+
+  it("links the work summary's safety and street-front figures to pages the app has", () => {
+    for (const def of [safetyLedger, streetFrontsLedger]) {
+      // Act
+      const page = def.recordsPage!.split('?')[0]!;
+      // Assess
+      expect(existsSync(path.join(__dirname, '../../miniprogram/src', `${page}.tsx`))).toBe(true);
     }
   });
 });
