@@ -114,6 +114,11 @@ export const errorMessages = {
   ALREADY_IN_REGISTRY: ['该家庭已在救助信息库中', 'That household is already in the registry'],
   VISIT_NOT_ASSIGNED: ['该走访未分配给您', 'This visit is not assigned to you'],
   NOT_ELIGIBLE: ['不符合申请条件', 'The computable eligibility checks are not met'],
+  // relief: separation of duties, reveal before submission, the household (issue 11 items 3 and 5)
+  REVIEWER_IS_APPLICANT: ['您是该申请的申请人、代办人或家庭成员，不能审核此申请', 'You filed this application, filed it for someone, or are of its household: you cannot decide it'],
+  SAME_REVIEWER_BOTH_LEVELS: ['初审和复审不能由同一人办理', 'The second level cannot be decided by the person who decided the first'],
+  NOT_YET_SUBMITTED: ['申请尚未在签署同意书后提交，不能查看完整信息', 'The application has not been submitted with consent: its full values cannot be shown yet'],
+  MEMBER_NOT_IN_HOUSEHOLD: ['申请中有人员不在您家庭的登记成员中，请联系网格员或社区核实家庭成员', 'Someone in the application is not in your household as registered: ask your grid worker or community to confirm the household'],
   // announcements (issue 13)
   AUDIENCE_INVALID: ['公告发布范围无效（楼栋须在社区之下）', 'That audience is not valid (a building belongs to a community)'],
   PUBLISH_AT_IN_PAST: ['定时发布时间已过', 'The scheduled time has passed'],

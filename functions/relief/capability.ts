@@ -13,7 +13,7 @@ export const reliefCapability = capability('relief', {
       description: 'relief - applications, proxy filing, review and queues, public notice, sensitive data (KMS envelope encryption, audited reads)',
       endpoints: endpointsOf(reliefApi, [
         'types', 'consentText', 'rules', 'putRules', 'eligibility', 'upload', 'create', 'mine', 'application', 'edit', 'consent', 'submit',
-        'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
+        'confirmHousehold', 'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
       ]),
       environment: vault,
       needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#', 'WORK#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'], tag: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
@@ -56,5 +56,5 @@ export const reliefCapability = capability('relief', {
       needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] } },
     },
   },
-  errors: ['ACTIVE_APPLICATION_EXISTS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION'],
+  errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION'],
 });

@@ -2,6 +2,7 @@ import { reliefApi as r } from '../../shared/relief/api';
 import { route } from '../platform/http';
 import {
   checkEligibility,
+  confirmHousehold,
   consentText,
   createApplication,
   createUpload,
@@ -35,6 +36,7 @@ export const casesRoutes = [
   route(r.edit, (ctx, { params, body }) => editApplication(ctx, params.applicationId, body)),
   route(r.consent, (ctx, { params, body }) => recordConsent(ctx, params.applicationId, body)),
   route(r.submit, (ctx, { params, body }) => submitApplication(ctx, params.applicationId, body.version)),
+  route(r.confirmHousehold, (ctx, { params, body }) => confirmHousehold(ctx, params.applicationId, body.version)),
   route(r.withdraw, (ctx, { params, body }) => withdrawApplication(ctx, params.applicationId, body.version)),
   route(r.review, (ctx, { params, body }) => reviewApplication(ctx, params.applicationId, body)),
   route(r.reveal, (ctx, { params, body }) => reveal(ctx, params.applicationId, body.reason)),

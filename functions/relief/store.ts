@@ -36,6 +36,15 @@ export interface ConsentRecord {
   photoKey?: string;
 }
 
+export interface HouseholdConfirmation {
+  by: 'registry' | 'worker';
+  byId?: string;
+  byName?: string;
+  at: string;
+  /** the members confirmed (person HMACs) */
+  memberHashes: string[];
+}
+
 export interface ApplicationRecord {
   id: string;
   type: ReliefType;
@@ -59,8 +68,12 @@ export interface ApplicationRecord {
   householdId: string;
   /** HMACs of the ID numbers this application holds the one-active lock for */
   personHashes: string[];
-  /** whether the locks are held (from the first submit to the end) */
+  /** whether the locks are held (from the first submit, or the first-level approval that confirmed the household, to the end) */
   locked: boolean;
+  /** HMACs (person) of every member's ID number: the household as the application states it (absent on older records) */
+  memberHashes?: string[];
+  /** who confirmed that the members are the applicant's household: the registry (bound to the owner) or a worker */
+  householdConfirmed?: HouseholdConfirmation;
   infoRequested?: { note: string; missing: string[]; at: string };
   decisionReason?: string;
   submittedAt?: string;
@@ -124,6 +137,10 @@ export function lockWrites(r: ApplicationRecord, hashes: readonly string[]): TxW
     if: { expr: 'attribute_not_exists(#pk) OR #applicationId = :a', values: { ':a': r.id } },
     fails: 'ACTIVE_APPLICATION_EXISTS' as const,
   }));
+}
+/** Checks that no other application holds these people (a decision that confirms and ends at once takes no lock). */
+export function freeChecks(r: ApplicationRecord, hashes: readonly string[]): TxWrite[] {
+  return hashes.map((h) => ({ check: keys.reliefActive(r.type, h), if: { expr: 'attribute_not_exists(#pk) OR #applicationId = :a', values: { ':a': r.id } }, fails: 'ACTIVE_APPLICATION_EXISTS' as const }));
 }
 export function unlockWrites(r: ApplicationRecord, hashes: readonly string[]): TxWrite[] {
   return hashes.map((h) => ({ delete: keys.reliefActive(r.type, h), if: { expr: '#applicationId = :a', values: { ':a': r.id } } }));
@@ -288,6 +305,10 @@ export interface RegistryRecord {
   flags?: ScreeningFlag[];
   screenedMonth?: string;
   lastVisitAt?: string;
+  /** the resident whose household this is (the owner of its last approved application) */
+  residentId?: string;
+  /** HMACs (person) of its members, as its last approved household application stated and a worker confirmed them */
+  memberHashes?: string[];
   createdAt: string;
   updatedAt: string;
   version: number;

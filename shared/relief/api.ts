@@ -68,6 +68,7 @@ export const reliefApi = {
   edit: endpoint({ method: 'PUT', path: a, summary: 'Change a draft, or answer a request for information', params: AppParams, body: EditApplicationInput, response: ApplicationDetail }),
   consent: endpoint({ method: 'POST', path: `${a}/consent`, summary: 'Record the separate consent (the resident in the app, or the worker with the signed form)', params: AppParams, body: ConsentInput, response: ApplicationDetail }),
   submit: endpoint({ method: 'POST', path: `${a}/submit`, summary: 'Submit (or resubmit after a request for information)', params: AppParams, body: VersionInput, response: ApplicationDetail }),
+  confirmHousehold: endpoint({ method: 'POST', path: `${a}/household`, summary: "A worker confirms the members are the applicant's household (where the registry holds none, or not all of them)", params: AppParams, body: VersionInput, response: ApplicationDetail }),
   withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail }),
   review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail }),
   reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed }),

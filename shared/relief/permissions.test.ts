@@ -24,4 +24,20 @@ describe('who may read and decide an application', () => {
     expect(reliefCan.reviewSubdistrict(who('cw', g('communityWorker', ['sd', 'c1'])), app)).toBe(false);
     expect(reliefCan.reveal(who('gw2', g('gridWorker', ['sd', 'c1', 'g1'])), app)).toBe(false);
   });
+  it('follows the grants as they are now: the worker who filed it reads and acts only while they hold the grid', () => {
+    const filer = who('gw1', g('gridWorker', ['sd', 'c1', 'g1']));
+    const formerFiler = who('gw1');
+    expect(reliefCan.readApplication(filer, app)).toBe(true);
+    expect(reliefCan.actOnApplication(filer, app)).toBe(true);
+    expect(reliefCan.readApplication(formerFiler, app)).toBe(false);
+    expect(reliefCan.actOnApplication(formerFiler, app)).toBe(false);
+    expect(reliefCan.typedApplication(formerFiler, app)).toBe(false);
+  });
+  it('counts the owner and the filing worker as the applicant’s side, and only the typist typed it', () => {
+    expect(reliefCan.isApplicant(who('res'), app)).toBe(true);
+    expect(reliefCan.isApplicant(who('gw1'), app)).toBe(true);
+    expect(reliefCan.isApplicant(who('cw', g('communityWorker', ['sd', 'c1'])), app)).toBe(false);
+    expect(reliefCan.typedApplication(who('res', g('resident', ['sd', 'c1'])), app)).toBe(false);
+    expect(reliefCan.typedApplication(who('res', g('resident', ['sd', 'c1'])), { ...app, filedById: undefined })).toBe(true);
+  });
 });

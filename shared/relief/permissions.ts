@@ -15,13 +15,22 @@ const communityOf = (s: Scope) => ({ subdistrictId: s.subdistrictId, communityId
 const gridWorkerOf = (p: Principal, gridId: string | undefined) => !!gridId && p.grants.some((g) => g.role === 'gridWorker' && g.unitId === gridId);
 
 export const reliefCan = {
+  /**
+   * Access follows the reader's grants as they are now (the token's, refreshed when a grant changes), never the stored
+   * filedById alone: a grid worker who filed and has since lost the grid reads it no more.
+   */
   readApplication: (p: Principal, a: ApplicationScope) =>
     a.ownerId === p.userId ||
-    a.filedById === p.userId ||
     gridWorkerOf(p, a.gridId) ||
     hasRoleOver(p, ['communityWorker', 'subdistrictOfficer'], communityOf(a)),
-  /** the owner edits, consents, submits, withdraws; the worker who filed it too (except consent in the app) */
-  actOnApplication: (p: Principal, a: ApplicationScope) => a.ownerId === p.userId || a.filedById === p.userId,
+  /** the owner edits, consents, submits, withdraws; the worker who filed it too (except consent in the app), while they hold the grid */
+  actOnApplication: (p: Principal, a: ApplicationScope) => a.ownerId === p.userId || (a.filedById === p.userId && gridWorkerOf(p, a.gridId)),
+  /** whoever typed it: the filing worker of a proxy application, else the owner; they see what they typed while it is a draft */
+  typedApplication: (p: Principal, a: ApplicationScope) => (a.filedById ? a.filedById === p.userId && gridWorkerOf(p, a.gridId) : a.ownerId === p.userId),
+  /** the applicant's side of an application (its owner, the worker who filed it) decides nothing of it */
+  isApplicant: (p: Principal, a: ApplicationScope) => a.ownerId === p.userId || a.filedById === p.userId,
+  /** a worker confirms an application's household where the registry has none: the grid's worker or the community's workers */
+  confirmHousehold: (p: Principal, a: ApplicationScope) => gridWorkerOf(p, a.gridId) || hasRoleOver(p, ['communityWorker'], communityOf(a)),
   fileForResident: (p: Principal, gridId: string) => gridWorkerOf(p, gridId),
   reviewCommunity: (p: Principal, s: Scope) => hasRoleOver(p, ['communityWorker'], communityOf(s)),
   reviewSubdistrict: (p: Principal, s: Scope) => p.grants.some((g) => g.role === 'subdistrictOfficer' && g.unitId === s.subdistrictId),

@@ -209,6 +209,8 @@ export const Application = z.object({
   documents: z.array(z.object({ kind: DocumentKind, key: z.string(), url: z.string() })),
   missingDocuments: z.array(DocumentKind),
   consent: Consent.optional(),
+  /** who confirmed the members are the applicant's household: the registry, or a worker (by name); absent: not yet */
+  householdConfirmed: z.object({ by: z.enum(['registry', 'worker']), byName: z.string().optional(), at: IsoDateTime }).optional(),
   eligibility: Eligibility,
   amount: z.number().optional(),
   persons: z.number().int(),

@@ -34,7 +34,11 @@ import {
   detailAfter,
   historyEntry,
   householdHash,
+  householdStanding,
+  memberHashesOf,
   personHashes,
+  scopeOf,
+  workerConfirmation,
   readable,
   requireActor,
   requireState,
@@ -136,6 +140,7 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
     persons: eligibility.persons,
     householdId: householdHash(v, input.household),
     personHashes: personHashes(v, input.type, input.household),
+    memberHashes: memberHashesOf(v, input.household),
     locked: false,
     createdAt: now,
     updatedAt: now,
@@ -165,15 +170,28 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
   const rules = await store.getRules(ctx.db, r.subdistrictId);
   const v = vault();
   const filled = { household: input.household, form: parsed.data as Record<string, unknown> };
-  const { members, form, sensitive } = splitSensitive(r.type, filled);
+  const { members: stored, form, sensitive } = splitSensitive(r.type, filled);
   const eligibility = evaluate(r.type, filled, rules, chinaDay(ctx.clock.now()));
   const hashes = personHashes(v, r.type, input.household);
-  const next = advance(ctx, r, r.status, { members, form, documents: input.documents, eligibility, persons: eligibility.persons, personHashes: hashes, householdId: householdHash(v, input.household) });
-  // while the locks are held (sent back for information), a changed household moves them
-  const added = r.locked ? hashes.filter((x) => !r.personHashes.includes(x)) : [];
-  const removed = r.locked ? r.personHashes.filter((x) => !hashes.includes(x)) : [];
+  const members = memberHashesOf(v, input.household);
+  // while the locks are held (sent back for information), a changed household gives them back and needs confirming
+  // again (the resubmit checks the registry, or the community's approval confirms it): moving them here would tell the
+  // editor whether someone they added has an application elsewhere
+  const sameLocks = hashes.length === r.personHashes.length && hashes.every((x) => r.personHashes.includes(x));
+  const release = r.locked && !sameLocks;
+  const next = advance(ctx, r, r.status, {
+    members: stored,
+    form,
+    documents: input.documents,
+    eligibility,
+    persons: eligibility.persons,
+    personHashes: hashes,
+    memberHashes: members,
+    householdId: householdHash(v, input.household),
+    ...(release ? { locked: false, householdConfirmed: undefined } : {}),
+  });
   const h = historyEntry(ctx, r.status, r.status, 'edit');
-  await writeStep(ctx, r, next, h, [store.putSealed(r.id, await v.seal(sensitive, store.sealedAad(r.id))), ...store.unlockWrites(r, removed)], store.lockWrites(next, added));
+  await writeStep(ctx, r, next, h, [store.putSealed(r.id, await v.seal(sensitive, store.sealedAad(r.id))), ...(release ? store.unlockWrites(r, r.personHashes) : [])]);
   return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
 }
 
@@ -231,17 +249,24 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
   if (missing.length) throw new UnprocessableError('DOCUMENTS_MISSING', { missing });
   if (!r.eligibility.eligible) throw new UnprocessableError('NOT_ELIGIBLE', { checks: r.eligibility.checks.filter((c) => !c.ok).map((c) => c.code) });
   const now = ctx.clock.now().toISOString();
+  const level = awaitingLevel(r.type, 'submitted') ?? 'community';
+  // the household first, before any lock is looked at: listing someone outside one's registered household is refused
+  // alike whether or not they have an application; a household the registry does not hold (bound to this owner) goes
+  // in without locks, and the community's approval confirms it and takes them (reviewApplication)
+  const [entry, reviewers] = await Promise.all([r.locked ? undefined : store.getRegistryEntry(ctx.db, r.communityId, r.householdId), reviewersOf(ctx.db, r, level)]);
+  const standing = r.locked ? 'confirmed' : householdStanding(r, entry);
+  if (standing === 'outside') throw new UnprocessableError('MEMBER_NOT_IN_HOUSEHOLD');
+  const lock = !r.locked && standing === 'confirmed';
   const next = advance(ctx, r, 'submitted', {
     submittedAt: r.submittedAt ?? now,
     waitingSince: now,
     awaiting: awaitingLevel(r.type, 'submitted'),
-    locked: true,
+    locked: r.locked || lock,
+    householdConfirmed: lock && r.householdConfirmed?.by !== 'worker' ? { by: 'registry', at: now, memberHashes: r.memberHashes ?? r.personHashes } : r.householdConfirmed,
     infoRequested: r.status === 'infoRequested' ? undefined : r.infoRequested,
   });
   const h = historyEntry(ctx, r.status, 'submitted', r.status === 'draft' ? 'submit' : 'resubmit');
-  const locks = r.locked ? [] : store.lockWrites(r, r.personHashes);
-  const level = next.awaiting ?? 'community';
-  const reviewers = await reviewersOf(ctx.db, r, level);
+  const locks = lock ? store.lockWrites(r, r.personHashes) : [];
   const notes = notesTo(ctx, reviewers, 'reliefReview', reliefNotices.newWork(r.type, r.ownerName, level), applicationLink(r.id), applicationData(ctx, next, '待审核'));
   try {
     await writeStep(ctx, r, next, h, [], locks, notes);
@@ -254,6 +279,23 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
     throw e;
   }
   return detailAfter(ctx, next, [...history, h]);
+}
+
+/**
+ * A worker (the grid's, or the community's) confirms that an application's members are its applicant's household,
+ * where the registry holds none bound to this owner or not all of them (a new child, someone moved in). Recorded with
+ * who confirmed, on the application and in its history; the submit then takes the locks. Not by the applicant's side.
+ */
+export async function confirmHousehold(ctx: UserCtx, appId: string, version: number): Promise<Detail> {
+  const r = readable(ctx, await store.getApplication(ctx.db, appId));
+  if (!reliefCan.confirmHousehold(ctx.principal, scopeOf(r))) throw new ForbiddenError();
+  if (reliefCan.isApplicant(ctx.principal, scopeOf(r))) throw new ForbiddenError('REVIEWER_IS_APPLICANT');
+  requireState(r, ['draft', 'infoRequested']);
+  checkVersion(r, version);
+  const next = advance(ctx, r, r.status, { householdConfirmed: workerConfirmation(ctx, r) });
+  const h = historyEntry(ctx, r.status, r.status, 'confirmHousehold');
+  await writeStep(ctx, r, next, h);
+  return detailAfter(ctx, next, await historyOf(ctx, r.id, h));
 }
 
 /** Withdraws an application before its final decision; its locks go, and it leaves the queue. */

@@ -69,6 +69,31 @@ export function personHashes(v: Vault, type: ReliefType, household: readonly { r
   const who = reliefTypes[type].scope === 'household' ? household : household.filter((m) => m.relation === 'self');
   return who.map((m) => v.hash('person', m.idNumber));
 }
+/** HMACs of every member's ID number (purpose person, as the locks): the household as the application states it. */
+export function memberHashesOf(v: Vault, household: readonly { idNumber: string }[]): string[] {
+  return household.map((m) => v.hash('person', m.idNumber));
+}
+const membersOf = (r: ApplicationRecord) => r.memberHashes ?? r.personHashes;
+
+/**
+ * Whether an application's members are its applicant's household: confirmed (by a worker for these very members, or by
+ * the registry's entry of the household, bound to this owner, that holds every one of them); outside (the registry
+ * binds the household to this owner and someone listed is not in it); or unknown (no entry bound to this owner: a
+ * stranger's ID number typed as the applicant's finds nothing here). Pure: decided before any lock is looked at, so
+ * the answer never depends on other people's applications.
+ */
+export function householdStanding(r: ApplicationRecord, entry: store.RegistryRecord | undefined): 'confirmed' | 'outside' | 'unknown' {
+  const members = membersOf(r);
+  if (r.householdConfirmed?.by === 'worker' && members.every((h) => r.householdConfirmed!.memberHashes.includes(h))) return 'confirmed';
+  if (!entry || entry.residentId !== r.ownerId || !entry.memberHashes) return 'unknown';
+  return members.every((h) => entry.memberHashes!.includes(h)) ? 'confirmed' : 'outside';
+}
+
+/** A worker's confirmation of an application's household, as of now. */
+export function workerConfirmation(ctx: UserCtx, r: ApplicationRecord): store.HouseholdConfirmation {
+  return { by: 'worker', byId: ctx.principal.userId, byName: ctx.principal.displayName ?? '', at: ctx.clock.now().toISOString(), memberHashes: membersOf(r) };
+}
+
 export function householdHash(v: Vault, household: readonly { relation: string; idNumber: string }[]): string {
   return v.hash('household', household.find((m) => m.relation === 'self')!.idNumber);
 }
@@ -101,6 +126,7 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
     form: r.form,
     documents: await Promise.all(r.documents.map(async (d) => ({ kind: d.kind as Application['documents'][number]['kind'], key: d.key, url: await ctx.storage.readUrl(d.key) }))),
     missingDocuments: missingDocuments(r.type, r.documents as { kind: Application['documents'][number]['kind'] }[]),
+    householdConfirmed: r.householdConfirmed ? { by: r.householdConfirmed.by, byName: r.householdConfirmed.byName, at: r.householdConfirmed.at } : undefined,
     consent: r.consent
       ? {
           textVersion: r.consent.textVersion,
@@ -143,28 +169,33 @@ export function summaryView(ctx: Ctx, r: ApplicationRecord): z.infer<typeof Appl
 }
 
 /** What the caller may do next, for the page's buttons. */
-export function actionsFor(ctx: UserCtx, r: ApplicationRecord): string[] {
+export function actionsFor(ctx: UserCtx, r: ApplicationRecord, history: readonly store.HistoryRecord[] = [], ofHousehold = false): string[] {
   const p = ctx.principal;
   const out: string[] = [];
   const mine = reliefCan.actOnApplication(p, scopeOf(r));
   if (mine && (r.status === 'draft' || r.status === 'infoRequested')) out.push('edit', 'submit');
   if (r.ownerId === p.userId && !r.consent) out.push('consent');
-  if (r.filedById === p.userId && !r.consent) out.push('recordSignedConsent');
+  if (r.filedById === p.userId && mine && !r.consent) out.push('recordSignedConsent');
   if (mine && ['draft', 'submitted', 'infoRequested', 'communityApproved'].includes(r.status)) out.push('withdraw');
   const level = awaitingLevel(r.type, r.status);
-  if (level === 'community' && reliefCan.reviewCommunity(p, r)) out.push('review');
-  if (level === 'subdistrict' && reliefCan.reviewSubdistrict(p, r)) out.push('review');
-  if (reliefCan.reveal(p, r)) out.push('reveal');
+  const applicant = ofHousehold || reliefCan.isApplicant(p, scopeOf(r));
+  if (!applicant && (r.status === 'draft' || r.status === 'infoRequested') && !r.householdConfirmed && reliefCan.confirmHousehold(p, scopeOf(r))) out.push('confirmHousehold');
+  if (!applicant && level === 'community' && reliefCan.reviewCommunity(p, r)) out.push('review');
+  if (!applicant && level === 'subdistrict' && reliefCan.reviewSubdistrict(p, r) && firstLevelBy(history) !== p.userId) out.push('review');
+  if (revealAllowed(p, r)) out.push('reveal');
   return out;
 }
 
 export async function detailOf(ctx: UserCtx, appId: string): Promise<z.infer<typeof ApplicationDetail>> {
   const { app, history } = await store.readApplicationCollection(ctx.db, appId);
   const r = readable(ctx, app);
+  // a reviewer of the household is offered no decision (read only for a reviewer who is also a resident)
+  const reviewing = !!awaitingLevel(r.type, r.status) && (reliefCan.reviewCommunity(ctx.principal, r) || reliefCan.reviewSubdistrict(ctx.principal, r));
+  const ofHousehold = reviewing && (await inHouseholdOf(ctx, r));
   return {
     application: await applicationView(ctx, r),
     timeline: history.map((h) => ({ at: h.at, action: h.action, from: h.from, to: h.to, byName: h.byName, level: h.level, note: h.note })),
-    actions: actionsFor(ctx, r),
+    actions: actionsFor(ctx, r, history, ofHousehold),
   };
 }
 
@@ -173,9 +204,42 @@ export async function detailAfter(ctx: UserCtx, r: ApplicationRecord, history: s
   return {
     application: await applicationView(ctx, r),
     timeline: history.map((h) => ({ at: h.at, action: h.action, from: h.from, to: h.to, byName: h.byName, level: h.level, note: h.note })),
-    actions: actionsFor(ctx, r),
+    actions: actionsFor(ctx, r, history),
   };
 }
+
+/**
+ * Whether the reviewer is of the application's household, as they stated their own: a reviewer who is also a resident
+ * and applied for themselves listed their household's ID numbers (hashed) in their own applications. Read only for a
+ * reviewer holding a resident grant (staff without one own no applications of their own making).
+ */
+export async function inHouseholdOf(ctx: UserCtx, r: ApplicationRecord): Promise<boolean> {
+  if (!ctx.principal.grants.some((g) => g.role === 'resident')) return false;
+  const members = new Set(r.memberHashes ?? r.personHashes);
+  let cursor: string | undefined;
+  do {
+    const page = await store.listByOwner(ctx.db, ctx.principal.userId, 100, cursor);
+    if (page.items.some((a) => a.id !== r.id && (a.memberHashes ?? a.personHashes).some((h) => members.has(h)))) return true;
+    cursor = page.cursor;
+  } while (cursor);
+  return false;
+}
+
+/** Who decided the community level of an application (its last first-level approval), from its history. */
+export function firstLevelBy(history: readonly store.HistoryRecord[]): string | undefined {
+  return [...history].reverse().find((h) => h.action === 'approveCommunity')?.byId;
+}
+
+/**
+ * The audited reveal: the reviewers once the application was submitted with consent; before that, only whoever typed
+ * it, while it is a draft (what they typed themselves). 'reviewerTooEarly': a reviewer, before submission.
+ */
+export function revealStanding(p: UserCtx['principal'], r: ApplicationRecord): 'typist' | 'reviewer' | 'reviewerTooEarly' | 'no' {
+  if (r.status === 'draft' && reliefCan.typedApplication(p, scopeOf(r))) return 'typist';
+  if (!reliefCan.reveal(p, r)) return 'no';
+  return r.submittedAt && r.consent ? 'reviewer' : 'reviewerTooEarly';
+}
+const revealAllowed = (p: UserCtx['principal'], r: ApplicationRecord) => ['typist', 'reviewer'].includes(revealStanding(p, r));
 
 export function advance(ctx: Ctx, r: ApplicationRecord, status: ApplicationStatus, changes: Partial<ApplicationRecord>): ApplicationRecord {
   return { ...r, ...changes, status, version: r.version + 1, updatedAt: ctx.clock.now().toISOString() };

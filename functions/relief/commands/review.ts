@@ -14,7 +14,24 @@ import * as store from '../store';
 import type { ApplicationRecord } from '../store';
 import { reliefNotices } from '../../../shared/relief/notices';
 import type { Notification } from '../../platform/notify';
-import { advance, applicationData, applicationLink, notesTo, reviewersOf, checkVersion, detailAfter, detailOf, historyEntry, readable, summaryView, writeStep } from './common';
+import {
+  advance,
+  applicationData,
+  applicationLink,
+  notesTo,
+  reviewersOf,
+  checkVersion,
+  detailAfter,
+  detailOf,
+  firstLevelBy,
+  historyEntry,
+  inHouseholdOf,
+  readable,
+  scopeOf,
+  summaryView,
+  workerConfirmation,
+  writeStep,
+} from './common';
 
 type Detail = z.infer<typeof ApplicationDetail>;
 
@@ -55,10 +72,16 @@ async function approvalWrites(ctx: UserCtx, r: ApplicationRecord, amount: number
     writes.push({ put: { ...keys.reliefCase(r.communityId, r.type, r.householdId), entity: 'reliefCase', ...c } });
   }
   const tag = tagsOf[r.type];
+  // the household as this approval confirmed it, bound to its owner: a household type states the whole household; a
+  // personal type (usually the applicant alone) only where the registry held no members yet
+  const members = r.memberHashes ?? r.personHashes;
+  const household = def.scope === 'household';
   writes.push({
     update: keys.registryEntry(r.communityId, r.householdId),
     spec: {
       set: {
+        residentId: r.ownerId,
+        ...(household ? { memberHashes: members } : {}),
         ...(r.gridId ? keys.registryByGrid(r.gridId, r.householdId) : {}),
         entity: 'registryEntry',
         householdId: r.householdId,
@@ -69,7 +92,7 @@ async function approvalWrites(ctx: UserCtx, r: ApplicationRecord, amount: number
         updatedAt: ctx.clock.now().toISOString(),
         [`benefit_${r.type}`]: { since: today, until },
       },
-      setIfAbsent: { source: 'application', createdAt: ctx.clock.now().toISOString(), tags: tag ? [tag] : [], flags: [] },
+      setIfAbsent: { source: 'application', createdAt: ctx.clock.now().toISOString(), tags: tag ? [tag] : [], flags: [], ...(household ? {} : { memberHashes: members }) },
       add: { version: 1 },
     },
   });
@@ -109,6 +132,9 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
     throw new ConflictError('APPLICATION_WRONG_STATE', { status: r.status });
   }
   if (level === 'community' ? !mayCommunity : !maySubdistrict) throw new ForbiddenError();
+  // separation of duties: the applicant's side decides nothing of it, and the second level is another person
+  if (reliefCan.isApplicant(p, scopeOf(r)) || (await inHouseholdOf(ctx, r))) throw new ForbiddenError('REVIEWER_IS_APPLICANT');
+  if (level === 'subdistrict' && firstLevelBy(history) === p.userId) throw new ForbiddenError('SAME_REVIEWER_BOTH_LEVELS');
   checkVersion(r, input.version);
   const now = ctx.clock.now().toISOString();
   const chain = reliefTypes[r.type].chain;
@@ -122,9 +148,11 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
   } else if (input.decision === 'reject') {
     if (!input.note) throw new UnprocessableError('REASON_REQUIRED');
     next = advance(ctx, r, 'rejected', { awaiting: undefined, waitingSince: undefined, decisionReason: input.note, decidedAt: now, locked: false });
-    extra = store.unlockWrites(r, r.personHashes);
+    extra = r.locked ? store.unlockWrites(r, r.personHashes) : [];
   } else if (!final) {
-    next = advance(ctx, r, 'communityApproved', { awaiting: 'subdistrict', waitingSince: now });
+    // a household the registry did not hold is confirmed by this approval, which takes its locks (one active per person)
+    next = advance(ctx, r, 'communityApproved', { awaiting: 'subdistrict', waitingSince: now, ...(r.locked ? {} : { locked: true, householdConfirmed: workerConfirmation(ctx, r) }) });
+    extra = r.locked ? [] : store.lockWrites(r, r.personHashes);
     action = 'approveCommunity';
   } else {
     const def = reliefTypes[r.type];
@@ -133,8 +161,9 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
       if (input.amount === undefined) throw new UnprocessableError('AMOUNT_REQUIRED');
       amount = input.amount;
     } else if (def.amount !== 'none') amount = input.amount ?? r.eligibility.suggestedAmount;
-    next = advance(ctx, r, 'approved', { awaiting: undefined, waitingSince: undefined, amount, decisionReason: input.note, decidedAt: now, locked: false });
-    extra = [...store.unlockWrites(r, r.personHashes), ...(await approvalWrites(ctx, next, amount))];
+    next = advance(ctx, r, 'approved', { awaiting: undefined, waitingSince: undefined, amount, decisionReason: input.note, decidedAt: now, locked: false, householdConfirmed: r.householdConfirmed ?? workerConfirmation(ctx, r) });
+    // never locked (a household confirmed by this approval, at a one-level type): no other application may hold them
+    extra = [...(r.locked ? store.unlockWrites(r, r.personHashes) : store.freeChecks(r, r.personHashes)), ...(await approvalWrites(ctx, next, amount))];
   }
   const h = historyEntry(ctx, r.status, next.status, action, { note: input.note ?? (input.missing?.length ? input.missing.join('、') : undefined), level });
   await writeStep(ctx, r, next, h, extra, [], await decisionNotes(ctx, r, next));

@@ -29,8 +29,12 @@ describe('sensitive data', () => {
     const created = await w.h.api.as(w.p.grid).post('/relief/applications', body);
     record('grid', 'create', created);
     id = created.body.application.id;
-    record('wang', 'consent', await w.h.api.as(w.p.wang).post(w.path(id, '/consent'), { method: 'app', textVersion: '2026-11', version: 0 }));
-    record('grid', 'submit', await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: 2 }));
+    const consent = await w.h.api.as(w.p.wang).post(w.path(id, '/consent'), { method: 'app', textVersion: '2026-11', version: 0 });
+    record('wang', 'consent', consent);
+    // (this sent version 2 until the reveal needed a submitted application: a stale version left it a draft)
+    const submit = await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: consent.body.application.version });
+    expect(submit.status).toBe(200);
+    record('grid', 'submit', submit);
     for (const [name, who] of Object.entries(w.p)) {
       record(name, 'detail', await w.h.api.as(who).get(w.path(id)));
       record(name, 'mine', await w.h.api.as(who).get('/me/relief/applications'));

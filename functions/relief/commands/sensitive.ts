@@ -1,11 +1,11 @@
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { UserCtx } from '../../platform/context';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import type { Sealed } from '../../platform/crypto';
 import { getUnit } from '../../platform/units';
 import { keys } from '../../platform/keys';
 import * as store from '../store';
-import { readable, vault } from './common';
+import { readable, revealStanding, vault } from './common';
 
 /**
  * The full sensitive values of an application, for a reviewer who states why. The audit entry (who, when, why, what)
@@ -13,7 +13,10 @@ import { readable, vault } from './common';
  */
 export async function reveal(ctx: UserCtx, appId: string, reason: string) {
   const r = readable(ctx, await store.getApplication(ctx.db, appId));
-  if (!reliefCan.reveal(ctx.principal, r)) throw new ForbiddenError();
+  // reviewers once it was submitted with consent; before that only whoever typed it, while it is a draft
+  const standing = revealStanding(ctx.principal, r);
+  if (standing === 'reviewerTooEarly') throw new ConflictError('NOT_YET_SUBMITTED');
+  if (standing === 'no') throw new ForbiddenError();
   const sealed = await store.getSealed(ctx.db, appId);
   if (!sealed) throw new ForbiddenError();
   const at = ctx.clock.now().toISOString();
