@@ -9,9 +9,9 @@ export const SUBDISTRICT = 'sd-xx';
 
 export const units: Array<Unit & { inviteCode?: string }> = [
   { id: 'sd-xx', kind: 'subdistrict', name: 'XX街道', path: ['sd-xx'] },
-  { id: 'c-heping', kind: 'community', name: '和平社区', parentId: 'sd-xx', path: ['sd-xx', 'c-heping'], inviteCode: 'HEPING' },
-  { id: 'c-jinlvzhou', kind: 'community', name: '金绿洲社区', parentId: 'sd-xx', path: ['sd-xx', 'c-jinlvzhou'], inviteCode: 'JINLVZ' },
-  { id: 'c-yuanxin', kind: 'community', name: '元信社区', parentId: 'sd-xx', path: ['sd-xx', 'c-yuanxin'], inviteCode: 'YUANXN' },
+  { id: 'c-heping', kind: 'community', name: '和平社区', parentId: 'sd-xx', path: ['sd-xx', 'c-heping'], inviteCode: 'HEPING2026' },
+  { id: 'c-jinlvzhou', kind: 'community', name: '金绿洲社区', parentId: 'sd-xx', path: ['sd-xx', 'c-jinlvzhou'], inviteCode: 'JINLVZ2026' },
+  { id: 'c-yuanxin', kind: 'community', name: '元信社区', parentId: 'sd-xx', path: ['sd-xx', 'c-yuanxin'], inviteCode: 'YUANXN2026' },
   { id: 'g-heping-1', kind: 'grid', name: '和平社区第一网格', parentId: 'c-heping', path: ['sd-xx', 'c-heping', 'g-heping-1'] },
   { id: 'g-heping-2', kind: 'grid', name: '和平社区第二网格', parentId: 'c-heping', path: ['sd-xx', 'c-heping', 'g-heping-2'] },
   { id: 'g-jinlvzhou-1', kind: 'grid', name: '金绿洲社区第一网格', parentId: 'c-jinlvzhou', path: ['sd-xx', 'c-jinlvzhou', 'g-jinlvzhou-1'] },

@@ -43,7 +43,7 @@ export const api = {
   auth: authApi,
   org: {
     communities: endpoint({ method: 'GET', path: '/communities', summary: 'Communities one can bind to', response: z.object({ items: z.array(Community) }) }),
-    bind: endpoint({ method: 'POST', path: '/me/binding', summary: 'Bind to a community by invite code, or ask a worker to confirm', body: BindInput, response: BindResult }),
+    bind: endpoint({ method: 'POST', path: '/me/binding', summary: 'Bind to a community by invite code, or ask a worker to confirm', body: BindInput, response: BindResult, limit: 'binding' }),
     bindingRequests: endpoint({
       method: 'GET',
       path: '/communities/{communityId}/binding-requests',
@@ -61,6 +61,14 @@ export const api = {
       response: Ok,
     }),
     inviteCode: endpoint({ method: 'GET', path: '/communities/{communityId}/invite-code', summary: "The community's invite code", params: CommunityParams, response: InviteCode }),
+    rotateInviteCode: endpoint({
+      method: 'POST',
+      path: '/communities/{communityId}/invite-code/rotate',
+      summary: 'A new invite code for the community; the old one stops at once',
+      params: CommunityParams,
+      response: InviteCode,
+      limit: 'inviteCodeRotation',
+    }),
     gridResidents: endpoint({
       method: 'GET',
       path: '/grids/{gridId}/residents',

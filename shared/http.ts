@@ -24,7 +24,15 @@ export interface Endpoint<
   idempotent?: boolean;
   /** the answer is plain text, not JSON (WeChat's message push expects `success` or the echo) */
   produces?: 'text';
+  /** the rate limit a person's repeats of this write count against (functions/platform/rateLimits.ts has the table) */
+  limit?: RateLimitName;
 }
+
+/**
+ * The rate limits a write can name. Their numbers and who they count (a user, a community) are one table in
+ * functions/platform/rateLimits.ts; the HTTP wrapper counts them before the command runs and answers 429 RATE_LIMITED.
+ */
+export type RateLimitName = 'matter' | 'comment' | 'binding' | 'upload' | 'helpRequest' | 'familyCode' | 'familyLink' | 'inviteCodeRotation';
 
 const Empty = z.object({}).strict();
 export const NoBody = z.undefined();
@@ -46,6 +54,7 @@ export function endpoint<
   status?: number;
   idempotent?: boolean;
   produces?: 'text';
+  limit?: RateLimitName;
 }): Endpoint<P, Q, B, R> {
   return {
     method: def.method,
@@ -59,6 +68,7 @@ export function endpoint<
     status: def.status ?? 200,
     idempotent: def.idempotent,
     produces: def.produces,
+    ...(def.limit ? { limit: def.limit } : {}),
   };
 }
 

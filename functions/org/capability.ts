@@ -7,7 +7,7 @@ export const orgCapability = capability('org', {
       handler: 'functions/org/handler.handler',
       description: 'communities, bindings, the organisation tree and grants',
       endpoints: endpointsOf(api.org),
-      needs: { table: { read: ['COMMUNITY#', 'INVITE#', 'RESGRID#', 'RESIDENTS#', 'UNIT#', 'UNITS', 'USER#'], write: ['AUTHV#', 'COMMUNITY#', 'INVITE#', 'UNITS', 'USER#'], delete: ['COMMUNITY#', 'USER#'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['COMMUNITY#', 'INVITE#', 'RESGRID#', 'RESIDENTS#', 'UNIT#', 'UNITS', 'USER#'], write: ['AUTHV#', 'COMMUNITY#', 'INVITE#', 'UNITS', 'USER#'], delete: ['COMMUNITY#', 'INVITE#', 'USER#'] }, secrets: ['tokenSecret'] },
     },
   },
   errors: ['ALREADY_BOUND'],

@@ -2,7 +2,7 @@ import { api } from '../../shared/api';
 import { route } from '../platform/http';
 import { bind, decideBinding, listBindingRequests } from './commands/bind';
 import { listCommunityResidents, listGridResidents } from './commands/residents';
-import { createUnit, grantRole, inviteCode, listCommunities, listUnitGrants, listUnits, revokeRole } from './commands/units';
+import { createUnit, grantRole, inviteCode, listCommunities, listUnitGrants, listUnits, revokeRole, rotateInviteCode } from './commands/units';
 
 export const routes = [
   route(api.org.communities, (ctx) => listCommunities(ctx)),
@@ -10,6 +10,7 @@ export const routes = [
   route(api.org.bindingRequests, (ctx, { params, query }) => listBindingRequests(ctx, params.communityId, query)),
   route(api.org.decideBinding, (ctx, { params, body }) => decideBinding(ctx, params.communityId, params.userId, body)),
   route(api.org.inviteCode, (ctx, { params }) => inviteCode(ctx, params.communityId)),
+  route(api.org.rotateInviteCode, (ctx, { params }) => rotateInviteCode(ctx, params.communityId)),
   route(api.org.gridResidents, (ctx, { params, query }) => listGridResidents(ctx, params.gridId, query)),
   route(api.org.communityResidents, (ctx, { params, query }) => listCommunityResidents(ctx, params.communityId, query)),
   route(api.org.units, (ctx) => listUnits(ctx)),

@@ -17,8 +17,23 @@ export async function putUnit(db: Db, unit: UnitRecord): Promise<void> {
   await db.transact(writes);
 }
 
+/** Strongly consistent: a code rotated a moment ago no longer binds. */
 export async function communityOfInviteCode(db: Db, code: string): Promise<string | undefined> {
-  return (await db.get<{ communityId: string }>(keys.inviteCode(code)))?.communityId;
+  return (await db.get<{ communityId: string }>(keys.inviteCode(code), true))?.communityId;
+}
+
+/** Swaps a community's invite code: the unit keeps the new one (on condition it still has the old), the old code's item
+ * goes, the new one's is claimed where absent (two communities never share one). */
+export async function replaceInviteCode(db: Db, communityId: string, old: string | undefined, code: string): Promise<void> {
+  await db.transact([
+    {
+      update: keys.unit(communityId),
+      spec: { set: { inviteCode: code }, if: old ? { expr: '#inviteCode = :old', values: { ':old': old } } : { expr: 'attribute_exists(#pk) AND attribute_not_exists(#inviteCode)' } },
+      fails: 'STALE_VERSION',
+    },
+    ...(old ? [{ delete: keys.inviteCode(old), if: { expr: '#communityId = :c', values: { ':c': communityId } } }] : []),
+    { put: { ...keys.inviteCode(code), entity: 'inviteCode', communityId }, if: { expr: 'attribute_not_exists(#pk)' } },
+  ]);
 }
 
 /** What a resident's binding says, kept on their resident grant so staff can list and find them. */

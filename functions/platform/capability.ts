@@ -87,8 +87,9 @@ export function capability(name: string, def: { functions: Record<string, Functi
   const functions: Record<string, FunctionDeclaration> = {};
   for (const [fn, f] of Object.entries(def.functions)) {
     const kind = 'schedule' in f ? 'job' : 'http';
-    // every HTTP function authenticates its callers, which reads their epoch (platform/revocation.ts)
-    const needs = kind === 'http' ? withRead(f.needs, AUTH_EPOCH_PREFIX) : f.needs;
+    // every HTTP function authenticates its callers, which reads their epoch (platform/revocation.ts), and counts the
+    // rate limits its endpoints name (platform/rateLimits.ts: an UpdateItem on the counter)
+    const needs = kind === 'http' ? withWrite(withRead(f.needs, AUTH_EPOCH_PREFIX), RATE_LIMIT_PREFIX) : f.needs;
     functions[fn] = { ...f, needs, kind, name: fn, capability: name } as FunctionDeclaration;
   }
   return { name, functions, errors: def.errors ?? [] };
@@ -96,6 +97,14 @@ export function capability(name: string, def: { functions: Record<string, Functi
 
 /** The key prefix of users' token epochs and refresh families, read by the HTTP wrapper of every function. */
 export const AUTH_EPOCH_PREFIX = 'AUTHV#';
+
+/** The key prefix of rate-limit counters, written by the HTTP wrapper of every function. */
+export const RATE_LIMIT_PREFIX = 'RATE#';
+
+function withWrite(needs: Needs, prefix: string): Needs {
+  const write = needs.table?.write ?? [];
+  return write.includes(prefix) ? needs : { ...needs, table: { ...needs.table, write: [...write, prefix] } };
+}
 
 function withRead(needs: Needs, prefix: string): Needs {
   const read = needs.table?.read ?? [];

@@ -9,6 +9,7 @@ import { recordBreach } from './cloudRules';
 import { loadDeps, makeCtx, type Ctx, type Deps, type UserCtx } from './context';
 import { ApiError, UnauthenticatedError, ValidationError } from './errors';
 import { replayIdempotent } from './idempotency';
+import { consumeLimit, RateLimitedError } from './rateLimits';
 import { checkNotRevoked } from './revocation';
 import { verifyAccess } from './tokens';
 
@@ -66,9 +67,11 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: strin
 }
 
 function errorResult(e: ApiError, requestId: string): HttpResult {
-  const body: ErrorBody = { code: e.code, message: e.messageZh, messageEn: e.messageEn, requestId };
+  // retryAfterSeconds: a 429's wait, also in its Retry-After header (the app shows it beside the message)
+  const body: ErrorBody & { retryAfterSeconds?: number } = { code: e.code, message: e.messageZh, messageEn: e.messageEn, requestId };
   if (e instanceof ValidationError) body.issues = e.issues;
   if (e.details) body.details = e.details;
+  if (e instanceof RateLimitedError) body.retryAfterSeconds = e.retryAfterSeconds;
   return json(e.status, body, requestId, e.headers);
 }
 
@@ -121,6 +124,7 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
   let status = 500;
   let routePath = 'unmatched';
   let ctx: Ctx | undefined;
+  let limitMs: number | undefined;
   try {
     const path = event.rawPath || '/';
     let matched: { route: Route; params: Record<string, string> } | undefined;
@@ -158,16 +162,35 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
       ctx.idempotency = { key, hash };
     }
 
+    // the rate limit is counted before the command runs (platform/rateLimits.ts), like the epoch read outside the
+    // command's x-db-calls; its own time is x-limit-ms
     let result: unknown;
-    try {
-      result = await matched.route.run(ctx, { params, query, body } as Input<Endpoint>);
-    } catch (e) {
-      // A retry whose first try went through may now fail a precondition (the session closed since): answer the first result.
-      if (e instanceof ApiError && ctx.idempotency && principal) {
-        const replay = await replayIdempotent(ctx as UserCtx);
-        if (replay !== undefined) result = replay;
-        else throw e;
-      } else throw e;
+    let replayed = false;
+    if (endpoint.limit && principal) {
+      const limitStarted = performance.now();
+      try {
+        await consumeLimit(deps.db, endpoint, { principal, params: params as Record<string, unknown>, body }, deps.clock.now().getTime());
+      } catch (e) {
+        // a retry of a create that went through before the limit was reached gets its first answer, not a 429
+        const replay = e instanceof RateLimitedError && ctx.idempotency ? await replayIdempotent(ctx as UserCtx) : undefined;
+        if (replay === undefined) throw e;
+        result = replay;
+        replayed = true;
+      } finally {
+        limitMs = performance.now() - limitStarted;
+      }
+    }
+    if (!replayed) {
+      try {
+        result = await matched.route.run(ctx, { params, query, body } as Input<Endpoint>);
+      } catch (e) {
+        // A retry whose first try went through may now fail a precondition (the session closed since): answer the first result.
+        if (e instanceof ApiError && ctx.idempotency && principal) {
+          const replay = await replayIdempotent(ctx as UserCtx);
+          if (replay !== undefined) result = replay;
+          else throw e;
+        } else throw e;
+      }
     }
     const out = endpoint.response.safeParse(result);
     if (!out.success) {
@@ -183,11 +206,14 @@ export async function handle(routes: Route[], event: HttpEvent, deps: Deps): Pro
       'x-db-capacity': metrics.capacity.toFixed(2),
       'x-db-ms': metrics.ms.toFixed(2),
       'x-handler-ms': (performance.now() - started).toFixed(2),
+      ...(limitMs === undefined ? {} : { 'x-limit-ms': limitMs.toFixed(2) }),
     });
   } catch (e) {
     if (e instanceof ApiError) {
       status = e.status;
-      return errorResult(e, requestId);
+      const res = errorResult(e, requestId);
+      if (limitMs !== undefined) res.headers['x-limit-ms'] = limitMs.toFixed(2);
+      return res;
     }
     status = 500;
     log.error('unexpected error', { route: routePath, error: e instanceof Error ? e.name : 'unknown', detail: e instanceof Error ? e.message.slice(0, 200) : undefined });

@@ -49,6 +49,9 @@ export const keys = {
   /** the same counters summed for the sub-district, in the same transactions: a sub-district's summary is one query */
   figureOfSubdistrict: (subdistrictId: string, month: string, ledger: string) => ({ pk: `FIGSD#${subdistrictId}`, sk: `${month}#${ledger}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMP#${userId}#${key}`, sk: 'IDEMP' }),
+  /** a rate limit's counter (platform/rateLimits.ts): one per subject (`u#<user>`, `c#<community>`), rule and fixed
+   * window, counted by a conditional ADD and gone by TTL after its window */
+  rateCounter: (subject: string, rule: string, window: number) => ({ pk: `RATE#${subject}`, sk: `${rule}#${window}` }),
 
   // --- fiveLists: a five-list matter lives in its matter's item collection (`MATTER#m`), beside the say-it day matter
   // and its seconds, so the detail page (matter, seconds, history, ratings, watchers) is one query ---

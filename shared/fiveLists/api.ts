@@ -80,5 +80,5 @@ export const fiveListsApi = {
   consultation: endpoint({ method: 'GET', path: '/consultations/{consultationId}', summary: 'A consultation, my vote, and the result once closed', params: ConsultationParams, response: Consultation }),
   vote: endpoint({ method: 'PUT', path: '/consultations/{consultationId}/vote', summary: 'Vote, or change my vote, while it is open', params: ConsultationParams, body: VoteInput, response: Consultation }),
   comments: endpoint({ method: 'GET', path: '/consultations/{consultationId}/comments', summary: 'Comments, newest first', params: ConsultationParams, query: PageQuery, response: Page(ConsultationComment) }),
-  comment: endpoint({ method: 'POST', path: '/consultations/{consultationId}/comments', summary: 'Comment on a consultation', params: ConsultationParams, body: CommentInput, response: ConsultationComment, status: 201, idempotent: true }),
+  comment: endpoint({ method: 'POST', path: '/consultations/{consultationId}/comments', summary: 'Comment on a consultation', params: ConsultationParams, body: CommentInput, response: ConsultationComment, status: 201, idempotent: true, limit: 'comment' }),
 } as const;

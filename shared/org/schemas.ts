@@ -104,7 +104,9 @@ export const Community = z.object({
 export type Community = z.infer<typeof Community>;
 
 export const BindInput = z.union([
-  z.object({ inviteCode: z.string().trim().regex(/^[A-Z0-9]{6}$/, 'inviteCode') }).strict(),
+  // 10 or more letters and digits (the app drops spaces and dashes; lower case is read as upper case); new codes come
+  // from an alphabet without look-alikes (functions/org/commands/units.ts)
+  z.object({ inviteCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{10,16}$/, 'inviteCode') }).strict(),
   z.object({ communityId: Id, gridId: Id.optional(), note: z.string().max(200).optional() }).strict(),
 ]);
 export type BindInput = z.infer<typeof BindInput>;

@@ -49,6 +49,7 @@ export const sayItDayApi = {
     response: Matter,
     status: 201,
     idempotent: true,
+    limit: 'matter',
   }),
   communityMatters: endpoint({
     method: 'GET',

@@ -111,7 +111,7 @@ export const signupsApi = {
     response: TimeBankSettings,
   }),
   myTimeBank: endpoint({ method: 'GET', path: '/me/time-bank', summary: 'My time bank balance and every movement', response: TimeBankAccount }),
-  createHelpRequest: endpoint({ method: 'POST', path: '/time-bank/requests', summary: 'Ask for help (an older resident, or a worker for them)', body: CreateHelpRequestInput, response: HelpRequest, status: 201, idempotent: true }),
+  createHelpRequest: endpoint({ method: 'POST', path: '/time-bank/requests', summary: 'Ask for help (an older resident, or a worker for them)', body: CreateHelpRequestInput, response: HelpRequest, status: 201, idempotent: true, limit: 'helpRequest' }),
   communityHelpRequests: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/time-bank/requests',

@@ -62,8 +62,8 @@ export async function harness(opts: { at?: string; extraUnits?: Unit[]; tableNam
 
   const allUnits = [...units, ...(opts.extraUnits ?? [])];
   for (const u of allUnits) {
-    await deps.db.put({ ...keys.unit(u.id), entity: 'unit', ...u, inviteCode: u.kind === 'community' ? (u.id === 'c-a' ? 'HEPING' : 'JINLVZ') : undefined });
-    if (u.kind === 'community') await deps.db.put({ ...keys.inviteCode(u.id === 'c-a' ? 'HEPING' : 'JINLVZ'), communityId: u.id });
+    await deps.db.put({ ...keys.unit(u.id), entity: 'unit', ...u, inviteCode: u.kind === 'community' ? (u.id === 'c-a' ? 'HEPING2026' : 'JINLVZ2026') : undefined });
+    if (u.kind === 'community') await deps.db.put({ ...keys.inviteCode(u.id === 'c-a' ? 'HEPING2026' : 'JINLVZ2026'), communityId: u.id });
   }
   await createSessions(deps);
 

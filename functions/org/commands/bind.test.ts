@@ -20,9 +20,9 @@ async function login(openid: string) {
 describe('binding to a community', () => {
   it('binds at once with the invite code, once only, and the next token carries the grant', async () => {
     const me = await login('bind-1');
-    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'HEPING' });
+    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'HEPING2026' });
     expect(res.body).toEqual({ status: 'bound', communityId: 'c-a' });
-    const again = await h.api.as(me as never).post('/me/binding', { inviteCode: 'JINLVZ' });
+    const again = await h.api.as(me as never).post('/me/binding', { inviteCode: 'JINLVZ2026' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ALREADY_BOUND');
     const refreshed = await h.api.as().post('/auth/refresh', { refreshToken: me.refreshToken });
@@ -32,7 +32,7 @@ describe('binding to a community', () => {
 
   it('refuses a wrong invite code', async () => {
     const me = await login('bind-2');
-    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'ZZZZZZ' });
+    const res = await h.api.as(me as never).post('/me/binding', { inviteCode: 'ZZZZZZZZZZ' });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('INVALID_INVITE_CODE');
   });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await boundVia('res-wangm', '王明', { gridId: 'g-a1' });
   await boundVia('res-li', '李建国'); // no grid
   const byCode = await login('res-chen', '陈阿姨');
-  await h.api.as(byCode as never).post('/me/binding', { inviteCode: 'HEPING' }); // no grid
+  await h.api.as(byCode as never).post('/me/binding', { inviteCode: 'HEPING2026' }); // no grid
   ids['陈阿姨'] = byCode.id;
   await boundVia('res-qian', '钱大爷', { gridId: 'g-a2' });
   await boundVia('res-zhao', '赵敏', { communityId: 'c-b' });

@@ -42,10 +42,22 @@ export async function listCommunities(ctx: UserCtx) {
   };
 }
 
-function newInviteCode(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/**
+ * An invite code: 10 symbols from 31 that cannot be taken for one another when read aloud or off a notice board (no
+ * 0/O, 1/I/L), about 2^49 codes. Guessing is also limited to 10 tries a day a person (platform/rateLimits.ts), and a
+ * community's workers rotate a code that leaked (rotateInviteCode).
+ */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITE_CODE_LENGTH = 10;
+
+export function newInviteCode(): string {
   let code = '';
-  for (const b of crypto.getRandomValues(new Uint8Array(6))) code += alphabet[b % alphabet.length];
+  while (code.length < INVITE_CODE_LENGTH) {
+    for (const b of crypto.getRandomValues(new Uint8Array(16))) {
+      // bytes at or above the largest multiple of 31 are dropped, so every symbol is equally likely
+      if (b < 248 && code.length < INVITE_CODE_LENGTH) code += INVITE_ALPHABET[b % INVITE_ALPHABET.length];
+    }
+  }
   return code;
 }
 
@@ -96,3 +108,16 @@ export async function inviteCode(ctx: UserCtx, communityId: string) {
   return { communityId, code: unit.inviteCode ?? '' };
 }
 
+
+/**
+ * A new invite code for a community, by its workers (or the sub-district's): the old code's item is deleted in the
+ * same transaction, so it stops at once (the bind reads the code strongly consistent). Two rotations at once: the
+ * second finds the code changed and answers STALE_VERSION.
+ */
+export async function rotateInviteCode(ctx: UserCtx, communityId: string) {
+  const unit = await store.getUnit(ctx.db, communityId);
+  if (!unit || unit.kind !== 'community' || !can.decideBinding(ctx.principal, { subdistrictId: unit.path[0]!, communityId })) throw new NotFoundError('community');
+  const code = newInviteCode();
+  await store.replaceInviteCode(ctx.db, communityId, unit.inviteCode, code);
+  return { communityId, code };
+}
