@@ -121,8 +121,25 @@ async function send(method: string, url: string, body: unknown, headers: Record<
   }
 }
 
+/** How long to wait, as people say it: 约 5 分钟 / about 5 minutes (rounded up: never sooner than the server allows). */
+export function waitText(seconds: number): { zh: string; en: string } {
+  if (seconds < 60) return { zh: `${seconds} 秒`, en: `${seconds} second${seconds === 1 ? '' : 's'}` }
+  const minutes = Math.ceil(seconds / 60)
+  if (minutes < 60) return { zh: `约 ${minutes} 分钟`, en: `about ${minutes} minute${minutes === 1 ? '' : 's'}` }
+  const hours = Math.ceil(minutes / 60)
+  return { zh: `约 ${hours} 小时`, en: `about ${hours} hour${hours === 1 ? '' : 's'}` }
+}
+
 function toApiError(res: RawResponse): ApiError {
-  const b = (typeof res.data === 'object' && res.data ? res.data : {}) as Partial<ErrorBody>
+  const b = (typeof res.data === 'object' && res.data ? res.data : {}) as Partial<ErrorBody> & { retryAfterSeconds?: number }
+  if (res.statusCode === 429 && b.code && b.message) {
+    // too many of one action: the message says how long to wait, in both languages (the page shows the reader's);
+    // the app never retries a 429 by itself
+    const wait = typeof b.retryAfterSeconds === 'number' && b.retryAfterSeconds > 0 ? waitText(Math.ceil(b.retryAfterSeconds)) : undefined
+    const zh = wait ? `${b.message}（请${wait.zh}后再试）` : b.message
+    const en = wait ? `${b.messageEn ?? b.message} (in ${wait.en})` : (b.messageEn ?? b.message)
+    return Object.assign(new ApiError(429, b.code, zh, en, b.requestId), { details: { retryAfterSeconds: b.retryAfterSeconds } })
+  }
   if (b.code && b.message) return Object.assign(new ApiError(res.statusCode, b.code, b.message, b.messageEn ?? b.message, b.requestId, b.issues), { details: b.details })
   if (res.statusCode >= 500 || res.statusCode === 0) return new ApiError(res.statusCode, 'INTERNAL', '服务器开小差了，请稍后再试', 'Something went wrong on our side')
   return new ApiError(res.statusCode, 'HTTP_' + res.statusCode, '请求失败，请稍后再试', 'The request failed')
@@ -156,6 +173,7 @@ function refreshOnce(): Promise<boolean> {
 /**
  * The one way the app talks to the API: typed by the contract's endpoint.
  * Sends the access token; on TOKEN_EXPIRED or TOKEN_REVOKED refreshes once and retries; creates carry an Idempotency-Key.
+ * A 429 (RATE_LIMITED) is never retried here: it is thrown with the wait in its message, for the person to decide.
  */
 export async function call<E>(route: Route<E>, options: CallOptions<E>): Promise<ResponseOf<E>> {
   const url = fillPath(route.path, (options.params ?? {}) as Record<string, string>) + queryString(options.query as Record<string, unknown> | undefined)

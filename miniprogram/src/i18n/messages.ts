@@ -209,7 +209,7 @@ const mainMessages = {
 
   'bind.title': { zh: '绑定社区', en: 'Bind community' },
   'bind.byCode': { zh: '用邀请码绑定', en: 'Bind with an invite code' },
-  'bind.code': { zh: '邀请码（6 位）', en: 'Invite code (6 characters)' },
+  'bind.code': { zh: '邀请码（10 位）', en: 'Invite code (10 characters)' },
   'bind.codeSubmit': { zh: '绑定', en: 'Bind' },
   'bind.byRequest': { zh: '没有邀请码？申请加入社区', en: 'No code? Ask to join a community' },
   'bind.community': { zh: '选择社区', en: 'Choose a community' },
@@ -255,6 +255,9 @@ const mainMessages = {
   'worker.invalid': { zh: '请检查：{fields}', en: 'Please check: {fields}' },
   'worker.bindings': { zh: '社区绑定审核', en: 'Binding requests' },
   'worker.inviteCode': { zh: '社区邀请码：{code}', en: 'Invite code: {code}' },
+  'worker.rotateInviteCode': { zh: '换一个邀请码', en: 'New invite code' },
+  'worker.rotateConfirm': { zh: '换新邀请码后，旧邀请码立即失效。确定更换吗？', en: 'The old invite code stops working at once. Make a new one?' },
+  'worker.rotated': { zh: '已更换，旧邀请码已失效', en: 'Changed: the old code no longer works' },
   'worker.confirm': { zh: '通过', en: 'Confirm' },
   'worker.reject': { zh: '拒绝', en: 'Reject' },
   'worker.noRequests': { zh: '暂无待审核的申请', en: 'No requests waiting' },

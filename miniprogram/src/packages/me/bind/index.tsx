@@ -37,6 +37,8 @@ export default function BindPage() {
     }
   }
 
+  // a code read off a notice may be typed with spaces or dashes between its groups
+  const cleanCode = code.replace(/[\s-]/g, '')
   const chosen = communities.data?.items.find((c) => c.id === communityId)
   return (
     <Page title='bind.title'>
@@ -51,9 +53,9 @@ export default function BindPage() {
 
       <Section title={t('bind.byCode')}>
         <Field label={t('bind.code')}>
-          <TextInput label={t('bind.code')} value={code} onInput={(v) => setCode(v.toUpperCase())} testId='bind-code' maxlength={6} />
+          <TextInput label={t('bind.code')} value={code} onInput={(v) => setCode(v.toUpperCase())} testId='bind-code' maxlength={20} />
         </Field>
-        <Btn kind='primary' block disabled={code.trim().length !== 6} loading={busy === 'code'} onClick={() => bind('code', { inviteCode: code.trim() })} testId='bind-code-submit'>
+        <Btn kind='primary' block disabled={cleanCode.length < 10} loading={busy === 'code'} onClick={() => bind('code', { inviteCode: cleanCode })} testId='bind-code-submit'>
           {t('bind.codeSubmit')}
         </Btn>
       </Section>

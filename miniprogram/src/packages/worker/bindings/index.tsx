@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Empty, ErrorState, Loading, Section } from '../../../components/ui'
@@ -19,6 +20,24 @@ export default function BindingsPage() {
   const invite = useQuery(() => call(api.org.inviteCode, { params: { communityId: communityId! } }), [communityId], !!communityId)
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<unknown>()
+
+  const [rotated, setRotated] = useState(false)
+  async function rotate() {
+    if (!communityId) return
+    const { confirm } = await Taro.showModal({ title: t('worker.rotateInviteCode'), content: t('worker.rotateConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
+    if (!confirm) return
+    setBusy('rotate')
+    setError(undefined)
+    try {
+      await call(api.org.rotateInviteCode, { params: { communityId } })
+      setRotated(true)
+      void invite.reload()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(undefined)
+    }
+  }
 
   async function decide(userId: string, decision: 'confirm' | 'reject', gridId?: string) {
     if (!communityId) return
@@ -43,6 +62,14 @@ export default function BindingsPage() {
           <Text className='body' data-testid='invite-code'>
             {t('worker.inviteCode', { code: invite.data.code })}
           </Text>
+          {rotated ? (
+            <Text className='small block' {...{ role: 'status' }}>
+              {t('worker.rotated')}
+            </Text>
+          ) : null}
+          <Btn small loading={busy === 'rotate'} onClick={() => void rotate()} testId='invite-code-rotate'>
+            {t('worker.rotateInviteCode')}
+          </Btn>
         </Section>
       ) : null}
       {error ? <ErrorState error={error} /> : null}
