@@ -6,7 +6,7 @@ import { ensureH5Build, launchBrowser, loginAs, openPage, startWeb } from '../su
  * The tab bar as a resident sees it: the five tabs of DESIGN.md in order, in the chosen language, the open one marked.
  * (The app sets the labels by index when the language changes; a list out of step with app.config renames the tabs.)
  */
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 let h: Harness;
 let web: { url: string; close(): Promise<void> };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,23 +13,31 @@ import type { Deps } from '../../functions/platform/context';
 export const ROOT = path.resolve(__dirname, '../..');
 const H5 = path.join(ROOT, 'miniprogram/dist/h5');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
+let served = H5;
+
+/**
+ * Builds the h5 app when it is missing or older than its sources, one build at a time (test files and people running
+ * side by side wait for each other's build), and serves this test file a snapshot of it (hard links, removed at exit).
+ */
+export function ensureH5Build(): void {
+  const dir = path.join(ROOT, 'miniprogram/dist/.served');
+  mkdirSync(dir, { recursive: true });
+  // snapshots left by test processes that were killed
+  for (const name of readdirSync(dir)) if (!alive(Number(name.split('-')[0]))) rmSync(path.join(dir, name), { recursive: true, force: true });
+  const snapshot = path.join(dir, `${process.pid}-${Date.now().toString(36)}`);
+  execFileSync('flock', ['/tmp/linli-h5-build.lock', path.join(ROOT, 'node_modules/.bin/tsx'), path.join(ROOT, 'tests/support/h5Build.ts'), snapshot], { cwd: ROOT, stdio: 'inherit' });
+  served = snapshot;
+  process.once('exit', () => rmSync(snapshot, { recursive: true, force: true }));
 }
 
-/** Builds the h5 app when it is missing or older than its sources. */
-export function ensureH5Build(): void {
-  const index = path.join(H5, 'index.html');
-  const stale =
-    !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'miniprogram/src')), newestMtime(path.join(ROOT, 'shared')));
-  // one build at a time: test files (and people) running side by side wait for each other's build
-  if (stale) execFileSync('flock', ['/tmp/linli-h5-build.lock', 'npm', 'run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, someone else's
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
@@ -57,10 +65,10 @@ export async function startWeb(deps: Deps): Promise<{ url: string; close(): Prom
       res.end(out.body);
       return;
     }
-    const file = path.join(H5, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
-    if (!file.startsWith(H5) || !existsSync(file) || statSync(file).isDirectory()) {
+    const file = path.join(served, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
+    if (!file.startsWith(served) || !existsSync(file) || statSync(file).isDirectory()) {
       res.writeHead(200, { 'content-type': types['.html']! });
-      res.end(readFileSync(path.join(H5, 'index.html')));
+      res.end(readFileSync(path.join(served, 'index.html')));
       return;
     }
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
