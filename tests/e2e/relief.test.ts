@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { figureLine, sumFigures, toFen } from '../../shared/relief/figures';
 import type { Person } from '../support/harness';
 import { BANK, idNumber, reliefWorld } from '../support/relief';
+import { drainReliefWork } from '../../functions/relief/jobs';
 import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
@@ -202,6 +203,26 @@ describe('relief, end to end', () => {
     await page.context().close();
     const after = (await world.h.api.as(world.p.officer).get('/communities/c-a/relief/disbursements?period=2026-11')).body;
     expect(after.items).toEqual([]);
+  });
+
+  it('shows the officer a good CSV accepted at once, then imported once the relief worker has written it', async () => {
+    // Prepare: two households of 和平社区 paid in a month no other test pays
+    const csv = ['社区,户主姓名,身份证号,救助类型,发放月份,保障人数,发放金额', `和平社区,李建国,${idNumber('1950-02-03', '331')},低保,2026-09,2,1200`, `和平社区,赵敏,${idNumber('1952-04-05', '341')},低保,2026-09,1,600`].join('\n');
+    const page = await loginAs(world.p.officer);
+    await services(page);
+    await page.getByTestId('rl-entry-disbursements').click();
+    // Act
+    await page.getByTestId('rl-import-csv').fill(csv);
+    await page.getByTestId('rl-import-run').click();
+    // Assess: accepted and pending, nothing paid yet; the page asks again until the worker has written it
+    await page.getByTestId('rl-import-pending').getByText(/已收到 2 行，正在导入/).waitFor({ timeout: 15_000 });
+    expect((await world.h.api.as(world.p.officer).get('/communities/c-a/relief/disbursements?period=2026-09')).body.items).toEqual([]);
+    await drainReliefWork(world.h.deps);
+    await page.getByTestId('rl-import-done').getByText('共 2 行：导入 2 笔，已存在 0 笔').waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-import-done.png'), fullPage: true });
+    await page.context().close();
+    const paid = (await world.h.api.as(world.p.officer).get('/communities/c-a/relief/disbursements?period=2026-09')).body.items;
+    expect(paid.map((d: { headName: string }) => d.headName).sort()).toEqual(['李*国', '赵*'].sort());
   });
 
   it('shows the resident the application as theirs, with the ID number masked', async () => {
