@@ -38,7 +38,9 @@ export default function RaiseCasePage() {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [place, setPlace] = useState('')
-  const [source, setSource] = useState<'patrol' | 'resident' | 'hotline'>(gridWorker ? 'patrol' : 'resident')
+  // a grid worker's case is from patrol unless they say otherwise (`me` may still be loading at the first render)
+  const [chosenSource, setSource] = useState<'patrol' | 'resident' | 'hotline'>()
+  const source = chosenSource ?? (gridWorker ? 'patrol' : 'resident')
   const [parties, setParties] = useState([
     { role: 'applicant' as const, name: '', phone: '' },
     { role: 'respondent' as const, name: '', phone: '' },
