@@ -18,6 +18,7 @@
  *   npm run bench -- --only-outbox      (seed, then only the outbox section: scripts/benchOutbox.ts)
  *   npm run bench -- --only-elder-care  (only the elder-care booking burst, no seed: scripts/benchElderCare.ts)
  *   npm run bench -- --only-work-summary (only the work summary section, no seed: scripts/benchWorkSummary.ts)
+ *   npm run bench -- --only-flood       (only the rate-limit flood, no seed: scripts/benchFlood.ts; --flood-seconds 60)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,7 @@ import { casesBench } from './benchCases';
 import { outboxBench } from './benchOutbox';
 import { elderCareBench } from './benchElderCare';
 import { workSummaryBench } from './benchWorkSummary';
+import { floodBench } from './benchFlood';
 import { waitlistLimit } from '../shared/signups/reservation';
 import { makeCtx } from '../functions/platform/context';
 import * as engine from '../functions/signups/reservations';
@@ -533,6 +535,13 @@ async function main() {
       await casesBench<Row>({ deps, N, print, must, sequential, concurrent, table });
       mkdirSync(path.join(ROOT, '.local'), { recursive: true });
       writeFileSync(path.join(ROOT, '.local', 'bench-cases.md'), `${out.join('\n')}\n`);
+      return;
+    }
+    if (process.argv.includes('--only-flood')) {
+      // the rate limits under a flood of 1,000 writes a minute (one user, then 100), without the seed, in its own file
+      await floodBench<Row>({ deps, N, print, must, sequential, concurrent, table }, { seconds: Number(arg('--flood-seconds') ?? 60) });
+      mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+      writeFileSync(path.join(ROOT, '.local', 'bench-flood.md'), `${out.join('\n')}\n`);
       return;
     }
     if (process.argv.includes('--only-elder-care')) {
