@@ -5,7 +5,11 @@ import { Grant } from '../org/schemas';
 export const WechatLoginInput = z.object({ code: z.string().trim().min(1).max(128) }).strict();
 export const RefreshInput = z.object({ refreshToken: z.string().min(20).max(200) }).strict();
 /** Sign out this sign-in (the refresh token's) or every one (`everywhere`); the caller's access tokens stop either way. */
-export const LogoutInput = z.object({ refreshToken: z.string().min(20).max(200).optional(), everywhere: z.boolean().optional() }).strict();
+/** This sign-in (its refresh token) or every sign-in of the caller: a logout that names neither would end nothing. */
+export const LogoutInput = z
+  .object({ refreshToken: z.string().min(20).max(200).optional(), everywhere: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.refreshToken !== undefined || v.everywhere === true, { message: 'refreshToken or everywhere: true', path: ['refreshToken'] });
 
 export const Me = z.object({
   id: Id,
