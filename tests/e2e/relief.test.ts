@@ -236,6 +236,9 @@ describe('relief, end to end', () => {
     expect(masked.slice(-4)).toBe(SENIOR_ID.slice(-4));
     expect(await page.content()).not.toContain(SENIOR_ID);
     expect(await page.getByTestId('rl-reveal').count()).toBe(0);
+    // the household was confirmed at the community's approval (or by the registry), and the resident cannot confirm it
+    expect(await page.getByTestId('rl-household').textContent()).toMatch(/与救助信息库登记一致|已核实/);
+    expect(await page.getByTestId('rl-confirm-household').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'e2e-rl-7-resident.png'), fullPage: true });
     await page.context().close();
   });

@@ -170,6 +170,12 @@ export const reliefMessages = {
   'rl.action.approve': { zh: '审核同意', en: 'Approved' },
   'rl.action.approveCommunity': { zh: '社区初审通过', en: 'Approved by the community' },
   'rl.action.reject': { zh: '审核不同意', en: 'Rejected' },
+  'rl.action.confirmHousehold': { zh: '核实家庭成员', en: 'Household confirmed' },
+  'rl.app.household': { zh: '家庭成员核实', en: 'Household' },
+  'rl.app.householdByRegistry': { zh: '与救助信息库登记一致', en: 'As the relief registry holds it' },
+  'rl.app.householdByWorker': { zh: '{by} 已核实（{at}）', en: 'Confirmed by {by} ({at})' },
+  'rl.app.householdPending': { zh: '待社区工作人员核实（初审时核实）', en: 'To be confirmed by the community (at its review)', zhPlain: '社区会上门核实家里的人' },
+  'rl.app.confirmHousehold': { zh: '已核实：以上均为申请人家庭成员', en: "Confirm: these are the applicant's household" },
   'rl.action.requestInfo': { zh: '退回补充', en: 'Asked for more' },
 
   'rl.notice.title': { zh: '低保公示', en: 'Public notice of dibao', zhPlain: '低保名单公示', enPlain: 'Who gets basic living aid' },

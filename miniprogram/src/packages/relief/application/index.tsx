@@ -48,6 +48,7 @@ export default function ApplicationPage() {
   const version = a?.version ?? 0
 
   const consent = () => withDetail('consent', () => call(api.relief.consent, { params, body: { method: 'app', textVersion: consentText.data!.version, version } }))
+  const confirmHousehold = () => withDetail('confirmHousehold', () => call(api.relief.confirmHousehold, { params, body: { version } }))
   const submit = () => withDetail('submit', () => call(api.relief.submit, { params, body: { version } }))
   async function withdraw() {
     const r = await Taro.showModal({ title: t('rl.app.withdraw'), content: t('rl.app.withdrawConfirm') })
@@ -127,6 +128,21 @@ export default function ApplicationPage() {
                     {m.health ? <Text className='small muted block'>{`${t('rl.apply.health')}：${m.health}`}</Text> : null}
                   </View>
                 ))}
+              </Section>
+
+              <Section title={t('rl.app.household')}>
+                <Text className='body block' data-testid='rl-household'>
+                  {app.householdConfirmed
+                    ? app.householdConfirmed.by === 'registry'
+                      ? t('rl.app.householdByRegistry')
+                      : t('rl.app.householdByWorker', { by: app.householdConfirmed.byName ?? '', at: fmtDateTime(app.householdConfirmed.at, t.lang) })
+                    : t('rl.app.householdPending')}
+                </Text>
+                {d.actions.includes('confirmHousehold') ? (
+                  <Btn block onClick={confirmHousehold} loading={act.busy === 'confirmHousehold'} testId='rl-confirm-household'>
+                    {t('rl.app.confirmHousehold')}
+                  </Btn>
+                ) : null}
               </Section>
 
               <Section title={t('rl.app.form')}>
