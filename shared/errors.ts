@@ -182,5 +182,7 @@ export const ErrorBody = z.object({
   requestId: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
+  /** RATE_LIMITED: when to try again (also the Retry-After header) */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

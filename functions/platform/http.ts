@@ -68,7 +68,7 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: strin
 
 function errorResult(e: ApiError, requestId: string): HttpResult {
   // retryAfterSeconds: a 429's wait, also in its Retry-After header (the app shows it beside the message)
-  const body: ErrorBody & { retryAfterSeconds?: number } = { code: e.code, message: e.messageZh, messageEn: e.messageEn, requestId };
+  const body: ErrorBody = { code: e.code, message: e.messageZh, messageEn: e.messageEn, requestId };
   if (e instanceof ValidationError) body.issues = e.issues;
   if (e.details) body.details = e.details;
   if (e instanceof RateLimitedError) body.retryAfterSeconds = e.retryAfterSeconds;

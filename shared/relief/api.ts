@@ -60,7 +60,7 @@ export const reliefApi = {
   rules: endpoint({ method: 'GET', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "The region's thresholds and amounts", params: SubdistrictParams, response: RegionRules }),
   putRules: endpoint({ method: 'PUT', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "Set the region's thresholds and amounts (officer)", params: SubdistrictParams, body: RegionRules, response: RegionRules }),
   eligibility: endpoint({ method: 'POST', path: '/relief/eligibility', summary: 'The computable checks of a filled form, without saving it', body: ApplicationInput, response: Eligibility }),
-  upload: endpoint({ method: 'POST', path: '/relief/uploads', summary: 'A presigned POST for one document (photo or PDF)', body: UploadInput, response: UploadResult, status: 201 }),
+  upload: endpoint({ method: 'POST', path: '/relief/uploads', summary: 'A presigned POST for one document (photo or PDF)', body: UploadInput, response: UploadResult, status: 201, limit: 'upload' }),
 
   create: endpoint({ method: 'POST', path: '/relief/applications', summary: 'Start a draft for my household, or for a resident of my grid (proxy)', body: ApplicationInput, response: ApplicationDetail, status: 201, idempotent: true }),
   mine: endpoint({ method: 'GET', path: '/me/relief/applications', summary: "My household's applications, newest first (including those filed for me)", query: PageQuery, response: Page(ApplicationSummary) }),

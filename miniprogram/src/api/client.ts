@@ -131,7 +131,7 @@ export function waitText(seconds: number): { zh: string; en: string } {
 }
 
 function toApiError(res: RawResponse): ApiError {
-  const b = (typeof res.data === 'object' && res.data ? res.data : {}) as Partial<ErrorBody> & { retryAfterSeconds?: number }
+  const b = (typeof res.data === 'object' && res.data ? res.data : {}) as Partial<ErrorBody>
   if (res.statusCode === 429 && b.code && b.message) {
     // too many of one action: the message says how long to wait, in both languages (the page shows the reader's);
     // the app never retries a 429 by itself
