@@ -19,7 +19,7 @@ const pages = {
   announcements: '/packages/announcements/list/index',
   proxy: (g: string) => `/packages/relief/proxy/index?gridId=${g}`,
   officerBoard: '/packages/fiveLists/officer/index',
-  summary: '/packages/relief/figures/index',
+  summary: '/packages/workSummary/summary/index',
   unitList: (u: string) => `/packages/fiveLists/unit/index?unitId=${u}`,
   scores: (u: string) => `/packages/fiveLists/scores/index?unitId=${u}`,
   organize: '/packages/signups/organize/index',
