@@ -46,6 +46,7 @@ import { seedCases } from './seedCases';
 import { seedElderCare } from './seedElderCare';
 import { seedEmployment } from './seedEmployment';
 import { seedMicroProjects } from './seedMicroProjects';
+import { seedSafety } from './seedSafety';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import { chinaClock, chinaDay, chinaInstant } from '../shared/platform/chinaTime';
@@ -740,6 +741,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     log,
   });
   skipped += mp.skipped;
+  skipped += (await seedSafety({ deps, now, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), userIdOf: (openid) => byOpenid.get(openid)!.userId, log })).skipped;
 
   // 10. the work summary of the last whole half-year as officer-huang opens it: which ledgers the seed gave figures
   log((await workSummaryCheck(deps, { now, token: tokenFor(byOpenid.get('officer-huang')!, now) })).line);
