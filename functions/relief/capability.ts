@@ -45,7 +45,8 @@ export const reliefCapability = capability('relief', {
       reservedConcurrency: 1,
       needs: { table: { read: ['WORKDUE#', 'RIMPORT#', 'RDISB#'], write: ['WORK#', 'RIMPORT#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
-    // reads the registry and writes its flags: no sensitive data, so no KMS
+    // reads the registry and writes its flags: no sensitive data, so no KMS; relief's hash secret, to ask an entry's
+    // keyed hashes of birth months whether someone reaches the senior-allowance age this month (the vault needs its key id)
     screenRegistry: {
       handler: 'functions/relief/jobs.screenRegistryHandler',
       description: 'relief - the monthly screening of the relief registry (re-checks, age thresholds, expiring benefits, visits due); once per month',
@@ -53,7 +54,8 @@ export const reliefCapability = capability('relief', {
       timeout: 600,
       // one run at a time: a slow or retried run never overlaps the next
       reservedConcurrency: 1,
-      needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] } },
+      environment: vault,
+      needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] }, secrets: ['reliefHashSecret'] },
     },
   },
   errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION'],

@@ -1,8 +1,9 @@
-import { screen } from '../../shared/relief/screening';
+import { bornInAnyOf, screen } from '../../shared/relief/screening';
 import type { ReliefType } from '../../shared/relief/schemas';
 import { chinaMonth } from '../../shared/platform/chinaTime';
 import { loadDeps, type Deps } from '../platform/context';
 import { ConditionFailed } from '../platform/db';
+import { vaultFromEnv } from '../platform/crypto';
 import { keys } from '../platform/keys';
 import { listUnits } from '../platform/units';
 import * as store from './store';
@@ -32,7 +33,7 @@ export const screenRegistry = job(reliefCapability.functions.screenRegistry!, as
         const benefits = Object.entries(e)
           .filter(([k, v]) => k.startsWith('benefit_') && v)
           .map(([k, v]) => ({ type: k.slice(8) as ReliefType, ...(v as { since: string; until?: string }) }));
-        const flags = screen({ tags: e.tags, benefits, birthDates: e.birthDates ?? [], lastVisitAt: e.lastVisitAt, createdAt: e.createdAt }, month, rules);
+        const flags = screen({ tags: e.tags, benefits, bornIn: bornInOf(e), lastVisitAt: e.lastVisitAt, createdAt: e.createdAt }, month, rules);
         try {
           await deps.db.update(keys.registryEntry(c.id, e.householdId), {
             set: { flags, screenedMonth: month },
@@ -55,6 +56,14 @@ export const screenRegistry = job(reliefCapability.functions.screenRegistry!, as
   deps.log.info('screenRegistry', { month, communities: communities.length, screened, flagged });
   return { communities: communities.length, screened, flagged };
 });
+
+/** Whether a member of an entry was born in a month: by the keyed hashes since issue 11 item 1, by the dates before. */
+function bornInOf(e: store.RegistryRecord): (yearMonth: string) => boolean {
+  if (!e.birthMonthHashes) return bornInAnyOf(e.birthDates ?? []);
+  const hashes = new Set(e.birthMonthHashes);
+  const v = vaultFromEnv();
+  return (yearMonth) => hashes.has(store.birthMonthHash((purpose, value) => v.hash(purpose, value), e.householdId, yearMonth));
+}
 
 export const screenRegistryHandler = async () => screenRegistry(await loadDeps());
 

@@ -15,13 +15,20 @@ export function strip<T>(it: Raw): T {
   return out as T;
 }
 
-/** What is stored of a member in the clear: no ID number, no income, no health or disability facts. */
+/**
+ * What is stored of a member in the clear: no ID number, no income, no health or disability facts, and no birth date:
+ * the mask keeps the area code and the last 4 (440305********1234), so a birth date beside it would be the whole number
+ * (issue 11 item 1). The birth year gives the age; the registry's screening gets keyed hashes of the birth months.
+ */
 export interface StoredMember {
   name: string;
   relation: string;
   idMasked: string;
   sex: 'male' | 'female';
-  birthDate: string;
+  /** always written; absent only on items from before issue 11 item 1 (and scripts/benchRelief.ts's made-up ones) */
+  birthYear?: number;
+  /** items written before issue 11 item 1 (scripts/migrateSealBirthDates.ts rewrites them): read, never written */
+  birthDate?: string;
   hasIncome: boolean;
   hasDisability: boolean;
   hasHealth: boolean;
@@ -66,6 +73,8 @@ export interface ApplicationRecord {
   persons: number;
   /** HMAC of the applicant's ID number: the household in cases, payments and the registry */
   householdId: string;
+  /** keyed hashes of the members' birth months (`birthMonthHash`), for the household's registry entry: the final approval copies them there */
+  birthMonthHashes?: string[];
   /** HMACs of the ID numbers this application holds the one-active lock for */
   personHashes: string[];
   /** whether the locks are held (from the first submit, or the first-level approval that confirmed the household, to the end) */
@@ -103,6 +112,11 @@ export interface HistoryRecord {
 }
 
 export const sealedAad = (appId: string) => `relief:application:${appId}`;
+/**
+ * The keyed hash (purpose `birthMonth`, relief's hash secret) of a household member's birth month: equal months of two
+ * households differ, and without the secret nothing tells the month.
+ */
+export const birthMonthHash = (hash: (purpose: string, value: string) => string, householdId: string, yearMonth: string) => hash('birthMonth', `${householdId}:${yearMonth}`);
 
 /** The application item with the index keys its state implies: owner, grid, and the queue while it waits. */
 export function applicationItem(r: ApplicationRecord): Item {
@@ -301,7 +315,10 @@ export interface RegistryRecord {
   tags: string[];
   source: 'application' | 'worker';
   note?: string;
-  birthDates: string[];
+  /** keyed hashes of the members' birth months (`birthMonthHash`): the monthly screening asks whether someone was born in a month */
+  birthMonthHashes?: string[];
+  /** entries written before issue 11 item 1 (scripts/migrateSealBirthDates.ts hashes them): read, never written */
+  birthDates?: string[];
   flags?: ScreeningFlag[];
   screenedMonth?: string;
   lastVisitAt?: string;

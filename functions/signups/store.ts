@@ -23,6 +23,12 @@ export interface VolunteerRecord {
   phone: string;
   skills: string[];
   availability: ('weekdayDaytime' | 'weekdayEvening' | 'weekendDaytime' | 'weekendEvening')[];
+  /**
+   * the year of the birth date given: the age bands and the time bank count the age reached in a year. The date is not
+   * kept: beside `maskedIdNumber` (area code and last 4) it would be the whole ID number (issue 11 item 1)
+   */
+  birthYear?: number;
+  /** records from before issue 11 item 1 (scripts/migrateSealBirthDates.ts rewrites them): read, never written */
   birthDate?: string;
   /** the ID number, sealed (platform/crypto.ts) with `volunteerIdAad(userId)`: nothing here opens it */
   idNumberSealed?: Sealed;
@@ -34,6 +40,11 @@ export interface VolunteerRecord {
   communityPath: string[];
   registeredAt: string;
   updatedAt: string;
+}
+
+/** A volunteer's birth year, from a record of either shape. */
+export function birthYearOf(v: Pick<VolunteerRecord, 'birthYear' | 'birthDate'> | undefined): number | undefined {
+  return v?.birthYear ?? (v?.birthDate ? Number(v.birthDate.slice(0, 4)) : undefined);
 }
 
 /** A volunteer's sealed ID number opens only on their own record. */

@@ -54,6 +54,18 @@ export function ageOn(birthDate: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * The age reached in the year of a day (YYYY-MM-DD), from a birth year: what is kept where a full birth date beside an
+ * ID number's mask would rebuild the number (issue 11 item 1). A year older than `ageOn` until the birthday; elder
+ * care counts the same way.
+ */
+export function ageInYearOn(birthYear: number, on: string): number {
+  return Number(on.slice(0, 4)) - birthYear;
+}
+
+/** The year of a birth date (YYYY-MM-DD). */
+export const yearOf = (birthDate: string): number => Number(birthDate.slice(0, 4));
+
 /** The day a person reaches an age (YYYY-MM-DD); born on 29 February, the 1st of March in other years. */
 export function dayOfAge(birthDate: string, age: number): string {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

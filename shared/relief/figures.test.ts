@@ -1,5 +1,5 @@
 import { figureLine, monthsBetween, sumFigures, summaryRanges, toFen } from './figures';
-import { screen } from './screening';
+import { bornInAnyOf, screen } from './screening';
 import { defaultRegionRules } from './types';
 
 describe('figures', () => {
@@ -34,14 +34,14 @@ describe('figures', () => {
 });
 
 describe('screening', () => {
-  const base = { tags: [] as string[], benefits: [], birthDates: [], createdAt: '2025-01-01T00:00:00.000Z' };
+  const base = { tags: [] as string[], benefits: [], bornIn: bornInAnyOf([]), createdAt: '2025-01-01T00:00:00.000Z' };
   it('flags the annual dibao review twelve months after approval', () => {
     const h = { ...base, benefits: [{ type: 'dibao' as const, since: '2025-12-10' }] };
     expect(screen(h, '2026-12', defaultRegionRules).map((f) => f.kind)).toEqual(['annualReview']);
     expect(screen(h, '2026-11', defaultRegionRules)).toEqual([]);
   });
   it('flags a member who reaches the senior-allowance age this month, unless already paid it', () => {
-    const h = { ...base, birthDates: ['1936-12-15'] };
+    const h = { ...base, bornIn: bornInAnyOf(['1936-12-15']) };
     expect(screen(h, '2026-12', defaultRegionRules).map((f) => f.kind)).toEqual(['ageThreshold']);
     expect(screen({ ...h, benefits: [{ type: 'seniorAllowance' as const, since: '2026-01-01' }] }, '2026-12', defaultRegionRules)).toEqual([]);
   });

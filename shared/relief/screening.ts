@@ -1,5 +1,4 @@
 import { addMonths, lastDayOfMonth } from '../platform/chinaTime';
-import { dayOfAge } from '../platform/idNumber';
 import type { RegionRules, ReliefType, ScreeningFlag } from './schemas';
 
 /**
@@ -9,8 +8,11 @@ import type { RegionRules, ReliefType, ScreeningFlag } from './schemas';
 export interface ScreenedHousehold {
   tags: readonly string[];
   benefits: readonly { type: ReliefType; since: string; until?: string }[];
-  /** members' birth dates (from their ID numbers) */
-  birthDates: readonly string[];
+  /**
+   * whether a member was born in a month (YYYY-MM): the registry keeps keyed hashes of its members' birth months, not
+   * their birth dates (issue 11 item 1), so the screening asks instead of reading
+   */
+  bornIn: (yearMonth: string) => boolean;
   lastVisitAt?: string;
   createdAt: string;
 }
@@ -19,6 +21,9 @@ export interface ScreenedHousehold {
 const visitedTags = ['elderlyAlone', 'disability', 'seriousIllness', 'leftBehindChild'];
 export const visitEveryDays = 90;
 
+
+/** `bornIn` from birth dates in the clear (entries from before issue 11 item 1, and tests). */
+export const bornInAnyOf = (birthDates: readonly string[]) => (yearMonth: string) => birthDates.some((d) => d.startsWith(`${yearMonth}-`));
 
 export function screen(h: ScreenedHousehold, month: string, rules: RegionRules): ScreeningFlag[] {
   const flags: ScreeningFlag[] = [];
@@ -35,10 +40,10 @@ export function screen(h: ScreenedHousehold, month: string, rules: RegionRules):
   }
   const hasSenior = h.benefits.some((b) => b.type === 'seniorAllowance');
   if (!hasSenior) {
-    for (const bd of h.birthDates) {
-      const day = dayOfAge(bd, rules.seniorAllowanceAge);
-      if (day.slice(0, 7) === month) flags.push({ kind: 'ageThreshold', reason: `家庭成员将于 ${day} 年满 ${rules.seniorAllowanceAge} 周岁，可申请高龄津贴`, month });
-    }
+    // whoever was born in this month, the age's years ago, reaches it this month (born on 29 February: flagged in
+    // February, the day itself being 1 March in other years). The month, not the day, in the reason: a flag is stored in
+    // the clear, and the day less the age is the birth date (issue 11 item 1)
+    if (h.bornIn(addMonths(month, -12 * rules.seniorAllowanceAge))) flags.push({ kind: 'ageThreshold', reason: `家庭成员将于本月年满 ${rules.seniorAllowanceAge} 周岁，可申请高龄津贴`, month });
   }
   if (h.tags.some((t) => visitedTags.includes(t))) {
     const last = h.lastVisitAt ?? h.createdAt;

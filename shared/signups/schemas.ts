@@ -100,7 +100,8 @@ export const Volunteer = z.object({
   phoneMasked: z.string(),
   skills: z.array(z.string()),
   availability: z.array(AvailabilitySlot),
-  birthDate: IsoDate.optional(),
+  /** the year of the birth date given (the date itself is not kept: beside the ID number's mask it would be the whole number) */
+  birthYear: z.number().int().optional(),
   /** the ID number, masked (440305********1234); never the full one. Absent: none given */
   maskedIdNumber: z.string().optional(),
   communityId: Id,

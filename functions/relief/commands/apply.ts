@@ -42,6 +42,7 @@ import {
   readable,
   requireActor,
   requireState,
+  birthMonthHashesOf,
   splitSensitive,
   summaryView,
   vault,
@@ -128,6 +129,7 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
   const { members, form, sensitive } = splitSensitive(input.type, input);
   const eligibility = evaluate(input.type, { household: input.household, form: input.form as Record<string, unknown> }, rules, chinaDay(ctx.clock.now()));
   const id = ctx.newId();
+  const householdId = householdHash(v, input.household);
   const r: ApplicationRecord = {
     id,
     type: input.type,
@@ -138,7 +140,8 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
     documents: input.documents,
     eligibility,
     persons: eligibility.persons,
-    householdId: householdHash(v, input.household),
+    householdId,
+    birthMonthHashes: birthMonthHashesOf(v, householdId, input.household),
     personHashes: personHashes(v, input.type, input.household),
     memberHashes: memberHashesOf(v, input.household),
     locked: false,
@@ -188,6 +191,7 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
     personHashes: hashes,
     memberHashes: members,
     householdId: householdHash(v, input.household),
+    birthMonthHashes: birthMonthHashesOf(v, householdHash(v, input.household), input.household),
     ...(release ? { locked: false, householdConfirmed: undefined } : {}),
   });
   const h = historyEntry(ctx, r.status, r.status, 'edit');

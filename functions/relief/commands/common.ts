@@ -1,5 +1,5 @@
 import { chinaDay } from '../../../shared/platform/chinaTime';
-import { ageOn, parseIdNumber } from '../../../shared/platform/idNumber';
+import { ageInYearOn, parseIdNumber, yearOf } from '../../../shared/platform/idNumber';
 import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/platform/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
 import type { Application, ApplicationInput, ApplicationStatus, ReliefType } from '../../../shared/relief/schemas';
@@ -51,7 +51,7 @@ export function splitSensitive(type: ReliefType, input: { household: Application
       relation: m.relation,
       idMasked: maskIdNumber(m.idNumber),
       sex: p.sex,
-      birthDate: p.birthDate,
+      birthYear: yearOf(p.birthDate),
       hasIncome: m.monthlyIncome !== undefined,
       hasDisability: m.disability !== undefined,
       hasHealth: m.health !== undefined,
@@ -63,6 +63,15 @@ export function splitSensitive(type: ReliefType, input: { household: Application
   };
   return { members, form, sensitive };
 }
+
+/** Keyed hashes of the members' birth months, for the household's registry entry (the final approval copies them there). */
+export function birthMonthHashesOf(v: Vault, householdId: string, household: readonly { idNumber: string }[]): string[] {
+  const months = household.map((m) => parseIdNumber(m.idNumber)).flatMap((p) => (p.ok ? [p.birthDate.slice(0, 7)] : []));
+  return [...new Set(months)].map((m) => store.birthMonthHash((purpose, value) => v.hash(purpose, value), householdId, m));
+}
+
+/** A stored member's birth year; an item from before issue 11 item 1 still has the date. */
+export const birthYearOf = (m: StoredMember): number => m.birthYear ?? yearOf(m.birthDate!);
 
 /** HMACs of the ID numbers an application locks: every member for a household type, the applicant for a personal one. */
 export function personHashes(v: Vault, type: ReliefType, household: readonly { relation: string; idNumber: string }[]): string[] {
@@ -118,7 +127,7 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
       relation: m.relation as Application['household'][number]['relation'],
       idNumber: m.idMasked,
       sex: m.sex,
-      age: ageOn(m.birthDate, today),
+      age: ageInYearOn(birthYearOf(m), today),
       monthlyIncome: m.hasIncome ? MASKED : undefined,
       disability: m.hasDisability ? MASKED : undefined,
       health: m.hasHealth ? MASKED : undefined,

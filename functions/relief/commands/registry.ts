@@ -7,7 +7,7 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit, type UnitRecord } from '../../platform/units';
 import * as store from '../store';
-import type { RegistryRecord } from '../store';
+import { birthMonthHash, type RegistryRecord } from '../store';
 import { vault } from './common';
 
 export async function communityUnit(ctx: Ctx, communityId: string): Promise<UnitRecord> {
@@ -75,7 +75,7 @@ export async function addToRegistry(ctx: UserCtx, communityId: string, input: { 
     tags: [...new Set(input.tags)],
     source: 'worker',
     note: input.note,
-    birthDates: parsed.ok ? [parsed.birthDate] : [],
+    birthMonthHashes: parsed.ok ? [birthMonthHash((purpose, value) => v.hash(purpose, value), householdId, parsed.birthDate.slice(0, 7))] : [],
     flags: [],
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,6 @@
 import { chinaDateTime, chinaDay } from '../../../shared/platform/chinaTime';
 import { inAgeBand } from '../../../shared/signups/hours';
-import { ageOn } from '../../../shared/platform/idNumber';
+import { ageInYearOn, ageOn } from '../../../shared/platform/idNumber';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateEventInput, CulturalEvent, EditEventInput, Reservation } from '../../../shared/signups/schemas';
@@ -203,9 +203,11 @@ export async function register(ctx: UserCtx, eventId: string, input: { companion
   const { place, reservation } = await readableEvent(ctx, eventId);
   if (reservation && reservation.status !== 'cancelled') return reservationView(ctx, reservation);
   if (place.minAge !== undefined || place.maxAge !== undefined) {
-    const birthDate = input.birthDate ?? (await store.getVolunteer(ctx, ctx.principal.userId))?.birthDate;
-    if (!birthDate) throw new UnprocessableError('BIRTH_DATE_REQUIRED');
-    if (!inAgeBand(ageOn(birthDate, chinaDay(place.startsAt)), place)) throw new ForbiddenError('NOT_IN_AUDIENCE');
+    // a date given now counts to the day; the volunteer record keeps only the year (the age reached that year)
+    const day = chinaDay(place.startsAt);
+    const year = input.birthDate ? undefined : store.birthYearOf(await store.getVolunteer(ctx, ctx.principal.userId));
+    if (!input.birthDate && year === undefined) throw new UnprocessableError('BIRTH_DATE_REQUIRED');
+    if (!inAgeBand(input.birthDate ? ageOn(input.birthDate, day) : ageInYearOn(year!, day), place)) throw new ForbiddenError('NOT_IN_AUDIENCE');
   }
   const r = await engine.reserve(ctx, place, { userId: ctx.principal.userId, displayName: ctx.principal.displayName ?? '居民' }, input.companions);
   return reservationView(ctx, r);

@@ -1,7 +1,7 @@
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import { residentCommunityId } from '../../../shared/org/permissions';
 import { mayBeHelped, mayHelp } from '../../../shared/signups/hours';
-import { ageOn } from '../../../shared/platform/idNumber';
+import { ageInYearOn, ageOn } from '../../../shared/platform/idNumber';
 import { canSee, canSetTimeBank, isStaffOver } from '../../../shared/signups/permissions';
 import type { CreateHelpRequestInput, HelpRequest, TimeBankSettings } from '../../../shared/signups/schemas';
 import type { UserCtx } from '../../platform/context';
@@ -102,9 +102,11 @@ export async function takeHelpRequest(ctx: UserCtx, requestId: string): Promise<
   if (r.state !== 'open') throw new ConflictError('HELP_REQUEST_NOT_OPEN');
   const v = await store.getVolunteer(ctx, ctx.principal.userId);
   if (!v) throw new ForbiddenError('NOT_A_VOLUNTEER');
-  if (!v.birthDate) throw new UnprocessableError('BIRTH_DATE_REQUIRED');
+  // the volunteer record keeps only the birth year (issue 11 item 1): the age reached this year
+  const birthYear = store.birthYearOf(v);
+  if (birthYear === undefined) throw new UnprocessableError('BIRTH_DATE_REQUIRED');
   const settings = await store.getTimeBankSettings(ctx, r.subdistrictId);
-  if (!mayHelp(settings, ageOn(v.birthDate, chinaDay(ctx.clock.now())))) throw new UnprocessableError('TIMEBANK_AGE');
+  if (!mayHelp(settings, ageInYearOn(birthYear, chinaDay(ctx.clock.now())))) throw new UnprocessableError('TIMEBANK_AGE');
   const next: HelpRequest = { ...r, state: 'taken', helperId: v.userId, helperName: v.realName, updatedAt: ctx.clock.now().toISOString(), version: r.version + 1 };
   await ctx.db.put(store.helpRequestItem(next), { expr: '#state = :open AND #version = :v', values: { ':open': 'open', ':v': r.version } }, { fails: 'HELP_REQUEST_NOT_OPEN' });
   return next;

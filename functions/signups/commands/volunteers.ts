@@ -1,5 +1,6 @@
 import { residentCommunityId } from '../../../shared/org/permissions';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/platform/masking';
+import { yearOf } from '../../../shared/platform/idNumber';
 import { currentVolunteerIdConsentVersion } from '../../../shared/signups/consent';
 import { canOrganize, canSee, isStaffOver } from '../../../shared/signups/permissions';
 import type { RegisterVolunteerInput, Volunteer } from '../../../shared/signups/schemas';
@@ -10,11 +11,13 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
+import { birthYearOf } from '../store';
 import { unitOf } from './common';
 
 function volunteerView(v: store.VolunteerRecord): Volunteer {
   // the phone and the ID number only masked; the sealed ID number and the consent record never leave the backend
-  const { phone, communityPath, idNumberSealed, idNumberConsent, ...rest } = v;
+  const { phone, communityPath, idNumberSealed, idNumberConsent, birthDate, ...rest } = v;
+  void birthDate;
   void communityPath;
   void idNumberSealed;
   void idNumberConsent;
@@ -65,7 +68,7 @@ export async function registerVolunteer(ctx: UserCtx, input: RegisterVolunteerIn
     phone: phone.purePhoneNumber,
     skills: [...new Set(input.skills)],
     availability: [...new Set(input.availability)],
-    birthDate: input.birthDate ?? existing?.birthDate,
+    birthYear: input.birthDate ? yearOf(input.birthDate) : birthYearOf(existing),
     ...(await idNumberFields(ctx.principal.userId, input, existing, at)),
     communityId,
     communityPath: community.path,

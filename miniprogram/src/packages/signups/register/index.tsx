@@ -32,6 +32,7 @@ export default function RegisterVolunteerPage() {
   const [skills, setSkills] = useState<string[]>([])
   const [availability, setAvailability] = useState<string[]>([])
   const [birth, setBirth] = useState('')
+  const [birthYear, setBirthYear] = useState<number>()
   const [idNumber, setIdNumber] = useState('')
   const [idConsent, setIdConsent] = useState(false)
   const [removeId, setRemoveId] = useState(false)
@@ -45,7 +46,8 @@ export default function RegisterVolunteerPage() {
       // skills are stored as the words chosen; map them back to the chips
       setSkills(skillChoices.filter((k) => (['zh', 'en'] as const).some((l) => v.skills.includes(translate(`su.skill.${k}`, l, false)))))
       setAvailability(v.availability)
-      setBirth(v.birthDate ?? '')
+      // only the birth year is kept (a date beside the ID number's mask would be the whole number): typed again to change it
+      setBirthYear(v.birthYear)
     }
   }, [q.data])
 
@@ -126,7 +128,7 @@ export default function RegisterVolunteerPage() {
           </View>
         </Field>
         <Field label={t('su.reg.birth')} hint={t('su.reg.birthHint')}>
-          <TextInput label={t('su.reg.birth')} value={birth} onInput={setBirth} testId='vol-birth' placeholder='1960-05-01' maxlength={10} />
+          <TextInput label={t('su.reg.birth')} value={birth} onInput={setBirth} testId='vol-birth' placeholder={birthYear ? `${birthYear}-**-**` : '1960-05-01'} maxlength={10} />
         </Field>
         <Field label={t('su.reg.idNumber')} hint={t('su.reg.idNumberHint')} error={idCheck && !idCheck.ok ? t(`su.reg.idInvalid.${idCheck.problem}` as MessageKey) : undefined}>
           {registered?.maskedIdNumber && !removeId ? (
