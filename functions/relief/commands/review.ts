@@ -88,15 +88,16 @@ async function approvalWrites(ctx: UserCtx, r: ApplicationRecord, amount: number
         communityId: r.communityId,
         gridId: r.gridId,
         headName: head.name,
-        // hashed at the application's create or edit for this household (an application from before: scripts/migrateSealBirthDates.ts)
-        ...(r.birthMonthHashes ? { birthMonthHashes: r.birthMonthHashes } : {}),
+        // hashed at the application's create or edit for this household; an application from before issue 11 item 1
+        // still carries its members' dates, written as they were until scripts/migrateSealBirthDates.ts hashes them
+        ...(r.birthMonthHashes ? { birthMonthHashes: r.birthMonthHashes } : { birthDates: r.members.flatMap((m) => (m.birthDate ? [m.birthDate] : [])) }),
         updatedAt: ctx.clock.now().toISOString(),
         [`benefit_${r.type}`]: { since: today, until },
       },
       setIfAbsent: { source: 'application', createdAt: ctx.clock.now().toISOString(), tags: tag ? [tag] : [], flags: [], ...(household ? {} : { memberHashes: members }) },
       add: { version: 1 },
       // an entry from before issue 11 item 1 kept the dates in the clear
-      remove: ['birthDates'],
+      ...(r.birthMonthHashes ? { remove: ['birthDates'] } : {}),
     },
   });
   if (r.type === 'dibao') {
