@@ -39,10 +39,89 @@ beforeAll(async () => {
   await seedWorkbench(people['resident-wang']);
   await seedReliefRegistry(people['worker-liu']);
   await seedRelief(people['resident-wang'], people['worker-liu']);
+  await seedElderCare(people['resident-wang'], people['worker-liu']);
+  await seedEmploymentAndProjects(people['worker-liu']);
+  await seedSafety(people['worker-liu']);
   ann.ANN_ID = (await h.api.as(people['worker-liu']).post('/announcements', { title: '周三上午停水通知', body: '因管网检修，本周三 9:00–15:00 停水，请提前储水。', audience: { unitId: 'c-a' }, pinned: true })).body.id;
   web = await startWeb(h.deps);
   browser = await launchBrowser();
 });
+
+/** Elder care: a provider on p-water (its contact unit-sun), a bath and a meal booked by wang on 2 December, her 助急 request. */
+const ec: Record<string, string> = {};
+async function seedElderCare(wang: Person, liu: Person) {
+  await h.person('孙明', [['unitContact', 'p-water']], { openid: 'unit-sun' });
+  const login = await h.api.as().post('/auth/wechat', { code: 'dev:unit-sun' });
+  tokens['unit-sun'] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  await h.api.as(wang).put('/me/elder-care/profile', { birthYear: 1941 });
+  const provider = (
+    await h.api.as(liu).post(
+      '/elder-care/providers',
+      { communityId: 'c-a', name: '和平长者食堂', kind: 'elderCanteen', partnerUnitId: 'p-water', servicePoints: [{ id: 'sp1', name: '和平长者食堂', address: '和平路12号' }], services: ['meal', 'bath'] },
+      { 'idempotency-key': 'a11y-ec-provider' },
+    )
+  ).body;
+  ec.EC_PROVIDER = provider.id;
+  const slot = async (body: Record<string, unknown>, key: string) =>
+    (await h.api.as(liu).post('/elder-care/slots', { providerId: provider.id, servicePointId: 'sp1', days: ['2026-12-02', '2026-12-03'], minutes: 60, capacity: 10, ...body }, { 'idempotency-key': key })).body.items[0].id as string;
+  const meal = await slot({ serviceId: 'meal', startTime: '11:30', cutoffTime: '09:00' }, 'a11y-ec-meals');
+  const bath = await slot({ serviceId: 'bath', startTime: '14:00' }, 'a11y-ec-baths');
+  await h.api.as(wang).post('/elder-care/bookings', { slotId: meal, mode: 'home' }, { 'idempotency-key': 'a11y-ec-book-meal' });
+  await h.api.as(wang).post('/elder-care/bookings', { slotId: bath }, { 'idempotency-key': 'a11y-ec-book-bath' });
+  ec.EC_SOS = (await h.api.as(wang).post('/elder-care/emergencies', { location: { address: '和平路12号3楼' } }, { 'idempotency-key': 'a11y-ec-sos' })).body.id;
+  ec.EC_WANG = wang.id;
+}
+
+/**
+ * Employment and micro-projects: two job seekers (consent recorded), a vacancy, a referral and a training (the worker's
+ * board has a card in every list); a project proposed (the officer's 批准预算 and 不予立项 show), one started with a
+ * spending and its receipt (登记支出 and 项目完成 show; the residents' accounts have a spending line and a receipt), one
+ * done. Runs after seedFiveLists (officer-huang's token) and uses the say-it day matter of beforeAll as the source.
+ */
+async function seedEmploymentAndProjects(liu: Person) {
+  const officer = { token: tokens['officer-huang']!.accessToken } as Person;
+  const ok = <T = { id: string; version: number }>(what: string, res: { status: number; body: unknown }): T => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  const seeker = ok('seeker', await h.api.as(liu).post('/employment/seekers', { communityId: 'c-a', name: '张建军', category: 'hardToEmploy', wants: '物业保安', consent: { given: true, method: 'signedForm' } }, { 'idempotency-key': 'a11y-emp-seeker-1' }));
+  ok('seeker 2', await h.api.as(liu).post('/employment/seekers', { communityId: 'c-a', name: '李红梅', category: 'unemployed', wants: '保洁', consent: { given: true, method: 'inPerson' } }, { 'idempotency-key': 'a11y-emp-seeker-2' }));
+  const vacancy = ok('vacancy', await h.api.as(liu).post('/employment/vacancies', { communityId: 'c-a', employer: '鑫源物业服务有限公司', post: '秩序维护员', count: 2, payMin: 3200, payMax: 3800, until: '2026-12-31' }, { 'idempotency-key': 'a11y-emp-vacancy' }));
+  ok('referral', await h.api.as(liu).post('/employment/referrals', { communityId: 'c-a', seekerId: seeker.id, vacancyId: vacancy.id }, { 'idempotency-key': 'a11y-emp-referral' }));
+  ok('training', await h.api.as(liu).post('/employment/trainings', { communityId: 'c-a', course: '家政服务技能培训', people: 18, heldOn: '2026-11-25' }, { 'idempotency-key': 'a11y-emp-training' }));
+
+  type Project = { id: string; version: number };
+  const propose = async (title: string, budgetFen: number) =>
+    ok<Project>(`project ${title}`, await h.api.as(liu).post('/micro-projects', { communityId: 'c-a', title, description: '居民说事会提出，社区两委研究', budgetFen, source: { kind: 'matter', matterId } }, { 'idempotency-key': `a11y-mp-${budgetFen}` }));
+  const approve = async (p: Project) => ok<Project>('approve', await h.api.as(officer).post(`/communities/c-a/micro-projects/${p.id}/decision`, { approve: true, version: p.version }));
+  const status = async (p: Project, s: 'inProgress' | 'done') => ok<Project>(s, await h.api.as(liu).post(`/communities/c-a/micro-projects/${p.id}/status`, { status: s, version: p.version }));
+  await propose('儿童游乐设施维修', 50_000);
+  const started = await status(await approve(await propose('东门垃圾桶更换', 120_000)), 'inProgress');
+  // the receipt's key is the worker's own upload; no object is behind it (as the five lists' seed's photo), so the page shows its alt text
+  ok('spend', await h.api.as(liu).post(`/communities/c-a/micro-projects/${started.id}/spending`, { amountFen: 86_000, item: '分类垃圾桶八只', spentOn: '2026-11-30', receipts: [`uploads/${liu.id}/receipt1.jpg`] }, { 'idempotency-key': 'a11y-mp-spend' }));
+  await status(await status(await approve(await propose('楼道照明改造', 360_000)), 'inProgress'), 'done');
+}
+
+/** Safety: a market of c-a inspected by grid-he with one open hazard, two shops (one signed), an illegal-building report. */
+const sf: Record<string, string> = {};
+async function seedSafety(liu: Person) {
+  const grid = await h.person('何丽', [['gridWorker', 'g-a1']], { openid: 'grid-he' });
+  const login = await h.api.as().post('/auth/wechat', { code: 'dev:grid-he' });
+  tokens['grid-he'] = { accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  const site = (await h.api.as(liu).post('/communities/c-a/sites', { type: 'market', name: '和平农贸市场', address: '和平路66号' }, { 'idempotency-key': 'a11y-sf-site' })).body;
+  sf.SF_SITE = site.id;
+  const results = ['exitsClear', 'extinguishersValid', 'emergencyLights', 'wiringSafe', 'gasCylinders', 'aislesClear'].map((itemId) =>
+    itemId === 'gasCylinders' ? { itemId, ok: false, note: '液化气瓶露天存放' } : { itemId, ok: true },
+  );
+  const inspected = (await h.api.as(grid).post(`/sites/${site.id}/inspections`, { results }, { 'idempotency-key': 'a11y-sf-inspect' })).body;
+  sf.SF_HAZARD = inspected.hazards[0].id;
+  const shop = (await h.api.as(liu).post('/communities/c-a/shops', { name: '好邻居便利店', address: '和平路20号' }, { 'idempotency-key': 'a11y-sf-shop-1' })).body;
+  await h.api.as(liu).post('/communities/c-a/shops', { name: '老王五金店', address: '和平路12号' }, { 'idempotency-key': 'a11y-sf-shop-2' });
+  await h.api.as(grid).post(`/shops/${shop.id}/agreements`, { year: 2026, signedOn: '2026-11-28' }, { 'idempotency-key': 'a11y-sf-sign' });
+  sf.SF_REPORT = (
+    await h.api.as(grid).post('/communities/c-a/illegal-buildings', { place: '和平路3号楼顶', description: '楼顶新搭建彩钢板房', photos: [`uploads/${grid.id}/wj1.jpg`] }, { 'idempotency-key': 'a11y-sf-report' })
+  ).body.id;
+}
 
 /** Announcements: one published to c-a, pinned (the list, its detail and the form show it). */
 const ann: Record<string, string> = {};
@@ -227,6 +306,33 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/announcements/list/index'],
   ['worker-liu', '#/packages/announcements/detail/index?id=ANN_ID'],
   ['worker-liu', '#/packages/announcements/post/index'],
+  // elder care (为老服务): the elder's screens, the worker's and the provider contact's
+  ['resident-wang', '#/packages/elderCare/home/index'],
+  ['resident-wang', '#/packages/elderCare/book/index?service=bath'],
+  ['resident-wang', '#/packages/elderCare/meals/index'],
+  ['resident-wang', '#/packages/elderCare/bookings/index'],
+  ['resident-wang', '#/packages/elderCare/emergency/index'],
+  ['resident-wang', '#/packages/elderCare/family/index'],
+  ['worker-liu', '#/packages/elderCare/behalf/index'],
+  ['worker-liu', '#/packages/elderCare/book/index?service=meal&elderId=EC_WANG&worker=1&community=c-a'],
+  ['worker-liu', '#/packages/elderCare/emergency/index?id=EC_SOS'],
+  ['unit-sun', '#/packages/elderCare/provider/index?id=EC_PROVIDER&day=2026-12-02'],
+  ['officer-huang', '#/packages/workSummary/summary/index'],
+  // employment (就业援助) and micro-projects (惠民项目): the worker's board and projects, the officer's projects, the resident's 社区家务账
+  ['worker-liu', '#/packages/employment/board/index'],
+  ['worker-liu', '#/packages/microProjects/projects/index'],
+  ['officer-huang', '#/packages/microProjects/projects/index'],
+  ['resident-wang', '#/packages/microProjects/accounts/index'],
+  // safety (安全生产, 门前三包, 违建): the register and an inspection, the hazards and reports, a case, the shops, the report form
+  ['worker-liu', '#/packages/safety/sites/index'],
+  ['grid-he', '#/packages/safety/sites/index'],
+  ['grid-he', '#/packages/safety/inspect/index?siteId=SF_SITE'],
+  ['grid-he', '#/packages/safety/hazards/index'],
+  ['grid-he', '#/packages/safety/case/index?caseId=SF_HAZARD'],
+  ['worker-liu', '#/packages/safety/hazards/index?kind=illegalBuilding'],
+  ['worker-liu', '#/packages/safety/case/index?caseId=SF_REPORT'],
+  ['worker-liu', '#/packages/safety/shops/index'],
+  ['grid-he', '#/packages/safety/report/index'],
 ];
 
 async function open(who: string, route: string, elder: boolean): Promise<Page> {
@@ -239,7 +345,7 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
     },
     [who ? tokens[who] : null, elder] as const,
   );
-  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!).replace(/ANN_\w+/, (k) => ann[k]!)}`);
+  await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!).replace(/ANN_\w+/, (k) => ann[k]!).replace(/EC_\w+/g, (k) => ec[k]!).replace(/SF_\w+/g, (k) => sf[k]!)}`);
   await page.waitForLoadState('networkidle');
   // the page has rendered its content (not a spinner): some text in the page root
   await page.waitForFunction(() => (document.querySelector('.taro_page, .taro_router')?.textContent ?? '').trim().length > 4, undefined, { timeout: 15_000 });

@@ -97,7 +97,7 @@ export default function EmergencyPage() {
   return (
     <Page title='ec.sosTitle'>
       {!confirming ? (
-        <View className='ec-sos' onClick={() => setConfirming(true)} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'ec-sos-big', 'aria-label': t('ec.sos') })}>
+        <View className='ec-sos' onClick={() => setConfirming(true)} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'ec-sos-big' })}>
           <Text className='ec-sos-text'>{t('ec.sos')}</Text>
           <Text className='ec-sos-hint'>{t('ec.sosHint')}</Text>
         </View>

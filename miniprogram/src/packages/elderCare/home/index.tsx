@@ -46,7 +46,7 @@ export default function ElderCareHome() {
           return (
             <View>
               {bound ? (
-                <View className='ec-sos' onClick={go(`${ELDER}/emergency/index`)} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'ec-sos', 'aria-label': t('ec.sos') })}>
+                <View className='ec-sos' onClick={go(`${ELDER}/emergency/index`)} {...aria({ role: 'button', tabindex: 0, 'data-testid': 'ec-sos' })}>
                   <Text className='ec-sos-text'>{t('ec.sos')}</Text>
                   <Text className='ec-sos-hint'>{t('ec.sosHint')}</Text>
                 </View>

@@ -82,7 +82,7 @@ function LedgerCard({ l, s }: { l: SummaryLedger; s: WorkSummary }) {
               key={f.key}
               className={`ws-fig ${link ? 'ws-fig-link' : ''}`}
               onClick={link ? () => open(link) : undefined}
-              {...aria({ role: link ? 'link' : 'group', tabindex: link ? 0 : undefined, 'aria-label': link ? `${label}. ${t('ws.openRecords', { figure: name(f) })}` : label, 'data-testid': `ws-fig-${l.ledger}-${f.key}` })}
+              {...aria({ role: link ? 'link' : 'group', tabindex: link ? 0 : undefined, ...(link ? { title: t('ws.openRecords', { figure: name(f) }) } : { 'aria-label': label }), 'data-testid': `ws-fig-${l.ledger}-${f.key}` })}
             >
               <View className='ws-fig-head'>
                 <Text className='body'>{name(f)}</Text>
