@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness } from '../support/harness';
-import { ensureH5Build, launchBrowser, ROOT, startWeb, loginAs as logIn } from '../support/web';
+import { ensureH5Build, launchBrowser, openPage, ROOT, startWeb, loginAs as logIn } from '../support/web';
 
 /**
  * A say-it day end to end, in Chromium at a phone's viewport, on the h5 build against the real handlers:
@@ -96,5 +96,30 @@ describe('a say-it day, end to end', () => {
     await resident.getByTestId('matter-outcome').getByText(/当场解决/).first().waitFor({ timeout: 10_000 });
     await resident.screenshot({ path: path.join(shots, 'e2e-4-outcome.png') });
     await resident.context().close();
+  });
+});
+
+describe('a shared phone', () => {
+  it('leaves no unsent draft for the next person after 退出登录', async () => {
+    // Prepare: wang starts a matter and leaves it unsent (the app keeps it on the phone for her)
+    const page = await loginAs('resident-wang');
+    await page.getByTestId('home-raise').click();
+    await page.getByTestId('submit-text').fill('楼道灯不亮（未发送的草稿）');
+    await page.waitForFunction(() => (localStorage.getItem('linli.matterDraft') ?? '').includes('未发送的草稿'));
+    // Act: she signs out on 我的
+    await openPage(page, `${web.url}/#/pages/me/index`);
+    await page.getByTestId('me-logout').click();
+    await page.waitForURL(/pages\/login/, { timeout: 20_000, waitUntil: 'commit' });
+    // Assess: the draft is gone from the phone, and li, signing in on it, starts an empty form
+    await page.waitForFunction(() => localStorage.getItem('linli.tokens') === null);
+    expect(await page.evaluate(() => localStorage.getItem('linli.matterDraft'))).toBeNull();
+    await page.getByTestId('login-openid').fill('resident-li');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/pages\/home/, { timeout: 20_000, waitUntil: 'commit' });
+    await openPage(page, `${web.url}/#/pages/home/index`);
+    await page.getByTestId('home-raise').click();
+    await page.getByTestId('submit-text').waitFor();
+    expect(await page.getByTestId('submit-text').inputValue()).toBe('');
+    await page.context().close();
   });
 });

@@ -3,7 +3,7 @@ import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '@shared/http'
 import type { Tokens } from '@shared/auth/schemas'
 import type { ErrorBody } from '@shared/errors'
 import { api, type Route } from './routes'
-import { keys, load, remove, save } from './storage'
+import { forgetPersonal, keys, load, remove, save } from './storage'
 
 /** Where the API is: through the dev server's /api proxy in a browser, the configured https domain in WeChat. */
 export const apiBase: string = process.env.TARO_ENV === 'h5' ? '/api' : process.env.TARO_APP_API_BASE || 'https://api.linli.example.com'
@@ -51,6 +51,8 @@ export async function signOut(): Promise<void> {
     await send(r.method, r.path, { refreshToken: held.refreshToken }, { Authorization: `Bearer ${held.accessToken}`, 'Idempotency-Key': newIdempotencyKey() }).catch(() => undefined)
   }
   setTokens(undefined)
+  // a shared phone: the next person must not find this one's drafts
+  forgetPersonal()
 }
 
 export function isLoggedIn(): boolean {

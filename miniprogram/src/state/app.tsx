@@ -6,6 +6,7 @@ import type { Api } from '@shared/api'
 import { api } from '../api/routes'
 import { call, isLoggedIn, onSignedOut, signOut } from '../api/client'
 import { loadPrefs, savePrefs, type Prefs } from './prefs'
+import { rememberSignedIn } from '../api/storage'
 import { translate } from '../i18n/translate'
 
 type ClientConfig = ResponseOf<Api['platform']['config']>
@@ -38,6 +39,7 @@ export function AppProvider({ children }: PropsWithChildren) {
     }
     try {
       const m = await call(api.auth.me, {})
+      rememberSignedIn(m.id)
       setMe(m)
       return m
     } catch {
@@ -84,6 +86,7 @@ export function AppProvider({ children }: PropsWithChildren) {
         }),
       refreshMe,
       signedIn: (m) => {
+        rememberSignedIn(m.id)
         setMe(m)
         setLoadingMe(false)
       },
