@@ -4,13 +4,15 @@
  * once a month by the grid worker of their grid; the hazards found, most rectified by their deadline on re-inspection
  * with a photo, some late after a "not yet" and a new deadline, the newest still open (some of them overdue); its
  * street-front shops with this year's agreements (most signed in the spring round) and a few of last year's entered
- * from paper in January; a few illegal buildings reported on patrol, passed to the enforcement bureau and closed with
- * the bureau's outcome. The first half-year's signing rate comes out about 90%.
+ * from paper in January (counted apart, as late agreements); a few illegal buildings reported on patrol, passed to the
+ * enforcement bureau and closed with the bureau's outcome. The first half-year's signing rate comes out about 90%.
  *
  * Everything goes through the real handlers (`call`, in-process) with the clock moved to when it happened, so every
  * counter is added as the app adds it. A marker item is written last: when it is there, the run does nothing.
  */
 import type { Deps } from '../functions/platform/context';
+import { countShopsDue } from '../functions/safety/jobs';
+import { startOfChinaYear } from '../shared/safety/figures';
 import { addDays, addMonths, chinaDay, chinaInstant, chinaMonth, lastDayOfMonth } from '../shared/platform/chinaTime';
 import { checklistOf, type SiteType } from '../shared/safety/siteTypes';
 import { rng } from './seedRandom';
@@ -126,6 +128,11 @@ export async function seedSafety(opts: {
   const latest = now.getTime() - DAY;
   const done = (t: number) => t <= latest;
 
+  // the yearly run of shops due, as scheduled at 00:00 on 1 January 2026: the registers are built later in January, so
+  // it adds nothing (each shop counts itself when registered), and it leaves its markers as in production
+  const newYear = startOfChinaYear(2026);
+  if (done(newYear.getTime())) await countShopsDue({ ...deps, clock: { now: () => newYear } }, { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} });
+
   // the communities one beside the other (each its own partition and counters)
   await Promise.all(Object.entries(workers).map(async ([communityId, worker]) => {
     const r = rng(`safety-${communityId}`);
@@ -200,9 +207,10 @@ export async function seedSafety(opts: {
       summary.shops++;
     }
     // this year's round and last year's, by shares of the January register (shuffled), so the first half-year's
-    // signing rate is about 90% whatever the draws: last year's agreements of a tenth entered from the paper ones in
-    // late January; this year's signed by the grid workers in March to May (four fifths), stragglers in the summer and
-    // autumn (a tenth), the rest still unsigned; the shops opened later sign within weeks
+    // signing rate (this year's agreements over the shops due) is about 90% whatever the draws: this year's signed by
+    // the grid workers in March to May (nine tenths), stragglers in the summer and autumn (a twentieth), the rest still
+    // unsigned; last year's agreements of a tenth entered from the paper ones in late January (late agreements, apart
+    // from the rate); the shops opened later sign within weeks
     const registered = shops.filter((s) => !s.late);
     const shuffled = (xs: typeof shops) => xs.map((s) => ({ s, k: r() })).sort((a, b) => a.k - b.k).map((x) => x.s);
     for (const shop of shuffled(registered).slice(0, Math.round(registered.length / 10))) {
@@ -210,8 +218,8 @@ export async function seedSafety(opts: {
       summary.agreements++;
     }
     const round = shuffled(registered);
-    const spring = Math.round(registered.length * 0.8);
-    const later = Math.round(registered.length * 0.9);
+    const spring = Math.round(registered.length * 0.9);
+    const later = Math.round(registered.length * 0.95);
     for (const [i, shop] of [...round.slice(0, later), ...shops.filter((s) => s.late)].entries()) {
       const month = shop.late ? chinaMonth(new Date(shop.registeredAt + 10 * DAY)) : i < spring ? pick(['2026-03', '2026-04', '2026-05']) : pick(['2026-07', '2026-08', '2026-10']);
       const t = at(month, 3 + Math.floor(r() * 24));

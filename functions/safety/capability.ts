@@ -18,6 +18,17 @@ export const safetyCapability = capability('safety', {
         secrets: ['tokenSecret'],
       },
     },
+    // the yearly base of the signing rate: each community's register of shops added to January's shopsDue, once a
+    // community and year (a SHOPSDUE# marker put where absent in the same transaction)
+    countShopsDue: {
+      handler: 'functions/safety/jobs.countShopsDueHandler',
+      description: 'safety - once a year, add each community\'s register of shops to January\'s shops due to sign (签订率 base); once a community and year',
+      schedule: 'cron(0 16 31 12 ? *)', // 00:00 China time on 1 January (16:00 UTC on 31 December)
+      timeout: 300,
+      // one run at a time: a slow or retried run never overlaps the next
+      reservedConcurrency: 1,
+      needs: { table: { read: ['UNITS', 'SHOPS#'], write: ['SHOPSDUE#', 'FIG#', 'FIGSD#'] } },
+    },
   },
   errors: [
     'CHECKLIST_MISMATCH',

@@ -37,16 +37,17 @@ it("keeps the safety and street-front counters equal to a recount of the records
   await w.report(grid);
   await h.api.as(worker).post(`/safety-cases/${r1.id}/steps`, { action: 'passOn', version: 0 });
   await h.api.as(worker).post(`/safety-cases/${r1.id}/steps`, { action: 'recordOutcome', outcome: 'corrected', version: 1 });
-  // Act
-  const counters = sumByLedger(await readFigureCounters(h.deps.db, 'community', 'c-a', '2026-07', '2027-06'));
+  // Act: the half-year the sentences name (from January 2027 on, the yearly run adds the register to shopsDue:
+  // jobs.test.ts)
+  const counters = sumByLedger(await readFigureCounters(h.deps.db, 'community', 'c-a', '2026-07', '2026-12'));
   const recounted = {
-    safety: await safetyRecount.recount(h.deps.db, 'c-a', '2026-07', '2027-06'),
-    streetFronts: await streetFrontsRecount.recount(h.deps.db, 'c-a', '2026-07', '2027-06'),
+    safety: await safetyRecount.recount(h.deps.db, 'c-a', '2026-07', '2026-12'),
+    streetFronts: await streetFrontsRecount.recount(h.deps.db, 'c-a', '2026-07', '2026-12'),
   };
   const november = sumByLedger(await readFigureCounters(h.deps.db, 'community', 'c-a', '2026-11', '2026-11'));
   // Assess
   expect(counters.safety).toEqual({ sites: 2, inspections: 3, hazardsFound: 3, rectified: 2, rectifiedInTime: 1 });
-  expect(counters.streetFronts).toEqual({ shops: 3, agreementsSigned: 2, illegalBuildingReports: 2, passedOn: 1, corrected: 1 });
+  expect(counters.streetFronts).toEqual({ shops: 3, shopsDue: 3, agreementsSigned: 2, illegalBuildingReports: 2, passedOn: 1, corrected: 1 });
   expect(recounted.safety).toEqual(counters.safety);
   expect(recounted.streetFronts).toEqual(counters.streetFronts);
   expect(november).toEqual({});

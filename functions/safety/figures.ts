@@ -28,18 +28,26 @@ export const safetyRecount: LedgerRecount = {
   },
 };
 
-/** The street-fronts ledger rebuilt from a community's shops, agreements (every year the months touch) and reports. */
+/**
+ * The street-fronts ledger rebuilt from a community's shops (each due in its month, and in every later January of the
+ * period), agreements (every year the months touch) and reports.
+ */
 export const streetFrontsRecount: LedgerRecount = {
   ledger: 'streetFronts',
   async recount(db: Db, communityId: string, from: string, to: string) {
     // an agreement is recorded in its year or the years beside it (signAgreement): read those
     const years = new Set<number>();
-    for (let m = from; m <= to; m = addMonths(m, 1)) for (const d of [-1, 0, 1]) years.add(Number(m.slice(0, 4)) + d);
+    // the Januaries in from..to: the yearly job added the register there (shops registered before that year)
+    const dueYears: number[] = [];
+    for (let m = from; m <= to; m = addMonths(m, 1)) {
+      for (const d of [-1, 0, 1]) years.add(Number(m.slice(0, 4)) + d);
+      if (m.endsWith('-01')) dueYears.push(Number(m.slice(0, 4)));
+    }
     const [shops, agreements, reports] = await Promise.all([
       store.listShopsOfCommunity(db, communityId),
       Promise.all([...years].map((y) => store.listAgreementsOfYear(db, communityId, y))).then((a) => a.flat()),
       store.allCasesOfCommunity(db, communityId, 'illegalBuilding'),
     ]);
-    return sumMonths(recountStreetFronts({ shops, agreements, reports }), communityId, from, to);
+    return sumMonths(recountStreetFronts({ shops, agreements, reports, dueYears }), communityId, from, to);
   },
 };

@@ -214,3 +214,30 @@ export const agreementItem = (a: AgreementRecord): Item => ({
 export function listAgreementsOfYear(db: Db, communityId: string, year: number): Promise<AgreementRecord[]> {
   return all<AgreementRecord>(db, { index: 'gsi1', pk: keys.shopAgreementOfYear(communityId, year, '').gsi1pk });
 }
+
+/**
+ * The yearly shops-due run's marker of a community and year: put where absent in the transaction that adds the
+ * register to January's counter, so a re-run adds nothing. (Its key is built here, not in platform/keys.ts, which
+ * belongs to platform; move it there with the next platform change.)
+ */
+export const shopsDueRunItem = (communityId: string, year: number, at: string, shopsDue: number): Item => ({
+  pk: `SHOPSDUE#${communityId}`,
+  sk: String(year),
+  entity: 'shopsDueRun',
+  communityId,
+  year,
+  shopsDue,
+  at,
+});
+
+/** How many of a community's shops were registered before an instant (ISO): every page of the register, counted. */
+export async function countShopsRegisteredBefore(db: Db, communityId: string, before: string): Promise<number> {
+  let n = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await db.query({ index: 'gsi1', pk: keys.shopOfCommunity(communityId, '', '').gsi1pk, cursor });
+    for (const it of page.items) if (typeof it.createdAt === 'string' && it.createdAt < before) n++;
+    cursor = page.cursor;
+  } while (cursor);
+  return n;
+}

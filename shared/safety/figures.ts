@@ -1,4 +1,4 @@
-import { chinaMonth } from '../platform/chinaTime';
+import { chinaInstant, chinaMonth, chinaYear } from '../platform/chinaTime';
 import { ledger, percent, ratesOf } from '../platform/figures';
 import { correctedOutcomes } from './kinds/illegalBuilding';
 
@@ -34,18 +34,27 @@ export const safetyLedger = ledger({
   recordsPage: '/packages/safety/hazards/index',
 });
 
+/**
+ * The street fronts' signing rate (签订率) is agreementsSigned / shopsDue of a period. shopsDue counts each shop once a
+ * year: in the month it is registered, and in January of every later year (the yearly job countShopsDue adds a
+ * community's register, shops registered before the year, at 00:00 China time on 1 January). agreementsSigned counts
+ * an agreement for the year it is recorded in; one for an earlier year entered late counts as lateAgreements instead,
+ * and one for next year (signed in December) counts in January of its year: see `agreementFigure`.
+ */
 export const streetFrontsLedger = ledger({
   ledger: 'streetFronts',
   zh: '门前三包与违建',
   en: 'Street fronts and illegal buildings',
   figures: [
     { key: 'shops', zh: '登记沿街店铺', en: 'Shops registered', measureZh: '家', unit: 'count' },
+    { key: 'shopsDue', zh: '应签店铺', en: 'Shops due to sign', measureZh: '家', unit: 'count' },
     { key: 'agreementsSigned', zh: '签订门前三包责任书', en: 'Agreements signed', measureZh: '份', unit: 'count' },
+    { key: 'lateAgreements', zh: '补录上年度责任书', en: 'Last year\'s agreements entered late', measureZh: '份', unit: 'count', hideWhenZero: true },
     { key: 'illegalBuildingReports', zh: '上报违建', en: 'Illegal buildings reported', measureZh: '件', unit: 'count' },
     { key: 'passedOn', zh: '移交执法', en: 'Passed to enforcement', measureZh: '件', unit: 'count' },
     { key: 'corrected', zh: '拆除或整改', en: 'Demolished or corrected', measureZh: '件', unit: 'count' },
   ],
-  rates: [{ key: 'signingRate', zh: '签订率', en: 'Signing rate', numerator: 'agreementsSigned', denominator: 'shops' }],
+  rates: [{ key: 'signingRate', zh: '签订率', en: 'Signing rate', numerator: 'agreementsSigned', denominator: 'shopsDue' }],
   sentences(v, period) {
     const r = ratesOf(streetFrontsLedger, v);
     const n = (k: string) => v[k] ?? 0;
@@ -88,17 +97,46 @@ export function recountSafety(r: SafetyRecords): Recounted {
   return out;
 }
 
+/** 00:00 China time on 1 January of a year: when a year's shops due are counted (the job's run and its January). */
+export function startOfChinaYear(year: number): Date {
+  return chinaInstant(`${year}-01-01`);
+}
+
+/**
+ * Where a shop's agreement counts: for the year it is recorded in, as signed in that month; for an earlier year (a
+ * paper one entered late), as a late agreement in that month, outside the rate; for next year (signed in December), as
+ * signed in January of its year, beside the shops due that year.
+ */
+export function agreementFigure(year: number, recordedAt: string): { at: string; key: 'agreementsSigned' | 'lateAgreements' } {
+  const recordedIn = chinaYear(recordedAt);
+  if (year < recordedIn) return { at: recordedAt, key: 'lateAgreements' };
+  if (year > recordedIn) return { at: startOfChinaYear(year).toISOString(), key: 'agreementsSigned' };
+  return { at: recordedAt, key: 'agreementsSigned' };
+}
+
 export interface StreetFrontRecords {
   shops: readonly { communityId: string; createdAt: string }[];
-  agreements: readonly { communityId: string; recordedAt: string }[];
+  agreements: readonly { communityId: string; year: number; recordedAt: string }[];
   reports: readonly { communityId: string; createdAt: string; state: string; outcome?: string }[];
+  /** the years whose January gets the register's shops due (shops registered before the year): the job's years */
+  dueYears: readonly number[];
 }
 
 /** The street-front counters from the records: `${communityId}#${month}` → figures. */
 export function recountStreetFronts(r: StreetFrontRecords): Recounted {
   const out: Recounted = {};
-  for (const s of r.shops) bump(out, s.communityId, s.createdAt, 'shops');
-  for (const a of r.agreements) bump(out, a.communityId, a.recordedAt, 'agreementsSigned');
+  for (const s of r.shops) {
+    bump(out, s.communityId, s.createdAt, 'shops');
+    bump(out, s.communityId, s.createdAt, 'shopsDue');
+    for (const y of r.dueYears) {
+      const start = startOfChinaYear(y);
+      if (Date.parse(s.createdAt) < start.getTime()) bump(out, s.communityId, start.toISOString(), 'shopsDue');
+    }
+  }
+  for (const a of r.agreements) {
+    const f = agreementFigure(a.year, a.recordedAt);
+    bump(out, a.communityId, f.at, f.key);
+  }
   for (const b of r.reports) {
     bump(out, b.communityId, b.createdAt, 'illegalBuildingReports');
     if (b.state !== 'reported') bump(out, b.communityId, b.createdAt, 'passedOn');

@@ -1,4 +1,5 @@
 import { chinaDay, chinaYear } from '../../../shared/platform/chinaTime';
+import { agreementFigure } from '../../../shared/safety/figures';
 import type { Agreement, RegisterShopInput, Shop, ShopsOfYear, SignAgreementInput } from '../../../shared/safety/schemas';
 import type { UserCtx } from '../../platform/context';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
@@ -25,12 +26,15 @@ function shopView(s: ShopRecord): Shop {
   return rest;
 }
 
-/** A community worker (or officer) registers a street-front shop: counted in the street-fronts ledger's shops. */
+/**
+ * A community worker (or officer) registers a street-front shop: counted in the street-fronts ledger's shops, and due
+ * to sign this year (shopsDue; the yearly job countShopsDue counts it again each January after).
+ */
 export async function registerShop(ctx: UserCtx, communityId: string, input: RegisterShopInput): Promise<Shop> {
   const scope = await communityScope(ctx, communityId, 'community');
   const now = ctx.clock.now();
   const record: ShopRecord = { id: ctx.newId(), ...scope, ...input, createdAt: now.toISOString() };
-  return transactCreate(ctx, [{ put: store.shopItem(record), if: { expr: 'attribute_not_exists(#pk)' } }, ...figureAdds(scope, now, 'streetFronts', { shops: 1 })], shopView(record));
+  return transactCreate(ctx, [{ put: store.shopItem(record), if: { expr: 'attribute_not_exists(#pk)' } }, ...figureAdds(scope, now, 'streetFronts', { shops: 1, shopsDue: 1 })], shopView(record));
 }
 
 /** The shops with the year's agreement and the signing rate (signed / shops): two queries. */
@@ -53,7 +57,8 @@ export async function shopsOfYear(ctx: UserCtx, communityId: string, year?: numb
 
 /**
  * Records a shop's signed agreement for a year: once a shop and year (a second signing is refused with
- * AGREEMENT_ALREADY_SIGNED; a retried request with its Idempotency-Key gets the first answer). Counted when recorded.
+ * AGREEMENT_ALREADY_SIGNED; a retried request with its Idempotency-Key gets the first answer). Counted where
+ * agreementFigure says: signed this month, late (an earlier year's) this month, or signed in January of next year.
  */
 export async function signAgreement(ctx: UserCtx, shopId: string, input: SignAgreementInput): Promise<Agreement> {
   const shop = await store.getShop(ctx.db, shopId);
@@ -77,9 +82,11 @@ export async function signAgreement(ctx: UserCtx, shopId: string, input: SignAgr
     recordedByName: byName(ctx),
     recordedAt: now.toISOString(),
   };
+  // this year's counts now; last year's entered late apart from the rate; next year's in its January
+  const counted = agreementFigure(record.year, record.recordedAt);
   return transactCreate(
     ctx,
-    [{ put: store.agreementItem(record), if: { expr: 'attribute_not_exists(#pk)' }, fails: 'AGREEMENT_ALREADY_SIGNED' }, ...figureAdds(shop, now, 'streetFronts', { agreementsSigned: 1 })],
+    [{ put: store.agreementItem(record), if: { expr: 'attribute_not_exists(#pk)' }, fails: 'AGREEMENT_ALREADY_SIGNED' }, ...figureAdds(shop, counted.at, 'streetFronts', { [counted.key]: 1 })],
     await agreementView(ctx, record),
   );
 }
