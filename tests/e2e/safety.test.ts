@@ -208,6 +208,6 @@ describe('an illegal building, end to end', () => {
     expect(c).toMatchObject({ kind: 'illegalBuilding', state: 'closed', open: false, outcome: 'demolished', place: '和平路 3 号楼顶', reporterName: '陈志强' });
     expect(c.photos).toHaveLength(1);
     expect(c.history.map((e: { action: string; byName: string }) => `${e.action} ${e.byName}`)).toEqual(['reported 陈志强', 'passOn 刘芳', 'recordOutcome 刘芳']);
-    expect(await countersOf(h.deps.db, 'streetFronts', 'c-a', '2026-12')).toEqual({ shops: 2, agreementsSigned: 1, illegalBuildingReports: 1, passedOn: 1, corrected: 1 });
+    expect(await countersOf(h.deps.db, 'streetFronts', 'c-a', '2026-12')).toEqual({ shops: 2, shopsDue: 2, agreementsSigned: 1, illegalBuildingReports: 1, passedOn: 1, corrected: 1 });
   });
 });
