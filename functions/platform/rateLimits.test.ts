@@ -1,5 +1,8 @@
-import { harness, NEXT_SESSION_A, type Harness, type Person } from '../../tests/support/harness';
-import { rateLimits } from './rateLimits';
+import { harness, NEXT_SESSION_A, START, type Harness, type Person } from '../../tests/support/harness';
+import type { Endpoint } from '../../shared/http';
+import { Db } from './db';
+import { setLogSink } from './log';
+import { consumeLimit, rateLimits } from './rateLimits';
 
 /**
  * Rate limits through the real wrapper and DynamoDB Local: a burst over a limit passes exactly the limit (the counter's
@@ -105,4 +108,28 @@ describe('rate limits', () => {
     expect(answers.slice(0, perUser).map((a) => a.status)).not.toContain(429);
     expect(answers[perUser]!.status).toBe(429);
   });
+
+  it('logs a give-back that fails, and still refuses with 429', async () => {
+    // Prepare: a community's daily matters are spent; the table refuses the caller's give-back (a throttled table)
+    const db = h.deps.db;
+    const failing = Object.create(db) as Db;
+    failing.update = (key, change) => (change.add?.count === -1 ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ThrottlingException' })) : db.update(key, change));
+    const endpoint = { limit: 'matter' } as Endpoint;
+    const input = { principal: { userId: 'u-giveback', grants: [{ role: 'resident', unitId: 'c-giveback' }] }, params: {}, body: {} } as Parameters<typeof consumeLimit>[2];
+    const perCommunity = rateLimits.matter.find((r) => r.per === 'community')!.max;
+    for (let i = 0; i < perCommunity; i++) await consumeLimit(db, endpoint, { ...input, principal: { ...input.principal, userId: `u-${i}` } }, Date.parse(START));
+    const lines: string[] = [];
+    const prev = setLogSink((line) => lines.push(line));
+    try {
+      // Act
+      const refused = await consumeLimit(failing, endpoint, input, Date.parse(START)).catch((e: unknown) => e);
+      // Assess: refused, and the failed give-back of the user's hourly and daily counts is in the logs
+      expect((refused as { status?: number }).status).toBe(429);
+      const warned = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'rate limit give-back failed');
+      expect(warned).toHaveLength(2);
+      expect(warned[0]).toMatchObject({ level: 'warn', limit: 'matter', pk: 'RATE#u#u-giveback', error: 'ThrottlingException' });
+    } finally {
+      setLogSink(prev);
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/org/schemas';
 import { ConditionFailed, type Db } from './db';
 import { ApiError } from './errors';
 import { keys } from './keys';
+import { createLogger } from './log';
 
 /**
  * Rate limits and quotas (issue 11 item 5): what a script could repeat without end (matters, comments, binding
@@ -138,6 +139,8 @@ const FULL_LIMIT = 20_000;
  * The rules are taken one after another, shortest window first, so a request refused by its hour spends nothing of its
  * day; when a later rule refuses, the earlier ones give back what they took. `nowMs` is the request's clock.
  */
+const log = createLogger({ module: 'rateLimits' });
+
 export async function consumeLimit(db: Db, endpoint: Endpoint, input: LimitInput, nowMs: number): Promise<void> {
   if (!endpoint.limit) return;
   const community = communityOf(input);
@@ -159,8 +162,15 @@ export async function consumeLimit(db: Db, endpoint: Endpoint, input: LimitInput
     }
     if (full.size >= FULL_LIMIT) full.clear();
     full.add(cacheKey);
-    // a failed give-back only leaves a count one too high until its window ends, which errs on the safe side
-    await Promise.all(taken.map((k) => db.update(k, { add: { count: -1 } }).catch(() => undefined)));
+    // a failed give-back only leaves a count one too high until its window ends, which errs on the safe side; it is
+    // logged, so a throttled table that keeps refusing give-backs shows in the logs before residents feel it
+    await Promise.all(
+      taken.map((k) =>
+        db.update(k, { add: { count: -1 } }).catch((e: unknown) => {
+          log.warn('rate limit give-back failed', { limit: endpoint.limit, pk: k.pk, sk: k.sk, error: e instanceof Error ? e.name : String(e) });
+        }),
+      ),
+    );
     throw new RateLimitedError(Math.max(1, windowEnd - nowSec));
   }
 }
