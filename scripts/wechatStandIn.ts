@@ -10,6 +10,15 @@
  *        → {errcode: 0, errmsg: 'ok'} | 40001 (bad token) | 42001 (expired token) | 47003 (bad body) | 40037 (unknown template)
  *   POST /wxa/business/getuserphonenumber?access_token=…  {code}
  *        → {errcode: 0, errmsg: 'ok', phone_info: {phoneNumber, purePhoneNumber, countryCode, watermark}}
+ *   POST /wxa/msg_sec_check?access_token=…  {content, version: 2, scene: 1-4, openid, title?}
+ *        → {errcode: 0, errmsg: 'ok', result: {suggest, label}, detail: [...], trace_id}: content with a word of
+ *          RISKY_WORDS is risky (label 20006), of REVIEW_WORDS review (label 21000), else pass (100);
+ *          47001 for a body that is not JSON or lacks version 2 / scene / openid / content
+ *   POST /wxa/media_check_async?access_token=…  {media_url, media_type: 1|2, version: 2, scene, openid}
+ *        → {errcode: 0, errmsg: 'ok', trace_id}; the verdict (risky when the URL or the photo's bytes hold
+ *          RISKY_PHOTO_MARK, review for REVIEW_PHOTO_MARK, else pass) is pushed later as a `wxa_media_check` event to the
+ *          media push URL (option mediaPushUrl, env WECHAT_PUSH_URL, or POST /__standin/media-push), signed and sealed as
+ *          every push is, after mediaDelayMs (default 1 s)
  *
  * and a control surface for tests and people, under /__standin/:
  *   POST   /__standin/code {openid}            → {code}: a one-time code like wx.login's, for that openid
@@ -20,6 +29,11 @@
  *   DELETE /__standin/messages                 → clears the record (and any pending failures)
  *   GET    /__standin/attempts                 → {items: [...every send attempt, with the errcode it got]}
  *   GET    /__standin/health                   → {ok: true}
+ *   GET    /__standin/media-checks?openid=…    → {items: [{traceId, mediaUrl, delivered, event}]}: the verdicts, with the
+ *                                                 push event WeChat sends (tests that call the functions in-process
+ *                                                 deliver it themselves)
+ *   POST   /__standin/media-push {url}          → later verdicts are pushed to url (url null: kept until asked for)
+ *   POST   /__standin/media-checks/deliver {url, openid?} → pushes the undelivered verdicts now; answers {items: [{traceId, status}]}
  *   POST   /__standin/push {url, event, mode?} → delivers a message-push event to `url` as WeChat does (signed with the
  *                                                 Token; sealed with the EncodingAESKey when mode is 'safe', the default)
  *                                                 and answers {status, body} of the app's answer
@@ -37,6 +51,13 @@ import { readPush, readTemplates } from '../functions/platform/config';
 import { pushSignature, sealPush } from '../functions/platform/wechatPush';
 
 export const DEFAULT_APPID = 'wx-local-appid';
+
+/** The stand-in's test vocabulary for 内容安全 (WeChat's own lists are not public): a word of the first is risky, of the second review. */
+export const RISKY_WORDS = ['赌博网站', '代开发票', 'risky-word'];
+export const REVIEW_WORDS = ['可疑链接', 'review-word'];
+/** a photo whose URL or bytes hold this is risky; the other, review */
+export const RISKY_PHOTO_MARK = 'risky-photo';
+export const REVIEW_PHOTO_MARK = 'review-photo';
 export const DEFAULT_SECRET = 'local-secret';
 
 export interface WechatStandInOptions {
@@ -55,6 +76,18 @@ export interface WechatStandInOptions {
   log?: boolean;
   /** the message-push Token and EncodingAESKey of the console (default: the local stack's, functions/platform/config.ts) */
   push?: { token: string; aesKey?: string };
+  /** where media-check verdicts are pushed (our /wechat/push); default env WECHAT_PUSH_URL, else kept until asked for */
+  mediaPushUrl?: string;
+  /** how long after media_check_async its verdict is pushed, ms (default 1000) */
+  mediaDelayMs?: number;
+}
+
+export interface MediaCheck {
+  traceId: string;
+  openid: string;
+  mediaUrl: string;
+  delivered: boolean;
+  event: Record<string, unknown> & { FromUserName: string; ToUserName: string };
 }
 
 export interface SentMessage {
@@ -86,6 +119,8 @@ export interface WechatStandIn {
   failNext(count: number, errcode?: number, errmsg?: string): void;
   /** every send to `touser` fails (or, with `fail` false, no longer does) */
   failFor(touser: string, fail?: boolean, errcode?: number): void;
+  /** the media-check verdicts, with the push event of each */
+  mediaChecks(openid?: string): MediaCheck[];
   reset(): void;
 }
 
@@ -183,6 +218,39 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
   let attempts: SendAttempt[] = [];
   let failures: { count: number; errcode: number; errmsg: string } = { count: 0, errcode: -1, errmsg: 'system error' };
   const failingUsers = new Map<string, { errcode: number; errmsg: string }>();
+  let mediaChecks: MediaCheck[] = [];
+  let mediaPushUrl: string | undefined = opts.mediaPushUrl ?? process.env.WECHAT_PUSH_URL ?? undefined;
+  const mediaDelayMs = opts.mediaDelayMs ?? 1000;
+  const timers = new Set<NodeJS.Timeout>();
+
+  /** sends one verdict as WeChat's push; a refused or unreachable URL leaves it undelivered */
+  const deliver = async (check: MediaCheck, url: string): Promise<number> => {
+    const push = opts.push ?? readPush(process.env, true)!;
+    const call = wechatPushRequest(check.event, { ...push, appId: appid }, push.aesKey ? 'safe' : 'plain');
+    try {
+      const answer = await fetch(`${url}${url.includes('?') ? '&' : '?'}${call.query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: call.body });
+      await answer.text();
+      if (answer.ok) check.delivered = true;
+      return answer.status;
+    } catch {
+      // the app is not listening (a test's stack has gone): WeChat would retry; here it waits for a deliver call
+      return 0;
+    }
+  };
+
+  /** the verdict on a photo: the URL, then its bytes (a presigned URL names the object, not what is in it) */
+  const judgeMedia = async (mediaUrl: string): Promise<'pass' | 'review' | 'risky'> => {
+    let text = mediaUrl;
+    try {
+      const r = await fetch(mediaUrl, { signal: AbortSignal.timeout(2000) });
+      if (r.ok) text += Buffer.from(await r.arrayBuffer()).toString('latin1');
+    } catch {
+      // an unreachable URL is judged by the URL alone
+    }
+    if (text.includes(RISKY_PHOTO_MARK)) return 'risky';
+    if (text.includes(REVIEW_PHOTO_MARK)) return 'review';
+    return 'pass';
+  };
 
   const mintCode = (openid: string) => {
     const code = randomBytes(16).toString('hex');
@@ -294,6 +362,70 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       });
     }
 
+    if (method === 'POST' && url.pathname === '/wxa/msg_sec_check') {
+      const bad = checkToken(q.get('access_token'));
+      if (bad) return send(res, 200, bad);
+      const body = parseJson(await readBody(req));
+      const scene = body?.scene;
+      if (!body || body.version !== 2 || typeof body.content !== 'string' || typeof body.openid !== 'string' || !body.openid || ![1, 2, 3, 4].includes(scene as number))
+        return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      const text = `${typeof body.title === 'string' ? body.title : ''}${body.content}`;
+      const hit = RISKY_WORDS.find((w) => text.includes(w));
+      const doubt = hit ? undefined : REVIEW_WORDS.find((w) => text.includes(w));
+      const suggest = hit ? 'risky' : doubt ? 'review' : 'pass';
+      const label = hit ? 20006 : doubt ? 21000 : 100;
+      return send(res, 200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest, label },
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: hit || doubt ? 90 : 0, ...(hit || doubt ? { keyword: hit ?? doubt } : {}) }],
+        trace_id: randomBytes(12).toString('hex'),
+      });
+    }
+
+    if (method === 'POST' && url.pathname === '/wxa/media_check_async') {
+      const bad = checkToken(q.get('access_token'));
+      if (bad) return send(res, 200, bad);
+      const body = parseJson(await readBody(req));
+      if (!body || body.version !== 2 || typeof body.media_url !== 'string' || !/^https?:\/\//.test(body.media_url) || ![1, 2].includes(body.media_type as number) || typeof body.openid !== 'string' || !body.openid || ![1, 2, 3, 4].includes(body.scene as number))
+        return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+      const traceId = randomBytes(12).toString('hex');
+      const mediaUrl = body.media_url;
+      const openid = body.openid;
+      const suggest = await judgeMedia(mediaUrl);
+      const label = suggest === 'risky' ? 20002 : suggest === 'review' ? 21000 : 100;
+      const check: MediaCheck = {
+        traceId,
+        openid,
+        mediaUrl,
+        delivered: false,
+        event: {
+          ToUserName: 'gh_standin',
+          FromUserName: openid,
+          CreateTime: Math.floor(Date.now() / 1000),
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid,
+          trace_id: traceId,
+          version: 2,
+          detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest, label },
+        },
+      };
+      mediaChecks.push(check);
+      const target = mediaPushUrl;
+      if (target) {
+        const t = setTimeout(() => {
+          timers.delete(t);
+          void deliver(check, target);
+        }, mediaDelayMs);
+        timers.add(t);
+      }
+      return send(res, 200, { errcode: 0, errmsg: 'ok', trace_id: traceId });
+    }
+
     // --- control surface ---
     if (url.pathname === '/__standin/health') return send(res, 200, { ok: true });
     if (method === 'POST' && url.pathname === '/__standin/code') {
@@ -332,6 +464,26 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       }
     }
     if (method === 'GET' && url.pathname === '/__standin/attempts') return send(res, 200, { items: attempts });
+    if (method === 'GET' && url.pathname === '/__standin/media-checks') {
+      const openid = q.get('openid');
+      return send(res, 200, { items: openid ? mediaChecks.filter((m) => m.openid === openid) : mediaChecks });
+    }
+    const localUrl = (v: unknown) => (typeof v === 'string' && /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(v) ? v : undefined);
+    if (method === 'POST' && url.pathname === '/__standin/media-push') {
+      const body = parseJson(await readBody(req));
+      if (body?.url !== null && !localUrl(body?.url)) return send(res, 400, { error: 'url (http://127.0.0.1…) or null required' });
+      mediaPushUrl = localUrl(body?.url);
+      return send(res, 200, { ok: true, url: mediaPushUrl ?? null });
+    }
+    if (method === 'POST' && url.pathname === '/__standin/media-checks/deliver') {
+      const body = parseJson(await readBody(req));
+      const target = localUrl(body?.url);
+      if (!target) return send(res, 400, { error: 'url (http://127.0.0.1…) required' });
+      const due = mediaChecks.filter((m) => !m.delivered && (typeof body?.openid !== 'string' || m.openid === body.openid));
+      const items = [];
+      for (const m of due) items.push({ traceId: m.traceId, status: await deliver(m, target) });
+      return send(res, 200, { items });
+    }
     if (method === 'POST' && url.pathname === '/__standin/push') {
       const body = parseJson(await readBody(req));
       const event = body?.event as (Json & { FromUserName: string; ToUserName: string }) | undefined;
@@ -368,6 +520,8 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
         server.close(() => resolve());
         server.closeAllConnections?.();
       }),
@@ -381,7 +535,9 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       if (fail) failingUsers.set(touser, { errcode, errmsg: 'system error' });
       else failingUsers.delete(touser);
     },
+    mediaChecks: (openid) => (openid ? mediaChecks.filter((m) => m.openid === openid) : [...mediaChecks]),
     reset: () => {
+      mediaChecks = [];
       sent = [];
       attempts = [];
       codes.clear();

@@ -24,6 +24,37 @@ export interface WechatClient {
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
   /** the number a user granted with the getPhoneNumber button: the button's code, exchanged once */
   getPhoneNumber(code: string): Promise<PhoneInfo>;
+  /** 内容安全 2.0, text: WeChat's verdict on what a user wrote, for one scene, as that user (openid) */
+  msgSecCheck(input: MsgSecCheckInput): Promise<SecVerdict>;
+  /** 内容安全 2.0, media: hands a photo's URL over; the verdict comes later as a `wxa_media_check` push with this trace_id */
+  mediaCheckAsync(input: MediaCheckInput): Promise<{ traceId: string }>;
+}
+
+/** WeChat's scenes: 1 资料 (profile), 2 评论 (comment), 3 论坛 (forum), 4 社交日志 (social log) */
+export type SecScene = 1 | 2 | 3 | 4;
+
+export interface MsgSecCheckInput {
+  content: string;
+  scene: SecScene;
+  /** a user who opened the mini-program in the last 2 hours */
+  openid: string;
+  title?: string;
+}
+
+export interface MediaCheckInput {
+  /** a URL WeChat can fetch the photo from (a presigned GET) */
+  mediaUrl: string;
+  /** 1 audio, 2 image */
+  mediaType: 1 | 2;
+  scene: SecScene;
+  openid: string;
+}
+
+/** `result` of 内容安全 2.0: suggest is what to do; label is the kind (100 normal, 10001 ads, 20001 politics, 20002 porn, 20003 abuse, 20006 illegal, 20008 fraud, 20012 vulgar, 20013 copyright, 21000 other) */
+export interface SecVerdict {
+  suggest: 'pass' | 'review' | 'risky';
+  label: number;
+  traceId?: string;
 }
 
 export interface PhoneInfo {
@@ -63,6 +94,21 @@ export function wechatClient(opts: { apiBase: string; appId: string; secret: str
     const body = await call<{ access_token: string; expires_in: number }>(`${opts.apiBase}/cgi-bin/token?${q}`);
     token = { value: body.access_token, until: Date.now() + (body.expires_in - 300) * 1000 };
     return token.value;
+  }
+
+  /** a POST with the access token; a token WeChat calls stale is dropped so the next call fetches a new one */
+  async function withToken<T>(path: string, body: unknown): Promise<T> {
+    const t = await accessToken();
+    try {
+      return await call<T>(`${opts.apiBase}${path}?access_token=${encodeURIComponent(t)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (e) {
+      if (e instanceof WechatApiError && (e.errcode === 40001 || e.errcode === 42001)) token = undefined;
+      throw e;
+    }
   }
 
   return {
@@ -107,6 +153,30 @@ export function wechatClient(opts: { apiBase: string; appId: string; secret: str
         if (e instanceof WechatApiError && e.errcode > 0) throw new ApiError(400, 'PHONE_CODE_INVALID');
         throw new ApiError(502, 'PHONE_CODE_INVALID');
       }
+    },
+    async msgSecCheck(input) {
+      // version 2 answers errcode 0 for every verdict: the verdict is `result` (detail has each strategy's own)
+      const body = await withToken<{ result?: { suggest?: string; label?: number }; trace_id?: string }>('/wxa/msg_sec_check', {
+        content: input.content,
+        version: 2,
+        scene: input.scene,
+        openid: input.openid,
+        ...(input.title ? { title: input.title } : {}),
+      });
+      const suggest = body.result?.suggest;
+      if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw new WechatApiError(-2, `msg_sec_check: no verdict (${String(suggest)})`);
+      return { suggest, label: Number(body.result?.label ?? 0), traceId: body.trace_id };
+    },
+    async mediaCheckAsync(input) {
+      const body = await withToken<{ trace_id?: string }>('/wxa/media_check_async', {
+        media_url: input.mediaUrl,
+        media_type: input.mediaType,
+        version: 2,
+        scene: input.scene,
+        openid: input.openid,
+      });
+      if (typeof body.trace_id !== 'string' || !body.trace_id) throw new WechatApiError(-2, 'media_check_async: no trace_id');
+      return { traceId: body.trace_id };
     },
   };
 }
