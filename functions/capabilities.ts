@@ -16,6 +16,7 @@ import { employmentCapability } from './employment/capability';
 import { microProjectsCapability } from './microProjects/capability';
 import { workbenchCapability } from './workbench/capability';
 import { workSummaryCapability } from './workSummary/capability';
+import { privacyCapability } from './privacy/capability';
 
 /** Every capability's declaration: serverless.yml (cloud/functions.js, cloud/iam.js), the app's route table and the guard read these. */
 export const capabilities: CapabilityDeclaration[] = [
@@ -36,6 +37,7 @@ export const capabilities: CapabilityDeclaration[] = [
   workSummaryCapability,
   casesCapability,
   safetyCapability,
+  privacyCapability,
 ];
 
 export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));

@@ -30,6 +30,7 @@ import { employmentApi } from './employment/api';
 import { microProjectsApi } from './microProjects/api';
 import { workSummaryApi } from './workSummary/api';
 import { workbenchApi } from './workbench/api';
+import { privacyApi } from './privacy/api';
 
 const CommunityParams = z.object({ communityId: Id });
 const PageQuery = z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict();
@@ -105,6 +106,7 @@ export const api = {
   microProjects: microProjectsApi,
   workbench: workbenchApi,
   workSummary: workSummaryApi,
+  privacy: privacyApi,
 } as const;
 
 export type Api = typeof api;

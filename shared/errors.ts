@@ -169,6 +169,10 @@ export const errorMessages = {
   SAFETY_DEADLINE_INVALID: ['整改期限有误', 'The deadline is not valid'],
   AGREEMENT_ALREADY_SIGNED: ['该店铺本年度的门前三包责任书已签订', "This shop's agreement for that year is already recorded"],
   AGREEMENT_DATE_INVALID: ['签订年度或日期有误', 'The year or date of signing is not valid'],
+  // residents' rights: the privacy policy, consents, closing an account (issue 11 item 7)
+  PRIVACY_POLICY_NEW_VERSION: ['隐私政策已更新，请阅读并同意后继续', 'The privacy policy has changed: read and accept it to go on'],
+  PRIVACY_POLICY_VERSION_UNKNOWN: ['隐私政策版本已更新，请重新阅读', 'That is not the current privacy policy: read the new one'],
+  CONSENT_NOT_WITHDRAWABLE: ['该同意不能在此撤回，请联系社区工作人员或注销账号', 'This consent cannot be withdrawn here: ask the community worker, or close your account'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

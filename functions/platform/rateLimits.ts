@@ -93,6 +93,8 @@ export const rateLimits: Record<RateLimitName, readonly LimitRule[]> = {
   familyLink: [{ per: 'user', windowSeconds: DAY, max: 10 }],
   // a community worker rotates the invite code when it leaked: a few times a day at most
   inviteCodeRotation: [{ per: 'user', windowSeconds: DAY, max: 10 }],
+  // a resident downloads their data once, again after a mistake: 3 a day; each one reads every capability's records
+  dataExport: [{ per: 'user', windowSeconds: DAY, max: 3 }],
 };
 
 /** 429: a limit of this person (or of their community) is spent until its window ends. */

@@ -1,0 +1,55 @@
+import { privacyApi } from '../../shared/privacy/api';
+import { capability, endpointsOf } from '../platform/capability';
+
+/**
+ * What the ports read and write as these functions (platform/privacyPorts.ts): identity (USER#, OPENID#, AUTHV#, the
+ * binding request in COMMUNITY#), matters (AUTHOR# on gsi2, MATTER#), relief applications (RAPPS# on gsi2, RAPP#, the
+ * one-active locks RACTIVE#), volunteering (USER#…/VOLUNTEER, VOLPHONE#, HOURS#, HOLDER# on gsi1, TBACCT#) and elder
+ * care (ELDER#, ELDBOOKS# on gsi1).
+ */
+const personalReads = ['AUTHOR#', 'AUTHV#', 'ELDBOOKS#', 'ELDER#', 'HOLDER#', 'HOURS#', 'MATTER#', 'PRIVACY#', 'RAPP#', 'RAPPS#', 'TBACCT#', 'USER#'];
+
+export const privacyCapability = capability('privacy', {
+  functions: {
+    privacy: {
+      handler: 'functions/privacy/handler.handler',
+      description: 'privacy - the policy and its acceptance, my data as a download, my consents and their withdrawal, closing my account, the retention table',
+      endpoints: endpointsOf(privacyApi),
+      // a withdrawal changes the application or volunteer record in its own transaction; closing deletes identity's
+      // items and revokes every sign-in in one; the download URLs are presigned GETs of exports/
+      needs: {
+        table: {
+          read: [...personalReads, 'IDEMP#'],
+          write: ['AUTHV#', 'IDEMP#', 'PRIVACY#', 'RAPP#', 'USER#', 'WORK#'],
+          delete: ['COMMUNITY#', 'OPENID#', 'RACTIVE#', 'USER#'],
+        },
+        bucket: { read: ['exports/'] },
+        secrets: ['tokenSecret'],
+      },
+    },
+    drainPrivacyWork: {
+      handler: 'functions/privacy/jobs.drainPrivacyWorkHandler',
+      description: 'privacy - do the work items: gather a data download, finish closing an account (pseudonymise what is kept, delete the rest)',
+      schedule: 'rate(1 minute)',
+      timeout: 55,
+      reservedConcurrency: 1,
+      needs: {
+        table: {
+          read: [...personalReads, 'UNITS', 'WORKDUE#', 'WORK#'],
+          write: ['DEADLETTERS', 'MATTER#', 'PRIVACY#', 'RAPP#', 'USER#', 'WORK#'],
+          delete: ['PRIVACY#', 'RACTIVE#', 'RAPP#', 'USER#', 'VOLPHONE#', 'ELDER#', 'WORK#'],
+        },
+        bucket: { write: ['exports/'], tag: ['exports/'] },
+      },
+    },
+    purgeExpired: {
+      handler: 'functions/privacy/jobs.purgeExpiredHandler',
+      description: 'privacy - delete what the retention table says is due: data downloads after 7 days, photos of withdrawn matters after 30; paged, idempotent',
+      schedule: 'cron(0 18 * * ? *)', // 02:00 China time
+      timeout: 300,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['BOARD#', 'PURGEDUE#', 'UNITS'], write: ['MATTER#'], delete: ['PRIVACY#'] }, bucket: { tag: ['exports/', 'uploads/'] } },
+    },
+  },
+  errors: ['PRIVACY_POLICY_NEW_VERSION', 'PRIVACY_POLICY_VERSION_UNKNOWN', 'CONSENT_NOT_WITHDRAWABLE', 'STALE_VERSION'],
+});

@@ -1,0 +1,114 @@
+import type { ConsentEntry } from '../../shared/privacy/schemas';
+import { reliefTypes } from '../../shared/relief/types';
+import type { Ctx } from '../platform/context';
+import type { TxWrite } from '../platform/db';
+import { NotFoundError } from '../platform/errors';
+import { keys } from '../platform/keys';
+import type { PersonalRecords } from '../platform/privacyPorts';
+import { listByOwner, putApplication, putHistory, unlockWrites, type ApplicationRecord } from './store';
+
+const PAGE = 25;
+/** states before the final decision: withdrawing the consent withdraws the application (it can no longer be processed) */
+const open = new Set(['draft', 'submitted', 'infoRequested', 'communityApproved']);
+
+async function allOf(ctx: Ctx, userId: string): Promise<ApplicationRecord[]> {
+  const out: ApplicationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listByOwner(ctx.db, userId, PAGE, cursor);
+    out.push(...(page.items as ApplicationRecord[]));
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+type WithConsent = ApplicationRecord & { consent?: ApplicationRecord['consent'] & { withdrawnAt?: string } };
+
+/**
+ * Relief's records of a person for privacy: the applications they own, as the app shows them to the applicant
+ * (members' ID numbers masked, sensitive form fields masked, no sealed part, no document URLs), and the separate
+ * consent of each. Withdrawing a consent withdraws an application that is not yet decided (its locks go, its history
+ * says why); a decided one is kept as the law requires, its consent marked withdrawn. At closure the files are kept
+ * (5 years after they close) with the owner's name pseudonymised; drafts never submitted have no such duty and go.
+ */
+export const reliefPersonalRecords: PersonalRecords = {
+  section: 'reliefApplications',
+  async export(ctx, userId) {
+    return (await allOf(ctx, userId)).map((r) => ({
+      id: r.id,
+      type: r.type,
+      typeName: reliefTypes[r.type]?.nameZh,
+      status: r.status,
+      communityId: r.communityId,
+      members: r.members.map((m) => ({ name: m.name, relation: m.relation, idMasked: m.idMasked, sex: m.sex, birthYear: m.birthYear })),
+      form: r.form,
+      documents: r.documents.map((d) => d.kind),
+      consent: r.consent ? { textVersion: r.consent.textVersion, method: r.consent.method, at: r.consent.at, withdrawnAt: (r as WithConsent).consent?.withdrawnAt } : undefined,
+      amount: r.amount,
+      submittedAt: r.submittedAt,
+      decidedAt: r.decidedAt,
+      createdAt: r.createdAt,
+    }));
+  },
+  async consents(ctx, userId) {
+    return (await allOf(ctx, userId))
+      .filter((r) => r.consent)
+      .map((r): ConsentEntry => {
+        const c = (r as WithConsent).consent!;
+        const name = reliefTypes[r.type]?.nameZh ?? r.type;
+        const stillOpen = open.has(r.status);
+        return {
+          id: `relief:${r.id}`,
+          kind: 'relief',
+          titleZh: `${name}申请的敏感个人信息处理同意`,
+          titleEn: `Separate consent of the ${r.type} application`,
+          textVersion: c.textVersion,
+          givenAt: c.at,
+          withdrawnAt: c.withdrawnAt,
+          effectZh: stillOpen
+            ? '撤回后，该申请将被撤回，不能继续审核；已提交的材料按规定保存。'
+            : '该申请已办结。撤回后不再对其作任何新的处理；救助档案和台账按法律规定保存，不会删除。',
+          effectEn: stillOpen
+            ? 'The application will be withdrawn and can no longer be processed; what was submitted is kept as the rules require.'
+            : 'The application is decided. Nothing new will be done with it; the relief file and registry entry are kept as the law requires.',
+          withdrawable: !c.withdrawnAt,
+        };
+      });
+  },
+  async withdrawWrites(ctx, userId, _kind, appId, at) {
+    const it = await ctx.db.get<Record<string, unknown>>(keys.reliefApplication(appId), true);
+    const r = it as unknown as WithConsent | undefined;
+    if (!r || r.ownerId !== userId || !r.consent) throw new NotFoundError('consent');
+    if (r.consent.withdrawnAt) return [];
+    const consent = { ...r.consent, withdrawnAt: at };
+    const consentItem: TxWrite = { update: keys.reliefConsent(appId), spec: { set: { withdrawnAt: at }, if: { expr: 'attribute_exists(#pk)' } } };
+    if (!open.has(r.status)) {
+      return [{ update: keys.reliefApplication(appId), spec: { set: { consent, updatedAt: at }, add: { version: 1 }, if: { expr: '#version = :v', values: { ':v': r.version } } }, fails: 'STALE_VERSION' }, consentItem];
+    }
+    const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, entity, ...plain } = r as unknown as Record<string, unknown>;
+    void pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, entity;
+    const current = plain as unknown as ApplicationRecord;
+    const next: ApplicationRecord = { ...current, status: 'withdrawn', awaiting: undefined, waitingSince: undefined, locked: false, decidedAt: at, updatedAt: at, version: r.version + 1, consent };
+    return [
+      { ...putApplication(next, { version: r.version, status: r.status }), fails: 'STALE_VERSION' },
+      putHistory(appId, next.version, { at, action: 'consentWithdrawn', from: r.status, to: 'withdrawn', byId: userId, byName: r.ownerName }),
+      consentItem,
+      ...(r.locked ? unlockWrites(current, r.personHashes) : []),
+    ];
+  },
+  async closeStep(ctx, userId, pseudonym, cursor) {
+    const page = await listByOwner(ctx.db, userId, PAGE, cursor);
+    const writes: TxWrite[] = [];
+    for (const r of page.items as ApplicationRecord[]) {
+      if (r.status === 'draft' && !r.submittedAt && !r.filedById) {
+        // a draft the person typed and never submitted: no duty to keep it
+        const items = await ctx.db.query<{ pk: string; sk: string }>({ pk: keys.reliefApplication(r.id).pk, consistent: true });
+        writes.push(...items.items.map((i): TxWrite => ({ delete: { pk: i.pk, sk: i.sk } })));
+        if (r.locked) writes.push(...unlockWrites(r, r.personHashes));
+      } else if (r.ownerName !== pseudonym) {
+        writes.push({ update: keys.reliefApplication(r.id), spec: { set: { ownerName: pseudonym }, if: { expr: 'attribute_exists(#pk)' } } });
+      }
+    }
+    return { writes, next: page.cursor };
+  },
+};

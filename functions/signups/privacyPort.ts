@@ -1,0 +1,85 @@
+import type { ConsentEntry } from '../../shared/privacy/schemas';
+import { maskPhone } from '../../shared/platform/masking';
+import type { Ctx } from '../platform/context';
+import type { TxWrite } from '../platform/db';
+import { NotFoundError } from '../platform/errors';
+import { keys } from '../platform/keys';
+import type { PersonalRecords } from '../platform/privacyPorts';
+import type { VolunteerRecord } from './store';
+
+const indexAttrs = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'expiresAt']);
+function plain(it: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(it).filter(([k]) => !indexAttrs.has(k)));
+}
+
+async function all(ctx: Ctx, spec: Parameters<Ctx['db']['query']>[0]): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.db.query<Record<string, unknown>>({ ...spec, cursor });
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+type Volunteer = VolunteerRecord & { idNumberConsent?: VolunteerRecord['idNumberConsent'] & { withdrawnAt?: string } };
+
+/**
+ * Sign-ups' records of a person for privacy: the volunteer record (phone and ID number masked, the sealed number left
+ * out), confirmed hours, reservations (shifts, events) and the time bank. The separate consent to the ID number can be
+ * withdrawn: the sealed number and its mask are deleted (certificates from then on carry none), hours are kept. At
+ * closure the volunteer record and its phone index go; hours and time-bank entries (no name in them) stay as the
+ * service record the certificates were issued from.
+ */
+export const signupsPersonalRecords: PersonalRecords = {
+  section: 'volunteering',
+  async export(ctx, userId) {
+    const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as (Volunteer & Record<string, unknown>) | undefined;
+    const volunteer = v
+      ? { realName: v.realName, phone: maskPhone(v.phone), skills: v.skills, availability: v.availability, birthYear: v.birthYear, maskedIdNumber: v.maskedIdNumber, idNumberConsent: v.idNumberConsent, communityId: v.communityId, registeredAt: v.registeredAt }
+      : undefined;
+    const hours = (await all(ctx, { pk: keys.hoursTotal(userId).pk })).map(plain);
+    const reservations = (await all(ctx, { index: 'gsi1', pk: keys.reservationByHolder(userId, '', '').gsi1pk })).map(plain);
+    const timeBank = (await all(ctx, { pk: keys.timeBankAccount(userId).pk })).map(plain);
+    return [{ volunteer, hours, reservations, timeBank }];
+  },
+  async consents(ctx, userId) {
+    const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as Volunteer | undefined;
+    if (!v?.idNumberConsent) return [];
+    const c = v.idNumberConsent;
+    return [
+      {
+        id: `volunteerIdNumber:${userId}`,
+        kind: 'volunteerIdNumber',
+        titleZh: '志愿服务记录证明的身份证号码收集同意',
+        titleEn: 'Consent to the ID number on volunteer certificates',
+        textVersion: c.textVersion,
+        givenAt: c.at,
+        withdrawnAt: c.withdrawnAt,
+        effectZh: '撤回后，您的身份证号码将被删除，之后出具的志愿服务记录证明不再载明身份证号；服务时长保留。',
+        effectEn: 'Your ID number is deleted; certificates issued from now on carry none. Your hours are kept.',
+        withdrawable: !c.withdrawnAt,
+      } satisfies ConsentEntry,
+    ];
+  },
+  async withdrawWrites(ctx, userId, _kind, ref, at) {
+    const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as Volunteer | undefined;
+    if (ref !== userId || !v?.idNumberConsent) throw new NotFoundError('consent');
+    if (v.idNumberConsent.withdrawnAt) return [];
+    return [
+      {
+        update: keys.volunteer(userId),
+        spec: { set: { idNumberConsent: { ...v.idNumberConsent, withdrawnAt: at }, updatedAt: at }, remove: ['idNumberSealed', 'maskedIdNumber'], if: { expr: 'attribute_exists(#pk)' } },
+      },
+    ];
+  },
+  async closeStep(ctx, userId, _pseudonym, cursor) {
+    if (cursor) return { writes: [] };
+    const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as Volunteer | undefined;
+    if (!v) return { writes: [] };
+    const writes: TxWrite[] = [{ delete: keys.volunteer(userId) }];
+    if (v.phone) writes.push({ delete: keys.volunteerByPhone(v.phone), if: { expr: 'attribute_not_exists(#pk) OR #userId = :u', values: { ':u': userId } } });
+    return { writes };
+  },
+};

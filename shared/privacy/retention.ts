@@ -1,0 +1,40 @@
+/**
+ * Retention periods, one table (个人信息保护法 第十九条: kept no longer than the purpose needs, unless a law says
+ * longer). `purgeExpired` (functions/privacy/jobs.ts) enforces the rows it names; the others say where their period is
+ * kept today. Days are counted from the event named in `from`.
+ */
+export interface RetentionRule {
+  kind: string;
+  nameZh: string;
+  nameEn: string;
+  /** days after `from`; undefined: kept while the purpose lasts (the account, the case) */
+  days?: number;
+  from: string;
+  /** what happens when the period ends */
+  then: 'delete' | 'pseudonymise' | 'ttl';
+  /** who enforces it: the purge job, DynamoDB TTL, the bucket's lifecycle rule, or (not yet) nobody */
+  enforcedBy: 'purgeExpired' | 'ttl' | 'lifecycle' | 'closeAccount' | 'notYet';
+  basis: string;
+}
+
+const DAY = 1;
+export const retentionRules = [
+  { kind: 'dataExport', nameZh: '个人数据下载文件', nameEn: 'Data download files', days: 7 * DAY, from: 'readyAt', then: 'delete', enforcedBy: 'purgeExpired', basis: 'PIPL 45: given to the person; no purpose after' },
+  { kind: 'withdrawnMatterPhotos', nameZh: '已撤回事项的照片', nameEn: 'Photos of withdrawn matters', days: 30 * DAY, from: 'withdrawnAt', then: 'delete', enforcedBy: 'purgeExpired', basis: 'PIPL 19, 47: the purpose ended with the withdrawal; 30 days for a mistaken withdrawal' },
+  { kind: 'reliefFile', nameZh: '救助申请档案', nameEn: 'Relief application files', days: 5 * 365 * DAY, from: 'decidedAt', then: 'delete', enforcedBy: 'notYet', basis: '社会救助档案 kept 5 years after the case closes; registry entries are kept as the law requires. Not purged yet: relief has no index by decision time (the first files fall due in 2031)' },
+  { kind: 'closedAccount', nameZh: '已注销账号的个人资料', nameEn: 'Profile of a closed account', days: 0, from: 'closedAt', then: 'delete', enforcedBy: 'closeAccount', basis: 'PIPL 47: deleted at closure; names in records that must be kept are pseudonymised' },
+  { kind: 'uploadsUnreferenced', nameZh: '未提交的上传图片', nameEn: 'Uploads never referenced', days: 3 * DAY, from: 'uploadedAt', then: 'delete', enforcedBy: 'lifecycle', basis: 'bucket lifecycle rule on the pending tag (platform/storage.ts)' },
+  { kind: 'rateCounters', nameZh: '频率限制计数', nameEn: 'Rate-limit counters', days: 1 * DAY, from: 'windowEnd', then: 'ttl', enforcedBy: 'ttl', basis: 'DynamoDB TTL (platform/rateLimits.ts)' },
+  { kind: 'refreshTokens', nameZh: '登录凭证', nameEn: 'Sign-in tokens', days: 30 * DAY, from: 'issuedAt', then: 'ttl', enforcedBy: 'ttl', basis: 'DynamoDB TTL (auth)' },
+  { kind: 'deadLetters', nameZh: '失败任务记录', nameEn: 'Dead letters', days: 90 * DAY, from: 'failedAt', then: 'ttl', enforcedBy: 'ttl', basis: 'DynamoDB TTL (platform/work.ts)' },
+] as const satisfies readonly RetentionRule[];
+
+export type RetentionKind = (typeof retentionRules)[number]['kind'];
+
+export function retentionDays(kind: RetentionKind): number {
+  return retentionRules.find((r) => r.kind === kind)!.days;
+}
+
+/** The purge job's payload: an optional `kinds` to run and an `at` override (tests, a re-run); nothing else. */
+export const purgeKinds = ['dataExport', 'withdrawnMatterPhotos'] as const;
+export type PurgeKind = (typeof purgeKinds)[number];
