@@ -145,7 +145,7 @@ export async function seedRelief(opts: {
   };
   const baseOf = (c: { id: string }, kind: 'apps' | 'registry') => (kind === 'apps' ? 100 : 500) + communities.findIndex((x) => x.id === c.id) * (kind === 'apps' ? 100 : 30);
   const IMPORT_BASE = 900;
-  const docs = (uploader: string, kinds: string[], n: number) => kinds.map((kind) => ({ kind, key: `relief/${uploader}/${kind}${n}.jpg` }));
+  const docs = (uploader: string, kinds: string[], n: number) => kinds.map((kind) => ({ kind, key: `relief-docs/${uploader}/${kind}${n}.jpg` }));
   const bank = (r: () => number) => `6222${String(Math.floor(r() * 1e15)).padStart(15, '0')}`;
   const nameOf = (r: () => number) => `${surnames[Math.floor(r() * surnames.length)]}${givenNames[Math.floor(r() * givenNames.length)]}`;
 
@@ -218,7 +218,7 @@ export async function seedRelief(opts: {
         version = res.body.application.version;
         return res;
       };
-      await step(filer, '/consent', plan.proxy ? { method: 'signedForm', textVersion: '2026-11', photoKey: `relief/${filerId}/signed${i}.jpg` } : { method: 'app', textVersion: '2026-11' });
+      await step(filer, '/consent', plan.proxy ? { method: 'signedForm', textVersion: '2026-11', photoKey: `relief-docs/${filerId}/signed${i}.jpg` } : { method: 'app', textVersion: '2026-11' });
       at = new Date(at.getTime() + HOUR);
       await step(filer, '/submit', {});
       if (plan.ends === 'withdrawn') {

@@ -173,6 +173,10 @@ export const errorMessages = {
   PRIVACY_POLICY_NEW_VERSION: ['隐私政策已更新，请阅读并同意后继续', 'The privacy policy has changed: read and accept it to go on'],
   PRIVACY_POLICY_VERSION_UNKNOWN: ['隐私政策版本已更新，请重新阅读', 'That is not the current privacy policy: read the new one'],
   CONSENT_NOT_WITHDRAWABLE: ['该同意不能在此撤回，请联系社区工作人员或注销账号', 'This consent cannot be withdrawn here: ask the community worker, or close your account'],
+  // relief documents: their own encrypted prefix, opened only through the audited view (issue 11 item 2)
+  DOCUMENT_NOT_FOUND: ['该申请没有这份材料', 'This application has no such document'],
+  DOCUMENT_NOT_FOR_ROLE: ['您的岗位不能查看申请材料原件，请联系社区工作人员', 'Your role may not open the documents of an application: ask the community workers'],
+  DOCUMENT_UNAVAILABLE: ['该材料正在转入加密存储，请稍后再查看', 'This document is being moved to encrypted storage: open it again later'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

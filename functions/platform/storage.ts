@@ -1,7 +1,7 @@
-import { GetObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { checkBucket } from './cloudRules';
+import { checkBucket, checkSealedPut, SSE_HEADERS } from './cloudRules';
 
 /**
  * Photos and documents: uploaded from the phone straight to S3 by presigned POST, read back by presigned GET.
@@ -11,8 +11,14 @@ import { checkBucket } from './cloudRules';
  * of a matter never submitted, ID scans of an application abandoned before it was saved.
  */
 export interface Storage {
-  presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number): Promise<{ url: string; fields: Record<string, string> }>;
-  readUrl(key: string): Promise<string>;
+  /** With `sealed`, the POST's policy pins SSE-KMS under that key and encryption context (the fields are conditions). */
+  presignPost(key: string, contentType: string, maxBytes: number, expiresSeconds: number, sealed?: SealedWith): Promise<{ url: string; fields: Record<string, string> }>;
+  /** A presigned GET, valid for `expiresSeconds` (1 hour unless said). */
+  readUrl(key: string, expiresSeconds?: number): Promise<string>;
+  /** Copies an object to another key, encrypted there with SSE-KMS (a migration's step; its tags go with it). */
+  copySealed(from: string, to: string, sealed: SealedWith): Promise<void>;
+  /** Whether an object is there, and how it is encrypted (undefined: no such object). */
+  head(key: string): Promise<{ sse?: string; kmsKeyId?: string } | undefined>;
   /**
    * Keeps uploads a record now references: removes their pending tag, so the expiry rule passes them by. Call it
    * before the write that stores the keys (a write that then fails leaves a kept orphan, never an expired reference).
@@ -25,6 +31,24 @@ export interface Storage {
 export const PENDING_TAG = { key: 'linli-pending', value: '1' } as const;
 /** The POST form field that sets it (S3 takes the tag set as XML in the `tagging` field). */
 export const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${PENDING_TAG.key}</Key><Value>${PENDING_TAG.value}</Value></Tag></TagSet></Tagging>`;
+
+/**
+ * SSE-KMS for an object: S3 wraps its data key with this KMS key, and the additional encryption context rides in every
+ * KMS call S3 makes for the object, so a role's KMS condition on that context (cloud/iam.js) applies to it too.
+ */
+export interface SealedWith {
+  kmsKeyId: string;
+  context: Readonly<Record<string, string>>;
+}
+
+/** The POST fields (and headers of a copy) that ask S3 for SSE-KMS under `sealed`. */
+export function sealedFields(sealed: SealedWith): Record<string, string> {
+  return {
+    [SSE_HEADERS.sse]: 'aws:kms',
+    [SSE_HEADERS.keyId]: sealed.kmsKeyId,
+    [SSE_HEADERS.context]: Buffer.from(JSON.stringify(sealed.context), 'utf8').toString('base64'),
+  };
+}
 
 export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpoint?: string; region: string }): Storage {
   // Presigning is computation, not I/O: it is done against the endpoint the phone (or browser) will use.
@@ -41,11 +65,14 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
       ? new S3Client({ region: opts.region, requestChecksumCalculation: 'WHEN_REQUIRED', endpoint: opts.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } })
       : client;
   return {
-    async presignPost(key, contentType, maxBytes, expiresSeconds) {
+    async presignPost(key, contentType, maxBytes, expiresSeconds, sealed) {
+      const sse = sealed ? sealedFields(sealed) : {};
       if (opts.endpoint) {
         checkBucket('PutObject', key);
         // the POST sets the pending tag: S3 checks PutObjectTagging on the signer as well
         checkBucket('PutObjectTagging', key);
+        // a sealed prefix takes only SSE-KMS under its key, as its bucket policy would refuse anything else
+        checkSealedPut(key, sse);
       }
       const post = await createPresignedPost(client, {
         Bucket: opts.bucket,
@@ -55,14 +82,42 @@ export function s3Storage(opts: { bucket: string; endpoint?: string; publicEndpo
           ['eq', '$Content-Type', contentType],
         ],
         // each field is also a condition of the policy: a POST without the pending tag is refused
-        Fields: { 'Content-Type': contentType, tagging: PENDING_TAGGING },
+        Fields: { 'Content-Type': contentType, tagging: PENDING_TAGGING, ...sse },
         Expires: expiresSeconds,
       });
       return { url: post.url, fields: post.fields };
     },
-    readUrl(key) {
+    readUrl(key, expiresSeconds = 3600) {
       if (opts.endpoint) checkBucket('GetObject', key);
-      return getSignedUrl(client, new GetObjectCommand({ Bucket: opts.bucket, Key: key }), { expiresIn: 3600 });
+      return getSignedUrl(client, new GetObjectCommand({ Bucket: opts.bucket, Key: key }), { expiresIn: expiresSeconds });
+    },
+    async copySealed(from, to, sealed) {
+      const sse = sealedFields(sealed);
+      if (opts.endpoint) {
+        checkBucket('GetObject', from);
+        checkBucket('PutObject', to);
+        checkSealedPut(to, sse);
+      }
+      await api.send(
+        new CopyObjectCommand({
+          Bucket: opts.bucket,
+          Key: to,
+          CopySource: `${opts.bucket}/${encodeURIComponent(from).replace(/%2F/g, '/')}`,
+          ServerSideEncryption: 'aws:kms',
+          SSEKMSKeyId: sealed.kmsKeyId,
+          SSEKMSEncryptionContext: sse[SSE_HEADERS.context],
+        }),
+      );
+    },
+    async head(key) {
+      if (opts.endpoint) checkBucket('GetObject', key);
+      try {
+        const out = await api.send(new HeadObjectCommand({ Bucket: opts.bucket, Key: key }));
+        return { sse: out.ServerSideEncryption, kmsKeyId: out.SSEKMSKeyId };
+      } catch (e) {
+        if (e instanceof S3ServiceException && (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata.httpStatusCode === 404)) return undefined;
+        throw e;
+      }
     },
     async keep(keys) {
       await Promise.all(

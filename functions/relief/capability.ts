@@ -6,17 +6,19 @@ const vault = { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: 
 /** Relief is two functions so that each bundle stays under the 300 KB budget (zod alone is ~190 KB of each). */
 export const reliefCapability = capability('relief', {
   functions: {
-    // documents are uploaded by presigned POST and read back by presigned GET, both signed with this role; sensitive data
-    // is sealed with KMS data keys (GenerateDataKey) and opened for an audited read (Decrypt), on ReliefKey only
+    // documents are uploaded by presigned POST and read back by a 60 s presigned GET from the audited view, both signed
+    // with this role, under relief-docs/ with SSE-KMS under ReliefKey (its encryption context rides with each object, so
+    // S3's KMS calls meet the same condition); no other function reads relief-docs/. Sensitive data is sealed with KMS
+    // data keys (GenerateDataKey) and opened for an audited read (Decrypt), on ReliefKey only
     reliefCases: {
       handler: 'functions/relief/casesHandler.handler',
       description: 'relief - applications, proxy filing, review and queues, public notice, sensitive data (KMS envelope encryption, audited reads)',
       endpoints: endpointsOf(reliefApi, [
         'types', 'consentText', 'rules', 'putRules', 'eligibility', 'upload', 'create', 'mine', 'application', 'edit', 'consent', 'submit',
-        'confirmHousehold', 'withdraw', 'review', 'reveal', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
+        'confirmHousehold', 'withdraw', 'review', 'reveal', 'viewDocument', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
       ]),
       environment: vault,
-      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#', 'WORK#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief/'], write: ['relief/'], tag: ['relief/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
+      needs: { table: { read: ['IDEMP#', 'RACTIVE#', 'RAPP#', 'RAPPS#', 'RAUDIT#', 'RGRID#', 'RNOTICE#', 'RQUEUE#', 'RREG#', 'RRULES#', 'UNIT#', 'UNITS', 'USER#'], write: ['IDEMP#', 'OUTBOX#', 'RACTIVE#', 'RAPP#', 'RCASES#', 'RNOTICE#', 'RREG#', 'RRULES#', 'USER#', 'WORK#'], delete: ['RACTIVE#'] }, bucket: { read: ['relief-docs/'], write: ['relief-docs/'], tag: ['relief-docs/'] }, kms: ['GenerateDataKey', 'Decrypt'], secrets: ['tokenSecret', 'reliefHashSecret'] },
     },
     // payments, figures, registry and visits: visit photos are read by presigned GET; a worker-added registry head's ID
     // number is sealed (GenerateDataKey) but nothing here opens sealed data (no Decrypt)
@@ -58,5 +60,5 @@ export const reliefCapability = capability('relief', {
       needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] }, secrets: ['reliefHashSecret'] },
     },
   },
-  errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION'],
+  errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION', 'DOCUMENT_NOT_FOUND', 'DOCUMENT_NOT_FOR_ROLE', 'DOCUMENT_UNAVAILABLE'],
 });

@@ -18,6 +18,7 @@ import {
 } from './commands/apply';
 import { applicationDetail, publicNotice, reviewApplication, reviewQueue } from './commands/review';
 import { auditOf, reveal, revealRegistry } from './commands/sensitive';
+import { viewDocument } from './commands/documents';
 
 /**
  * The reliefCases function: types and rules, applications and proxy filing, review and the queues, the public notice,
@@ -40,6 +41,7 @@ export const casesRoutes = [
   route(r.withdraw, (ctx, { params, body }) => withdrawApplication(ctx, params.applicationId, body.version)),
   route(r.review, (ctx, { params, body }) => reviewApplication(ctx, params.applicationId, body)),
   route(r.reveal, (ctx, { params, body }) => reveal(ctx, params.applicationId, body.reason)),
+  route(r.viewDocument, (ctx, { params, body }) => viewDocument(ctx, params.applicationId, params.documentId, body.reason)),
   route(r.audit, (ctx, { params, query }) => auditOf(ctx, params.applicationId, query)),
   route(r.queue, (ctx, { params, query }) => reviewQueue(ctx, params.unitId, query)),
   route(r.gridApplications, (ctx, { params, query }) => gridApplications(ctx, params.gridId, query)),

@@ -184,7 +184,7 @@ export async function readApplicationCollection(db: Db, appId: string): Promise<
 /** Who read an application's full values, latest first, a page at a time: an audit that must show every read. */
 export async function listAudit(db: Db, appId: string, page: { limit: number; cursor?: string }) {
   const out = await db.query<Raw>({ pk: keys.reliefApplication(appId).pk, prefix: 'AUDIT#', ascending: false, limit: page.limit, cursor: page.cursor });
-  return { items: out.items.map((i) => strip<{ id: string; at: string; byId: string; byName: string; reason: string; fields: string[]; applicationId: string }>(i)), cursor: out.cursor };
+  return { items: out.items.map((i) => strip<{ id: string; at: string; byId: string; byName: string; reason: string; fields: string[]; applicationId: string; documentId?: string }>(i)), cursor: out.cursor };
 }
 
 async function listIndex(db: Db, index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, opts: { limit: number; cursor?: string; ascending?: boolean }) {

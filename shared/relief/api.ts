@@ -12,6 +12,8 @@ import {
   ConsentInput,
   ConsentText,
   Disbursement,
+  DocumentId,
+  DocumentOpened,
   DisbursementQuery,
   EditApplicationInput,
   Eligibility,
@@ -42,6 +44,7 @@ import {
   UploadInput,
   UploadResult,
   VersionInput,
+  ViewDocumentInput,
   VisitLogInput,
 } from './schemas';
 
@@ -72,6 +75,14 @@ export const reliefApi = {
   withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail }),
   review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail }),
   reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed }),
+  viewDocument: endpoint({
+    method: 'POST',
+    path: `${a}/documents/{documentId}/view`,
+    summary: 'A URL for one document, valid 60 s, for a stated reason; audited. The reviewers (as the reveal), or its uploader while the application is a draft',
+    params: z.object({ applicationId: Id, documentId: DocumentId }),
+    body: ViewDocumentInput,
+    response: DocumentOpened,
+  }),
   audit: endpoint({ method: 'GET', path: `${a}/audit`, summary: 'Who read the full values, when and why, latest first, a page at a time', params: AppParams, query: PageQuery, response: Page(AuditEntry) }),
   queue: endpoint({
     method: 'GET',

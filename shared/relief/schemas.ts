@@ -64,9 +64,21 @@ export const DocumentKind = z.enum([
   'other',
 ]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
-/** a file uploaded through POST /relief/uploads: `relief/<uploader>/<id>.<ext>` */
-export const DocumentKey = z.string().regex(/^relief\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}\.(jpg|png|webp|pdf)$/, 'document key');
-export const DocumentRef = z.object({ kind: DocumentKind, key: DocumentKey }).strict();
+/**
+ * Where relief's documents live: their own prefix, encrypted with SSE-KMS under the relief key, read only by the
+ * function that serves the audited view. `relief/` held them before (SSE-S3); scripts/migrateReliefDocuments.ts moves them.
+ */
+export const DOCUMENTS_PREFIX = 'relief-docs/';
+export const LEGACY_DOCUMENTS_PREFIX = 'relief/';
+/** a file uploaded through POST /relief/uploads: `relief-docs/<uploader>/<id>.<ext>` */
+export const DocumentKey = z.string().regex(/^relief-docs\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}\.(jpg|png|webp|pdf)$/, 'document key');
+/** a document's opaque id in answers: the id of its upload (the file name without its extension) */
+export const DocumentId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'document id');
+/** The id of a stored document key (either prefix). */
+export const documentIdOf = (key: string): string => key.slice(key.lastIndexOf('/') + 1).replace(/\.[a-z]+$/, '');
+/** A document to attach: a new upload by its key, or one already attached by its id (answers carry no keys). */
+export const DocumentRef = z.union([z.object({ kind: DocumentKind, key: DocumentKey }).strict(), z.object({ kind: DocumentKind, id: DocumentId }).strict()]);
+export type DocumentRef = z.infer<typeof DocumentRef>;
 
 // --- the form of each type (its fields beyond the household); bank accounts and certificate numbers are sensitive ---
 export const forms = {
@@ -187,7 +199,10 @@ export const MemberView = z.object({
   disability: z.string().optional(),
   health: z.string().optional(),
 });
-export const Consent = z.object({ textVersion: z.string(), method: z.enum(['app', 'signedForm']), at: IsoDateTime, byName: z.string(), photoUrl: z.string().optional() });
+/** An attached document as answered: no key, no URL; `present`: stored where the audited view can open it. */
+export const DocumentView = z.object({ id: DocumentId, kind: DocumentKind, present: z.boolean() });
+/** The signed paper form's photo is a document too: viewed through the same audited endpoint, by its id. */
+export const Consent = z.object({ textVersion: z.string(), method: z.enum(['app', 'signedForm']), at: IsoDateTime, byName: z.string(), photo: z.object({ id: DocumentId, present: z.boolean() }).optional() });
 
 export const Application = z.object({
   id: Id,
@@ -206,7 +221,7 @@ export const Application = z.object({
   household: z.array(MemberView),
   /** the form with bank accounts and certificate numbers masked */
   form: z.record(z.string(), z.unknown()),
-  documents: z.array(z.object({ kind: DocumentKind, key: z.string(), url: z.string() })),
+  documents: z.array(DocumentView),
   missingDocuments: z.array(DocumentKind),
   consent: Consent.optional(),
   /** who confirmed the members are the applicant's household: the registry, or a worker (by name); absent: not yet */
@@ -261,7 +276,13 @@ export const Revealed = z.object({
 });
 /** A worker-added registry household's head ID number, in full: audited like an application's reveal */
 export const RegistryRevealed = z.object({ householdId: z.string(), headName: z.string(), headIdNumber: z.string(), auditId: Id });
-export const AuditEntry = z.object({ id: Id, at: IsoDateTime, byId: Id, byName: z.string(), reason: z.string(), fields: z.array(z.string()), applicationId: Id });
+export const AuditEntry = z.object({ id: Id, at: IsoDateTime, byId: Id, byName: z.string(), reason: z.string(), fields: z.array(z.string()), applicationId: Id, documentId: DocumentId.optional() });
+
+/** POST …/documents/{documentId}/view: a reason, as for the reveal */
+export const ViewDocumentInput = z.object({ reason: z.string().trim().min(4).max(200) }).strict();
+/** How long a document's URL works: long enough to open it, too short to pass it on. */
+export const DOCUMENT_URL_SECONDS = 60;
+export const DocumentOpened = z.object({ applicationId: Id, documentId: DocumentId, kind: z.union([DocumentKind, z.literal('signedConsent')]), url: z.string(), expiresAt: IsoDateTime, auditId: Id });
 
 export const UploadResult = z.object({ key: z.string(), url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string() });
 export const ConsentText = z.object({ version: z.string(), textZh: z.string(), textEn: z.string() });

@@ -40,7 +40,7 @@ export function ok(res: { status: number; body: any }, what: string) {
   return res.body;
 }
 
-const doc = (who: Person, kind: string, n = 1) => ({ kind, key: `relief/${who.id}/${kind}${n}.jpg` });
+const doc = (who: Person, kind: string, n = 1) => ({ kind, key: `relief-docs/${who.id}/${kind}${n}.jpg` });
 
 /** A dibao application body: a household of three below the line (1365 × 3 − 2000 = 2095 a month). */
 let family = 100;

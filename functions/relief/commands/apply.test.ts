@@ -65,7 +65,7 @@ describe('applying for my household', () => {
   });
 
   it('refuses a document someone else uploaded', async () => {
-    const body = { ...dibaoBody(w.p.wang, { seq: '303' }), documents: [{ kind: 'idCard', key: `relief/${w.p.li.id}/idCard1.jpg` }] };
+    const body = { ...dibaoBody(w.p.wang, { seq: '303' }), documents: [{ kind: 'idCard', key: `relief-docs/${w.p.li.id}/idCard1.jpg` }] };
     const res = await w.h.api.as(w.p.wang).post('/relief/applications', body);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('UPLOAD_NOT_YOURS');
@@ -88,10 +88,13 @@ describe('applying for my household', () => {
     expect(ok(await w.h.api.as(w.p.worker).get('/units/c-a/relief/queue'), 'queue').items.map((i: { id: string }) => i.id)).not.toContain(s.application.id);
   });
 
-  it('gives the document upload a presigned POST under my own prefix', async () => {
+  it('gives the document upload a presigned POST under my own part of the encrypted prefix, its policy pinning SSE-KMS', async () => {
     const res = await w.h.api.as(w.p.wang).post('/relief/uploads', { contentType: 'application/pdf', size: 2048 });
     expect(res.status).toBe(201);
-    expect(res.body.key).toMatch(new RegExp(`^relief/${w.p.wang.id}/[a-z0-9]+\\.pdf$`));
+    expect(res.body.key).toMatch(new RegExp(`^relief-docs/${w.p.wang.id}/[a-z0-9]+\\.pdf$`));
+    expect(res.body.fields).toMatchObject({ 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': 'linli-local-relief-key' });
+    const policy = JSON.parse(Buffer.from(res.body.fields.Policy, 'base64').toString('utf8')) as { conditions: unknown[] };
+    expect(policy.conditions).toEqual(expect.arrayContaining([{ 'x-amz-server-side-encryption': 'aws:kms' }, { 'x-amz-server-side-encryption-aws-kms-key-id': 'linli-local-relief-key' }]));
   });
 
   it('lists the types with their chains and documents', async () => {

@@ -3,6 +3,7 @@ import { residentCommunityId } from '../../../shared/org/permissions';
 import { consentTexts, currentConsentVersion } from '../../../shared/relief/consent';
 import { reliefCan } from '../../../shared/relief/permissions';
 import {
+  DOCUMENTS_PREFIX,
   forms,
   type ApplicationDetail,
   type ApplicationInput,
@@ -21,6 +22,7 @@ import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
+import { documentsEncryption } from './documents';
 import { reliefNotices } from '../../../shared/relief/notices';
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import {
@@ -29,7 +31,8 @@ import {
   applicationLink,
   notesTo,
   reviewersOf,
-  checkDocumentKeys,
+  checkOwnUpload,
+  resolveDocuments,
   checkVersion,
   detailAfter,
   historyEntry,
@@ -83,10 +86,11 @@ export async function putRules(ctx: UserCtx, subdistrictId: string, rules: Regio
 }
 
 const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' } as const;
-/** A presigned POST for one document, under the uploader's own prefix. */
+/** A presigned POST for one document, under the uploader's own part of the documents' encrypted prefix. */
 export async function createUpload(ctx: UserCtx, input: { contentType: keyof typeof EXT; size: number }) {
-  const key = `relief/${ctx.principal.userId}/${ctx.newId()}.${EXT[input.contentType]}`;
-  const post = await ctx.storage.presignPost(key, input.contentType, input.size, 600);
+  const key = `${DOCUMENTS_PREFIX}${ctx.principal.userId}/${ctx.newId()}.${EXT[input.contentType]}`;
+  // the POST's policy pins SSE-KMS under the relief key: S3 refuses the form without it
+  const post = await ctx.storage.presignPost(key, input.contentType, input.size, 600, documentsEncryption());
   return { key, url: post.url, fields: post.fields, expiresAt: new Date(ctx.clock.now().getTime() + 600_000).toISOString() };
 }
 
@@ -121,8 +125,8 @@ export async function checkEligibility(ctx: UserCtx, input: ApplicationInput): P
  */
 export async function createApplication(ctx: UserCtx, input: ApplicationInput): Promise<Detail> {
   const place = await placeOf(ctx, input);
-  checkDocumentKeys(ctx, input.documents);
-  await ctx.storage.keep(input.documents.map((d) => d.key));
+  const { documents, fresh } = resolveDocuments(ctx, input.documents);
+  await ctx.storage.keep(fresh);
   const rules = await store.getRules(ctx.db, place.subdistrictId);
   const v = vault();
   const now = ctx.clock.now().toISOString();
@@ -137,7 +141,7 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
     ...place,
     members,
     form,
-    documents: input.documents,
+    documents,
     eligibility,
     persons: eligibility.persons,
     householdId,
@@ -168,8 +172,8 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
   checkVersion(r, input.version);
   const parsed = forms[r.type].safeParse(input.form);
   if (!parsed.success) throw new UnprocessableError('FORM_INVALID', { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
-  checkDocumentKeys(ctx, input.documents, r.documents);
-  await ctx.storage.keep(input.documents.map((d) => d.key));
+  const { documents, fresh } = resolveDocuments(ctx, input.documents, r.documents);
+  await ctx.storage.keep(fresh);
   const rules = await store.getRules(ctx.db, r.subdistrictId);
   const v = vault();
   const filled = { household: input.household, form: parsed.data as Record<string, unknown> };
@@ -185,7 +189,7 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
   const next = advance(ctx, r, r.status, {
     members: stored,
     form,
-    documents: input.documents,
+    documents,
     eligibility,
     persons: eligibility.persons,
     personHashes: hashes,
@@ -213,7 +217,7 @@ export async function recordConsent(ctx: UserCtx, appId: string, input: ConsentI
   if (input.method === 'app' && r.ownerId !== ctx.principal.userId) throw new ForbiddenError('CONSENT_METHOD_NOT_ALLOWED');
   if (input.method === 'signedForm') {
     if (r.filedById !== ctx.principal.userId) throw new ForbiddenError('CONSENT_METHOD_NOT_ALLOWED');
-    checkDocumentKeys(ctx, [{ key: input.photoKey }]);
+    checkOwnUpload(ctx, input.photoKey);
     await ctx.storage.keep([input.photoKey]);
   }
   if (input.textVersion !== currentConsentVersion) throw new UnprocessableError('CONSENT_VERSION_UNKNOWN', { current: currentConsentVersion });

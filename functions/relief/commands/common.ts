@@ -2,7 +2,7 @@ import { chinaDay } from '../../../shared/platform/chinaTime';
 import { ageInYearOn, parseIdNumber, yearOf } from '../../../shared/platform/idNumber';
 import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/platform/masking';
 import { reliefCan } from '../../../shared/relief/permissions';
-import type { Application, ApplicationInput, ApplicationStatus, ReliefType } from '../../../shared/relief/schemas';
+import { DOCUMENTS_PREFIX, documentIdOf, type Application, type ApplicationInput, type ApplicationStatus, type DocumentRef, type ReliefType } from '../../../shared/relief/schemas';
 import { awaitingLevel, missingDocuments, reliefTypes } from '../../../shared/relief/types';
 import type { z } from 'zod';
 import type { ApplicationDetail, ApplicationSummary } from '../../../shared/relief/schemas';
@@ -107,6 +107,9 @@ export function householdHash(v: Vault, household: readonly { relation: string; 
   return v.hash('household', household.find((m) => m.relation === 'self')!.idNumber);
 }
 
+/** A document stored under the encrypted prefix (one still under the old prefix waits for its migration). */
+export const isSealedDocument = (key: string): boolean => key.startsWith(DOCUMENTS_PREFIX);
+
 export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<Application> {
   const today = chinaDay(ctx.clock.now());
   return {
@@ -133,7 +136,8 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
       health: m.hasHealth ? MASKED : undefined,
     })),
     form: r.form,
-    documents: await Promise.all(r.documents.map(async (d) => ({ kind: d.kind as Application['documents'][number]['kind'], key: d.key, url: await ctx.storage.readUrl(d.key) }))),
+    // no key and no URL: a document is opened through the audited view (sensitive.ts viewDocument), for 60 s
+    documents: r.documents.map((d) => ({ id: documentIdOf(d.key), kind: d.kind as Application['documents'][number]['kind'], present: isSealedDocument(d.key) })),
     missingDocuments: missingDocuments(r.type, r.documents as { kind: Application['documents'][number]['kind'] }[]),
     householdConfirmed: r.householdConfirmed ? { by: r.householdConfirmed.by, byName: r.householdConfirmed.byName, at: r.householdConfirmed.at } : undefined,
     consent: r.consent
@@ -142,7 +146,7 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
           method: r.consent.method,
           at: r.consent.at,
           byName: r.consent.byName,
-          photoUrl: r.consent.photoKey ? await ctx.storage.readUrl(r.consent.photoKey) : undefined,
+          photo: r.consent.photoKey ? { id: documentIdOf(r.consent.photoKey), present: isSealedDocument(r.consent.photoKey) } : undefined,
         }
       : undefined,
     eligibility: r.eligibility,
@@ -192,6 +196,10 @@ export function actionsFor(ctx: UserCtx, r: ApplicationRecord, history: readonly
   if (!applicant && level === 'community' && reliefCan.reviewCommunity(p, r)) out.push('review');
   if (!applicant && level === 'subdistrict' && reliefCan.reviewSubdistrict(p, r) && firstLevelBy(history) !== p.userId) out.push('review');
   if (revealAllowed(p, r)) out.push('reveal');
+  // the documents: the reviewers as the reveal; while it is a draft, whoever attaches them sees their own uploads
+  const docs = documentStanding(p, r, `${DOCUMENTS_PREFIX}${p.userId}/`);
+  if (docs === 'reviewer') out.push('viewDocuments');
+  else if (docs === 'uploader') out.push('viewOwnDocuments');
   return out;
 }
 
@@ -250,6 +258,19 @@ export function revealStanding(p: UserCtx['principal'], r: ApplicationRecord): '
 }
 const revealAllowed = (p: UserCtx['principal'], r: ApplicationRecord) => ['typist', 'reviewer'].includes(revealStanding(p, r));
 
+/** Who uploaded a document: the second segment of its key (`relief-docs/<uploader>/<id>.<ext>`). */
+export const uploaderOf = (key: string): string | undefined => key.split('/')[1];
+
+/**
+ * Who may open a document of an application: the reviewers (those who may reveal) once it was submitted with consent;
+ * while it is a draft, its uploader, if they act on the application. 'reviewerTooEarly': a reviewer, before submission.
+ */
+export function documentStanding(p: UserCtx['principal'], r: ApplicationRecord, key: string): 'uploader' | 'reviewer' | 'reviewerTooEarly' | 'no' {
+  if (r.status === 'draft' && uploaderOf(key) === p.userId && reliefCan.actOnApplication(p, scopeOf(r))) return 'uploader';
+  if (!reliefCan.reveal(p, r)) return 'no';
+  return r.submittedAt && r.consent ? 'reviewer' : 'reviewerTooEarly';
+}
+
 export function advance(ctx: Ctx, r: ApplicationRecord, status: ApplicationStatus, changes: Partial<ApplicationRecord>): ApplicationRecord {
   return { ...r, ...changes, status, version: r.version + 1, updatedAt: ctx.clock.now().toISOString() };
 }
@@ -298,11 +319,30 @@ export function requireActor(ctx: UserCtx, r: ApplicationRecord) {
   if (!reliefCan.actOnApplication(ctx.principal, scopeOf(r))) throw new ForbiddenError();
 }
 
-/** A document may be one already attached, or one the caller uploaded: keys are `relief/<uploader>/<id>.<ext>`. */
-export function checkDocumentKeys(ctx: UserCtx, docs: readonly { key: string }[], existing: readonly { key: string }[] = []) {
-  const own = `relief/${ctx.principal.userId}/`;
-  const known = new Set(existing.map((d) => d.key));
-  if (docs.some((d) => !d.key.startsWith(own) && !known.has(d.key))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+/**
+ * The documents to store: a new one by its key, which must be the caller's own upload (`relief-docs/<uploader>/…`),
+ * or one already attached by its id (answers carry ids, not keys). `fresh`: the keys not attached before, which the
+ * caller keeps (Storage.keep) before the write.
+ */
+export function resolveDocuments(ctx: UserCtx, docs: readonly DocumentRef[], existing: readonly { kind: string; key: string }[] = []): { documents: { kind: string; key: string }[]; fresh: string[] } {
+  const own = `${DOCUMENTS_PREFIX}${ctx.principal.userId}/`;
+  const known = new Map(existing.map((d) => [d.key, d]));
+  const byId = new Map(existing.map((d) => [documentIdOf(d.key), d]));
+  const documents = docs.map((d) => {
+    if ('id' in d) {
+      const was = byId.get(d.id);
+      if (!was) throw new NotFoundError('document', 'DOCUMENT_NOT_FOUND');
+      return { kind: d.kind, key: was.key };
+    }
+    if (!d.key.startsWith(own) && !known.has(d.key)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+    return { kind: d.kind, key: d.key };
+  });
+  return { documents, fresh: [...new Set(documents.map((d) => d.key).filter((k) => !known.has(k)))] };
+}
+
+/** A signed paper form's photo: the caller's own new upload. */
+export function checkOwnUpload(ctx: UserCtx, key: string) {
+  if (!key.startsWith(`${DOCUMENTS_PREFIX}${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
 }
 
 /** At most this many people are told inside a step's transaction (3 writes each); the rest by a work item in it. */

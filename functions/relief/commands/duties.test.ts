@@ -38,7 +38,7 @@ describe('separation of duties in review', () => {
     // Prepare: 郑兼职 (grid worker and community worker) files for 李建国 with the signed form and submits
     const d = ok(await w.h.api.as(gridAndWorker).post('/relief/applications', seniorCardBody(gridAndWorker, { forUserId: w.p.li.id, gridId: 'g-a1', birth: '1949-04-04' })), 'proxy');
     const c = ok(
-      await w.h.api.as(gridAndWorker).post(w.path(d.application.id, '/consent'), { method: 'signedForm', textVersion: '2026-11', photoKey: `relief/${gridAndWorker.id}/form.jpg`, version: d.application.version }),
+      await w.h.api.as(gridAndWorker).post(w.path(d.application.id, '/consent'), { method: 'signedForm', textVersion: '2026-11', photoKey: `relief-docs/${gridAndWorker.id}/form.jpg`, version: d.application.version }),
       'signed form',
     );
     const s = ok(await w.h.api.as(gridAndWorker).post(w.path(d.application.id, '/submit'), { version: c.application.version }), 'submit');

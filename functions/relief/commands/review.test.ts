@@ -19,13 +19,13 @@ describe('proxy filing by a grid worker', () => {
     const d = ok(await w.h.api.as(w.p.grid).post('/relief/applications', body), 'proxy create');
     const id = d.application.id;
     const c = ok(
-      await w.h.api.as(w.p.grid).post(w.path(id, '/consent'), { method: 'signedForm', textVersion: '2026-11', photoKey: `relief/${w.p.grid.id}/form.jpg`, version: d.application.version }),
+      await w.h.api.as(w.p.grid).post(w.path(id, '/consent'), { method: 'signedForm', textVersion: '2026-11', photoKey: `relief-docs/${w.p.grid.id}/form.jpg`, version: d.application.version }),
       'signed form',
     );
     const s = ok(await w.h.api.as(w.p.grid).post(w.path(id, '/submit'), { version: c.application.version }), 'submit');
     // Assess
     expect(s.application).toMatchObject({ ownerId: w.p.li.id, ownerName: '李建国', proxy: true, filedByName: '张网格', gridId: 'g-a1', status: 'submitted' });
-    expect(s.application.consent).toMatchObject({ method: 'signedForm', byName: '张网格', photoUrl: expect.any(String) });
+    expect(s.application.consent).toMatchObject({ method: 'signedForm', byName: '张网格', photo: { id: 'form', present: true } });
     const mine = ok(await w.h.api.as(w.p.li).get('/me/relief/applications'), 'mine');
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(ok(await w.h.api.as(w.p.li).get(w.path(id)), 'resident reads').application.proxy).toBe(true);
@@ -109,7 +109,7 @@ describe('review and the approval chain', () => {
     // the applicant answers
     const body = dibaoBody(w.p.wang);
     const detail = ok(await w.h.api.as(w.p.wang).get(w.path(id)), 'detail');
-    const e = await w.h.api.as(w.p.wang).put(w.path(id), { household: body.household, form: body.form, documents: [...body.documents, { kind: 'incomeProof', key: `relief/${w.p.wang.id}/income2.jpg` }], version: detail.application.version });
+    const e = await w.h.api.as(w.p.wang).put(w.path(id), { household: body.household, form: body.form, documents: [...body.documents, { kind: 'incomeProof', key: `relief-docs/${w.p.wang.id}/income2.jpg` }], version: detail.application.version });
     expect(e.status).toBe(200);
     const again = ok(await w.h.api.as(w.p.wang).post(w.path(id, '/submit'), { version: e.body.application.version }), 'resubmit');
     expect(again.application).toMatchObject({ status: 'submitted', awaiting: 'community' });

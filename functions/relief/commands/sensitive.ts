@@ -83,5 +83,5 @@ export async function auditOf(ctx: UserCtx, appId: string, q: { cursor?: string;
   const r = readable(ctx, await store.getApplication(ctx.db, appId));
   if (!reliefCan.readAudit(ctx.principal, r)) throw new ForbiddenError();
   const page = await store.listAudit(ctx.db, appId, { limit: q.limit ?? 50, cursor: q.cursor });
-  return { items: page.items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId })), cursor: page.cursor };
+  return { items: page.items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId, documentId: a.documentId })), cursor: page.cursor };
 }

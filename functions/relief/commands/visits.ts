@@ -18,9 +18,10 @@ import { notificationWrites } from '../../platform/notify';
 /** the mini-program's visits page of the community, with the visit to show */
 const visitLink = (communityId: string, id: string) => `/packages/relief/visits/index?communityId=${communityId}&visitId=${id}`;
 
-/** Photos of a visit are the visitor's own uploads (photo uploads or relief documents). */
+/** Photos of a visit are the visitor's own photo uploads. */
 function checkPhotos(ctx: UserCtx, photos: readonly string[]) {
-  const own = [`uploads/${ctx.principal.userId}/`, `relief/${ctx.principal.userId}/`];
+  // a visit's photos are read by reliefMoney (uploads/ only): a relief document is never one of them
+  const own = [`uploads/${ctx.principal.userId}/`];
   if (photos.some((k) => !own.some((o) => k.startsWith(o)))) throw new ForbiddenError('UPLOAD_NOT_YOURS');
 }
 
