@@ -9,6 +9,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { api } from '../../api/routes'
 import { call, isLoggedIn } from '../../api/client'
 import { canRunSessions, hasRole, roleKeys } from '../../lib/roles'
+import { privacyLinkTitle } from '../../i18n/privacy'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -57,6 +58,7 @@ export default function MePage() {
       <Section>
         <LinkRow title={t('me.inbox')} badge={n > 0 ? t('me.unread', { n }) : undefined} onClick={go('/packages/me/inbox/index')} testId='me-inbox' />
         <LinkRow title={t('me.settings')} onClick={go('/packages/me/settings/index')} testId='me-settings' />
+        <LinkRow title={privacyLinkTitle(t.lang, t.elder)} onClick={go('/packages/privacy/home/index')} testId='me-privacy' />
       </Section>
 
       {canRunSessions(me) || hasRole(me, 'admin') ? (
