@@ -1,6 +1,7 @@
 import { makeCtx, type UserCtx } from '../platform/context';
 import { keys } from '../platform/keys';
 import { currentPrivacyPolicyVersion } from '../../shared/privacy/policy';
+import { currentVolunteerIdConsentVersion } from '../../shared/signups/consent';
 import { NEXT_SESSION_A, type Person } from '../../tests/support/harness';
 import { dibaoBody, idNumber, ok, reliefWorld, type ReliefWorld } from '../../tests/support/relief';
 import { watchTransactions } from '../../tests/support/transactions';
@@ -110,6 +111,22 @@ describe('withdrawing a consent (第十五条, 第四十七条)', () => {
     expect(res.body.effectZh).toContain('按法律规定保存');
     const detail = ok(await w.h.api.as(w.p.officer).get(`/relief/applications/${app.application.id}`), 'detail');
     expect(detail.application.status).toBe('approved');
+  });
+
+  it('deletes a volunteer’s ID number when its consent is withdrawn, and keeps the volunteer record', async () => {
+    // Prepare
+    const volunteer = await w.h.person('陈静', [['resident', 'c-a']]);
+    const n = idNumber('1988-01-02', '351');
+    ok(await w.h.api.as(volunteer).put('/me/volunteer', { realName: '陈静', phoneCode: 'phone:13600009911', idNumber: n, idNumberConsent: currentVolunteerIdConsentVersion }), 'register');
+    // Act
+    const res = await w.h.api.as(volunteer).post('/me/consents/withdraw', { consentId: `volunteerIdNumber:${volunteer.id}`, confirm: true });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: 'volunteerIdNumber', withdrawable: false, withdrawnAt: w.h.clock.now().toISOString() });
+    const item = (await w.h.deps.db.get<Record<string, unknown>>(keys.volunteer(volunteer.id), true))!;
+    expect(item.realName).toBe('陈静');
+    expect(item.idNumberSealed).toBeUndefined();
+    expect(item.maskedIdNumber).toBeUndefined();
   });
 
   it('refuses another person’s consent (404), the privacy policy’s (409) and a withdrawal without confirming (400)', async () => {
