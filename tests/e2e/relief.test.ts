@@ -102,10 +102,19 @@ describe('relief, end to end', () => {
     applicationId = new URL(page.url().replace('#/', '')).searchParams.get('id')!;
     await statusIs(page, '待社区审核');
     await page.getByTestId('rl-timeline').getByText(/记录纸质同意书/).first().waitFor();
+    // the grid worker may not reveal: once it is submitted they see the documents listed, with no way to open them
+    await page.getByTestId('rl-doc-row-0').getByText(/身份证/).waitFor();
+    expect(await page.locator('[data-testid^="rl-doc-view-"]').count()).toBe(0);
+    expect(await page.content()).not.toMatch(/X-Amz-|relief-docs\//);
     await page.context().close();
 
     const d = (await world.h.api.as(p.wang).get(`/relief/applications/${applicationId}`)).body;
     expect(d.application).toMatchObject({ type: 'seniorAllowance', status: 'submitted', ownerId: p.wang.id, proxy: true, awaiting: 'community' });
+    // and the answer holds no URL for anyone: asked for one, the grid worker is refused
+    expect(JSON.stringify((await world.h.api.as(p.grid).get(`/relief/applications/${applicationId}`)).body)).not.toMatch(/X-Amz-|relief-docs\//);
+    const refused = await world.h.api.as(p.grid).post(`/relief/applications/${applicationId}/documents/${d.application.documents[0].id}/view`, { reason: '想看一下身份证' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('DOCUMENT_NOT_FOR_ROLE');
     expect(d.application.consent).toMatchObject({ method: 'signedForm', textVersion: '2026-11' });
     expect(d.application.documents.map((x: { kind: string }) => x.kind)).toEqual(['idCard']);
   });
@@ -118,6 +127,18 @@ describe('relief, end to end', () => {
     await page.screenshot({ path: path.join(shots, 'e2e-rl-3-queue.png'), fullPage: true });
     await page.getByTestId(`rl-queue-${applicationId}`).click();
     await statusIs(page, '待社区审核');
+    // the ID card is opened on demand, for a reason, and the image is there for its 60 s
+    await page.getByTestId('rl-doc-view-0').click();
+    await page.getByTestId('rl-doc-open-reason').fill('核对身份证与申请人是否一致');
+    await page.getByTestId('rl-doc-open').click();
+    const image = page.getByTestId('rl-doc-opened').locator('img');
+    await image.waitFor({ timeout: 15_000 });
+    expect(await image.getAttribute('src')).toMatch(/X-Amz-Expires=60/);
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="rl-doc-opened"] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, undefined, { timeout: 15_000 });
+    await page.getByTestId('rl-audit').getByText(/核对身份证与申请人是否一致/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-3b-document.png'), fullPage: true });
+    const audit = (await world.h.api.as(world.p.worker).get(`/relief/applications/${applicationId}/audit`)).body.items;
+    expect(audit).toContainEqual(expect.objectContaining({ byId: world.p.worker.id, reason: '核对身份证与申请人是否一致', fields: ['document:idCard'] }));
     await page.getByTestId('rl-decision-approve').click();
     await page.getByTestId('rl-review-note').fill('已入户核实，符合条件');
     await page.getByTestId('rl-review-submit').click();
@@ -267,6 +288,32 @@ describe('relief, end to end', () => {
     expect(await list.textContent()).not.toContain('王秀兰');
     await page.screenshot({ path: path.join(shots, 'e2e-rl-9-notice.png'), fullPage: true });
     await page.context().close();
+  });
+});
+
+describe('a relief draft', () => {
+  it('shows the applicant their own upload on demand, for a reason', async () => {
+    // Prepare: wang's draft with an ID card she uploaded (through the API, as the apply page does)
+    const { p, h } = world;
+    const up = (await h.api.as(p.wang).post('/relief/uploads', { contentType: 'image/png', size: readFileSync(photo).length })).body;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(up.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([readFileSync(photo)], { type: 'image/png' }), 'id.png');
+    expect((await fetch(up.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    const body = { type: 'seniorCard', household: [{ name: '王秀兰', relation: 'self', idNumber: idNumber('1950-01-01', '733') }], form: { pickup: 'community' }, documents: [{ kind: 'idCard', key: up.key }] };
+    const draft = (await h.api.as(p.wang).post('/relief/applications', body)).body;
+    // Act
+    const page = await loginAs(p.wang);
+    await openPage(page, `${web.url}/#/packages/relief/application/index?id=${draft.application.id}`);
+    await page.getByTestId('rl-doc-view-0').click();
+    await page.getByTestId('rl-doc-open-reason').fill('看看拍得清不清楚');
+    await page.getByTestId('rl-doc-open').click();
+    // Assess
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="rl-doc-opened"] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, undefined, { timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-rl-draft-document.png'), fullPage: true });
+    await page.context().close();
+    const audit = await h.deps.db.query<{ byId: string; documentId: string }>({ pk: `RAPP#${draft.application.id}`, prefix: 'AUDIT#' });
+    expect(audit.items).toEqual([expect.objectContaining({ byId: p.wang.id, documentId: draft.application.documents[0].id })]);
   });
 });
 

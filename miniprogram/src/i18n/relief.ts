@@ -71,6 +71,15 @@ export const reliefMessages = {
   'rl.doc.photo': { zh: '照片', en: 'Photo' },
   'rl.doc.emergencyProof': { zh: '困难证明', en: 'Proof of the emergency' },
   'rl.doc.other': { zh: '其他材料', en: 'Other' },
+  // a document is opened on demand, with a reason, for 60 s (issue 11 item 2)
+  'rl.doc.signedConsent': { zh: '签字的同意书', en: 'Signed consent form' },
+  'rl.doc.view': { zh: '查看', en: 'View' },
+  'rl.doc.viewOf': { zh: '查看{kind}', en: 'View {kind}' },
+  'rl.doc.viewHint': { zh: '材料原件仅供审核人员查看，每次查看都会记录：谁、何时、为何；打开后 60 秒内有效', en: 'Originals are for the reviewers; every view is recorded (who, when, why) and lasts 60 seconds' },
+  'rl.doc.ownHint': { zh: '提交前可以查看自己上传的材料（会留下记录）', en: 'Before you submit, you may view what you uploaded (it is recorded)' },
+  'rl.doc.notMoved': { zh: '正在转入加密存储', en: 'Being moved to encrypted storage' },
+  'rl.doc.openedAlt': { zh: '{kind}（60 秒内有效）', en: '{kind} (for 60 seconds)' },
+  'rl.doc.expires': { zh: '60 秒后自动关闭，需要时请重新查看', en: 'Closes after 60 seconds; view it again if needed' },
 
   'rl.apply.title': { zh: '救助申请', en: 'Relief application', zhPlain: '申请补助', enPlain: 'Ask for help' },
   'rl.apply.forResident': { zh: '网格员代办：为 {id} 申请', en: 'Filed by the grid worker for {id}' },

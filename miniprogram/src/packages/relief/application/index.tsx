@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { reliefTypes } from '@shared/relief/types'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, LinkRow, Section, Tag, TextArea, TextInput } from '../../../components/ui'
@@ -12,10 +12,13 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { go, statusKey, statusTone, typeKey, useAction } from '../lib/relief'
+import { ReasonForm } from '../lib/reasonForm'
 import type { ResponseOf } from '@shared/http'
 import type { Api } from '@shared/api'
 
 type Revealed = ResponseOf<Api['relief']['reveal']>
+/** how long an opened document stays on the page: its URL's life */
+const DOCUMENT_SECONDS = 60
 const show = (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typeof v === 'object' && v ? JSON.stringify(v) : String(v))
 
 /** 申请详情: status, timeline, masked values; the owner's, the reviewer's and the full-values actions the reader may take. */
@@ -32,8 +35,16 @@ export default function ApplicationPage() {
   const [note, setNote] = useState('')
   const [missing, setMissing] = useState('')
   const [amount, setAmount] = useState('')
-  const [reason, setReason] = useState('')
   const [revealed, setRevealed] = useState<Revealed>()
+  // documents: shown only on demand, one at a time, for a reason; the URL (and the image) go after 60 s
+  const canViewDocs = actions.includes('viewDocuments') || actions.includes('viewOwnDocuments')
+  const [asking, setAsking] = useState<string>()
+  const [opened, setOpened] = useState<{ id: string; url: string }>()
+  useEffect(() => {
+    if (!opened) return
+    const timer = setTimeout(() => setOpened(undefined), DOCUMENT_SECONDS * 1000)
+    return () => clearTimeout(timer)
+  }, [opened])
   const a = q.data?.application
   useEffect(() => {
     if (a?.eligibility.suggestedAmount !== undefined && !amount) setAmount(String(a.eligibility.suggestedAmount))
@@ -69,10 +80,17 @@ export default function ApplicationPage() {
       setMissing('')
       return d
     })
-  const reveal = () =>
+  const reveal = (why: string) =>
     act.run('reveal', async () => {
-      setRevealed(await call(api.relief.reveal, { params, body: { reason: reason.trim() } }))
+      setRevealed(await call(api.relief.reveal, { params, body: { reason: why } }))
       void audit.reload()
+    })
+  const viewDocument = (documentId: string, why: string) =>
+    act.run('viewDocument', async () => {
+      const o = await call(api.relief.viewDocument, { params: { applicationId: id, documentId }, body: { reason: why } })
+      setAsking(undefined)
+      setOpened({ id: documentId, url: o.url })
+      if (canReveal) void audit.reload()
     })
 
   const chain = a ? reliefTypes[a.type].chain : []
@@ -155,8 +173,28 @@ export default function ApplicationPage() {
               </Section>
 
               <Section title={t('rl.app.documents')}>
-                {app.documents.map((doc, i) => (
-                  <Text key={i} className='body block'>{`${t(`rl.doc.${doc.kind}` as MessageKey)} ✓`}</Text>
+                {canViewDocs ? <Text className='small muted block'>{t(actions.includes('viewDocuments') ? 'rl.doc.viewHint' : 'rl.doc.ownHint')}</Text> : null}
+                {[
+                  ...app.documents.map((doc) => ({ id: doc.id, present: doc.present, name: t(`rl.doc.${doc.kind}` as MessageKey) })),
+                  ...(app.consent?.photo ? [{ ...app.consent.photo, name: t('rl.doc.signedConsent') }] : []),
+                ].map((doc, i) => (
+                  <View key={doc.id} data-testid={`rl-doc-row-${i}`}>
+                    <View className='row between'>
+                      <Text className='body'>{`${doc.name} ✓${doc.present ? '' : `（${t('rl.doc.notMoved')}）`}`}</Text>
+                      {canViewDocs && doc.present && opened?.id !== doc.id ? (
+                        <Btn small onClick={() => setAsking(asking === doc.id ? undefined : doc.id)} testId={`rl-doc-view-${i}`} label={t('rl.doc.viewOf', { kind: doc.name })}>
+                          {t('rl.doc.view')}
+                        </Btn>
+                      ) : null}
+                    </View>
+                    {asking === doc.id ? <ReasonForm action={t('rl.doc.viewOf', { kind: doc.name })} onSubmit={(why) => viewDocument(doc.id, why)} busy={act.busy === 'viewDocument'} testId='rl-doc-open' /> : null}
+                    {opened?.id === doc.id ? (
+                      <View data-testid='rl-doc-opened'>
+                        <Image className='rl-doc-image' src={opened.url} mode='widthFix' onClick={() => void Taro.previewImage({ current: opened.url, urls: [opened.url] })} {...({ nativeProps: { alt: t('rl.doc.openedAlt', { kind: doc.name }) } } as object)} />
+                        <Text className='small muted block'>{t('rl.doc.expires')}</Text>
+                      </View>
+                    ) : null}
+                  </View>
                 ))}
                 {app.missingDocuments.length ? (
                   <Text className='body block error-text'>{t('rl.app.missingDocs', { docs: app.missingDocuments.map((k) => t(`rl.doc.${k}` as MessageKey)).join('、') })}</Text>
@@ -260,14 +298,7 @@ export default function ApplicationPage() {
                       ))}
                     </View>
                   ) : (
-                    <View>
-                      <Field label={t('rl.app.revealReason')}>
-                        <TextInput label={t('rl.app.revealReason')} value={reason} onInput={setReason} testId='rl-reveal-reason' maxlength={200} />
-                      </Field>
-                      <Btn block onClick={reveal} disabled={reason.trim().length < 4} loading={act.busy === 'reveal'} testId='rl-reveal'>
-                        {t('rl.app.reveal')}
-                      </Btn>
-                    </View>
+                    <ReasonForm action={t('rl.app.reveal')} onSubmit={(why) => reveal(why)} busy={act.busy === 'reveal'} testId='rl-reveal' />
                   )}
                   <Text className='h2 block'>{t('rl.app.audit')}</Text>
                   <Async q={audit} empty={() => (audit.items.length ? false : t('rl.app.noAudit'))}>

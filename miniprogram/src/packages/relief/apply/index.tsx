@@ -35,7 +35,8 @@ interface MemberDraft {
 interface Draft {
   members: MemberDraft[]
   form: Record<string, string | boolean>
-  documents: { kind: string; key: string }[]
+  /** a new upload by its key; one already attached by its id (answers carry no keys) */
+  documents: ({ kind: string; key: string } | { kind: string; id: string })[]
   attempt?: Attempt
 }
 
@@ -99,7 +100,7 @@ export default function ApplyPage() {
       update({
         members: d.application.household.map((m) => ({ ...newMember(m.relation), name: m.name })),
         form: Object.fromEntries(Object.entries(d.application.form).filter(([, v]) => typeof v === 'boolean' || (typeof v === 'string' && !v.includes('*')) || typeof v === 'number').map(([k, v]) => [k, typeof v === 'number' ? String(v) : (v as string | boolean)])),
-        documents: d.application.documents.map((x) => ({ kind: x.kind, key: x.key })),
+        documents: d.application.documents.map((x) => ({ kind: x.kind, id: x.id })),
       })
     }
   }, [existing.data])
