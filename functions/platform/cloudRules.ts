@@ -254,35 +254,3 @@ export function checkSecret(secret: SecretName, fn: FunctionDeclaration | undefi
   if (!fn) return;
   if (!fn.needs.secrets?.includes(secret)) refuse('permission', fn, `${fn.name} reads the secret ${secret}, which it was not given: declare it under needs.secrets in functions/${fn.capability}/capability.ts`);
 }
-
-/** The request fields (POST form fields, copy headers) that ask S3 for SSE-KMS. */
-export const SSE_HEADERS = {
-  sse: 'x-amz-server-side-encryption',
-  keyId: 'x-amz-server-side-encryption-aws-kms-key-id',
-  context: 'x-amz-server-side-encryption-context',
-} as const;
-
-/** The key id relief's sealed objects are encrypted under: ReliefKey in the cloud, a stand-in name on the local stack. */
-export const LOCAL_RELIEF_KMS_KEY_ID = 'linli-local-relief-key';
-export const reliefKmsKeyId = (env: NodeJS.ProcessEnv = process.env): string => env.RELIEF_KMS_KEY_ID || LOCAL_RELIEF_KMS_KEY_ID;
-
-/**
- * Object key prefixes that take only SSE-KMS under one key, as their bucket policy says in the cloud (a Deny on
- * s3:PutObject without `x-amz-server-side-encryption: aws:kms` and that key id): relief's documents under ReliefKey.
- */
-export const SEALED_PREFIXES: Readonly<Record<string, () => string>> = { 'relief-docs/': () => reliefKmsKeyId() };
-
-/**
- * Checks a put (a presigned POST's fields, a copy's headers) to a sealed prefix: refused without SSE-KMS under the
- * prefix's key. A bucket policy binds every caller, so this holds for scripts as well as functions.
- */
-export function checkSealedPut(key: string, fields: Readonly<Record<string, string | undefined>>, fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
-  const prefix = Object.keys(SEALED_PREFIXES).find((p) => key.startsWith(p));
-  if (!prefix) return;
-  const want = SEALED_PREFIXES[prefix]!();
-  const sse = fields[SSE_HEADERS.sse];
-  const keyId = fields[SSE_HEADERS.keyId];
-  if (sse !== 'aws:kms' || keyId !== want) {
-    refuse('permission', fn, `s3:PutObject on ${key} refused by the bucket policy of ${prefix}: it takes only ${SSE_HEADERS.sse}: aws:kms with ${SSE_HEADERS.keyId}: ${want} (got ${sse ?? 'none'}${keyId ? ` under ${keyId}` : ''})`);
-  }
-}

@@ -1,7 +1,7 @@
 import { harness, type Harness } from '../../tests/support/harness';
 import { capability, runAs, type FunctionDeclaration } from './capability';
-import { checkSealedPut, LOCAL_RELIEF_KMS_KEY_ID, SSE_HEADERS, takeBreaches } from './cloudRules';
-import { s3Storage, sealedFields, type Storage } from './storage';
+import { takeBreaches } from './cloudRules';
+import { checkSealedPut, LOCAL_RELIEF_KMS_KEY_ID, s3Storage, sealedFields, SSE_HEADERS, type Storage } from './storage';
 
 /**
  * relief-docs/ takes only SSE-KMS under the relief key, as its bucket policy would in AWS: the local guard refuses a

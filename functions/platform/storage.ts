@@ -1,7 +1,8 @@
 import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { checkBucket, checkSealedPut, SSE_HEADERS } from './cloudRules';
+import { runningAs, type FunctionDeclaration } from './capability';
+import { checkBucket, recordBreach } from './cloudRules';
 
 /**
  * Photos and documents: uploaded from the phone straight to S3 by presigned POST, read back by presigned GET.
@@ -31,6 +32,55 @@ export interface Storage {
 export const PENDING_TAG = { key: 'linli-pending', value: '1' } as const;
 /** The POST form field that sets it (S3 takes the tag set as XML in the `tagging` field). */
 export const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${PENDING_TAG.key}</Key><Value>${PENDING_TAG.value}</Value></Tag></TagSet></Tagging>`;
+
+/** The request fields (POST form fields, copy headers) that ask S3 for SSE-KMS. */
+export const SSE_HEADERS = {
+  sse: 'x-amz-server-side-encryption',
+  keyId: 'x-amz-server-side-encryption-aws-kms-key-id',
+  context: 'x-amz-server-side-encryption-context',
+} as const;
+
+/** The key id relief's sealed objects are encrypted under: ReliefKey in the cloud, a stand-in name on the local stack. */
+export const LOCAL_RELIEF_KMS_KEY_ID = 'linli-local-relief-key';
+export function reliefKmsKeyId(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RELIEF_KMS_KEY_ID) return env.RELIEF_KMS_KEY_ID;
+  if (env.LINLI_ENV === 'local') return LOCAL_RELIEF_KMS_KEY_ID;
+  throw new Error('RELIEF_KMS_KEY_ID must be set outside the local stack');
+}
+
+/**
+ * Object key prefixes that take only SSE-KMS under one key, as their bucket policy says in the cloud (a Deny on
+ * s3:PutObject without `x-amz-server-side-encryption: aws:kms` and that key id): relief's documents under ReliefKey.
+ */
+export const SEALED_PREFIXES: Readonly<Record<string, () => string>> = { 'relief-docs/': () => reliefKmsKeyId() };
+
+/** What the local stack answers a put its bucket policy refuses, named as AWS names it. */
+class SealedPutRefused extends Error {
+  readonly $fault = 'client';
+  readonly $metadata = { httpStatusCode: 403 };
+  constructor(message: string) {
+    super(`linli local guard: ${message}`);
+    this.name = 'AccessDeniedException';
+  }
+}
+
+/**
+ * The local stack's rule for a put (a presigned POST's fields, a copy's headers) to a sealed prefix: refused without
+ * SSE-KMS under the prefix's key, and recorded as the guard records a breach (tests fail on it). A bucket policy binds
+ * every caller, so this holds for scripts as well as functions. It lives here, not in cloudRules.ts, because the cloud
+ * bundles replace cloudRules.ts by a stub (cloud/esbuildPlugins.js) and these constants are needed in the cloud.
+ */
+export function checkSealedPut(key: string, fields: Readonly<Record<string, string | undefined>>, fn: FunctionDeclaration | undefined = runningAs()?.fn): void {
+  const prefix = Object.keys(SEALED_PREFIXES).find((p) => key.startsWith(p));
+  if (!prefix) return;
+  const want = SEALED_PREFIXES[prefix]!();
+  const sse = fields[SSE_HEADERS.sse];
+  const keyId = fields[SSE_HEADERS.keyId];
+  if (sse === 'aws:kms' && keyId === want) return;
+  const message = `s3:PutObject on ${key} refused by the bucket policy of ${prefix}: it takes only ${SSE_HEADERS.sse}: aws:kms with ${SSE_HEADERS.keyId}: ${want} (got ${sse ?? 'none'}${keyId ? ` under ${keyId}` : ''})`;
+  recordBreach({ rule: 'permission', fn: fn?.name, message });
+  throw new SealedPutRefused(message);
+}
 
 /**
  * SSE-KMS for an object: S3 wraps its data key with this KMS key, and the additional encryption context rides in every

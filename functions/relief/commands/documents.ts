@@ -1,9 +1,8 @@
 import { DOCUMENT_URL_SECONDS, documentIdOf, type DocumentKind } from '../../../shared/relief/schemas';
-import { reliefKmsKeyId } from '../../platform/cloudRules';
 import type { UserCtx } from '../../platform/context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
-import type { SealedWith } from '../../platform/storage';
+import { reliefKmsKeyId, type SealedWith } from '../../platform/storage';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
 import { documentStanding, isSealedDocument, readable } from './common';
