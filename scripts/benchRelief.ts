@@ -174,7 +174,7 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
   const residents = Array.from({ length: n }, (_, i) => token(`u-bench-applicant-${i}`, `申请人${i}`, [{ role: 'resident', unit: communities[1]! }]));
   const drafts: { id: string; version: number; token: string }[] = [];
   for (let i = 0; i < n; i++) {
-    const doc = (kind: string) => ({ kind, key: `relief/u-bench-applicant-${i}/${kind}.jpg` });
+    const doc = (kind: string) => ({ kind, key: `relief-docs/u-bench-applicant-${i}/${kind}.jpg` });
     const d = await must(
       {
         method: 'POST',
