@@ -23,13 +23,14 @@ import { routes as employment } from './employment/routes';
 import { routes as microProjects } from './microProjects/routes';
 import { routes as workbench } from './workbench/routes';
 import { routes as privacy } from './privacy/routes';
+import { routes as moderation } from './moderation/routes';
 
 /**
  * Every route of every capability. In the cloud each function serves its declared endpoints; tests and the bench call
  * through here in-process, with the same wrapper and the same commands, each request run as the function that serves
  * it in the cloud (its declared needs, its timeout).
  */
-export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary, ...cases, ...safety, ...privacy];
+export const allRoutes = [...platform, ...auth, ...org, ...sayItDay, ...fiveLists, ...signups, ...notifications, ...uploads, ...relief, ...announcements, ...elderCare, ...employment, ...microProjects, ...workbench, ...workSummary, ...cases, ...safety, ...privacy, ...moderation];
 
 /** The route table by function, read from the capability declarations. */
 export const routeTable: { fn: FunctionDeclaration; routes: Route[] }[] = functionDeclarations

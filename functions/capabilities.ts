@@ -17,6 +17,7 @@ import { microProjectsCapability } from './microProjects/capability';
 import { workbenchCapability } from './workbench/capability';
 import { workSummaryCapability } from './workSummary/capability';
 import { privacyCapability } from './privacy/capability';
+import { moderationCapability } from './moderation/capability';
 
 /** Every capability's declaration: serverless.yml (cloud/functions.js, cloud/iam.js), the app's route table and the guard read these. */
 export const capabilities: CapabilityDeclaration[] = [
@@ -38,6 +39,7 @@ export const capabilities: CapabilityDeclaration[] = [
   casesCapability,
   safetyCapability,
   privacyCapability,
+  moderationCapability,
 ];
 
 export const functionDeclarations: FunctionDeclaration[] = capabilities.flatMap((c) => Object.values(c.functions));

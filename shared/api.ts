@@ -23,6 +23,7 @@ import { fiveListsApi } from './fiveLists/api';
 import { signupsApi } from './signups/api';
 import { reliefApi } from './relief/api';
 import { announcementsApi } from './announcements/api';
+import { moderationApi } from './moderation/api';
 import { safetyApi } from './safety/api';
 import { casesApi } from './cases/api';
 import { elderCareApi } from './elderCare/api';
@@ -107,6 +108,7 @@ export const api = {
   workbench: workbenchApi,
   workSummary: workSummaryApi,
   privacy: privacyApi,
+  moderation: moderationApi,
 } as const;
 
 export type Api = typeof api;

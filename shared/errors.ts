@@ -177,6 +177,11 @@ export const errorMessages = {
   DOCUMENT_NOT_FOUND: ['该申请没有这份材料', 'This application has no such document'],
   DOCUMENT_NOT_FOR_ROLE: ['您的岗位不能查看申请材料原件，请联系社区工作人员', 'Your role may not open the documents of an application: ask the community workers'],
   DOCUMENT_UNAVAILABLE: ['该材料正在转入加密存储，请稍后再查看', 'This document is being moved to encrypted storage: open it again later'],
+  // moderation: WeChat's content security, reports and the workers' queue (issue 11 item 6)
+  CONTENT_RISKY: ['内容含有不适宜公开的信息，请修改后再提交', 'This contains something that cannot be shown to neighbours: change it and submit again'],
+  ALREADY_REPORTED: ['您已举报过该内容，我们会尽快处理', 'You have already reported this; the community workers will look at it'],
+  REPORT_OWN_CONTENT: ['不能举报自己发布的内容', 'You cannot report what you wrote yourself'],
+  MODERATION_NOT_QUEUED: ['该内容不在待处理列表中', 'This is not waiting in the moderation queue'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

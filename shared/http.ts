@@ -32,7 +32,7 @@ export interface Endpoint<
  * The rate limits a write can name. Their numbers and who they count (a user, a community) are one table in
  * functions/platform/rateLimits.ts; the HTTP wrapper counts them before the command runs and answers 429 RATE_LIMITED.
  */
-export type RateLimitName = 'matter' | 'comment' | 'binding' | 'upload' | 'helpRequest' | 'familyCode' | 'familyLink' | 'inviteCodeRotation' | 'dataExport';
+export type RateLimitName = 'matter' | 'comment' | 'binding' | 'upload' | 'helpRequest' | 'familyCode' | 'familyLink' | 'inviteCodeRotation' | 'report' | 'dataExport';
 
 const Empty = z.object({}).strict();
 export const NoBody = z.undefined();

@@ -8,7 +8,7 @@ export const fiveListsCapability = capability('fiveLists', {
       handler: 'functions/fiveLists/handler.handler',
       description: 'the five lists (collect, dispatch, review, claim, resolve, rate), unit scores, councils, consultations',
       endpoints: endpointsOf(fiveListsApi),
-      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FIG#', 'FIGSD#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'USER#', 'WORK#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['COMMUNITY#', 'CONSULT#', 'CONSULTS#', 'FLBOARD#', 'FLSCORE#', 'FLSTATE#', 'FLUNIT#', 'IDEMP#', 'MATTER#', 'UNIT#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'CONSULT#', 'FIG#', 'FIGSD#', 'FLSCORE#', 'IDEMP#', 'MATTER#', 'MODITEM#', 'OUTBOX#', 'USER#', 'WORK#'], delete: ['MATTER#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret', 'wechatSecret'] },
     },
     escalateOverdue: {
       handler: 'functions/fiveLists/jobs.escalateOverdueHandler',
@@ -30,5 +30,5 @@ export const fiveListsCapability = capability('fiveLists', {
       needs: { table: { read: ['WORKDUE#', 'MATTER#'], write: ['WORK#', 'MATTER#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
   },
-  errors: ['ALREADY_CLAIMED', 'ALREADY_RATED', 'CASE_WRONG_STATE', 'STALE_VERSION', 'CONSULTATION_NOT_OPEN'],
+  errors: ['ALREADY_CLAIMED', 'ALREADY_RATED', 'CASE_WRONG_STATE', 'STALE_VERSION', 'CONSULTATION_NOT_OPEN', 'CONTENT_RISKY'],
 });

@@ -93,6 +93,9 @@ export const rateLimits: Record<RateLimitName, readonly LimitRule[]> = {
   familyLink: [{ per: 'user', windowSeconds: DAY, max: 10 }],
   // a community worker rotates the invite code when it leaked: a few times a day at most
   inviteCodeRotation: [{ per: 'user', windowSeconds: DAY, max: 10 }],
+  // reporting a neighbour's post or comment (one report per person and item already): 30 a day is a campaign, not a
+  // resident who came across a few bad posts; each report lands in a worker's queue
+  report: [{ per: 'user', windowSeconds: DAY, max: 30 }],
   // a resident downloads their data once, again after a mistake: 3 a day; each one reads every capability's records
   dataExport: [{ per: 'user', windowSeconds: DAY, max: 3 }],
 };

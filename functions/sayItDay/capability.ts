@@ -7,7 +7,7 @@ export const sayItDayCapability = capability('sayItDay', {
       handler: 'functions/sayItDay/handler.handler',
       description: 'say-it days - schedule rule, sessions, matters, seconds, minutes, outcomes, reminders',
       endpoints: endpointsOf(sayItDayApi),
-      needs: { table: { read: ['AUTHOR#', 'BOARD#', 'COMMUNITY#', 'IDEMP#', 'MATTER#', 'REMIND#', 'SESSION#', 'UNITS'], write: ['COMMUNITY#', 'FIG#', 'FIGSD#', 'IDEMP#', 'MATTER#', 'OUTBOX#', 'REMIND#', 'USER#'], delete: ['MATTER#', 'REMIND#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['AUTHOR#', 'BOARD#', 'COMMUNITY#', 'IDEMP#', 'MATTER#', 'REMIND#', 'SESSION#', 'UNITS', 'USER#'], write: ['COMMUNITY#', 'FIG#', 'FIGSD#', 'IDEMP#', 'MATTER#', 'MEDIACHECK#', 'MODITEM#', 'OUTBOX#', 'REMIND#', 'USER#'], delete: ['MATTER#', 'REMIND#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret', 'wechatSecret'] },
     },
     createSessions: {
       handler: 'functions/sayItDay/jobs.createSessionsHandler',
@@ -28,5 +28,5 @@ export const sayItDayCapability = capability('sayItDay', {
       needs: { table: { read: ['COMMUNITY#', 'REMIND#', 'UNITS'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },
-  errors: ['ALREADY_SECONDED', 'OWN_MATTER', 'SESSION_CLOSED', 'MATTER_WITHDRAWN', 'SESSION_NOT_IN_PROGRESS', 'STALE_VERSION', 'CASE_WRONG_STATE'],
+  errors: ['ALREADY_SECONDED', 'OWN_MATTER', 'SESSION_CLOSED', 'MATTER_WITHDRAWN', 'SESSION_NOT_IN_PROGRESS', 'STALE_VERSION', 'CASE_WRONG_STATE', 'CONTENT_RISKY'],
 });

@@ -1,3 +1,4 @@
+import type { ModState, PhotoCheck } from '../../shared/moderation/schemas';
 import type { Db } from '../platform/db';
 import { keys } from '../platform/keys';
 import type { Matter, ScheduleRule, Session } from '../../shared/sayItDay/schemas';
@@ -7,10 +8,15 @@ import { defaultScheduleRule, parseSessionId } from '../../shared/sayItDay/sched
 
 export type SessionRecord = Session;
 /** A matter as stored: its author always, and the session's cut-off so edits need no second read. */
-export interface MatterRecord extends Omit<Matter, 'photos' | 'authorId'> {
+export interface MatterRecord extends Omit<Matter, 'photos' | 'authorId' | 'moderation'> {
   authorId: string;
   photoKeys: string[];
   cutoffAt: string;
+  /** moderation (platform/contentSecurity.ts): held back from neighbours while in review, or hidden by a worker */
+  modState?: ModState;
+  modReason?: string;
+  /** each photo's verdict from WeChat's media check (photoCheckAttr) */
+  [photoCheck: `pc_${string}`]: PhotoCheck | undefined;
 }
 
 export async function getScheduleRule(db: Db, communityId: string): Promise<ScheduleRule> {

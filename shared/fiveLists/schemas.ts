@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModerationMark } from '../moderation/schemas';
 import { Id, IsoDate, IsoDateTime } from '../http';
 import { Location, MatterCategory, MatterText, Photo, PhotoKey } from '../sayItDay/schemas';
 import { fiveListActions, fiveListStates } from './machine';
@@ -301,5 +302,5 @@ export type CreateConsultationInput = z.infer<typeof CreateConsultationInput>;
 
 export const VoteInput = z.object({ optionId: z.string().regex(/^o\d{1,2}$/) }).strict();
 
-export const ConsultationComment = z.object({ id: Id, authorName: z.string(), text: z.string(), at: IsoDateTime, mine: z.boolean() });
+export const ConsultationComment = z.object({ id: Id, authorName: z.string(), text: z.string(), at: IsoDateTime, mine: z.boolean(), moderation: ModerationMark.optional() });
 export const CommentInput = z.object({ text: z.string().trim().min(1).max(500) }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModerationMark } from '../moderation/schemas';
 import { Id, IsoDate, IsoDateTime } from '../http';
 
 /** When a community holds its say-it days. Default: the 5th, 15th and 25th of every month. */
@@ -103,6 +104,8 @@ export const Matter = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int().min(0),
+  /** to its author and staff only: 待审核 or 已隐藏 (with the worker's reason), and photos held back from neighbours */
+  moderation: ModerationMark.optional(),
 });
 export type Matter = z.infer<typeof Matter>;
 

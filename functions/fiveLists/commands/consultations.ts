@@ -11,6 +11,10 @@ import { getUnit, type UnitRecord } from '../../platform/units';
 import { strip } from '../store';
 import { checkPhotoKeys } from './common';
 import { consultationFigureWrites } from '../figures';
+import { authorOpenid, queueWrites, screenText, type ContentMeta } from '../../platform/contentSecurity';
+import { canModerate } from '../../../shared/moderation/permissions';
+import { markOf, shownTo } from '../../../shared/moderation/visibility';
+import type { ModState } from '../../../shared/moderation/schemas';
 
 /**
  * 民生决策咨询: a major decision put to the residents of a community (or of the whole sub-district): options, a voting
@@ -158,10 +162,18 @@ export async function vote(ctx: UserCtx, consultationId: string, optionId: strin
 }
 
 export async function listComments(ctx: UserCtx, consultationId: string, q: { cursor?: string; limit?: number }) {
-  await readable(ctx, consultationId);
+  const { unit } = await readable(ctx, consultationId);
   const { pk, sk } = keys.consultationComment(consultationId, '');
-  const page = await ctx.db.query<{ id: string; authorId: string; authorName: string; text: string; at: string }>({ pk, prefix: sk, ascending: false, limit: q.limit ?? 20, cursor: q.cursor });
-  return { items: page.items.map((i) => ({ id: i.id, authorName: i.authorName, text: i.text, at: i.at, mine: i.authorId === ctx.principal.userId })), cursor: page.cursor };
+  const page = await ctx.db.query<{ id: string; authorId: string; authorName: string; text: string; at: string; modState?: ModState; modReason?: string }>({ pk, prefix: sk, ascending: false, limit: q.limit ?? 20, cursor: q.cursor });
+  // a comment in review or hidden reaches only its author and the staff who moderate (a page may come out shorter)
+  const staff = canModerate(ctx.principal, moderationScope(unit));
+  const items = page.items.flatMap((i) => {
+    const reader = { author: i.authorId === ctx.principal.userId, staff };
+    if (!shownTo(i.modState, reader)) return [];
+    const moderation = markOf(i, 0, reader);
+    return [{ id: i.id, authorName: i.authorName, text: i.text, at: i.at, mine: reader.author, ...(moderation ? { moderation } : {}) }];
+  });
+  return { items, cursor: page.cursor };
 }
 
 /** Those who may vote may comment, until the close; staff may answer. */
@@ -171,9 +183,20 @@ export async function comment(ctx: UserCtx, consultationId: string, text: string
   const now = ctx.clock.now().toISOString();
   if (now >= c.closesAt) throw new ConflictError('CONSULTATION_NOT_OPEN');
   const id = ctx.newId();
-  const item = { id, authorName: ctx.principal.displayName ?? '居民', text, at: now, mine: true };
+  // content security before it is stored: risky is refused, doubtful (or unjudged: WeChat down) is held for the workers
+  const screened = await screenText(ctx, await authorOpenid(ctx), [{ name: 'text', zh: '评论', en: 'comment', text }], 2);
+  const authorName = ctx.principal.displayName ?? '居民';
+  const meta: ContentMeta = { kind: 'comment', ref: `${consultationId}.${id}`, ...moderationScope(unit), authorId: ctx.principal.userId, authorName, text, link: `/packages/fiveLists/consultation/index?id=${consultationId}` };
+  const moderation = screened.modState ? { state: screened.modState } : undefined;
+  const item = { id, authorName, text, at: now, mine: true, ...(moderation ? { moderation } : {}) };
   return transactCreate(ctx, [
-    { put: { ...keys.consultationComment(consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName: item.authorName, text, at: now }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { put: { ...keys.consultationComment(consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName, text, at: now, ...(screened.modState ? { modState: screened.modState } : {}) }, if: { expr: 'attribute_not_exists(#pk)' } },
     { update: keys.consultation(consultationId), spec: { add: { commentCount: 1 }, if: { expr: '#closesAt > :now', values: { ':now': now } } }, fails: 'CONSULTATION_NOT_OPEN' },
+    ...queueWrites(ctx, meta, screened.causes),
   ], item);
+}
+
+/** Where a consultation's comments are moderated: its community, or (a sub-district's consultation) the sub-district's officers. */
+function moderationScope(unit: UnitRecord): { subdistrictId: string; communityId?: string } {
+  return unit.kind === 'community' ? { subdistrictId: unit.path[0]!, communityId: unit.id } : { subdistrictId: unit.path[0]! };
 }

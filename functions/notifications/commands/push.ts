@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { ApiError, ValidationError } from '../../platform/errors';
 import { keys } from '../../platform/keys';
 import { openPush, pushSignature, signatureMatches } from '../../platform/wechatPush';
+import { recordMediaCheck } from '../../platform/contentSecurity';
 
 type Query = z.infer<typeof WechatPushQuery>;
 
@@ -63,6 +64,13 @@ export async function receivePush(ctx: Ctx, query: Query, body: z.infer<typeof W
   const parsed = WechatPushEvent.safeParse(raw);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.slice(0, 10).map((i) => ({ path: ['event', ...i.path.map(String)].join('.'), message: i.message })));
   const event = parsed.data;
+  // 内容安全: WeChat's verdict on a photo handed to mediaCheckAsync (platform/contentSecurity.ts)
+  if (event.Event === 'wxa_media_check') {
+    const traceId = typeof event.trace_id === 'string' ? event.trace_id : undefined;
+    const result = event.result as { suggest?: unknown } | undefined;
+    if (traceId && traceId.length <= 128) await recordMediaCheck(ctx, traceId, typeof result?.suggest === 'string' ? result.suggest : undefined);
+    return 'success';
+  }
 
   const resets = subscribeEntries(event).filter((entry) =>
     event.Event === 'subscribe_msg_change_event' ? entry.SubscribeStatusString === 'reject' : event.Event === 'subscribe_msg_sent_event' && entry.ErrorCode === '43101',

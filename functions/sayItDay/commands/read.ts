@@ -6,7 +6,7 @@ import type { UserCtx } from '../../platform/context';
 import { NotFoundError, ValidationError } from '../../platform/errors';
 import { getUnit } from '../../platform/units';
 import * as store from '../store';
-import { agendaOrder, matterView, readableSession, scopeOf } from './view';
+import { agendaOrder, matterShownTo, matterView, readableSession, scopeOf } from './view';
 
 async function readableCommunity(ctx: UserCtx, communityId: string) {
   const unit = await getUnit(ctx.db, communityId);
@@ -42,14 +42,14 @@ export async function sessionAgenda(ctx: UserCtx, sessionId: string): Promise<Se
   const matters = await store.listMattersOfSession(ctx.db, sessionId);
   // residents see what their neighbours raised, not what was withdrawn
   const staff = can.runSession(ctx.principal, scopeOf(session));
-  const shown = matters.filter((m) => staff || m.status !== 'withdrawn' || m.authorId === ctx.principal.userId).sort(agendaOrder);
+  const shown = matters.filter((m) => (staff || m.status !== 'withdrawn' || m.authorId === ctx.principal.userId) && matterShownTo(m, ctx.principal)).sort(agendaOrder);
   return { session, matters: await Promise.all(shown.map((m) => matterView(ctx, m, ctx.principal))) };
 }
 
 export async function communityMatters(ctx: UserCtx, communityId: string, q: { cursor?: string; limit?: number }): Promise<{ items: Matter[]; cursor?: string }> {
   await readableCommunity(ctx, communityId);
   const page = await store.listBoard(ctx.db, communityId, q.limit ?? 20, q.cursor);
-  const items = await Promise.all(page.items.filter((m) => m.status !== 'withdrawn').map((m) => matterView(ctx, m, ctx.principal)));
+  const items = await Promise.all(page.items.filter((m) => m.status !== 'withdrawn' && matterShownTo(m, ctx.principal)).map((m) => matterView(ctx, m, ctx.principal)));
   return { items, cursor: page.cursor };
 }
 
@@ -61,7 +61,7 @@ export async function myMatters(ctx: UserCtx, q: { cursor?: string; limit?: numb
 /** A matter with its session and what this reader may do: two round trips. */
 export async function matterDetail(ctx: UserCtx, matterId: string): Promise<MatterDetail> {
   const { matter, seconded } = await store.getMatterAndSecond(ctx.db, matterId, ctx.principal.userId);
-  if (!matter || !can.readCommunity(ctx.principal, scopeOf(matter))) throw new NotFoundError('matter');
+  if (!matter || !can.readCommunity(ctx.principal, scopeOf(matter)) || !matterShownTo(matter, ctx.principal)) throw new NotFoundError('matter');
   const session = await store.getSession(ctx.db, matter.sessionId);
   if (!session) throw new NotFoundError('session');
   const now = ctx.clock.now().toISOString();

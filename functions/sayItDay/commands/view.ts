@@ -5,6 +5,8 @@ import type { Ctx } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import type { MatterRecord } from '../store';
 import * as store from '../store';
+import { canModerate } from '../../../shared/moderation/permissions';
+import { markOf, shownTo, visiblePhotos, type Reader } from '../../../shared/moderation/visibility';
 
 export const anonymousName = '匿名居民';
 
@@ -12,16 +14,29 @@ export function scopeOf(o: { subdistrictId: string; communityId: string; gridId?
   return { subdistrictId: o.subdistrictId, communityId: o.communityId, gridId: o.gridId };
 }
 
+/** The reader as moderation sees them: the matter's author, or staff who moderate its community. */
+export function moderationReader(m: MatterRecord, reader: Principal): Reader {
+  return { author: m.authorId === reader.userId, staff: canModerate(reader, scopeOf(m)) };
+}
+
+/** Whether a reader gets the matter at all: one in review or hidden only its author and the moderating staff. */
+export function matterShownTo(m: MatterRecord, reader: Principal): boolean {
+  return shownTo(m.modState, moderationReader(m, reader));
+}
+
 /** What a reader may see of a matter: an anonymous author's name only for its author and the community's staff. */
 export async function matterView(ctx: Ctx, m: MatterRecord, reader: Principal): Promise<Matter> {
   const showAuthor = !m.anonymous || m.authorId === reader.userId || can.seeAnonymousAuthor(reader, scopeOf(m));
-  const { photoKeys, cutoffAt, authorId, authorName, ...rest } = m;
-  void cutoffAt;
+  const { id, sessionId, communityId, subdistrictId, gridId, anonymous, category, text, location, status, outcome, secondCount, createdAt, updatedAt, version, authorId, authorName } = m;
+  const who = moderationReader(m, reader);
+  const photos = visiblePhotos(m, m.photoKeys, who);
+  const moderation = markOf(m, photos.held, who);
   return {
-    ...rest,
+    ...{ id, sessionId, communityId, subdistrictId, gridId, anonymous, category, text, location, status, outcome, secondCount, createdAt, updatedAt, version },
     authorId: showAuthor ? authorId : undefined,
     authorName: showAuthor ? authorName : anonymousName,
-    photos: await Promise.all(photoKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) }))),
+    photos: await Promise.all(photos.shown.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) }))),
+    ...(moderation ? { moderation } : {}),
   };
 }
 
@@ -34,7 +49,7 @@ export async function readableSession(ctx: Ctx & { principal: Principal }, sessi
 
 export async function readableMatter(ctx: Ctx & { principal: Principal }, matterId: string): Promise<MatterRecord> {
   const matter = await store.getMatter(ctx.db, matterId);
-  if (!matter || !can.readCommunity(ctx.principal, scopeOf(matter))) throw new NotFoundError('matter');
+  if (!matter || !can.readCommunity(ctx.principal, scopeOf(matter)) || !matterShownTo(matter, ctx.principal)) throw new NotFoundError('matter');
   return matter;
 }
 

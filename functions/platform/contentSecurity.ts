@@ -1,0 +1,217 @@
+import type { ContentKind, QueueCause } from '../../shared/moderation/schemas';
+import { photoCheckAttr } from '../../shared/moderation/visibility';
+import type { Ctx, UserCtx } from './context';
+import { TransactionCancelled, type TxWrite } from './db';
+import { ApiError } from './errors';
+import { keys } from './keys';
+import { notificationWrites } from './notify';
+import type { SecScene } from './wechat';
+
+/**
+ * Content security (内容安全) for what residents write for their neighbours: used by the commands that store it (say-it
+ * day matters, consultation comments), by the message push (a photo's verdict) and by the moderation capability. Like
+ * notify.ts it writes its own items (the queue entry, a photo's trace) in the caller's transaction, so a matter and
+ * its place in the workers' queue are stored together.
+ *
+ * - Text: WeChat's msgSecCheck (version 2) for each field, as the author (openid). `risky` refuses the write with
+ *   CONTENT_RISKY naming the field; `review` stores it held back (`modState: review`) and queues it; if WeChat cannot
+ *   be asked (an error, a timeout) it is stored the same way (cause `unchecked`): never refused, never lost.
+ * - Photos: mediaCheckAsync for each; the verdict comes later by the message push (`wxa_media_check`). Until then the
+ *   photo's attribute (photoCheckAttr) is `pending`: only its author and staff see it. A trace record
+ *   `MEDIACHECK#<trace_id>` says which item and photo a verdict is for.
+ * - The content item carries only `modState`, `modReason` and the photo attributes; it stays its capability's item.
+ */
+
+export const modKeys = {
+  item: (kind: ContentKind, ref: string) => ({ pk: `MODITEM#${kind}#${ref}`, sk: 'MOD' }),
+  report: (kind: ContentKind, ref: string, userId: string) => ({ pk: `MODITEM#${kind}#${ref}`, sk: `REPORT#${userId}` }),
+  audit: (kind: ContentKind, ref: string, at: string, id: string) => ({ pk: `MODITEM#${kind}#${ref}`, sk: `AUDIT#${at}#${id}` }),
+  /** the community's queue (gsi1) and the sub-district's (gsi2), newest first; set while the entry is open */
+  queue: (communityId: string | undefined, subdistrictId: string, at: string, kind: ContentKind, ref: string) => ({
+    ...(communityId ? { gsi1pk: `MODQ#${communityId}`, gsi1sk: `${at}#${kind}#${ref}` } : {}),
+    gsi2pk: `MODQSD#${subdistrictId}`,
+    gsi2sk: `${at}#${kind}#${ref}`,
+  }),
+  mediaCheck: (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'MEDIA' }),
+};
+export const QUEUE_INDEX_ATTRS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+
+/** The content item's key: a matter, or a comment under its consultation (`<consultationId>.<commentId>`). */
+export function contentKey(kind: ContentKind, ref: string): { pk: string; sk: string } {
+  if (kind === 'matter') return keys.matter(ref);
+  const [consultationId, commentId] = ref.split('.');
+  if (!consultationId || !commentId) throw new ApiError(404, 'NOT_FOUND');
+  return keys.consultationComment(consultationId, commentId);
+}
+
+/** What the queue shows of an item, copied when it enters (the content may change; the queue shows what was judged). */
+export interface ContentMeta {
+  kind: ContentKind;
+  ref: string;
+  communityId?: string;
+  subdistrictId: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  link?: string;
+}
+
+export interface TextField {
+  name: string;
+  zh: string;
+  en: string;
+  text?: string;
+}
+
+export interface Screened {
+  /** absent: shown to all */
+  modState?: 'review';
+  causes: QueueCause[];
+}
+
+const EXCERPT = 500;
+
+/** The author's openid (msgSecCheck asks as a user who opened the mini-program lately). */
+export async function authorOpenid(ctx: UserCtx): Promise<string | undefined> {
+  const user = await ctx.db.get<{ openid?: string }>(keys.user(ctx.principal.userId));
+  return user?.openid;
+}
+
+/** Each field through msgSecCheck, at once. Throws CONTENT_RISKY (422) naming the first risky field. */
+export async function screenText(ctx: UserCtx, openid: string | undefined, fields: TextField[], scene: SecScene): Promise<Screened> {
+  const asked = fields.filter((f) => f.text && f.text.trim());
+  if (!asked.length) return { causes: [] };
+  if (!openid) return { modState: 'review', causes: ['unchecked'] };
+  const verdicts = await Promise.all(
+    asked.map(async (f) => {
+      try {
+        return (await ctx.wechat.msgSecCheck({ content: f.text!, scene, openid })).suggest;
+      } catch (e) {
+        // whatever stops us asking WeChat (an errcode, a 5xx, a timeout, no network), the text is kept for a person to
+        // judge: refusing would lose what a resident wrote because of WeChat's outage
+        ctx.log.warn('msgSecCheck failed', { error: e instanceof Error ? e.message : String(e) });
+        return 'unchecked' as const;
+      }
+    }),
+  );
+  const risky = asked.find((_, i) => verdicts[i] === 'risky');
+  if (risky) {
+    throw new ApiError(
+      422,
+      'CONTENT_RISKY',
+      `「${risky.zh}」含有不适宜公开的信息，请修改后再提交`,
+      `The ${risky.en} contains something that cannot be shown to neighbours: change it and submit again`,
+      { field: risky.name },
+    );
+  }
+  const causes: QueueCause[] = [];
+  if (verdicts.includes('review')) causes.push('review');
+  if (verdicts.includes('unchecked')) causes.push('unchecked');
+  return causes.length ? { modState: 'review', causes } : { causes };
+}
+
+/**
+ * Hands each photo to mediaCheckAsync. Answers the attributes to set on the content item (each photo `pending`) and
+ * the trace records to write in its transaction. A photo WeChat would not take stays pending and queues the item
+ * (cause `photo`): a worker decides.
+ */
+export async function screenPhotos(
+  ctx: UserCtx,
+  openid: string | undefined,
+  meta: ContentMeta,
+  photoKeys: readonly string[],
+  scene: SecScene,
+): Promise<{ attrs: Record<string, 'pending'>; writes: TxWrite[]; causes: QueueCause[] }> {
+  const attrs: Record<string, 'pending'> = {};
+  const writes: TxWrite[] = [];
+  let failed = false;
+  const expiresAt = Math.floor(ctx.clock.now().getTime() / 1000) + 30 * 86_400;
+  await Promise.all(
+    photoKeys.map(async (photoKey) => {
+      const attr = photoCheckAttr(photoKey);
+      attrs[attr] = 'pending';
+      if (!openid) {
+        failed = true;
+        return;
+      }
+      try {
+        // WeChat fetches the photo itself: a presigned GET good for a day (its check can take minutes)
+        const mediaUrl = await ctx.storage.readUrl(photoKey, 86_400);
+        const { traceId } = await ctx.wechat.mediaCheckAsync({ mediaUrl, mediaType: 2, scene, openid });
+        writes.push({ put: { ...modKeys.mediaCheck(traceId), entity: 'mediaCheck', traceId, attr, photoKey, ...meta, text: meta.text.slice(0, EXCERPT), expiresAt } });
+      } catch (e) {
+        // as for text: a photo WeChat would not take is held back for a worker, not refused
+        ctx.log.warn('mediaCheckAsync failed', { error: e instanceof Error ? e.message : String(e) });
+        failed = true;
+      }
+    }),
+  );
+  return { attrs, writes, causes: failed ? ['photo'] : [] };
+}
+
+function entryAttrs(meta: ContentMeta, at: string, causes: QueueCause[]) {
+  return {
+    entity: 'moderationItem',
+    kind: meta.kind,
+    ref: meta.ref,
+    communityId: meta.communityId,
+    subdistrictId: meta.subdistrictId,
+    authorId: meta.authorId,
+    authorName: meta.authorName,
+    text: meta.text.slice(0, EXCERPT),
+    link: meta.link,
+    state: 'open',
+    at,
+    ...Object.fromEntries(causes.map((c) => [`cause_${c}`, true])),
+    ...modKeys.queue(meta.communityId, meta.subdistrictId, at, meta.kind, meta.ref),
+  };
+}
+
+/** The queue entry of a new item, for its own transaction (nothing when it needs no one's look). */
+export function queueWrites(ctx: Ctx, meta: ContentMeta, causes: QueueCause[]): TxWrite[] {
+  if (!causes.length) return [];
+  const at = ctx.clock.now().toISOString();
+  return [{ put: { ...modKeys.item(meta.kind, meta.ref), ...entryAttrs(meta, at, causes), reportCount: 0 }, if: { expr: 'attribute_not_exists(#pk)' } }];
+}
+
+/** (Re)opens the queue entry of an existing item: an edit that needs review, a report, a photo WeChat is unsure of. */
+export function enqueueWrite(ctx: Ctx, meta: ContentMeta, causes: QueueCause[], report?: string): TxWrite {
+  const at = ctx.clock.now().toISOString();
+  const { entity, kind, ref, subdistrictId, ...rest } = entryAttrs(meta, at, causes);
+  return {
+    update: modKeys.item(meta.kind, meta.ref),
+    spec: {
+      set: { ...rest, entity, kind, ref, subdistrictId },
+      add: report ? { reportCount: 1, [`reason_${report}`]: 1 } : { reportCount: 0 },
+    },
+  };
+}
+
+/**
+ * A `wxa_media_check` push: the verdict on one photo. pass shows it; risky hides it from everyone; review keeps it
+ * pending and queues the item. An unknown trace (an item whose write failed after the check was asked) is ignored;
+ * every effect is a set, so WeChat's retries change nothing.
+ */
+export async function recordMediaCheck(ctx: Ctx, traceId: string, suggest: string | undefined): Promise<void> {
+  const item = await ctx.db.get<Record<string, unknown>>(modKeys.mediaCheck(traceId));
+  if (!item) return;
+  const trace = item as unknown as ContentMeta & { attr: string };
+  const verdict = suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'pending';
+  const writes: TxWrite[] = [
+    { update: contentKey(trace.kind, trace.ref), spec: { set: { [trace.attr]: verdict }, if: { expr: 'attribute_exists(#pk)' } }, tag: 'content' },
+  ];
+  if (verdict === 'pending') writes.push(enqueueWrite(ctx, trace, ['photo']));
+  try {
+    await ctx.db.transact(writes);
+  } catch (e) {
+    // the item was deleted since: nothing to show or hide
+    if (e instanceof TransactionCancelled && e.failed('content')) return;
+    throw e;
+  }
+  ctx.log.info('media check', { verdict });
+}
+
+/** What the author hears of a decision: an inbox item (no subscribe template is approved for moderation notices). */
+export function authorNoticeWrites(ctx: Ctx, userId: string, title: string, body: string, link?: string): TxWrite[] {
+  return notificationWrites(ctx, { userId, template: 'matterOutcome', title, body, link, data: {} }).filter((w) => !('put' in w && w.put.entity === 'outbox'));
+}
