@@ -67,6 +67,7 @@ export const errorMessages = {
   NOT_IN_AUDIENCE: ['该活动不面向您', 'This event is not open to you'],
   BIRTH_DATE_REQUIRED: ['请填写出生日期', 'A date of birth is needed'],
   TIMEBANK_INSUFFICIENT: ['时间银行余额不足', 'Not enough hours in the time bank'],
+  TIMEBANK_ALLOTMENT_SPENT: ['本月时间银行配发额度已用完', "This month's time-bank allotment for grants is spent"],
   TIMEBANK_AGE: ['年龄不在时间银行设定的范围内', 'Age is outside the time bank bands'],
   HELP_REQUEST_NOT_OPEN: ['该求助已被认领或已结束', 'This request is no longer open'],
   HELP_REQUEST_NOT_TAKEN: ['该求助尚未被认领', 'Nobody has taken this request yet'],

@@ -111,6 +111,9 @@ export const keys = {
   /** the balance is kept by a condition (never below zero); every movement is an entry beside it */
   timeBankAccount: (userId: string) => ({ pk: `TBACCT#${userId}`, sk: 'BALANCE' }),
   timeBankEntry: (userId: string, at: string, id: string) => ({ pk: `TBACCT#${userId}`, sk: `ENTRY#${at}#${id}` }),
+  /** a sub-district's grants of a month: the total against the allotment, and one entry per grant (配发台账) */
+  timeGrantMonth: (subdistrictId: string, month: string) => ({ pk: `TBGRANT#${subdistrictId}#${month}`, sk: 'TOTAL' }),
+  timeGrant: (subdistrictId: string, month: string, at: string, id: string) => ({ pk: `TBGRANT#${subdistrictId}#${month}`, sk: `GRANT#${at}#${id}` }),
   helpRequest: (requestId: string) => ({ pk: `HELPREQ#${requestId}`, sk: 'HELPREQ' }),
   helpRequestByCommunity: (communityId: string, at: string, requestId: string) => ({ gsi1pk: `HELPREQS#${communityId}`, gsi1sk: `${at}#${requestId}` }),
   // --- relief (functions/relief/README.md): an application is its own item collection (the application, its sealed

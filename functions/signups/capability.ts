@@ -12,7 +12,7 @@ export const signupsCapability = capability('signups', {
       environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
       // a popular shift's taps all meet on one counter item, which DynamoDB serialises (concurrent transactions on it are cancelled, not queued): more instances only add conflicts and retries; past 20, callers wait in API Gateway's throttle instead
       reservedConcurrency: 20,
-      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'FIG#', 'FIGSD#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
+      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'FIG#', 'FIGSD#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
     },
     // work items (platform/work.ts): a cancelled activity's or event's holders cancelled and told in chunks; every
     // minute, within 40 s of its 55
@@ -34,5 +34,5 @@ export const signupsCapability = capability('signups', {
       needs: { table: { read: ['EVENTDAY#', 'EVENT#', 'PLACE#'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },
-  errors: ['TIMEBANK_INSUFFICIENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION', 'PLACE_FULL'],
+  errors: ['TIMEBANK_INSUFFICIENT', 'TIMEBANK_ALLOTMENT_SPENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION', 'PLACE_FULL'],
 });

@@ -9,6 +9,7 @@ import {
   completeHelpRequest,
   createHelpRequest,
   grantTime,
+  timeGrants,
   myTimeBank,
   putTimeBankSettings,
   takeHelpRequest,
@@ -54,6 +55,7 @@ export const routes = [
   route(s.takeHelpRequest, (ctx, { params }) => takeHelpRequest(ctx, params.requestId)),
   route(s.completeHelpRequest, (ctx, { params, body }) => completeHelpRequest(ctx, params.requestId, body.minutes)),
   route(s.grantTime, (ctx, { params, body }) => grantTime(ctx, params.userId, body)),
+  route(s.timeGrants, (ctx, { params, query }) => timeGrants(ctx, params.subdistrictId, query)),
 
   route(s.createEvent, (ctx, { body }) => createEvent(ctx, body)),
   route(s.communityEvents, (ctx, { params, query }) => communityEvents(ctx, params.communityId, query)),

@@ -226,7 +226,8 @@ export async function getCertificate(ctx: Ctx, serial: string): Promise<Certific
 // ---------- time bank ----------
 
 export async function getTimeBankSettings(ctx: Ctx, subdistrictId: string): Promise<TimeBankSettings> {
-  return clean<TimeBankSettings>(await ctx.db.get(keys.timeBankSettings(subdistrictId), true)) ?? defaultTimeBankSettings(subdistrictId);
+  // settings stored before the monthly allotment existed take its default
+  return { ...defaultTimeBankSettings(subdistrictId), ...clean<TimeBankSettings>(await ctx.db.get(keys.timeBankSettings(subdistrictId), true)) };
 }
 
 export async function putTimeBankSettings(ctx: Ctx, s: TimeBankSettings, readVersion: number): Promise<void> {

@@ -33,6 +33,8 @@ import {
   TeamDetail,
   TicketInput,
   TimeBankAccount,
+  TimeGrants,
+  TimeGrantsQuery,
   TimeBankSettings,
   TimeBankSettingsInput,
   Volunteer,
@@ -136,6 +138,15 @@ export const signupsApi = {
     params: z.object({ userId: Id }),
     body: GrantTimeInput,
     response: TimeBankAccount,
+    idempotent: true,
+  }),
+  timeGrants: endpoint({
+    method: 'GET',
+    path: '/subdistricts/{subdistrictId}/time-bank/grants',
+    summary: "A month of the sub-district's time-bank grants: the allotment, what was granted, and who granted whom (officers)",
+    params: z.object({ subdistrictId: Id }),
+    query: TimeGrantsQuery,
+    response: TimeGrants,
   }),
 
   // events

@@ -28,6 +28,8 @@ export const defaultTimeBankSettings = (subdistrictId: string): TimeBankSettings
   helperMinAge: 60,
   helperMaxAge: 75,
   helpedMinAge: 75,
+  // 50 hours a month for a sub-district: a few hours each for its oldest residents
+  monthlyGrantMinutes: 3000,
   version: 0,
 });
 

@@ -335,6 +335,8 @@ export const TimeBankSettings = z.object({
   helperMinAge: z.number().int().min(18).max(100),
   helperMaxAge: z.number().int().min(18).max(110),
   helpedMinAge: z.number().int().min(40).max(110),
+  /** what workers may grant in a month across the sub-district (配发额度), so minutes cannot be minted without end */
+  monthlyGrantMinutes: z.number().int().min(0).max(1_000_000),
   version: z.number().int().min(0),
 });
 export type TimeBankSettings = z.infer<typeof TimeBankSettings>;
@@ -344,6 +346,8 @@ export const TimeBankSettingsInput = z
     helperMinAge: z.number().int().min(18).max(100),
     helperMaxAge: z.number().int().min(18).max(110),
     helpedMinAge: z.number().int().min(40).max(110),
+    /** left out: unchanged */
+    monthlyGrantMinutes: z.number().int().min(0).max(1_000_000).optional(),
     version: z.number().int().min(0),
   })
   .strict()
@@ -357,9 +361,25 @@ export const TimeBankEntry = z.object({
   reason: z.string(),
   requestId: Id.optional(),
   shiftId: Id.optional(),
+  /** a grant's worker: every minute minted has a name behind it */
+  grantedBy: Id.optional(),
   at: IsoDateTime,
 });
 export type TimeBankEntry = z.infer<typeof TimeBankEntry>;
+
+/** One grant in the sub-district's ledger of grants (配发台账): who granted whom, how much, why. */
+export const TimeGrant = z.object({ id: z.string(), userId: Id, communityId: Id, minutes: z.number().int(), reason: z.string(), grantedBy: Id, at: IsoDateTime });
+export type TimeGrant = z.infer<typeof TimeGrant>;
+export const TimeGrants = z.object({
+  month: z.string(),
+  monthlyGrantMinutes: z.number().int(),
+  grantedMinutes: z.number().int(),
+  items: z.array(TimeGrant),
+  cursor: z.string().optional(),
+});
+export const TimeGrantsQuery = z
+  .object({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'YYYY-MM'), cursor: z.string().max(2000).optional(), limit: z.coerce.number().int().min(1).max(100).optional() })
+  .strict();
 
 export const TimeBankAccount = z.object({ userId: Id, balanceMinutes: z.number().int().min(0), entries: z.array(TimeBankEntry) });
 

@@ -1,4 +1,4 @@
-import { chinaDay } from '../../../shared/platform/chinaTime';
+import { chinaDay, chinaMonth } from '../../../shared/platform/chinaTime';
 import { residentCommunityId } from '../../../shared/org/permissions';
 import { mayBeHelped, mayHelp } from '../../../shared/signups/hours';
 import { ageInYearOn, ageOn } from '../../../shared/platform/idNumber';
@@ -28,14 +28,21 @@ export async function timeBankSettings(ctx: UserCtx, subdistrictId: string): Pro
 export async function putTimeBankSettings(
   ctx: UserCtx,
   subdistrictId: string,
-  input: { helperMinAge: number; helperMaxAge: number; helpedMinAge: number; version: number },
+  input: { helperMinAge: number; helperMaxAge: number; helpedMinAge: number; monthlyGrantMinutes?: number; version: number },
 ): Promise<TimeBankSettings> {
   const unit = await unitOf(ctx, subdistrictId, ['subdistrict']);
   if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('subdistrict');
   if (!canSetTimeBank(ctx.principal, subdistrictId)) throw new ForbiddenError();
   const current = await store.getTimeBankSettings(ctx, subdistrictId);
   if (current.version !== input.version) throw new ConflictError('STALE_VERSION');
-  const next: TimeBankSettings = { subdistrictId, helperMinAge: input.helperMinAge, helperMaxAge: input.helperMaxAge, helpedMinAge: input.helpedMinAge, version: input.version + 1 };
+  const next: TimeBankSettings = {
+    subdistrictId,
+    helperMinAge: input.helperMinAge,
+    helperMaxAge: input.helperMaxAge,
+    helpedMinAge: input.helpedMinAge,
+    monthlyGrantMinutes: input.monthlyGrantMinutes ?? current.monthlyGrantMinutes,
+    version: input.version + 1,
+  };
   await store.putTimeBankSettings(ctx, next, input.version);
   return next;
 }
@@ -146,16 +153,48 @@ export async function completeHelpRequest(ctx: UserCtx, requestId: string, minut
   }
 }
 
-/** A worker credits an older resident's time bank (the sub-district's allotment, a transfer from family). */
+/**
+ * A worker credits an older resident's time bank (the sub-district's allotment, a transfer from family). Minting is
+ * bounded and on record: the month's grants across the sub-district may not pass the settings' allotment (one
+ * conditional ADD on the month's total, in the same transaction as the credit), and each grant is an entry of the
+ * sub-district's ledger of grants naming the worker, which officers read (timeGrants). A retry with the same
+ * Idempotency-Key answers the first grant and grants nothing more.
+ */
 export async function grantTime(ctx: UserCtx, userId: string, input: { minutes: number; reason: string }) {
   if (userId === ctx.principal.userId) throw new ForbiddenError('OWN_HOURS');
   const user = await ctx.db.get<{ communityId?: string }>(keys.user(userId));
   const community = user?.communityId ? await getUnit(ctx.db, user.communityId) : undefined;
   if (!community || !isStaffOver(ctx.principal, community.path)) throw new NotFoundError('user');
+  const subdistrictId = community.path[0]!;
   for (let attempt = 0; ; attempt++) {
+    const [settings, before] = await Promise.all([store.getTimeBankSettings(ctx, subdistrictId), store.getTimeBank(ctx, userId)]);
+    const now = ctx.clock.now();
+    const at = now.toISOString();
+    const month = chinaMonth(now);
+    const grant = { kind: 'grant' as const, minutes: input.minutes, reason: input.reason, grantedBy: ctx.principal.userId };
+    const writes = store.timeBankWrites(ctx, userId, grant);
+    const entryId = String((writes[1] as { put: { id: string } }).put.id);
+    const left = settings.monthlyGrantMinutes - input.minutes;
+    if (left < 0) throw new ConflictError('TIMEBANK_ALLOTMENT_SPENT');
+    const after = { ...before, balanceMinutes: before.balanceMinutes + input.minutes, entries: [{ id: entryId, at, ...grant }, ...before.entries] };
     try {
-      await ctx.db.transact(store.timeBankWrites(ctx, userId, { kind: 'grant', minutes: input.minutes, reason: input.reason }));
-      break;
+      return await transactCreate(
+        ctx,
+        [
+          ...writes,
+          {
+            update: keys.timeGrantMonth(subdistrictId, month),
+            spec: {
+              add: { grantedMinutes: input.minutes },
+              set: { entity: 'timeGrantMonth', subdistrictId, month },
+              if: { expr: 'attribute_not_exists(#grantedMinutes) OR #grantedMinutes <= :left', values: { ':left': left } },
+            },
+            fails: 'TIMEBANK_ALLOTMENT_SPENT',
+          },
+          { put: { ...keys.timeGrant(subdistrictId, month, at, entryId), entity: 'timeGrant', id: entryId, userId, communityId: community.id, ...grant, at } },
+        ],
+        after,
+      );
     } catch (e) {
       if (attempt < 30 && isContention(e)) {
         await pause(attempt);
@@ -164,5 +203,18 @@ export async function grantTime(ctx: UserCtx, userId: string, input: { minutes: 
       throw e;
     }
   }
-  return store.getTimeBank(ctx, userId);
+}
+
+/** A month of the sub-district's ledger of grants, newest first: for officers, who set the allotment. */
+export async function timeGrants(ctx: UserCtx, subdistrictId: string, q: { month: string; cursor?: string; limit?: number }) {
+  const unit = await unitOf(ctx, subdistrictId, ['subdistrict']);
+  if (!canSee(ctx.principal, unit.path)) throw new NotFoundError('subdistrict');
+  if (!canSetTimeBank(ctx.principal, subdistrictId)) throw new ForbiddenError();
+  const [settings, total, page] = await Promise.all([
+    store.getTimeBankSettings(ctx, subdistrictId),
+    ctx.db.get<{ grantedMinutes?: number }>(keys.timeGrantMonth(subdistrictId, q.month), true),
+    ctx.db.query({ pk: keys.timeGrantMonth(subdistrictId, q.month).pk, prefix: 'GRANT#', ascending: false, limit: q.limit ?? 50, cursor: q.cursor }),
+  ]);
+  const items = page.items.map((i) => ({ id: String(i.id), userId: String(i.userId), communityId: String(i.communityId), minutes: Number(i.minutes), reason: String(i.reason), grantedBy: String(i.grantedBy), at: String(i.at) }));
+  return { month: q.month, monthlyGrantMinutes: settings.monthlyGrantMinutes, grantedMinutes: total?.grantedMinutes ?? 0, items, cursor: page.cursor };
 }

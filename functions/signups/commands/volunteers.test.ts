@@ -69,6 +69,25 @@ describe('volunteers and teams', () => {
     expect(both.status).toBe(400);
   });
 
+  it("answers a leader's add by user id of a volunteer outside the team's reach as unknown, without their real name", async () => {
+    // Prepare: a volunteer of c-b, whose user id a leader of c-a has learned
+    const leader = await w.volunteer('孙队长');
+    const team = ok(await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '文明劝导队', kind: 'other', leaderIds: [leader.id] }), 'team').team;
+    const far = await w.volunteer('钱远方', { community: 'c-b' });
+    const near = await w.volunteer('钱近邻');
+    // Act
+    const outside = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { userId: far.id, role: 'member' });
+    const inside = await w.h.api.as(leader).post(`/volunteer-teams/${team.id}/members`, { userId: near.id, role: 'member' });
+    // Assess
+    expect(outside.status).toBe(422);
+    expect(outside.body.code).toBe('NOT_A_VOLUNTEER');
+    expect(JSON.stringify(outside.body)).not.toContain('钱远方');
+    expect(inside.status).toBe(200);
+    const roster = ok(await w.h.api.as(leader).get(`/volunteer-teams/${team.id}`), 'team').roster.map((m: { userId: string }) => m.userId);
+    expect(roster).toContain(near.id);
+    expect(roster).not.toContain(far.id);
+  });
+
   it('refuses a team whose leader is not a registered volunteer, and one from a non-organizer', async () => {
     const plain = await w.h.person('普通居民', [['resident', 'c-a']]);
     const res = await w.h.api.as(w.organizer).post('/volunteer-teams', { unitId: 'c-a', name: '巡防队', kind: 'patrol', leaderIds: [plain.id] });

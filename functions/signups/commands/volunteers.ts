@@ -132,10 +132,10 @@ export async function addTeamMember(ctx: UserCtx, teamId: string, input: { userI
   const { team: t, roster } = await store.getTeamWithRoster(ctx, teamId);
   if (!t || !canSee(ctx.principal, t.unitPath)) throw new NotFoundError('team');
   if (!t.leaderIds.includes(ctx.principal.userId) && !canOrganize(ctx.principal, t.unitPath)) throw new ForbiddenError();
-  // by phone: only a volunteer of the team's own community (or sub-district); anyone else answers as unknown, so the
-  // field tells a leader nothing about numbers outside their team's reach
+  // by phone or by user id: only a volunteer of the team's own community (or sub-district); anyone else answers as
+  // unknown, so neither field tells a leader anything (a real name on the roster) about people outside their reach
   const v = input.phone ? await store.volunteerByPhone(ctx, input.phone) : await store.getVolunteer(ctx, input.userId!);
-  if (!v || (input.phone && !t.unitPath.every((u, i) => v.communityPath[i] === u))) throw new UnprocessableError('NOT_A_VOLUNTEER');
+  if (!v || !t.unitPath.every((u, i) => v.communityPath[i] === u)) throw new UnprocessableError('NOT_A_VOLUNTEER');
   if (roster.some((m) => m.userId === v.userId)) return teamDetail(ctx, teamId);
   const leaderIds = input.role === 'leader' ? [...t.leaderIds, v.userId] : t.leaderIds;
   // either refusal means the roster changed since it was read: refresh
