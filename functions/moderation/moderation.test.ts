@@ -171,6 +171,10 @@ describe('reports and the workers’ decisions', () => {
     expect((await h.api.as(wang).post(`/moderation/comment/${ref}/report`, { reason: 'abuse' })).body.code).toBe('REPORT_OWN_CONTENT');
     const queued = (await queueOf(worker)).body.items[0];
     expect(queued).toMatchObject({ kind: 'comment', ref, causes: ['reported'], reportCount: 1, reasons: { abuse: 1 } });
+    // the worker's workbench counts what waits
+    const bench = await h.api.as(worker).get('/me/workbench?role=communityWorker&unitId=c-a');
+    const waiting = ((await h.api.as(worker).get('/moderation/queue?unitId=c-a&limit=50')).body.items as unknown[]).length;
+    expect(bench.body.tasks.find((t: { key: string }) => t.key === 'moderation')).toMatchObject({ count: waiting, link: '/packages/moderation/queue/index?unitId=c-a' });
     // officers see the whole sub-district
     expect(((await queueOf(officer, 'sd-t')).body.items as { ref: string }[]).map((i) => i.ref)).toContain(ref);
     // Act: the worker hides it

@@ -14,7 +14,7 @@ export const workbenchCapability = capability('workbench', {
       endpoints: endpointsOf(workbenchApi),
       needs: {
         table: {
-          read: ['UNITS', 'USER#', 'COMMUNITY#', 'RQUEUE#', 'MVISITS#', 'RGRID#', 'FLSTATE#', 'FLUNIT#', 'FLSCORE#', 'ANNUNIT#', 'ACTIVITIES#', 'EVENTS#', 'PLACE#', 'ACTIVITY#', 'TEAM#', 'TEAMS#', 'HOURS#'],
+          read: ['UNITS', 'USER#', 'COMMUNITY#', 'RQUEUE#', 'MVISITS#', 'RGRID#', 'FLSTATE#', 'FLUNIT#', 'FLSCORE#', 'ANNUNIT#', 'ACTIVITIES#', 'EVENTS#', 'PLACE#', 'ACTIVITY#', 'TEAM#', 'TEAMS#', 'HOURS#', 'MODQ#', 'MODQSD#'],
         },
         secrets: ['tokenSecret'],
       },

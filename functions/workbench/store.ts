@@ -274,3 +274,8 @@ export async function activityUnits(db: Db, activityIds: string[]): Promise<{ id
 export async function displayName(db: Db, userId: string): Promise<string | undefined> {
   return (await db.get<{ displayName?: string }>(keys.user(userId)))?.displayName;
 }
+
+/** Items waiting in moderation (reported or held for review): gsi1 `MODQ#c` (a community) or gsi2 `MODQSD#sd` (the sub-district), present only while open. */
+export async function countModeration(db: Db, level: 'community' | 'subdistrict', unitId: string): Promise<number> {
+  return level === 'community' ? db.queryCount({ index: 'gsi1', pk: `MODQ#${unitId}` }) : db.queryCount({ index: 'gsi2', pk: `MODQSD#${unitId}` });
+}

@@ -14,6 +14,7 @@ export const TaskKey = z.enum([
   'nextSession',
   'mustVisits',
   'scheduledAnnouncements',
+  'moderation',
   // grid worker
   'mattersToTakeIn',
   'myVisits',

@@ -139,7 +139,7 @@ describe('the officer’s and the joint committee’s workbenches', () => {
     expect(task(o.body, 'overdueFiveLists')).toMatchObject({ count: 3, overdue: 3 });
     expect(task(o.body, 'secondLevelApprovals')).toMatchObject({ count: 0 });
     expect(task(o.body, 'workSummary')).toMatchObject({ source: 'link', link: '/packages/workSummary/summary/index' });
-    expect(o.body.tasks.map((t: { key: string }) => t.key)).toEqual(['overdueFiveLists', 'dispatchBoard', 'secondLevelApprovals', 'workSummary']);
+    expect(o.body.tasks.map((t: { key: string }) => t.key)).toEqual(['overdueFiveLists', 'dispatchBoard', 'secondLevelApprovals', 'moderation', 'workSummary']);
     expect(c.body.tasks).toEqual([expect.objectContaining({ key: 'reviewQueue', count: 2, overdue: 1, oldestAt: PAST(3) })]);
     expect((await h2.api.as(committee).get('/me/workbench?role=subdistrictOfficer&unitId=sd-o')).status).toBe(403);
   });

@@ -23,6 +23,7 @@ const pages = {
   unitList: (u: string) => `/packages/fiveLists/unit/index?unitId=${u}`,
   scores: (u: string) => `/packages/fiveLists/scores/index?unitId=${u}`,
   organize: '/packages/signups/organize/index',
+  moderation: (unitId: string) => `/packages/moderation/queue/index?unitId=${unitId}`,
 };
 
 /** Overdue first (most first), then the oldest waiting, then the rest with work, then those with none, links last. */
@@ -56,18 +57,20 @@ type Builder = (ctx: UserCtx, grant: Grant, now: string) => Promise<Built>;
 
 const communityWorker: Builder = async (ctx, grant, now) => {
   const c = grant.unitId;
-  const [bindings, queue, session, visits, scheduled] = await Promise.all([
+  const [bindings, queue, session, visits, scheduled, moderation] = await Promise.all([
     store.countBindingRequests(ctx.db, c),
     store.reliefQueue(ctx.db, 'community', c),
     store.nextSession(ctx.db, c, chinaDay(now)),
     store.openMustVisits(ctx.db, c, now),
     store.countScheduledAnnouncements(ctx.db, c),
+    store.countModeration(ctx.db, 'community', c),
   ]);
   const tasks: Task[] = [
     { key: 'bindingRequests', count: bindings, source: 'indexCount', link: pages.bindings(c) },
     { key: 'applicationsToReview', count: queue.count, oldestAt: queue.oldestAt, source: 'indexCount', link: pages.reliefQueue('community', c) },
     { key: 'mustVisits', count: visits.count, overdue: visits.overdue, oldestAt: visits.oldestAt, source: 'indexCount', link: pages.visits(c) },
     { key: 'scheduledAnnouncements', count: scheduled, source: 'indexCount', link: pages.announcements },
+    { key: 'moderation', count: moderation, source: 'indexCount', link: pages.moderation(c) },
   ];
   if (session) tasks.push({ key: 'nextSession', count: session.matterCount, date: session.date, source: 'counter', link: pages.session(session.id) });
   return { tasks, roundTrips: 1 };
@@ -95,7 +98,8 @@ const ACTIVE = ['collected', 'returned', 'dispatched', 'reviewed', 'claimed', 'r
 
 const subdistrictOfficer: Builder = async (ctx, grant, now) => {
   const sd = grant.unitId;
-  const [collected, returned, approvals, ...others] = await Promise.all([
+  const [moderation, collected, returned, approvals, ...others] = await Promise.all([
+    store.countModeration(ctx.db, 'subdistrict', sd),
     store.fiveListsInState(ctx.db, sd, 'collected', now),
     store.fiveListsInState(ctx.db, sd, 'returned', now),
     store.reliefQueue(ctx.db, 'subdistrict', sd),
@@ -107,6 +111,7 @@ const subdistrictOfficer: Builder = async (ctx, grant, now) => {
     { key: 'dispatchBoard', count: collected.count + returned.count, overdue: collected.overdue + returned.overdue, oldestAt: oldest, source: 'indexCount', link: pages.officerBoard },
     { key: 'secondLevelApprovals', count: approvals.count, oldestAt: approvals.oldestAt, source: 'indexCount', link: pages.reliefQueue('subdistrict', sd) },
     { key: 'overdueFiveLists', count: overdueAll, overdue: overdueAll, source: 'indexCount', link: pages.officerBoard },
+    { key: 'moderation', count: moderation as number, source: 'indexCount', link: pages.moderation(sd) },
     { key: 'workSummary', source: 'link', link: pages.summary },
   ];
   return { tasks, roundTrips: 1 };

@@ -24,6 +24,7 @@ export const workbenchMessages = {
   'wb.task.dispatchBoard': { zh: '待分单事项', en: 'Matters to dispatch', zhPlain: '等您分派的事', enPlain: 'Matters to hand out' },
   'wb.task.secondLevelApprovals': { zh: '待街道审批的救助申请', en: 'Relief applications to approve', zhPlain: '等街道批的救助申请', enPlain: 'Aid requests to approve' },
   'wb.task.overdueFiveLists': { zh: '各社区超期事项', en: 'Overdue matters across communities', zhPlain: '各社区过期没办的事', enPlain: 'Late matters everywhere' },
+  'wb.task.moderation': { zh: '待处理的举报与审核', en: 'Reports and posts to review', zhPlain: '要看的举报', enPlain: 'Reports to look at' },
   'wb.task.workSummary': { zh: '半年工作总结', en: 'Half-year work summary', zhPlain: '工作总结', enPlain: 'Work summary' },
   'wb.task.reviewQueue': { zh: '待审单事项', en: 'Dispatches to review', zhPlain: '等您审的事', enPlain: 'Matters to check' },
   'wb.task.toClaim': { zh: '待领单', en: 'Matters to claim', zhPlain: '等您接的事', enPlain: 'Matters to take on' },
