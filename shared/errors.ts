@@ -183,6 +183,10 @@ export const errorMessages = {
   ALREADY_REPORTED: ['您已举报过该内容，我们会尽快处理', 'You have already reported this; the community workers will look at it'],
   REPORT_OWN_CONTENT: ['不能举报自己发布的内容', 'You cannot report what you wrote yourself'],
   MODERATION_NOT_QUEUED: ['该内容不在待处理列表中', 'This is not waiting in the moderation queue'],
+  // relief: types and rules as data, approval deadlines (issue 13 item 4)
+  RULES_PARAMETERS_INVALID: ['救助类型的标准或金额有误', "The type's thresholds or amounts are not valid"],
+  RULES_CHAIN_UNSUPPORTED: ['审批层级须为社区，或社区再到街道', 'The approval levels must be the community, or the community then the sub-district'],
+  RULES_EFFECTIVE_IN_PAST: ['生效日期不能早于今天', 'The effective date cannot be before today'],
   INTERNAL: ['服务器开小差了，请稍后再试', 'Something went wrong on our side'],
   FUNCTION_TIMEOUT: ['处理超时，请稍后再试', 'This took too long: please try again later'],
 } as const satisfies Record<string, readonly [string, string]>;

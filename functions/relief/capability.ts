@@ -14,7 +14,7 @@ export const reliefCapability = capability('relief', {
       handler: 'functions/relief/casesHandler.handler',
       description: 'relief - applications, proxy filing, review and queues, public notice, sensitive data (KMS envelope encryption, audited reads)',
       endpoints: endpointsOf(reliefApi, [
-        'types', 'consentText', 'rules', 'putRules', 'eligibility', 'upload', 'create', 'mine', 'application', 'edit', 'consent', 'submit',
+        'types', 'typeVersions', 'addTypeVersion', 'consentText', 'rules', 'putRules', 'eligibility', 'upload', 'create', 'mine', 'application', 'edit', 'consent', 'submit',
         'confirmHousehold', 'withdraw', 'review', 'reveal', 'viewDocument', 'audit', 'queue', 'gridApplications', 'notice', 'revealRegistry',
       ]),
       environment: vault,
@@ -47,6 +47,17 @@ export const reliefCapability = capability('relief', {
       reservedConcurrency: 1,
       needs: { table: { read: ['WORKDUE#', 'RIMPORT#', 'RDISB#'], write: ['WORK#', 'RIMPORT#', 'RDISB#', 'RFIG#', 'RFIGSD#', 'OUTBOX#', 'USER#', 'DEADLETTERS'], delete: ['WORK#'] } },
     },
+    // applications waiting past their level's deadline (their rule version's working days): each marked overdue once
+    // (RAPP#<id> / OVERDUE#<level>#<waitingSince>, put where absent) and, at the community, the sub-district's officers
+    // told in the same transaction; hourly, so a deadline at 24:00 China time is seen within the hour
+    escalateOverdueReviews: {
+      handler: 'functions/relief/jobs.escalateOverdueReviewsHandler',
+      description: 'relief - mark applications past their review deadline overdue once and tell the next level up',
+      schedule: 'rate(1 hour)',
+      timeout: 300,
+      reservedConcurrency: 1,
+      needs: { table: { read: ['UNITS', 'UNIT#', 'RQUEUE#'], write: ['RAPP#', 'OUTBOX#', 'USER#', 'NOTIFIED#'] } },
+    },
     // reads the registry and writes its flags: no sensitive data, so no KMS; relief's hash secret, to ask an entry's
     // keyed hashes of birth months whether someone reaches the senior-allowance age this month (the vault needs its key id)
     screenRegistry: {
@@ -60,5 +71,5 @@ export const reliefCapability = capability('relief', {
       needs: { table: { read: ['RREG#', 'RRULES#', 'UNITS'], write: ['RREG#'] }, secrets: ['reliefHashSecret'] },
     },
   },
-  errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION', 'DOCUMENT_NOT_FOUND', 'DOCUMENT_NOT_FOR_ROLE', 'DOCUMENT_UNAVAILABLE'],
+  errors: ['ACTIVE_APPLICATION_EXISTS', 'MEMBER_NOT_IN_HOUSEHOLD', 'NOT_YET_SUBMITTED', 'REVIEWER_IS_APPLICANT', 'SAME_REVIEWER_BOTH_LEVELS', 'ALREADY_IN_REGISTRY', 'HOUSEHOLD_NOT_IN_REGISTRY', 'STALE_VERSION', 'RULES_PARAMETERS_INVALID', 'RULES_CHAIN_UNSUPPORTED', 'RULES_EFFECTIVE_IN_PAST', 'DOCUMENT_NOT_FOUND', 'DOCUMENT_NOT_FOR_ROLE', 'DOCUMENT_UNAVAILABLE'],
 });

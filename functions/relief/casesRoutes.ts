@@ -9,7 +9,6 @@ import {
   editApplication,
   getRules,
   gridApplications,
-  listTypes,
   myApplications,
   putRules,
   recordConsent,
@@ -18,6 +17,7 @@ import {
 } from './commands/apply';
 import { applicationDetail, publicNotice, reviewApplication, reviewQueue } from './commands/review';
 import { auditOf, reveal, revealRegistry } from './commands/sensitive';
+import { addTypeVersion, listTypes, typeVersions } from './commands/rules';
 import { viewDocument } from './commands/documents';
 
 /**
@@ -25,7 +25,9 @@ import { viewDocument } from './commands/documents';
  * the audited reveal. reliefApi comes from shared/relief/api directly: shared/api would bundle every capability's schemas.
  */
 export const casesRoutes = [
-  route(r.types, async () => listTypes()),
+  route(r.types, (ctx) => listTypes(ctx)),
+  route(r.typeVersions, (ctx, { params }) => typeVersions(ctx, params.type)),
+  route(r.addTypeVersion, (ctx, { params, body }) => addTypeVersion(ctx, params.type, body)),
   route(r.consentText, async () => consentText()),
   route(r.rules, (ctx, { params }) => getRules(ctx, params.subdistrictId)),
   route(r.putRules, (ctx, { params, body }) => putRules(ctx, params.subdistrictId, body)),

@@ -1,8 +1,15 @@
 import { bornInAnyOf, screen } from '../../shared/relief/screening';
 import type { ReliefType } from '../../shared/relief/schemas';
 import { chinaMonth } from '../../shared/platform/chinaTime';
-import { loadDeps, type Deps } from '../platform/context';
-import { ConditionFailed } from '../platform/db';
+import { z } from 'zod';
+import { IsoDateTime } from '../../shared/http';
+import { chinaDay } from '../../shared/platform/chinaTime';
+import { reliefNotices } from '../../shared/relief/notices';
+import { loadDeps, makeCtx, type Deps } from '../platform/context';
+import { ConditionFailed, TransactionCancelled } from '../platform/db';
+import { ValidationError } from '../platform/errors';
+import { notificationWrites } from '../platform/notify';
+import { applicationData, applicationLink, staffOf } from './commands/common';
 import { vaultFromEnv } from '../platform/crypto';
 import { keys } from '../platform/keys';
 import { listUnits } from '../platform/units';
@@ -66,6 +73,67 @@ function bornInOf(e: store.RegistryRecord): (yearMonth: string) => boolean {
 }
 
 export const screenRegistryHandler = async () => screenRegistry(await loadDeps());
+
+/** escalateOverdueReviews's payload: the instant to judge at (a re-run of a missed hour) and the page size; nothing else. */
+export const EscalationPayload = z.object({ now: IsoDateTime.optional(), pageSize: z.number().int().min(1).max(100).optional() }).strict();
+const TELL_IN_TX = 22;
+
+/**
+ * 审批超期: every review queue (each community's, each sub-district's) read a page at a time, only the applications whose
+ * level's deadline has passed (`dueAt`, written with the application from its rule version). Each is marked overdue
+ * once: `RAPP#<id> / OVERDUE#<level>#<waitingSince>` put where absent, and, when the community's review is late, the
+ * sub-district's officers are told (the next level up; inbox and subscribe message, text `overdueReview`) in the same
+ * transaction. A re-run (or a run after one that stopped half-way) adds nothing for one already marked; an application
+ * sent back and submitted again waits anew and may be marked again when late again.
+ */
+export const escalateOverdueReviews = job(reliefCapability.functions.escalateOverdueReviews!, async function escalateOverdueReviews(deps: Deps, payload: unknown = {}): Promise<{ queues: number; overdue: number; marked: number; told: number }> {
+  const parsed = EscalationPayload.safeParse(payload ?? {});
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const now = parsed.data.now ?? deps.clock.now().toISOString();
+  const ctx = makeCtx(deps, `job-relief-overdue-${now}`);
+  const run = { queues: 0, overdue: 0, marked: 0, told: 0 };
+  const officers = new Map<string, string[]>();
+  const units = (await listUnits(deps.db)).filter((u) => u.kind === 'community' || u.kind === 'subdistrict');
+  for (const unit of units) {
+    const level = unit.kind === 'community' ? 'community' : 'subdistrict';
+    const sd = unit.path[0]!;
+    run.queues++;
+    let cursor: string | undefined;
+    do {
+      const page = await deps.db.query<Record<string, unknown>>({
+        index: 'gsi1',
+        pk: keys.reliefQueue(level, unit.id, '', '').gsi1pk,
+        filter: { expr: '#dueAt <= :now', values: { ':now': now } },
+        limit: parsed.data.pageSize ?? 100,
+        cursor,
+        ascending: true,
+      });
+      for (const r of page.items.map((i) => store.strip<store.ApplicationRecord & { dueAt: string }>(i))) {
+        run.overdue++;
+        if (level === 'community' && !officers.has(sd)) officers.set(sd, await staffOf(deps.db, sd, 'subdistrictOfficer'));
+        const tell = level === 'community' ? officers.get(sd)!.filter((u) => u !== r.ownerId && u !== r.filedById).slice(0, TELL_IN_TX) : [];
+        const text = reliefNotices.overdueReview(r.type, r.ownerName, chinaDay(new Date(Date.parse(r.dueAt) - 1)));
+        const marker = { pk: keys.reliefApplication(r.id).pk, sk: `OVERDUE#${level}#${r.waitingSince}` };
+        try {
+          await deps.db.transact([
+            { put: { ...marker, entity: 'reliefOverdue', applicationId: r.id, level, dueAt: r.dueAt, markedAt: now, told: tell.length }, if: { expr: 'attribute_not_exists(#pk)' }, tag: 'marker' },
+            ...tell.flatMap((userId) =>
+              notificationWrites(ctx, { userId, template: 'reliefReview', title: text.zh.title, body: text.zh.body, link: applicationLink(r.id), data: applicationData(ctx, r, '审核超期') }),
+            ),
+          ]);
+          run.marked++;
+          run.told += tell.length;
+        } catch (err) {
+          if (!(err instanceof TransactionCancelled) || !err.failed('marker')) throw err;
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  deps.log.info('escalateOverdueReviews', run);
+  return run;
+});
+export const escalateOverdueReviewsHandler = async () => escalateOverdueReviews(await loadDeps());
 
 /** Relief's work items (payments imports in chunks, the rest of a decision's notifications), every minute. */
 export const drainReliefWork = job(reliefCapability.functions.drainReliefWork!, (deps: Deps, opts?: { budgetMs?: number }) => drainQueue(deps, RELIEF_QUEUE, reliefWork, opts));

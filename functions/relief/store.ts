@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApplicationStatus, Disability, Eligibility, RegionRules, ReliefType, ScreeningFlag } from '../../shared/relief/schemas';
 import { defaultRegionRules } from '../../shared/relief/types';
+import { dueAtOf, type RulesRef } from '../../shared/relief/rules';
 import type { Sealed } from '../platform/crypto';
 import type { Db, Item, TxWrite } from '../platform/db';
 import { keys } from '../platform/keys';
@@ -88,6 +89,8 @@ export interface ApplicationRecord {
   submittedAt?: string;
   waitingSince?: string;
   awaiting?: 'community' | 'subdistrict';
+  /** the rule version that applies (in force on the submission day; a draft: the day it was last saved); absent on older items */
+  rules?: RulesRef;
   decidedAt?: string;
   createdAt: string;
   updatedAt: string;
@@ -127,6 +130,8 @@ export function applicationItem(r: ApplicationRecord): Item {
     ...(r.awaiting && r.waitingSince ? keys.reliefQueue(r.awaiting, r.awaiting === 'community' ? r.communityId : r.subdistrictId, r.waitingSince, r.id) : {}),
     entity: 'reliefApplication',
     ...r,
+    // the deadline of the level awaited (its version's working days), on every write: the queue's overdue filter reads it
+    dueAt: dueAtOf(r),
   };
 }
 

@@ -53,11 +53,19 @@ export async function nextSession(db: Db, communityId: string, today: string): P
 
 const queuePk = (level: 'community' | 'subdistrict', unitId: string) => keys.reliefQueue(level, unitId, '', '').gsi1pk;
 
-/** Applications waiting at a level's unit: gsi1 `RQUEUE#<level>#<unit>`, longest waiting first (present only while waiting). */
-export async function reliefQueue(db: Db, level: 'community' | 'subdistrict', unitId: string) {
+/**
+ * Applications waiting at a level's unit: gsi1 `RQUEUE#<level>#<unit>`, longest waiting first (present only while
+ * waiting); overdue: those whose `dueAt` (the level's deadline from the application's rule version) is past, counted
+ * over every page with a filter.
+ */
+export async function reliefQueue(db: Db, level: 'community' | 'subdistrict', unitId: string, now: string) {
   const pk = queuePk(level, unitId);
-  const [count, oldest] = await Promise.all([db.queryCount({ index: 'gsi1', pk }), first(db, { index: 'gsi1', pk })]);
-  return { count, oldestAt: oldest?.waitingSince as string | undefined };
+  const [count, overdue, oldest] = await Promise.all([
+    db.queryCount({ index: 'gsi1', pk }),
+    db.queryCount({ index: 'gsi1', pk, filter: { expr: '#dueAt <= :now', values: { ':now': now } } }),
+    first(db, { index: 'gsi1', pk }),
+  ]);
+  return { count, overdue, oldestAt: oldest?.waitingSince as string | undefined };
 }
 
 /** Open must-visits of a community (one worker's, when `assigneeId`): gsi1 `MVISITS#c` / `open#<deadline>#id`; overdue: deadline before now. */

@@ -46,7 +46,9 @@ import {
   VersionInput,
   ViewDocumentInput,
   VisitLogInput,
+  ReliefType,
 } from './schemas';
+import { RuleVersion, RuleVersionInput } from './rules';
 
 const AppParams = z.object({ applicationId: Id });
 const CommunityParams = z.object({ communityId: Id });
@@ -59,6 +61,23 @@ const c = '/communities/{communityId}/relief';
 /** Relief (救助帮扶): registered in shared/api.ts as `relief`. Sensitive values are masked in every answer but `reveal`. */
 export const reliefApi = {
   types: endpoint({ method: 'GET', path: '/relief/types', summary: 'The relief types: forms, documents, approval chains, amounts', response: z.object({ items: z.array(ReliefTypeInfo) }) }),
+  typeVersions: endpoint({
+    method: 'GET',
+    path: '/relief/types/{type}/versions',
+    summary: "A relief type's rule versions in the officer's sub-district, newest first, and the one in force",
+    params: z.object({ type: ReliefType }),
+    response: z.object({ type: ReliefType, subdistrictId: Id, inForce: z.number().int(), items: z.array(RuleVersion) }),
+  }),
+  addTypeVersion: endpoint({
+    method: 'POST',
+    path: '/relief/types/{type}/versions',
+    summary: 'Add a rule version of a relief type (officer): effective from today or later, with a reason; never rewrites one',
+    params: z.object({ type: ReliefType }),
+    body: RuleVersionInput,
+    response: RuleVersion,
+    status: 201,
+    idempotent: true,
+  }),
   consentText: endpoint({ method: 'GET', path: '/relief/consent', summary: 'The current text of the separate consent to sensitive data', response: ConsentText }),
   rules: endpoint({ method: 'GET', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "The region's thresholds and amounts", params: SubdistrictParams, response: RegionRules }),
   putRules: endpoint({ method: 'PUT', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "Set the region's thresholds and amounts (officer)", params: SubdistrictParams, body: RegionRules, response: RegionRules }),

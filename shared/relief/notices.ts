@@ -7,7 +7,7 @@ import { reliefTypes } from './types';
  * text, as the other capabilities' notifications do); the English is here for the same message table the mini-program
  * switches on. Names of applicants are masked: a subscribe message leaves the app.
  */
-export type ReliefNoticeKind = 'newWork' | 'infoRequested' | 'communityApproved' | 'approved' | 'rejected' | 'mustVisit';
+export type ReliefNoticeKind = 'newWork' | 'infoRequested' | 'communityApproved' | 'approved' | 'rejected' | 'mustVisit' | 'overdueReview';
 export interface NoticeText {
   zh: { title: string; body: string };
   en: { title: string; body: string };
@@ -52,6 +52,15 @@ export const reliefNotices = {
     zh: { title: '申请未获批准', body: `您的${reliefTypes[type].nameZh}申请未获批准：${cut(reason)}` },
     en: { title: 'Application not approved', body: `Your ${reliefTypes[type].nameEn} application was not approved: ${cut(reason)}` },
   }),
+  /** to the next level up (the sub-district's officers) when the community's review passed its deadline (escalateOverdueReviews) */
+  overdueReview: (type: ReliefType, applicantName: string, dueDay: string): NoticeText => {
+    const t = reliefTypes[type];
+    const who = maskName(applicantName);
+    return {
+      zh: { title: '有救助申请社区审核超期', body: `${who}的${t.nameZh}申请社区审核已超过期限（${dueDay}），请督办` },
+      en: { title: 'A community review is overdue', body: `${who}'s ${t.nameEn} application passed the community's deadline (${dueDay}): please follow up` },
+    };
+  },
   mustVisit: (headName: string, kindZh: string, kindEn: string, deadlineDay: string): NoticeText => ({
     zh: { title: '有一户需要走访', body: `${maskName(headName)}家${kindZh}，请在${deadlineDay}前走访` },
     en: { title: 'A household to visit', body: `${maskName(headName)}'s household: ${kindEn}; visit by ${deadlineDay}` },

@@ -233,6 +233,11 @@ export const Application = z.object({
   decisionReason: z.string().optional(),
   submittedAt: IsoDateTime.optional(),
   waitingSince: IsoDateTime.optional(),
+  /** the rule version that applies (shared/relief/rules.ts: in force on the submission day; 0: the built-in table) */
+  rulesVersion: z.object({ version: z.number().int(), effectiveFrom: IsoDate }).optional(),
+  /** the level awaited must decide by this (its version's deadline in working days); overdue once passed */
+  dueAt: IsoDateTime.optional(),
+  overdue: z.boolean().optional(),
   decidedAt: IsoDateTime.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -265,6 +270,9 @@ export const ApplicationSummary = z.object({
   waitingSince: IsoDateTime.optional(),
   /** hours waited in the current queue */
   waitedHours: z.number().optional(),
+  /** when the level awaited must decide by (its rule version's deadline in working days), and whether that has passed */
+  dueAt: IsoDateTime.optional(),
+  overdue: z.boolean().optional(),
   createdAt: IsoDateTime,
 });
 
@@ -295,6 +303,13 @@ export const ReliefTypeInfo = z.object({
   amount: z.enum(['gapToLine', 'fixedMonthly', 'assessed', 'none']),
   recurring: z.boolean(),
   formFields: z.array(z.string()),
+  // the rule version in force today (shared/relief/rules.ts; 0: the built-in table), its thresholds and amounts, its
+  // levels with their deadlines in working days, and the next one where one is scheduled
+  version: z.number().int().min(0).optional(),
+  effectiveFrom: IsoDate.optional(),
+  parameters: z.record(z.string(), z.number()).optional(),
+  levels: z.array(z.object({ role: z.enum(['communityWorker', 'subdistrictOfficer']), deadlineDays: z.number().int() })).optional(),
+  nextVersion: z.object({ version: z.number().int(), effectiveFrom: IsoDate }).optional(),
 });
 
 export const NoticeItem = z.object({ name: z.string(), type: ReliefType, persons: z.number().int(), approvedOn: IsoDate, until: IsoDate });

@@ -262,15 +262,14 @@ export function evaluate(type: ReliefType, input: EligibilityInput, rules: Regio
   };
 }
 
-/** Required documents not among those attached. */
-export function missingDocuments(type: ReliefType, attached: readonly { kind: DocumentKind }[]): DocumentKind[] {
+/** Required documents not among those attached (the required kinds of the application's rule version, where it has one). */
+export function missingDocuments(type: ReliefType, attached: readonly { kind: DocumentKind }[], required?: readonly DocumentKind[]): DocumentKind[] {
   const have = new Set(attached.map((d) => d.kind));
-  return reliefTypes[type].documents.filter((d) => d.required && !have.has(d.kind)).map((d) => d.kind);
+  return (required ?? reliefTypes[type].documents.filter((d) => d.required).map((d) => d.kind)).filter((k) => !have.has(k));
 }
 
-/** The level that decides next, from the status; none once decided. */
-export function awaitingLevel(type: ReliefType, status: string): ReviewLevel | undefined {
-  const chain = reliefTypes[type].chain;
+/** The level that decides next, from the status (and the chain of the application's rule version); none once decided. */
+export function awaitingLevel(type: ReliefType, status: string, chain: readonly ReviewLevel[] = reliefTypes[type].chain): ReviewLevel | undefined {
   if (status === 'submitted') return chain[0];
   if (status === 'communityApproved') return chain[1];
   return undefined;

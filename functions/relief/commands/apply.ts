@@ -25,6 +25,7 @@ import type { ApplicationRecord } from '../store';
 import { documentsEncryption } from './documents';
 import { reliefNotices } from '../../../shared/relief/notices';
 import { chinaDay } from '../../../shared/platform/chinaTime';
+import { rulesInForce } from './rules';
 import {
   advance,
   applicationData,
@@ -115,7 +116,7 @@ async function placeOf(ctx: UserCtx, input: Pick<ApplicationInput, 'forUserId' |
 
 export async function checkEligibility(ctx: UserCtx, input: ApplicationInput): Promise<Eligibility> {
   const sd = ctx.principal.grants[0]?.unitPath[0];
-  const rules = sd ? await store.getRules(ctx.db, sd) : defaultRegionRules;
+  const rules = sd ? (await rulesInForce(ctx.db, sd, input.type, chinaDay(ctx.clock.now()))).rules : defaultRegionRules;
   return evaluate(input.type, { household: input.household, form: input.form as Record<string, unknown> }, rules, chinaDay(ctx.clock.now()));
 }
 
@@ -127,7 +128,8 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
   const place = await placeOf(ctx, input);
   const { documents, fresh } = resolveDocuments(ctx, input.documents);
   await ctx.storage.keep(fresh);
-  const rules = await store.getRules(ctx.db, place.subdistrictId);
+  // the rule version in force today checks the draft; the one in force on the submission day is recorded at the submit
+  const { rules, ref } = await rulesInForce(ctx.db, place.subdistrictId, input.type, chinaDay(ctx.clock.now()));
   const v = vault();
   const now = ctx.clock.now().toISOString();
   const { members, form, sensitive } = splitSensitive(input.type, input);
@@ -149,6 +151,7 @@ export async function createApplication(ctx: UserCtx, input: ApplicationInput): 
     personHashes: personHashes(v, input.type, input.household),
     memberHashes: memberHashesOf(v, input.household),
     locked: false,
+    rules: ref,
     createdAt: now,
     updatedAt: now,
     version: 0,
@@ -174,7 +177,7 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
   if (!parsed.success) throw new UnprocessableError('FORM_INVALID', { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
   const { documents, fresh } = resolveDocuments(ctx, input.documents, r.documents);
   await ctx.storage.keep(fresh);
-  const rules = await store.getRules(ctx.db, r.subdistrictId);
+  const { rules, ref } = await rulesInForce(ctx.db, r.subdistrictId, r.type, chinaDay(ctx.clock.now()));
   const v = vault();
   const filled = { household: input.household, form: parsed.data as Record<string, unknown> };
   const { members: stored, form, sensitive } = splitSensitive(r.type, filled);
@@ -192,6 +195,7 @@ export async function editApplication(ctx: UserCtx, appId: string, input: EditAp
     documents,
     eligibility,
     persons: eligibility.persons,
+    rules: ref,
     personHashes: hashes,
     memberHashes: members,
     householdId: householdHash(v, input.household),
@@ -253,22 +257,30 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
   requireState(r, ['draft', 'infoRequested']);
   checkVersion(r, version);
   if (!r.consent) throw new UnprocessableError('CONSENT_REQUIRED');
-  const missing = missingDocuments(r.type, r.documents as { kind: DocumentKind }[]);
-  if (missing.length) throw new UnprocessableError('DOCUMENTS_MISSING', { missing });
-  if (!r.eligibility.eligible) throw new UnprocessableError('NOT_ELIGIBLE', { checks: r.eligibility.checks.filter((c) => !c.ok).map((c) => c.code) });
+  // the version in force on the submission day applies: a draft checked under an older one is checked again under it
+  // (read beside the registry and the reviewers below: every chain starts at the community)
+  const inForce = rulesInForce(ctx.db, r.subdistrictId, r.type, chinaDay(ctx.clock.now()));
+  inForce.catch(() => undefined);
   const now = ctx.clock.now().toISOString();
   const level = awaitingLevel(r.type, 'submitted') ?? 'community';
   // the household first, before any lock is looked at: listing someone outside one's registered household is refused
   // alike whether or not they have an application; a household the registry does not hold (bound to this owner) goes
   // in without locks, and the community's approval confirms it and takes them (reviewApplication)
-  const [entry, reviewers] = await Promise.all([r.locked ? undefined : store.getRegistryEntry(ctx.db, r.communityId, r.householdId), reviewersOf(ctx.db, r, level)]);
+  const [entry, reviewers, { rules: dayRules, ref }] = await Promise.all([r.locked ? undefined : store.getRegistryEntry(ctx.db, r.communityId, r.householdId), reviewersOf(ctx.db, r, level), inForce]);
+  const eligibility = r.rules?.version === ref.version && r.rules.effectiveFrom === ref.effectiveFrom ? r.eligibility : await recheck(ctx, r, dayRules);
+  const missing = missingDocuments(r.type, r.documents as { kind: DocumentKind }[], ref.requiredDocuments);
+  if (missing.length) throw new UnprocessableError('DOCUMENTS_MISSING', { missing });
+  if (!eligibility.eligible) throw new UnprocessableError('NOT_ELIGIBLE', { checks: eligibility.checks.filter((c) => !c.ok).map((c) => c.code) });
   const standing = r.locked ? 'confirmed' : householdStanding(r, entry);
   if (standing === 'outside') throw new UnprocessableError('MEMBER_NOT_IN_HOUSEHOLD');
   const lock = !r.locked && standing === 'confirmed';
   const next = advance(ctx, r, 'submitted', {
     submittedAt: r.submittedAt ?? now,
     waitingSince: now,
-    awaiting: awaitingLevel(r.type, 'submitted'),
+    awaiting: awaitingLevel(r.type, 'submitted', ref.chain),
+    rules: ref,
+    eligibility,
+    persons: eligibility.persons,
     locked: r.locked || lock,
     householdConfirmed: lock && r.householdConfirmed?.by !== 'worker' ? { by: 'registry', at: now, memberHashes: r.memberHashes ?? r.personHashes } : r.householdConfirmed,
     infoRequested: r.status === 'infoRequested' ? undefined : r.infoRequested,
@@ -287,6 +299,15 @@ export async function submitApplication(ctx: UserCtx, appId: string, version: nu
     throw e;
   }
   return detailAfter(ctx, next, [...history, h]);
+}
+
+/** The eligibility of a stored application under other rules: its sealed part opened (the figures are not kept in the clear). */
+async function recheck(ctx: UserCtx, r: ApplicationRecord, rules: RegionRules): Promise<Eligibility> {
+  const sealed = await store.getSealed(ctx.db, r.id);
+  if (!sealed) return r.eligibility;
+  const part = await vault().open<store.SensitivePart>(sealed, store.sealedAad(r.id));
+  const household = part.members.map((m, i) => ({ ...m, relation: r.members[i]?.relation ?? 'other' }));
+  return evaluate(r.type, { household, form: { ...r.form, ...part.form } }, rules, chinaDay(ctx.clock.now()));
 }
 
 /**

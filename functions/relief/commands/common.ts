@@ -4,6 +4,7 @@ import { maskBankAccount, maskIdNumber, MASKED } from '../../../shared/platform/
 import { reliefCan } from '../../../shared/relief/permissions';
 import { DOCUMENTS_PREFIX, documentIdOf, type Application, type ApplicationInput, type ApplicationStatus, type DocumentRef, type ReliefType } from '../../../shared/relief/schemas';
 import { awaitingLevel, missingDocuments, reliefTypes } from '../../../shared/relief/types';
+import { dueAtOf, isOverdue } from '../../../shared/relief/rules';
 import type { z } from 'zod';
 import type { ApplicationDetail, ApplicationSummary } from '../../../shared/relief/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
@@ -117,7 +118,7 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
     type: r.type,
     status: r.status,
     awaiting: r.awaiting,
-    chain: [...reliefTypes[r.type].chain],
+    chain: [...(r.rules?.chain ?? reliefTypes[r.type].chain)],
     subdistrictId: r.subdistrictId,
     communityId: r.communityId,
     gridId: r.gridId,
@@ -138,7 +139,7 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
     form: r.form,
     // no key and no URL: a document is opened through the audited view (sensitive.ts viewDocument), for 60 s
     documents: r.documents.map((d) => ({ id: documentIdOf(d.key), kind: d.kind as Application['documents'][number]['kind'], present: isSealedDocument(d.key) })),
-    missingDocuments: missingDocuments(r.type, r.documents as { kind: Application['documents'][number]['kind'] }[]),
+    missingDocuments: missingDocuments(r.type, r.documents as { kind: Application['documents'][number]['kind'] }[], r.rules?.requiredDocuments),
     householdConfirmed: r.householdConfirmed ? { by: r.householdConfirmed.by, byName: r.householdConfirmed.byName, at: r.householdConfirmed.at } : undefined,
     consent: r.consent
       ? {
@@ -156,6 +157,9 @@ export async function applicationView(ctx: Ctx, r: ApplicationRecord): Promise<A
     decisionReason: r.decisionReason,
     submittedAt: r.submittedAt,
     waitingSince: r.waitingSince,
+    rulesVersion: r.rules ? { version: r.rules.version, effectiveFrom: r.rules.effectiveFrom } : undefined,
+    dueAt: dueAtOf(r),
+    overdue: r.awaiting ? isOverdue(dueAtOf(r), ctx.clock.now().toISOString()) : undefined,
     decidedAt: r.decidedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -177,6 +181,8 @@ export function summaryView(ctx: Ctx, r: ApplicationRecord): z.infer<typeof Appl
     eligible: r.eligibility.eligible,
     waitingSince: r.waitingSince,
     waitedHours: r.waitingSince ? Math.floor((ctx.clock.now().getTime() - Date.parse(r.waitingSince)) / 3600_000) : undefined,
+    dueAt: dueAtOf(r),
+    overdue: r.awaiting ? isOverdue(dueAtOf(r), ctx.clock.now().toISOString()) : undefined,
     createdAt: r.createdAt,
   };
 }
@@ -190,7 +196,7 @@ export function actionsFor(ctx: UserCtx, r: ApplicationRecord, history: readonly
   if (r.ownerId === p.userId && !r.consent) out.push('consent');
   if (r.filedById === p.userId && mine && !r.consent) out.push('recordSignedConsent');
   if (mine && ['draft', 'submitted', 'infoRequested', 'communityApproved'].includes(r.status)) out.push('withdraw');
-  const level = awaitingLevel(r.type, r.status);
+  const level = awaitingLevel(r.type, r.status, r.rules?.chain);
   const applicant = ofHousehold || reliefCan.isApplicant(p, scopeOf(r));
   if (!applicant && (r.status === 'draft' || r.status === 'infoRequested') && !r.householdConfirmed && reliefCan.confirmHousehold(p, scopeOf(r))) out.push('confirmHousehold');
   if (!applicant && level === 'community' && reliefCan.reviewCommunity(p, r)) out.push('review');
@@ -207,7 +213,7 @@ export async function detailOf(ctx: UserCtx, appId: string): Promise<z.infer<typ
   const { app, history } = await store.readApplicationCollection(ctx.db, appId);
   const r = readable(ctx, app);
   // a reviewer of the household is offered no decision (read only for a reviewer who is also a resident)
-  const reviewing = !!awaitingLevel(r.type, r.status) && (reliefCan.reviewCommunity(ctx.principal, r) || reliefCan.reviewSubdistrict(ctx.principal, r));
+  const reviewing = !!awaitingLevel(r.type, r.status, r.rules?.chain) && (reliefCan.reviewCommunity(ctx.principal, r) || reliefCan.reviewSubdistrict(ctx.principal, r));
   const ofHousehold = reviewing && (await inHouseholdOf(ctx, r));
   return {
     application: await applicationView(ctx, r),

@@ -127,7 +127,7 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
   // the application with its history in one query: the answer's timeline is that history and this step's entry
   const { app, history } = await store.readApplicationCollection(ctx.db, appId);
   const r = readable(ctx, app);
-  const level = awaitingLevel(r.type, r.status);
+  const level = awaitingLevel(r.type, r.status, r.rules?.chain);
   const p = ctx.principal;
   const mayCommunity = reliefCan.reviewCommunity(p, r);
   const maySubdistrict = reliefCan.reviewSubdistrict(p, r);
@@ -141,7 +141,7 @@ export async function reviewApplication(ctx: UserCtx, appId: string, input: Revi
   if (level === 'subdistrict' && firstLevelBy(history) === p.userId) throw new ForbiddenError('SAME_REVIEWER_BOTH_LEVELS');
   checkVersion(r, input.version);
   const now = ctx.clock.now().toISOString();
-  const chain = reliefTypes[r.type].chain;
+  const chain = r.rules?.chain ?? reliefTypes[r.type].chain;
   const final = chain[chain.length - 1] === level;
   let next: ApplicationRecord;
   let extra: TxWrite[] = [];

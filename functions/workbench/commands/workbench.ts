@@ -59,7 +59,7 @@ const communityWorker: Builder = async (ctx, grant, now) => {
   const c = grant.unitId;
   const [bindings, queue, session, visits, scheduled, moderation] = await Promise.all([
     store.countBindingRequests(ctx.db, c),
-    store.reliefQueue(ctx.db, 'community', c),
+    store.reliefQueue(ctx.db, 'community', c, now),
     store.nextSession(ctx.db, c, chinaDay(now)),
     store.openMustVisits(ctx.db, c, now),
     store.countScheduledAnnouncements(ctx.db, c),
@@ -67,7 +67,7 @@ const communityWorker: Builder = async (ctx, grant, now) => {
   ]);
   const tasks: Task[] = [
     { key: 'bindingRequests', count: bindings, source: 'indexCount', link: pages.bindings(c) },
-    { key: 'applicationsToReview', count: queue.count, oldestAt: queue.oldestAt, source: 'indexCount', link: pages.reliefQueue('community', c) },
+    { key: 'applicationsToReview', count: queue.count, overdue: queue.overdue, oldestAt: queue.oldestAt, source: 'indexCount', link: pages.reliefQueue('community', c) },
     { key: 'mustVisits', count: visits.count, overdue: visits.overdue, oldestAt: visits.oldestAt, source: 'indexCount', link: pages.visits(c) },
     { key: 'scheduledAnnouncements', count: scheduled, source: 'indexCount', link: pages.announcements },
     { key: 'moderation', count: moderation, source: 'indexCount', link: pages.moderation(c) },
@@ -102,14 +102,14 @@ const subdistrictOfficer: Builder = async (ctx, grant, now) => {
     store.countModeration(ctx.db, 'subdistrict', sd),
     store.fiveListsInState(ctx.db, sd, 'collected', now),
     store.fiveListsInState(ctx.db, sd, 'returned', now),
-    store.reliefQueue(ctx.db, 'subdistrict', sd),
+    store.reliefQueue(ctx.db, 'subdistrict', sd, now),
     ...ACTIVE.filter((s) => s !== 'collected' && s !== 'returned').map((s) => store.countOverdueInState(ctx.db, sd, s, now)),
   ]);
   const oldest = [collected.oldestAt, returned.oldestAt].filter((x): x is string => !!x).sort()[0];
   const overdueAll = collected.overdue + returned.overdue + others.reduce((n, x) => n + x, 0);
   const tasks: Task[] = [
     { key: 'dispatchBoard', count: collected.count + returned.count, overdue: collected.overdue + returned.overdue, oldestAt: oldest, source: 'indexCount', link: pages.officerBoard },
-    { key: 'secondLevelApprovals', count: approvals.count, oldestAt: approvals.oldestAt, source: 'indexCount', link: pages.reliefQueue('subdistrict', sd) },
+    { key: 'secondLevelApprovals', count: approvals.count, overdue: approvals.overdue, oldestAt: approvals.oldestAt, source: 'indexCount', link: pages.reliefQueue('subdistrict', sd) },
     { key: 'overdueFiveLists', count: overdueAll, overdue: overdueAll, source: 'indexCount', link: pages.officerBoard },
     { key: 'moderation', count: moderation as number, source: 'indexCount', link: pages.moderation(sd) },
     { key: 'workSummary', source: 'link', link: pages.summary },
