@@ -16,6 +16,7 @@ export default defineAppConfig({
     { root: 'packages/workSummary', name: 'workSummary', pages: ['summary/index'] },
     { root: 'packages/safety', name: 'safety', pages: ['sites/index', 'inspect/index', 'hazards/index', 'case/index', 'shops/index', 'report/index'] },
     { root: 'packages/privacy', name: 'privacy', pages: ['home/index'] },
+    { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['sayItDay'] },

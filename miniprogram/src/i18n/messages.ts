@@ -12,6 +12,7 @@ import type { elderCareMessages } from './elderCare'
 import type { reliefMessages } from './relief'
 import type { signupsMessages } from './signups'
 import type { safetyMessages } from './safety'
+import type { moderationMessages } from './moderation'
 // the workbench's texts are shown by main-package pages (首页, 办事, 志愿): part of the main table
 import { workbenchMessages } from './workbench'
 import type { workSummaryMessages } from './workSummary'
@@ -384,6 +385,7 @@ export type MessageKey =
   | keyof typeof employmentMessages
   | keyof typeof microProjectsMessages
   | keyof typeof safetyMessages
+  | keyof typeof moderationMessages
 
 /**
  * The texts known so far: the main table, and each subpackage's once it has loaded. A key of a subpackage that has

@@ -11,6 +11,11 @@ import { api } from '../../../api/routes'
 import { call, newIdempotencyKey } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { Kv, Photos } from '../lib/ui'
+import { registerMessages } from '../../../i18n/messages'
+import { moderationMessages, sheetReasons } from '../../../i18n/moderation'
+
+// the 举报 action on comments and the marks their author sees
+registerMessages(moderationMessages)
 
 const phaseTone = { upcoming: 'neutral', open: 'good', closed: 'neutral' } as const
 
@@ -131,6 +136,24 @@ function Comments({ c }: { c: Consultation }) {
       setBusy(false)
     }
   }
+  async function report(commentId: string) {
+    let tapIndex: number
+    try {
+      ;({ tapIndex } = await Taro.showActionSheet({ itemList: sheetReasons.map((r) => t(`mod.reason.${r}`)) }))
+    } catch {
+      // the sheet was dismissed: nothing to report
+      return
+    }
+    const reason = sheetReasons[tapIndex]
+    if (!reason) return
+    setError(undefined)
+    try {
+      await call(api.moderation.report, { params: { kind: 'comment', ref: `${c.id}.${commentId}` }, body: { reason } })
+      void Taro.showToast({ title: t('mod.reported'), icon: 'none' })
+    } catch (e) {
+      setError(e)
+    }
+  }
   return (
     <Section title={t('fl.commentsTitle')}>
       {c.phase !== 'closed' ? (
@@ -152,6 +175,16 @@ function Comments({ c }: { c: Consultation }) {
             <View key={x.id} className='fl-step' {...aria({ role: 'listitem' })}>
               <Text className='body block pre'>{x.text}</Text>
               <Text className='small muted block'>{`${x.authorName} · ${fmtDateTime(x.at, t.lang)}`}</Text>
+              {x.moderation ? (
+                <Text className='small block' data-testid={`fl-comment-mark-${x.id}`}>
+                  {x.moderation.reason ? `${t(`mod.state.${x.moderation.state}`)} · ${t('mod.hiddenReason', { reason: x.moderation.reason })}` : t(`mod.state.${x.moderation.state}`)}
+                </Text>
+              ) : null}
+              {!x.mine ? (
+                <Text className='small link' onClick={() => void report(x.id)} data-testid={`fl-comment-report-${x.id}`} {...aria({ role: 'button', tabindex: 0 })}>
+                  {t('mod.report')}
+                </Text>
+              ) : null}
             </View>
           ))}
           {list.hasMore ? (

@@ -10,6 +10,11 @@ import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
+import { registerMessages } from '../../../i18n/messages'
+import { moderationMessages, sheetReasons } from '../../../i18n/moderation'
+
+// the 举报 action and the 待审核 / 已隐藏 marks: their texts join the table with this page
+registerMessages(moderationMessages)
 
 export default function MatterPage() {
   const t = useT()
@@ -59,6 +64,21 @@ export default function MatterPage() {
       if (q.data) q.setData({ ...q.data, matter: m, canEdit: false, canSecond: false })
     })
 
+  const report = () =>
+    act('report', async () => {
+      let tapIndex: number
+      try {
+        ;({ tapIndex } = await Taro.showActionSheet({ itemList: sheetReasons.map((r) => t(`mod.reason.${r}`)) }))
+      } catch {
+        // the sheet was dismissed: nothing to report
+        return
+      }
+      const reason = sheetReasons[tapIndex]
+      if (!reason) return
+      await call(api.moderation.report, { params: { kind: 'matter', ref: id }, body: { reason } })
+      void Taro.showToast({ title: t('mod.reported'), icon: 'none' })
+    })
+
   return (
     <Page title='matter.title'>
       <Async q={q}>
@@ -69,7 +89,14 @@ export default function MatterPage() {
                 <Tag tone='brand'>{t(`category.${matter.category}`)}</Tag>
                 <Tag tone={statusTone[matter.status]}>{t(`status.${matter.status}`)}</Tag>
                 {mine ? <Tag>{t('matter.mine')}</Tag> : null}
+                {matter.moderation ? <Tag tone={matter.moderation.state === 'hidden' ? 'bad' : 'warn'}>{t(`mod.state.${matter.moderation.state}`)}</Tag> : null}
               </View>
+              {matter.moderation?.reason ? (
+                <Text className='small block' data-testid='matter-hidden-reason'>
+                  {t('mod.hiddenReason', { reason: matter.moderation.reason })}
+                </Text>
+              ) : null}
+              {matter.moderation?.photosHeld ? <Text className='small muted block'>{t('mod.photosHeld', { n: matter.moderation.photosHeld })}</Text> : null}
               {editing !== undefined ? (
                 <Field label={t('submit.text')}>
                   <TextArea label={t('submit.text')} value={editing} onInput={setEditing} testId='matter-edit-text' />
@@ -132,6 +159,11 @@ export default function MatterPage() {
                 <Text className='body' data-testid='matter-second-count' {...aria({ 'aria-live': 'polite' })}>
                   {t('matters.seconds', { n: matter.secondCount })}
                 </Text>
+                {!mine ? (
+                  <Btn small loading={busy === 'report'} onClick={report} testId='matter-report'>
+                    {t('mod.report')}
+                  </Btn>
+                ) : null}
                 {!mine ? (
                   <Btn kind={secondedByMe ? 'default' : 'primary'} disabled={!canSecond} loading={busy === 'second'} onClick={second} testId='matter-second'>
                     {secondedByMe ? `✓ ${t('matter.seconded')}` : t('matter.second')}

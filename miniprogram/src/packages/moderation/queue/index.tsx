@@ -1,0 +1,115 @@
+import '../lib/messages'
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { QueueItem } from '@shared/moderation/schemas'
+import { Page } from '../../../components/Page'
+import { Async, Btn, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
+import { aria } from '../../../components/a11y'
+import { useT } from '../../../i18n/useT'
+import { usePaged } from '../../../hooks/useQuery'
+import { api } from '../../../api/routes'
+import { call } from '../../../api/client'
+import { fmtDateTime } from '../../../lib/format'
+
+/**
+ * 举报与审核: what waits for the workers of a community (an officer: of the sub-district), newest first: reported items
+ * and those WeChat's content security held for review. Each is hidden with a reason its author is told, or passed.
+ */
+export default function ModerationQueuePage() {
+  const t = useT()
+  const unitId = useRouter().params.unitId as string
+  const list = usePaged((cursor) => call(api.moderation.queue, { query: { unitId, cursor } }), [unitId], !!unitId)
+  useDidShow(() => void (unitId && list.reload()))
+  const [hiding, setHiding] = useState<string>()
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState<string>()
+  const [error, setError] = useState<unknown>()
+  const [done, setDone] = useState<Record<string, 'hidden' | 'passed'>>({})
+
+  async function decide(item: QueueItem, action: 'hide' | 'restore') {
+    const key = `${item.kind}:${item.ref}`
+    setBusy(`${action}:${key}`)
+    setError(undefined)
+    try {
+      const params = { kind: item.kind, ref: item.ref }
+      const r = action === 'hide' ? await call(api.moderation.hide, { params, body: { reason: reason.trim() } }) : await call(api.moderation.restore, { params, body: {} })
+      setDone((d) => ({ ...d, [key]: r.state }))
+      setHiding(undefined)
+      setReason('')
+      void Taro.showToast({ title: t(action === 'hide' ? 'mod.hidden' : 'mod.restored'), icon: 'success' })
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  return (
+    <Page title='mod.queueTitle'>
+      {error ? <ErrorState error={error} /> : null}
+      <Async q={list} empty={(d) => (d.items.length ? false : t('mod.queueEmpty'))}>
+        {() => (
+          <View data-testid='mod-queue'>
+            {list.items.map((item) => {
+              const key = `${item.kind}:${item.ref}`
+              const decided = done[key]
+              return (
+                <Section key={key}>
+                  <View className='row gap' data-testid={`mod-item-${item.ref}`}>
+                    <Tag tone='brand'>{t(`mod.kind.${item.kind}`)}</Tag>
+                    {item.causes.map((c) => (
+                      <Tag key={c} tone={c === 'reported' ? 'bad' : 'warn'}>
+                        {c === 'reported' ? t('mod.cause.reported', { n: item.reportCount }) : t(`mod.cause.${c}`)}
+                      </Tag>
+                    ))}
+                    {decided ? <Tag tone='good'>{t(decided === 'hidden' ? 'mod.hidden' : 'mod.restored')}</Tag> : null}
+                  </View>
+                  <Text className='body block pre'>{item.text}</Text>
+                  {Object.entries(item.reasons).length ? (
+                    <Text className='small muted block'>{Object.entries(item.reasons).map(([r, n]) => `${t(`mod.reason.${r}` as 'mod.reason.other')} ×${n}`).join('、')}</Text>
+                  ) : null}
+                  <Text className='small muted block'>{`${t('mod.by', { name: item.authorName })} · ${fmtDateTime(item.at, t.lang)}`}</Text>
+                  {item.link ? (
+                    <Text className='small link' onClick={() => Taro.navigateTo({ url: item.link! })} {...aria({ role: 'link', tabindex: 0 })}>
+                      {t('mod.open')}
+                    </Text>
+                  ) : null}
+                  {!decided && hiding === key ? (
+                    <Field label={t('mod.hideReason')}>
+                      <TextArea label={t('mod.hideReason')} value={reason} onInput={setReason} maxlength={200} testId='mod-hide-reason' />
+                      <View className='row gap'>
+                        <Btn kind='danger' small disabled={reason.trim().length < 2} loading={busy === `hide:${key}`} onClick={() => void decide(item, 'hide')} testId='mod-hide-confirm'>
+                          {t('mod.hide')}
+                        </Btn>
+                        <Btn small onClick={() => setHiding(undefined)}>
+                          {t('common.cancel')}
+                        </Btn>
+                      </View>
+                    </Field>
+                  ) : null}
+                  {!decided && hiding !== key ? (
+                    <View className='row gap'>
+                      <Btn kind='danger' small onClick={() => { setHiding(key); setReason('') }} testId={`mod-hide-${item.ref}`}>
+                        {t('mod.hide')}
+                      </Btn>
+                      <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
+                        {t('mod.restore')}
+                      </Btn>
+                    </View>
+                  ) : null}
+                </Section>
+              )
+            })}
+            {list.hasMore ? (
+              <Btn block loading={list.loadingMore} onClick={() => void list.loadMore()} testId='mod-more'>
+                {t('mod.more')}
+              </Btn>
+            ) : null}
+            {list.moreError ? <ErrorState error={list.moreError} onRetry={() => void list.loadMore()} /> : null}
+          </View>
+        )}
+      </Async>
+    </Page>
+  )
+}
