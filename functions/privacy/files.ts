@@ -18,6 +18,8 @@ export interface PrivacyFiles {
 }
 
 export const EXPORT_URL_SECONDS = 15 * 60;
+/** where the download files live: the bucket's lifecycle rule ExpirePrivacyExports (serverless.yml) deletes them after 7 days */
+export const EXPORTS_PREFIX = 'exports/';
 
 export function privacyFiles(config: Pick<Config, 'uploads'>): PrivacyFiles {
   const opts = config.uploads;

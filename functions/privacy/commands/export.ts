@@ -5,7 +5,7 @@ import { TransactionCancelled } from '../../platform/db';
 import { workItemWrite, type WorkStep } from '../../platform/work';
 import { writeXlsx, type Cell } from '../../platform/xlsx';
 import { privacyPorts } from '../../ports';
-import { EXPORT_URL_SECONDS, privacyFiles } from '../files';
+import { EXPORTS_PREFIX, EXPORT_URL_SECONDS, privacyFiles } from '../files';
 import * as store from '../store';
 
 export const PRIVACY_QUEUE = 'privacy';
@@ -81,8 +81,8 @@ export const exportStep: WorkStep<{ userId: string; exportId: string }> = async 
   const now = ctx.clock.now();
   const doc = { format: 'linli-personal-data/1', userId, exportedAt: now.toISOString(), sections: data };
   const files = privacyFiles(ctx.config);
-  const fileKey = `exports/${userId}/${exportId}.json`;
-  const xlsxKey = `exports/${userId}/${exportId}.xlsx`;
+  const fileKey = `${EXPORTS_PREFIX}${userId}/${exportId}.json`;
+  const xlsxKey = `${EXPORTS_PREFIX}${userId}/${exportId}.xlsx`;
   await files.put(fileKey, JSON.stringify(doc, null, 2), 'application/json; charset=utf-8');
   await files.put(xlsxKey, writeXlsx(rowsOf(data), '我的数据'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const expiresAt = new Date(now.getTime() + retentionDays('dataExport') * DAY_MS).toISOString();
