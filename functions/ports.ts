@@ -3,9 +3,9 @@ import type { Ports } from './platform/ports';
 import { reliefEligibility } from './relief/eligibility';
 import { reservationEngine } from './signups/enginePort';
 import { authPersonalRecords } from './auth/privacyPort';
-import { elderCarePersonalRecords } from './elderCare/privacyPort';
-import type { PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
-import { reliefPersonalRecords } from './relief/privacyPort';
+import { elderCarePersonalRecords, emergencyLocations } from './elderCare/privacyPort';
+import type { ExpiringRecords, PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
+import { reliefAudits, reliefPersonalRecords } from './relief/privacyPort';
 import { sayItDayPersonalRecords, withdrawnMatterPhotos } from './sayItDay/privacyPort';
 import { signupsPersonalRecords } from './signups/privacyPort';
 
@@ -20,7 +20,13 @@ export const ports: Ports = {
 };
 
 /** What each capability holding a person's records offers privacy (platform/privacyPorts.ts), in the download's order. */
-export const privacyPorts: { personalRecords: readonly PersonalRecords[]; withdrawnMatterPhotos: WithdrawnPhotos } = {
+export const privacyPorts: {
+  personalRecords: readonly PersonalRecords[];
+  withdrawnMatterPhotos: WithdrawnPhotos;
+  /** the purge job's other kinds (shared/privacy/retention.ts), each owned by the capability that holds the records */
+  expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords };
+} = {
   personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords],
   withdrawnMatterPhotos,
+  expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits },
 };

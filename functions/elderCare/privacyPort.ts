@@ -1,7 +1,7 @@
 import type { ConsentEntry } from '../../shared/privacy/schemas';
 import type { Ctx } from '../platform/context';
 import { keys } from '../platform/keys';
-import type { PersonalRecords } from '../platform/privacyPorts';
+import { pageByCommunity, type ExpiringRecords, type PersonalRecords } from '../platform/privacyPorts';
 
 const indexAttrs = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'expiresAt', 'photoKey']);
 function plain(it: Record<string, unknown>): Record<string, unknown> {
@@ -54,5 +54,22 @@ export const elderCarePersonalRecords: PersonalRecords = {
     if (cursor) return { writes: [] };
     const profile = await ctx.db.get(keys.elderProfile(userId), true);
     return { writes: profile ? [{ delete: keys.elderProfile(userId) }] : [] };
+  },
+};
+
+/**
+ * 助急 locations for the purge job (retention `emergencyLocation`): a call made before `before` that still holds a
+ * location loses it (address and coordinates); the call itself (when, who answered, how fast) stays for the work
+ * summary. Read through each community's calls (gsi2, by time), oldest first, only those due.
+ */
+export const emergencyLocations: ExpiringRecords = {
+  async due(ctx, before, cursor) {
+    return pageByCommunity(ctx, cursor, async (communityId, pageCursor) => {
+      const page = await ctx.db.query<Record<string, unknown>>({ index: 'gsi2', pk: keys.emergencyOfCommunity(communityId, '', '').gsi2pk, between: ['0', before], limit: 100, cursor: pageCursor });
+      return { items: page.items.filter((e) => e.location !== undefined).map((e) => ({ key: keys.emergency(String(e.id)) })), cursor: page.cursor };
+    });
+  },
+  expireWrite(item, at) {
+    return { update: item.key, spec: { set: { locationPurgedAt: at }, remove: ['location'], if: { expr: 'attribute_exists(#location)' } } };
   },
 };

@@ -1,6 +1,7 @@
 import type { ConsentEntry } from '../../shared/privacy/schemas';
 import type { Ctx } from './context';
 import type { TxWrite } from './db';
+import { listUnits } from './units';
 
 /**
  * What a capability that holds a person's records offers privacy (issue 11 item 7, 个人信息保护法 第四十四条 to
@@ -33,4 +34,28 @@ export interface WithdrawnPhotos {
   due(ctx: Ctx, before: string, cursor: string | undefined): Promise<{ items: { key: { pk: string; sk: string }; photoKeys: string[]; version?: number }[]; next?: string }>;
   /** the write that forgets a matter's photos (conditional on the photos still being there) */
   forgetWrite(item: { key: { pk: string; sk: string } }, at: string): TxWrite;
+}
+
+/**
+ * Records (or a part of them) whose retention period ended before `before`, a page at a time, for the purge job: the
+ * capability that owns them finds them by its own index and says the one write that ends them (a delete, or the
+ * removal of the part whose period ended), conditioned on what made it due so a re-run or a race changes nothing more.
+ */
+export interface ExpiringRecords {
+  due(ctx: Ctx, before: string, cursor: string | undefined): Promise<{ items: { key: { pk: string; sk: string } }[]; next?: string }>;
+  expireWrite(item: { key: { pk: string; sk: string } }, at: string): TxWrite;
+}
+
+/**
+ * Pages through every community's index for the purge job: `page` reads one page of one community's index; the
+ * cursor is `<community index>|<page cursor>`, so a run resumes where it stopped.
+ */
+export async function pageByCommunity<T>(ctx: Ctx, cursor: string | undefined, page: (communityId: string, pageCursor: string | undefined) => Promise<{ items: T[]; cursor?: string }>): Promise<{ items: T[]; next?: string }> {
+  const communities = (await listUnits(ctx.db)).filter((u) => u.kind === 'community').map((u) => u.id).sort();
+  let [i, pageCursor] = cursor ? [Number(cursor.split('|')[0]), cursor.split('|').slice(1).join('|') || undefined] : [0, undefined];
+  if (!(i < communities.length)) return { items: [] };
+  const got = await page(communities[i]!, pageCursor);
+  if (got.cursor) return { items: got.items, next: `${i}|${got.cursor}` };
+  i++;
+  return { items: got.items, next: i < communities.length ? `${i}|` : undefined };
 }

@@ -44,11 +44,16 @@ export const privacyCapability = capability('privacy', {
     },
     purgeExpired: {
       handler: 'functions/privacy/jobs.purgeExpiredHandler',
-      description: 'privacy - delete what the retention table says is due: data downloads after 7 days, photos of withdrawn matters after 30; paged, idempotent',
+      description: 'privacy - delete what the retention table says is due: data downloads after 7 days, photos of withdrawn matters after 30, 助急 locations after 90, relief audit entries after 5 years; paged, idempotent',
       schedule: 'cron(0 18 * * ? *)', // 02:00 China time
       timeout: 300,
       reservedConcurrency: 1,
-      needs: { table: { read: ['BOARD#', 'PURGEDUE#', 'UNITS'], write: ['MATTER#'], delete: ['PRIVACY#'] }, bucket: { tag: ['exports/', 'uploads/'] } },
+      // 助急 calls by community (ELDSOSC# on gsi2) lose their location; relief audit entries by community (RAUDIT# on
+      // gsi1) are deleted where they live (an application's RAPP#, a registry household's RREG#)
+      needs: {
+        table: { read: ['BOARD#', 'ELDSOSC#', 'PURGEDUE#', 'RAUDIT#', 'UNITS'], write: ['ELDSOS#', 'MATTER#'], delete: ['PRIVACY#', 'RAPP#', 'RREG#'] },
+        bucket: { tag: ['exports/', 'uploads/'] },
+      },
     },
   },
   errors: ['PRIVACY_POLICY_NEW_VERSION', 'PRIVACY_POLICY_VERSION_UNKNOWN', 'CONSENT_NOT_WITHDRAWABLE', 'STALE_VERSION'],

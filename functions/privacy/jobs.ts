@@ -22,6 +22,10 @@ export interface PurgeRun {
   exports: number;
   matters: number;
   photos: number;
+  /** 助急 calls whose location was deleted */
+  emergencyLocations: number;
+  /** relief audit entries deleted */
+  reliefAudits: number;
 }
 
 /**
@@ -38,7 +42,7 @@ export const purgeExpired = job(privacyCapability.functions.purgeExpired!, async
   const kinds = new Set(parsed.data.kinds ?? purgeKinds);
   const ctx = makeCtx(deps, `job-purge-${now.toISOString()}`);
   const files = privacyFiles(deps.config);
-  const run: PurgeRun = { at: now.toISOString(), exports: 0, matters: 0, photos: 0 };
+  const run: PurgeRun = { at: now.toISOString(), exports: 0, matters: 0, photos: 0, emergencyLocations: 0, reliefAudits: 0 };
 
   if (kinds.has('dataExport')) {
     for (;;) {
@@ -62,6 +66,18 @@ export const purgeExpired = job(privacyCapability.functions.purgeExpired!, async
         run.photos += page.items.reduce((n, m) => n + m.photoKeys.length, 0);
         run.matters += await applyEach(deps, page.items.map((m) => port.forgetWrite(m, now.toISOString())));
       }
+      cursor = page.next;
+    } while (cursor);
+  }
+  const counted = { emergencyLocation: 'emergencyLocations', reliefAudit: 'reliefAudits' } as const;
+  for (const kind of ['emergencyLocation', 'reliefAudit'] as const) {
+    if (!kinds.has(kind)) continue;
+    const before = new Date(now.getTime() - retentionDays(kind) * DAY_MS).toISOString();
+    const port = privacyPorts.expiring[kind];
+    let cursor: string | undefined;
+    do {
+      const page = await port.due(ctx, before, cursor);
+      if (page.items.length) run[counted[kind]] += await applyEach(deps, page.items.map((it) => port.expireWrite(it, now.toISOString())));
       cursor = page.next;
     } while (cursor);
   }

@@ -5,9 +5,11 @@ import { currentVolunteerIdConsentVersion } from '../../shared/signups/consent';
 import { NEXT_SESSION_A, type Person } from '../../tests/support/harness';
 import { dibaoBody, idNumber, ok, reliefWorld, type ReliefWorld } from '../../tests/support/relief';
 import { watchTransactions } from '../../tests/support/transactions';
+import { elderCareWorld } from '../../tests/support/elderCare';
+import { emergencyItem, type EmergencyRecord } from '../elderCare/store';
 import { closeAccount } from './commands/close';
 import { drainPrivacyWork, purgeExpired } from './jobs';
-import { privacyKeys } from './store';
+import { privacyKeys, setCurrentPolicyVersion } from './store';
 
 let w: ReliefWorld;
 const DAY = 86_400_000;
@@ -219,6 +221,49 @@ describe('retention: purgeExpired', () => {
     expect(rerun).toMatchObject({ exports: 0, matters: 0 });
   });
 
+  it('deletes a 助急 call’s location after 90 days and keeps the call, and relief audit entries after 5 years, not a day before', async () => {
+    // Prepare: an elder’s help call with an address, a reviewer’s audited reveal of a submitted application
+    const elder = await elderCareWorld(w.h).resident('邹purgeelder', { birthYear: 1940 });
+    // the call as elder care stores it (its own item builder), answered and resolved
+    const call = { id: `sos-${elder.id}` };
+    const createdAt = w.h.clock.now().toISOString();
+    await w.h.deps.db.put(
+      emergencyItem({ id: call.id, elderId: elder.id, elderName: '邹purgeelder', subdistrictId: 'sd', communityId: 'c-a', gridId: 'g-a1', location: { latitude: 31.2, longitude: 121.4, address: '和平路88号5楼' }, state: 'resolved', escalated: false, escalateAt: createdAt, createdAt, told: 1, familyIds: [], version: 2 } as EmergencyRecord),
+    );
+    const owner = await w.h.person('严purgeaudit', [['resident', 'c-a']]);
+    const app = await w.submitted(owner, dibaoBody(owner, { self: idNumber('1962-03-04', '139') }));
+    ok(await w.h.api.as(w.p.worker).post(`/relief/applications/${app.application.id}/reveal`, { reason: '入户核查，核对户籍信息' }), 'reveal');
+    const audits = async () => (await w.h.deps.db.query({ pk: keys.reliefApplication(app.application.id).pk, prefix: 'AUDIT#', consistent: true })).items;
+    const start = w.h.clock.now().getTime();
+    const run = (days: number, kinds: ('emergencyLocation' | 'reliefAudit')[]) => purgeExpired(w.h.deps, { at: new Date(start + days * DAY).toISOString(), kinds });
+    // Act
+    const early = await run(89, ['emergencyLocation']);
+    const heldBefore = (await w.h.deps.db.get<Record<string, unknown>>(keys.emergency(call.id), true))!;
+    const due = await run(91, ['emergencyLocation']);
+    const kept = (await w.h.deps.db.get<Record<string, unknown>>(keys.emergency(call.id), true))!;
+    const again = await run(91, ['emergencyLocation']);
+    const auditsBefore = await audits();
+    const auditsEarly = await run(5 * 365 - 1, ['reliefAudit']);
+    const auditsKept = await audits();
+    const auditsDue = await run(5 * 365 + 1, ['reliefAudit']);
+    const auditsRerun = await run(5 * 365 + 1, ['reliefAudit']);
+    // Assess
+    expect(early.emergencyLocations).toBe(0);
+    expect(heldBefore.location).toMatchObject({ address: '和平路88号5楼' });
+    expect(due.emergencyLocations).toBeGreaterThanOrEqual(1);
+    expect(kept).toMatchObject({ id: call.id, elderId: elder.id, state: 'resolved', locationPurgedAt: new Date(start + 91 * DAY).toISOString() });
+    expect(kept.location).toBeUndefined();
+    expect(JSON.stringify(kept)).not.toContain('和平路88号');
+    expect(again.emergencyLocations).toBe(0);
+    expect(auditsBefore).toHaveLength(1);
+    expect(auditsEarly.reliefAudits).toBe(0);
+    expect(auditsKept).toHaveLength(1);
+    expect(auditsDue.reliefAudits).toBeGreaterThanOrEqual(1);
+    expect(await audits()).toEqual([]);
+    expect(auditsRerun.reliefAudits).toBe(0);
+    expect(ok(await w.h.api.as(owner).get(`/relief/applications/${app.application.id}`), 'file kept').application.status).toBe('submitted');
+  });
+
   it('refuses a payload that is not { at, kinds } before reading anything', async () => {
     await expect(purgeExpired(w.h.deps, { at: 'yesterday' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(purgeExpired(w.h.deps, { kinds: ['everything'] })).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -252,5 +297,24 @@ describe('the privacy policy, versioned', () => {
     const state = ok(await w.h.api.as(resident).get('/me/privacy'), 'state');
     // Assess
     expect(state).toMatchObject({ needsAcceptance: true, code: 'PRIVACY_POLICY_NEW_VERSION', acceptedVersion: '2026-01' });
+  });
+
+  it('asks everyone who accepted the old version again once a new one is put in force, with what changed, and takes only the new one', async () => {
+    // Prepare
+    const resident = await w.h.person('沈movedpolicy', [['resident', 'c-b']]);
+    ok(await w.h.api.as(resident).post('/me/privacy/accept', { version: currentPrivacyPolicyVersion }), 'accept the old');
+    // Act
+    await setCurrentPolicyVersion(w.h.deps.db, '2027-01', w.h.clock.now().toISOString());
+    try {
+      const asked = ok(await w.h.api.as(resident).get('/me/privacy'), 'asked');
+      const old = await w.h.api.as(resident).post('/me/privacy/accept', { version: currentPrivacyPolicyVersion });
+      const accepted = ok(await w.h.api.as(resident).post('/me/privacy/accept', { version: '2027-01' }), 'accept the new');
+      // Assess
+      expect(asked).toMatchObject({ needsAcceptance: true, code: 'PRIVACY_POLICY_NEW_VERSION', acceptedVersion: currentPrivacyPolicyVersion, policy: { version: '2027-01', changesZh: expect.stringContaining('九十天') } });
+      expect(old.status).toBe(409);
+      expect(accepted).toMatchObject({ needsAcceptance: false, acceptedVersion: '2027-01' });
+    } finally {
+      await setCurrentPolicyVersion(w.h.deps.db, currentPrivacyPolicyVersion, w.h.clock.now().toISOString());
+    }
   });
 });

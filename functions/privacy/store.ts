@@ -1,3 +1,4 @@
+import { defaultPrivacyPolicyVersion, isPolicyVersion, type PrivacyPolicyVersion } from '../../shared/privacy/policy';
 import type { Db, TxWrite } from '../platform/db';
 
 /**
@@ -15,6 +16,8 @@ export const privacyKeys = {
   withdrawal: (userId: string, consentId: string) => ({ pk: `PRIVACY#${userId}`, sk: `WITHDRAWN#${consentId}` }),
   /** the account's closure: written once; a second close answers the first's time */
   closure: (userId: string) => ({ pk: `PRIVACY#${userId}`, sk: 'CLOSED' }),
+  /** which privacy policy version is in force (absent: shared/privacy/policy.ts defaultPrivacyPolicyVersion) */
+  currentPolicy: () => ({ pk: 'PRIVACY#setting', sk: 'POLICY' }),
   /** the purge job's cursor through the boards, so a long run resumes where it stopped (one per kind) */
   purgeCursor: (kind: string) => ({ pk: 'PURGE', sk: kind }),
 };
@@ -46,6 +49,20 @@ export interface ClosureRecord {
   userId: string;
   closedAt: string;
   pseudonym: string;
+}
+
+/**
+ * The version in force: the setting when it names a version whose text ships with this code, else the default (a
+ * setting naming a text not deployed yet is ignored, so publishing before deploying cannot ask for a text we lack).
+ */
+export async function currentPolicyVersion(db: Db): Promise<PrivacyPolicyVersion> {
+  const it = await db.get<{ version?: string } & Record<string, unknown>>(privacyKeys.currentPolicy());
+  return it?.version && isPolicyVersion(it.version) ? it.version : defaultPrivacyPolicyVersion;
+}
+
+/** Puts `version` in force (an operator publishing a new text, or a test moving it). */
+export async function setCurrentPolicyVersion(db: Db, version: PrivacyPolicyVersion, at: string): Promise<void> {
+  await db.put({ ...privacyKeys.currentPolicy(), entity: 'privacyPolicyInForce', version, at });
 }
 
 export async function getPolicy(db: Db, userId: string): Promise<PolicyRecord | undefined> {

@@ -4,7 +4,7 @@ import type { Ctx } from '../platform/context';
 import type { TxWrite } from '../platform/db';
 import { NotFoundError } from '../platform/errors';
 import { keys } from '../platform/keys';
-import type { PersonalRecords } from '../platform/privacyPorts';
+import { pageByCommunity, type ExpiringRecords, type PersonalRecords } from '../platform/privacyPorts';
 import { listByOwner, putApplication, putHistory, unlockWrites, type ApplicationRecord } from './store';
 
 const PAGE = 25;
@@ -110,5 +110,23 @@ export const reliefPersonalRecords: PersonalRecords = {
       }
     }
     return { writes, next: page.cursor };
+  },
+};
+
+/**
+ * Relief's audit entries for the purge job (retention `reliefAudit`, 5 years): every audited full read (an
+ * application's sensitive part, a registry household's ID number) and every document view is indexed by community and
+ * time (gsi1 RAUDIT#), wherever the entry itself lives (RAPP#…/AUDIT#, RREG#…/AUDIT#); those older than `before` are
+ * deleted, oldest first.
+ */
+export const reliefAudits: ExpiringRecords = {
+  async due(ctx, before, cursor) {
+    return pageByCommunity(ctx, cursor, async (communityId, pageCursor) => {
+      const page = await ctx.db.query<{ pk: string; sk: string }>({ index: 'gsi1', pk: keys.reliefAuditByCommunity(communityId, '', '').gsi1pk, between: ['0', before], limit: 100, cursor: pageCursor });
+      return { items: page.items.map((a) => ({ key: { pk: a.pk, sk: a.sk } })), cursor: page.cursor };
+    });
+  },
+  expireWrite(item) {
+    return { delete: item.key, if: { expr: 'attribute_exists(#pk)' } };
   },
 };

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../http';
+import { purgeKinds } from './retention';
 
 /** 个人信息与隐私 (issue 11 item 7): the policy and my acceptance, my data as a download, my consents, closing my account. */
 
-export const PrivacyPolicy = z.object({ version: z.string(), textZh: z.string(), textEn: z.string() });
+export const PrivacyPolicy = z.object({
+  version: z.string(),
+  textZh: z.string(),
+  textEn: z.string(),
+  /** what changed since the version before (shown when a person who accepted an older one is asked again) */
+  changesZh: z.string().optional(),
+  changesEn: z.string().optional(),
+});
 
 /**
  * What the app reads at launch and on 我的: the current policy, the version I accepted, and `code:
@@ -63,7 +71,7 @@ export const Closed = z.object({ ok: z.literal(true), closedAt: IsoDateTime });
 
 export const RetentionRow = z.object({ kind: z.string(), nameZh: z.string(), nameEn: z.string(), days: z.number().int().optional(), from: z.string(), then: z.string(), enforcedBy: z.string() });
 
-export const PurgePayload = z.object({ at: IsoDateTime.optional(), kinds: z.array(z.enum(['dataExport', 'withdrawnMatterPhotos'])).min(1).optional() }).strict();
+export const PurgePayload = z.object({ at: IsoDateTime.optional(), kinds: z.array(z.enum(purgeKinds)).min(1).optional() }).strict();
 export type PurgePayload = z.infer<typeof PurgePayload>;
 
 export { Id };

@@ -1,4 +1,3 @@
-import { currentPrivacyPolicyVersion } from '../../../shared/privacy/policy';
 import type { ConsentEntry } from '../../../shared/privacy/schemas';
 import type { UserCtx } from '../../platform/context';
 import { TransactionCancelled } from '../../platform/db';
@@ -12,7 +11,7 @@ const sectionOf: Record<string, string> = { relief: 'reliefApplications', volunt
 /** 第十五条 / 第四十七条: the consents I gave, each with what withdrawing it means; the privacy policy's own first. */
 export async function listConsents(ctx: UserCtx): Promise<{ items: ConsentEntry[] }> {
   const userId = ctx.principal.userId;
-  const policy = await store.getPolicy(ctx.db, userId);
+  const [policy, current] = await Promise.all([store.getPolicy(ctx.db, userId), store.currentPolicyVersion(ctx.db)]);
   const items: ConsentEntry[] = [];
   if (policy)
     items.push({
@@ -22,7 +21,7 @@ export async function listConsents(ctx: UserCtx): Promise<{ items: ConsentEntry[
       titleEn: 'The Linli privacy policy',
       textVersion: policy.version,
       givenAt: policy.at,
-      effectZh: policy.version === currentPrivacyPolicyVersion ? '不同意隐私政策即无法继续使用邻里；如需停止使用，请注销账号。' : '隐私政策已更新，请重新阅读并同意。',
+      effectZh: policy.version === current ? '不同意隐私政策即无法继续使用邻里；如需停止使用，请注销账号。' : '隐私政策已更新，请重新阅读并同意。',
       effectEn: 'Linli cannot be used without the privacy policy; to stop, close your account.',
       withdrawable: false,
     });
