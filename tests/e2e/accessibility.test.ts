@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../support/harness';
+import { drainPrivacyWork } from '../../functions/privacy/jobs';
 import { dibaoBody, idNumber } from '../support/relief';
-import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phonePage, startWeb } from '../support/web';
+import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phoneContext, startWeb } from '../support/web';
 
 /**
  * Every page, as the person who uses it, in normal and in elder mode (长辈版): axe-core finds no serious or critical
@@ -39,6 +40,7 @@ beforeAll(async () => {
   await seedWorkbench(people['resident-wang']);
   await seedReliefRegistry(people['worker-liu']);
   await seedRelief(people['resident-wang'], people['worker-liu']);
+  await seedPrivacy(people['resident-wang']);
   await seedElderCare(people['resident-wang'], people['worker-liu']);
   await seedEmploymentAndProjects(people['worker-liu']);
   await seedSafety(people['worker-liu']);
@@ -219,6 +221,17 @@ async function seedRelief(wang: Person, liu: Person) {
   v = (await h.api.as(liu).post(`/relief/applications/${a.application.id}/review`, { decision: 'approve', version: v })).body.application.version;
   const final = await h.api.as(reviewer).post(`/relief/applications/${a.application.id}/review`, { decision: 'approve', version: v });
   if (final.body?.application?.status !== 'approved') throw new Error(`dibao not approved: ${final.status} ${JSON.stringify(final.body)}`);
+  // a draft of wang's with her own upload: the uploader's 查看 shows on it (no object is behind the key; the page needs none to render)
+  const own = (await h.api.as(wang).post('/relief/applications', { ...dibaoBody(wang), documents: [{ kind: 'idCard', key: `relief-docs/${wang.id}/a11y-id.jpg` }] })).body;
+  if (!own?.application?.id) throw new Error(`relief draft: ${JSON.stringify(own)}`);
+  rl.RL_DRAFT = own.application.id;
+}
+
+/** Residents' rights: wang's download of her data, ready (her consented relief applications are listed as consents). */
+async function seedPrivacy(wang: Person) {
+  const started = await h.api.as(wang).post('/me/data-export', undefined, { 'idempotency-key': 'a11y-pv-export' });
+  if (started.status >= 300) throw new Error(`privacy export: ${started.status} ${JSON.stringify(started.body)}`);
+  await drainPrivacyWork(h.deps);
 }
 
 /** The relief registry: a household of grid g-a1 with an open bereavement visit assigned to the community worker. */
@@ -301,6 +314,10 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/relief/disbursements/index'],
   ['officer-huang', '#/packages/relief/figures/index'],
   ['resident-wang', '#/packages/relief/notice/index'],
+  // the uploader's own draft, with 查看 on her upload
+  ['resident-wang', '#/packages/relief/application/index?id=RL_DRAFT'],
+  // 个人信息与隐私: the policy, the download, consents, closing the account
+  ['resident-wang', '#/packages/privacy/home/index'],
   ['resident-wang', '#/packages/announcements/list/index'],
   ['resident-wang', '#/packages/announcements/detail/index?id=ANN_ID'],
   ['worker-liu', '#/packages/announcements/list/index'],
@@ -335,16 +352,35 @@ const pages: [string, string][] = [
   ['grid-he', '#/packages/safety/report/index'],
 ];
 
+/**
+ * One phone per person and mode, each page a fresh load in it: the pages of a phone share the HTTP cache (the app's
+ * scripts load once, not 190 times), and every load starts from the same storage (the init script runs before the
+ * app on each load).
+ */
+const phones = new Map<string, Promise<BrowserContext>>();
+function phoneOf(who: string, elder: boolean): Promise<BrowserContext> {
+  const key = `${who}|${elder}`;
+  if (!phones.has(key)) {
+    phones.set(
+      key,
+      phoneContext(browser).then(async (context) => {
+        await context.addInitScript(
+          ([t, elderMode]) => {
+            localStorage.setItem('linli.privacyAgreed', JSON.stringify({ data: true }));
+            localStorage.setItem('linli.prefs', JSON.stringify({ data: { elder: elderMode, lang: 'zh' } }));
+            if (t) localStorage.setItem('linli.tokens', JSON.stringify({ data: t }));
+          },
+          [who ? tokens[who] : null, elder] as const,
+        );
+        return context;
+      }),
+    );
+  }
+  return phones.get(key)!;
+}
+
 async function open(who: string, route: string, elder: boolean): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.context().addInitScript(
-    ([t, elderMode]) => {
-      localStorage.setItem('linli.privacyAgreed', JSON.stringify({ data: true }));
-      localStorage.setItem('linli.prefs', JSON.stringify({ data: { elder: elderMode, lang: 'zh' } }));
-      if (t) localStorage.setItem('linli.tokens', JSON.stringify({ data: t }));
-    },
-    [who ? tokens[who] : null, elder] as const,
-  );
+  const page = await (await phoneOf(who, elder)).newPage();
   await page.goto(`${web.url}/${route.replace('MATTER', matterId).replace(/FIVE_\w+|COUNCIL_ID|CONSULT_ID/, (k) => five[k]!).replace(/SU_\w+/, (k) => su[k]!).replace(/RL_\w+/, (k) => rl[k]!).replace(/RR_\w+/, (k) => rr[k]!).replace(/ANN_\w+/, (k) => ann[k]!).replace(/EC_\w+/g, (k) => ec[k]!).replace(/SF_\w+/g, (k) => sf[k]!)}`);
   await page.waitForLoadState('networkidle');
   // the page has rendered its content (not a spinner): some text in the page root
@@ -361,7 +397,7 @@ describe('accessibility of every page', () => {
           expect(await axeViolations(page)).toEqual([]);
           if (elder) expect(await elderShortfalls(page)).toEqual({ small: [], tiny: [] });
         } finally {
-          await page.context().close();
+          await page.close();
         }
       });
     }

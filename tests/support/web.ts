@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { handleAny } from '../../functions/app';
 import type { Deps } from '../../functions/platform/context';
 
@@ -71,7 +71,10 @@ export async function startWeb(deps: Deps): Promise<{ url: string; close(): Prom
       res.end(readFileSync(path.join(served, 'index.html')));
       return;
     }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    // the build's scripts and styles are named by their content hash (app.e835d338.js): cached for good, as a CDN
+    // serves them; index.html is not
+    const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...(hashed ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}) });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -86,9 +89,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A phone's browser: a 375×812 screen, touch, Chinese. Its pages share storage and the HTTP cache. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+}
+
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  return context.newPage();
+  return (await phoneContext(browser)).newPage();
 }
 
 /** A phone page logged in through the login page, as a person on the local stack does it (h5 has no wx.login). */
