@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { drainPrivacyWork } from '../../functions/privacy/jobs';
+import { setCurrentPolicyVersion } from '../../functions/privacy/store';
+import { defaultPrivacyPolicyVersion } from '../../shared/privacy/policy';
 import { harness, type Harness, type Person } from '../support/harness';
 import { dibaoBody, idNumber, ok } from '../support/relief';
 import { ensureH5Build, launchBrowser, loginAs as logIn, openPage, ROOT, startWeb } from '../support/web';
@@ -90,5 +92,45 @@ describe('residents’ rights, end to end', () => {
     expect(me.body.code).toBe('TOKEN_REVOKED');
     expect(await heldToken(page)).toBe('');
     await page.context().close();
+  });
+});
+
+describe('a new privacy policy version, asked again at sign-in', () => {
+  afterAll(async () => {
+    await setCurrentPolicyVersion(h.deps.db, defaultPrivacyPolicyVersion, new Date().toISOString());
+  });
+
+  it('asks a resident who accepted 2026-12 for 2027-01 with what changed, records the acceptance, and does not ask again', async () => {
+    // Prepare: sun accepted the version in force; then 2027-01 is put in force
+    const sun = await h.person('孙玉兰', [['resident', 'c-a']], { openid: 'resident-sun' });
+    const before = ok(await h.api.as(sun).post('/me/privacy/accept', { version: defaultPrivacyPolicyVersion }), 'accept 2026-12');
+    expect(before.needsAcceptance).toBe(false);
+    await setCurrentPolicyVersion(h.deps.db, '2027-01', new Date().toISOString());
+    // Act: sign in
+    const page = await loginAs('resident-sun');
+    const sheet = page.getByTestId('privacy-new-version');
+    await sheet.waitFor({ timeout: 20_000 });
+    // Assess: the sheet names both versions and what changed
+    await expect(sheet.textContent()).resolves.toContain('2027-01');
+    await expect(sheet.textContent()).resolves.toContain(defaultPrivacyPolicyVersion);
+    await expect(page.getByTestId('privacy-changes').textContent()).resolves.toContain('九十天');
+    await page.screenshot({ path: path.join(shots, 'e2e-privacy-4-new-version.png') });
+    // Act: agree
+    await page.getByTestId('privacy-agree').click();
+    await page.getByTestId('privacy-prompt').waitFor({ state: 'detached', timeout: 20_000 });
+    // Assess: recorded on the server
+    const after = ok(await h.api.as(sun).get('/me/privacy'), 'state after');
+    expect(after).toMatchObject({ needsAcceptance: false, acceptedVersion: '2027-01' });
+    await page.context().close();
+    // and a fresh sign-in on another phone is not asked again
+    const again = await loginAs('resident-sun');
+    await openPage(again, `${web.url}/#/pages/me/index`);
+    const checked = again.waitForResponse((r) => r.url().includes('/me/privacy') && r.request().method() === 'GET', { timeout: 20_000 });
+    await again.reload();
+    expect((await (await checked).json()).needsAcceptance).toBe(false);
+    await again.getByTestId('me-privacy').waitFor({ timeout: 20_000 });
+    await again.waitForTimeout(500);
+    expect(await again.getByTestId('privacy-prompt').count()).toBe(0);
+    await again.context().close();
   });
 });

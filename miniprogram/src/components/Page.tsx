@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/messages'
-import { agreePrivacy, disagreePrivacy, openPrivacyGuide, subscribePrivacy } from '../state/privacy'
+import { pk } from '../i18n/privacy'
+import { agreePrivacy, checkPolicyVersion, disagreePrivacy, openPrivacyGuide, subscribeNewPolicy, subscribePrivacy, type NewPolicy } from '../state/privacy'
 import { aria, isH5 } from './a11y'
 
 /** The root of every page: elder mode and language are classes here; the privacy prompt lives here too. */
@@ -31,35 +32,67 @@ export function Page({ title, children, actions }: PropsWithChildren<{ title: Me
   )
 }
 
+/**
+ * The agreement sheet: at first launch WeChat's (or, in h5, our first-run) agreement; after sign-in, when the server
+ * says a newer policy is in force than the one the person accepted (GET /me/privacy), that version with what changed
+ * and its text, and agreeing records the acceptance (state/privacy.ts checkPolicyVersion).
+ */
 function PrivacyPrompt() {
   const t = useT()
   const [show, setShow] = useState(false)
+  const [policy, setPolicy] = useState<NewPolicy | undefined>()
+  const [busy, setBusy] = useState(false)
   useEffect(() => subscribePrivacy(setShow), [])
+  useEffect(() => subscribeNewPolicy(setPolicy), [])
+  useEffect(() => {
+    void checkPolicyVersion()
+  }, [])
   if (!show) return null
+  const agree = (buttonId?: string) => {
+    if (busy) return
+    setBusy(true)
+    agreePrivacy(buttonId)
+      .catch(() => Taro.showToast({ title: t(pk('pv.acceptFailed')), icon: 'none' }))
+      .finally(() => setBusy(false))
+  }
+  const en = t.lang === 'en'
+  const title = policy ? t(pk('pv.newTitle')) : t('privacy.title')
   return (
-    <View className={isH5 ? 'privacy-banner' : 'privacy-mask'} {...aria({ role: isH5 ? 'region' : 'dialog', 'aria-label': t('privacy.title') })} data-testid='privacy-prompt'>
+    <View className={isH5 ? 'privacy-banner' : 'privacy-mask'} {...aria({ role: isH5 ? 'region' : 'dialog', 'aria-label': title })} data-testid='privacy-prompt'>
       <View className='privacy-box'>
         <Text className='h2' {...aria({ role: 'heading', 'aria-level': 2 })}>
-          {t('privacy.title')}
+          {title}
         </Text>
-        <Text className='body privacy-text'>{t('privacy.body')}</Text>
+        {policy ? (
+          <View data-testid='privacy-new-version'>
+            <Text className='body block'>{t(pk('pv.newIntro'), { old: policy.acceptedVersion ?? '', version: policy.version })}</Text>
+            {policy.changesZh ? (
+              <Text className='body block' data-testid='privacy-changes'>
+                {t(pk('pv.changes'), { changes: (en ? policy.changesEn : policy.changesZh) ?? '' })}
+              </Text>
+            ) : null}
+            <Text className='small block privacy-text'>{en ? policy.textEn : policy.textZh}</Text>
+          </View>
+        ) : (
+          <Text className='body privacy-text'>{t('privacy.body')}</Text>
+        )}
         <Text className='link' onClick={openPrivacyGuide} {...aria({ role: 'link', tabindex: 0 })}>
           {t('privacy.read')}
         </Text>
         <View className='row gap'>
           <Button className='btn btn-plain' onClick={disagreePrivacy} {...aria({ role: isH5 ? 'button' : undefined })} data-testid='privacy-disagree'>
-            {t('privacy.disagree')}
+            {policy ? t(pk('pv.later')) : t('privacy.disagree')}
           </Button>
           <Button
             id='privacy-agree'
             className='btn btn-primary'
             openType={isH5 ? undefined : 'agreePrivacyAuthorization'}
-            onAgreePrivacyAuthorization={() => agreePrivacy('privacy-agree')}
-            onClick={() => isH5 && agreePrivacy()}
+            onAgreePrivacyAuthorization={() => agree('privacy-agree')}
+            onClick={() => isH5 && agree()}
             {...aria({ role: isH5 ? 'button' : undefined })}
             data-testid='privacy-agree'
           >
-            {t('privacy.agree')}
+            {policy ? t(pk('pv.policyAccept')) : t('privacy.agree')}
           </Button>
         </View>
       </View>

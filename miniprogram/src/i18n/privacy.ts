@@ -20,6 +20,14 @@ export const privacyMessages = {
   'pv.policyAccepted': { zh: '您已于 {at} 同意此版本', en: 'You accepted this version on {at}' },
   'pv.policyNew': { zh: '隐私政策已更新，请阅读后同意', en: 'The privacy policy has changed: read it and accept to go on' },
   'pv.policyAccept': { zh: '我已阅读并同意', en: 'I have read it and agree' },
+  'pv.newTitle': { zh: '隐私政策已更新', en: 'The privacy policy has changed' },
+  'pv.newIntro': {
+    zh: '您曾同意 {old} 版本。新版本 {version} 已生效，请阅读变更内容后同意。',
+    en: 'You accepted version {old}. Version {version} is now in force: read what changed and agree to it.',
+  },
+  'pv.changes': { zh: '本次变更：{changes}', en: 'What changed: {changes}' },
+  'pv.later': { zh: '暂不同意', en: 'Not now' },
+  'pv.acceptFailed': { zh: '未能记录您的同意，请稍后再试', en: 'Your agreement could not be recorded; try again later' },
   'pv.export': { zh: '下载我的数据', en: 'Download my data', zhPlain: '下载我的信息', enPlain: 'Download my data' },
   'pv.exportHint': {
     zh: '我们会汇总您在邻里的资料、反映的事项、救助申请（身份证号已遮挡）、志愿服务、预约和时间银行记录，生成 JSON 文件和 Excel 表格，保留 7 天。',

@@ -96,6 +96,9 @@ export default function PrivacyPage() {
               ) : s.acceptedAt ? (
                 <Text className='small muted block'>{p('pv.policyAccepted', { at: fmtDateTime(s.acceptedAt, t.lang) })}</Text>
               ) : null}
+              {s.needsAcceptance && s.acceptedVersion && s.policy.changesZh ? (
+                <Text className='body block'>{p('pv.changes', { changes: (t.lang === 'en' ? s.policy.changesEn : s.policy.changesZh) ?? '' })}</Text>
+              ) : null}
               <Text className='body block privacy-text'>{t.lang === 'en' ? s.policy.textEn : s.policy.textZh}</Text>
               {s.needsAcceptance ? (
                 <Btn kind='primary' block loading={busy === 'accept'} onClick={accept} testId='pv-policy-accept'>
