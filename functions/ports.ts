@@ -4,6 +4,7 @@ import { reliefEligibility } from './relief/eligibility';
 import { reservationEngine } from './signups/enginePort';
 import { authPersonalRecords } from './auth/privacyPort';
 import { elderCarePersonalRecords, emergencyLocations } from './elderCare/privacyPort';
+import { fiveListsPersonalRecords } from './fiveLists/privacyPort';
 import type { ExpiringRecords, PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
 import { reliefAudits, reliefPersonalRecords } from './relief/privacyPort';
 import { sayItDayPersonalRecords, withdrawnMatterPhotos } from './sayItDay/privacyPort';
@@ -26,7 +27,8 @@ export const privacyPorts: {
   /** the purge job's other kinds (shared/privacy/retention.ts), each owned by the capability that holds the records */
   expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords };
 } = {
-  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords],
+  // appended, never inserted: a closure under way names its port by position (privacy/commands/close.ts)
+  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords],
   withdrawnMatterPhotos,
   expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits },
 };

@@ -36,7 +36,8 @@ export const privacyCapability = capability('privacy', {
       needs: {
         table: {
           read: [...personalReads, 'UNITS', 'WORKDUE#', 'WORK#'],
-          write: ['DEADLETTERS', 'MATTER#', 'PRIVACY#', 'RAPP#', 'USER#', 'WORK#'],
+          // PLACE#: the name on reservations the person held (pseudonymised at closure)
+          write: ['DEADLETTERS', 'MATTER#', 'PLACE#', 'PRIVACY#', 'RAPP#', 'USER#', 'WORK#'],
           delete: ['PRIVACY#', 'RACTIVE#', 'RAPP#', 'USER#', 'VOLPHONE#', 'ELDER#', 'WORK#'],
         },
         bucket: { write: ['exports/'], tag: ['exports/'] },

@@ -8,6 +8,7 @@ import { watchTransactions } from '../../tests/support/transactions';
 import { elderCareWorld } from '../../tests/support/elderCare';
 import { emergencyItem, type EmergencyRecord } from '../elderCare/store';
 import { closeAccount } from './commands/close';
+import { ports } from '../ports';
 import { drainPrivacyWork, purgeExpired } from './jobs';
 import { privacyKeys, setCurrentPolicyVersion } from './store';
 
@@ -20,6 +21,19 @@ beforeAll(async () => {
 
 async function raise(who: Person, text: string, photos: string[] = []) {
   return ok(await w.h.api.as(who).post(`/sessions/${NEXT_SESSION_A}/matters`, { category: 'environment', text, photos }), 'matter');
+}
+
+/** Every item of the table (all pages) whose attributes hold `text` anywhere. */
+async function scanFor(text: string): Promise<{ pk: string; sk: string }[]> {
+  const { ScanCommand } = await import('@aws-sdk/client-dynamodb');
+  const out: { pk: string; sk: string }[] = [];
+  let start: Record<string, any> | undefined;
+  do {
+    const page = await w.h.deps.db.client.send(new ScanCommand({ TableName: w.h.tableName, ExclusiveStartKey: start }));
+    for (const i of page.Items ?? []) if (JSON.stringify(i).includes(text)) out.push({ pk: String(i.pk?.S), sk: String(i.sk?.S) });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
 }
 
 async function exported(who: Person): Promise<{ doc: any; state: any }> {
@@ -174,6 +188,37 @@ describe('closing my account (第四十七条)', () => {
     const file = (await w.h.deps.db.get<{ ownerName: string; status: string }>(keys.reliefApplication(app.application.id), true))!;
     expect(file).toMatchObject({ status: 'submitted', ownerName: kept.authorName });
     expect(await w.h.deps.db.get(keys.reliefApplication(draft.application.id), true)).toBeUndefined();
+    expect(tx.largest()).toBeLessThanOrEqual(100);
+  });
+
+  it('leaves no copy of the name anywhere in the table: matter, five-list record and history, relief history, reservations', async () => {
+    // Prepare: a resident whose name is copied into records that are kept
+    const name = '欧阳春燕';
+    const resident = await w.h.person(name, [['resident', 'c-a']]);
+    const worker = w.p.worker;
+    const matter = await raise(resident, '小区南门的台阶破损，老人上下不方便');
+    const ctx = makeCtx(w.h.deps, 'test-intake');
+    // the say-it day's outcome: the matter enters the five lists through the intake port, the author's name copied
+    await w.h.deps.db.transact(ports.fiveListsIntake.collectWrites(ctx, { id: matter.id, communityId: 'c-a', subdistrictId: 'sd-t', gridId: 'g-a1', authorId: resident.id, authorName: name, anonymous: false, category: 'environment', text: matter.text, photoKeys: [] }, { userId: resident.id, name }));
+    const app = await w.submitted(resident, dibaoBody(resident, { self: idNumber('1972-05-06', '173') }));
+    const organizer = await w.h.person('周组织', [['organizer', 'c-a']]);
+    const event = ok(
+      await w.h.api.as(organizer).post('/events', { unitId: 'c-a', title: '迎新年社区文艺汇演', description: '居民合唱', place: '和平社区文化广场', startsAt: '2027-01-10T01:00:00.000Z', endsAt: '2027-01-10T03:00:00.000Z', capacity: 4, maxCompanions: 1, cancelCutoffHours: 2 }, { 'idempotency-key': `ev-${resident.id}` }),
+      'event',
+    );
+    ok(await w.h.api.as(resident).post(`/events/${event.event.id}/registration`, { companions: 0 }, { 'idempotency-key': `reg-${resident.id}` }), 'register');
+    const before = await scanFor(name);
+    // Act
+    ok(await w.h.api.as(resident).post('/me/close', { confirm: '注销' }), 'close');
+    const tx = watchTransactions(w.h.deps.db.client);
+    await drainPrivacyWork(w.h.deps);
+    tx.stop();
+    // Assess: each kind of copy was there, and none is left
+    expect(before.map((i) => i.sk)).toEqual(expect.arrayContaining(['FL', expect.stringMatching(/^FLHIST#/), expect.stringMatching(/^HIST#/), expect.stringMatching(/^RES#/)]));
+    expect(await scanFor(name)).toEqual([]);
+    const kept = (await w.h.deps.db.get<{ authorName: string }>(keys.matter(matter.id), true))!;
+    expect((await w.h.deps.db.get<{ submitterName: string }>(keys.fiveListMatter(matter.id), true))!.submitterName).toBe(kept.authorName);
+    expect((await w.h.deps.db.get<{ status: string }>(keys.reliefApplication(app.application.id), true))!.status).toBe('submitted');
     expect(tx.largest()).toBeLessThanOrEqual(100);
   });
 

@@ -8,6 +8,8 @@ import { pageByCommunity, type ExpiringRecords, type PersonalRecords } from '../
 import { listByOwner, putApplication, putHistory, unlockWrites, type ApplicationRecord } from './store';
 
 const PAGE = 25;
+/** writes of one closing step (platform/privacyPorts.ts: at most 90) */
+const CLOSE_WRITES = 90;
 /** states before the final decision: withdrawing the consent withdraws the application (it can no longer be processed) */
 const open = new Set(['draft', 'submitted', 'infoRequested', 'communityApproved']);
 
@@ -96,19 +98,34 @@ export const reliefPersonalRecords: PersonalRecords = {
       ...(r.locked ? unlockWrites(current, r.personHashes) : []),
     ];
   },
+  /**
+   * One application a step (its partition may hold many entries). A draft never submitted goes whole; a kept file gets
+   * the pseudonym for its owner name and for `byName` of every entry the person wrote (history, the audit of their own
+   * draft reveals), in at most 90 writes: a longer history is finished by the next step (same cursor).
+   */
   async closeStep(ctx, userId, pseudonym, cursor) {
-    const page = await listByOwner(ctx.db, userId, PAGE, cursor);
+    const page = await listByOwner(ctx.db, userId, 1, cursor);
     const writes: TxWrite[] = [];
     for (const r of page.items as ApplicationRecord[]) {
+      const items = (await ctx.db.query<{ pk: string; sk: string; byId?: string; byName?: string }>({ pk: keys.reliefApplication(r.id).pk, consistent: true })).items;
       if (r.status === 'draft' && !r.submittedAt && !r.filedById) {
         // a draft the person typed and never submitted: no duty to keep it
-        const items = await ctx.db.query<{ pk: string; sk: string }>({ pk: keys.reliefApplication(r.id).pk, consistent: true });
-        writes.push(...items.items.map((i): TxWrite => ({ delete: { pk: i.pk, sk: i.sk } })));
+        writes.push(...items.map((i): TxWrite => ({ delete: { pk: i.pk, sk: i.sk } })));
         if (r.locked) writes.push(...unlockWrites(r, r.personHashes));
-      } else if (r.ownerName !== pseudonym) {
-        writes.push({ update: keys.reliefApplication(r.id), spec: { set: { ownerName: pseudonym }, if: { expr: 'attribute_exists(#pk)' } } });
+        continue;
       }
+      // the application's own copies: its owner, and who consented, filed or confirmed the household when that was them
+      const set: Record<string, unknown> = {};
+      if (r.ownerName !== pseudonym) set.ownerName = pseudonym;
+      if (r.consent?.byId === userId && r.consent.byName !== pseudonym) set.consent = { ...r.consent, byName: pseudonym };
+      if (r.filedById === userId && r.filedByName !== pseudonym) set.filedByName = pseudonym;
+      if (r.householdConfirmed?.byId === userId && r.householdConfirmed.byName !== pseudonym) set.householdConfirmed = { ...r.householdConfirmed, byName: pseudonym };
+      if (Object.keys(set).length)
+        writes.push({ update: keys.reliefApplication(r.id), spec: { set, add: { version: 1 }, if: { expr: '#version = :v', values: { ':v': r.version } } }, fails: 'STALE_VERSION' });
+      for (const i of items)
+        if (i.byId === userId && i.byName !== pseudonym) writes.push({ update: { pk: i.pk, sk: i.sk }, spec: { set: { byName: pseudonym }, if: { expr: '#byId = :u', values: { ':u': userId } } } });
     }
+    if (writes.length > CLOSE_WRITES) return { writes: writes.slice(0, CLOSE_WRITES), next: cursor ?? '' };
     return { writes, next: page.cursor };
   },
 };

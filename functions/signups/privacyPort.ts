@@ -30,7 +30,7 @@ type Volunteer = VolunteerRecord & { idNumberConsent?: VolunteerRecord['idNumber
  * out), confirmed hours, reservations (shifts, events) and the time bank. The separate consent to the ID number can be
  * withdrawn: the sealed number and its mask are deleted (certificates from then on carry none), hours are kept. At
  * closure the volunteer record and its phone index go; hours and time-bank entries (no name in them) stay as the
- * service record the certificates were issued from.
+ * service record the certificates were issued from, and reservations stay with the name pseudonymised.
  */
 export const signupsPersonalRecords: PersonalRecords = {
   section: 'volunteering',
@@ -74,12 +74,22 @@ export const signupsPersonalRecords: PersonalRecords = {
       },
     ];
   },
-  async closeStep(ctx, userId, _pseudonym, cursor) {
-    if (cursor) return { writes: [] };
-    const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as Volunteer | undefined;
-    if (!v) return { writes: [] };
-    const writes: TxWrite[] = [{ delete: keys.volunteer(userId) }];
-    if (v.phone) writes.push({ delete: keys.volunteerByPhone(v.phone), if: { expr: 'attribute_not_exists(#pk) OR #userId = :u', values: { ':u': userId } } });
-    return { writes };
+  /**
+   * First the volunteer record and its phone index; then, a page at a time (cursor `res:<page>`), the name on each
+   * reservation the person holds (a shift's or an event's roster is kept as the service record) gets the pseudonym.
+   */
+  async closeStep(ctx, userId, pseudonym, cursor) {
+    if (!cursor) {
+      const v = (await ctx.db.get<Record<string, unknown>>(keys.volunteer(userId), true)) as Volunteer | undefined;
+      const writes: TxWrite[] = [];
+      if (v) writes.push({ delete: keys.volunteer(userId) });
+      if (v?.phone) writes.push({ delete: keys.volunteerByPhone(v.phone), if: { expr: 'attribute_not_exists(#pk) OR #userId = :u', values: { ':u': userId } } });
+      return { writes, next: 'res:' };
+    }
+    const page = await ctx.db.query<{ pk: string; sk: string; userId?: string; displayName?: string }>({ index: 'gsi1', pk: keys.reservationByHolder(userId, '', '').gsi1pk, limit: 90, cursor: cursor.slice(4) || undefined });
+    const writes: TxWrite[] = page.items
+      .filter((r) => r.userId === userId && r.displayName !== pseudonym)
+      .map((r) => ({ update: { pk: r.pk, sk: r.sk }, spec: { set: { displayName: pseudonym }, if: { expr: '#userId = :u', values: { ':u': userId } } } }));
+    return { writes, next: page.cursor ? `res:${page.cursor}` : undefined };
   },
 };
