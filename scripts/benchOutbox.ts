@@ -5,6 +5,7 @@
  *      run tries all 600 (the failing ones back off) and sends the 500;
  *   2. 500 more good ones while the 100 back off: they are not due, so the run reads past nothing.
  */
+import { text } from '../shared/notifications/texts';
 import { randomBytes } from 'node:crypto';
 import { fixedClock } from '../functions/platform/clock';
 import { makeCtx, type Deps } from '../functions/platform/context';
@@ -31,7 +32,7 @@ export async function outboxBench(real: Deps, print: (line?: string) => void): P
   const messages = async (userIds: string[], each: number) => {
     const all = userIds.flatMap((u) => Array.from({ length: each }, () => u));
     for (let i = 0; i < all.length; i += 20) {
-      await Promise.all(all.slice(i, i + 20).map((userId) => deps.db.transact(notificationWrites(ctx, { userId, template: 'matterOutcome', title: '事项结果', body: '已办结', data: { thing1: '事项' } }))));
+      await Promise.all(all.slice(i, i + 20).map((userId) => deps.db.transact(notificationWrites(ctx, { userId, template: 'matterOutcome', text: text('sayItDay.outcome', { matter: '事项', kind: 'solvedOnSpot' }), data: { thing1: '事项' } }))));
     }
   };
   const failing = await people(20, 'failing');

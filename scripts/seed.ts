@@ -16,6 +16,7 @@
  *   - inbox items are written with notificationWrites in one transaction each, as the commands do.
  * Running it again adds nothing that is there already.
  */
+import { text } from '../shared/notifications/texts';
 import { createHash } from 'node:crypto';
 import { rng } from './seedRandom';
 import { handleAny } from '../functions/app';
@@ -657,12 +658,10 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     for (const m of theirs) {
       const kind = m.outcome!.kind;
       const short = m.text.length > 18 ? `${m.text.slice(0, 18)}…` : m.text;
-      const tail = m.outcome!.reason ? `：${m.outcome!.reason}` : m.outcome!.note ? `：${m.outcome!.note}` : '';
       planned.push([new Date(m.outcome!.recordedAt), {
         userId: person.userId,
         template: 'matterOutcome',
-        title: `您的说事有了结果：${outcomeWords[kind]}`,
-        body: `「${short}」${outcomeWords[kind]}${tail}`,
+        text: text('sayItDay.outcome', { matter: short, kind, note: m.outcome!.reason || m.outcome!.note || undefined }),
         link: `/packages/sayItDay/matter/index?id=${m.id}`,
         data: { thing1: short.slice(0, 20), phrase2: outcomeWords[kind], date3: m.outcome!.recordedAt.slice(0, 10) },
       }]);
@@ -673,8 +672,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
       planned.push([new Date(Date.parse(s.startsAt) - DAY + 60 * MIN), {
         userId: person.userId,
         template: 'sessionReminder',
-        title: `明天 ${time} 是说事日`,
-        body: `${s.communityName}说事会 ${s.date} ${time}，地点：${s.place}。有事请在截止前提交。`,
+        text: text('sayItDay.sessionReminder', { community: s.communityName, date: s.date, time, place: s.place }),
         link: `/packages/sayItDay/session/index?id=${s.id}`,
         data: { thing1: `${s.communityName}说事会`.slice(0, 20), time2: `${s.date} ${time}`, thing3: s.place.slice(0, 20) },
       }]);

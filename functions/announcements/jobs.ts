@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { chinaDateTime } from '../../shared/platform/chinaTime';
 import { audienceKeyOf, listOrderKey } from '../../shared/announcements/rules';
 import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
@@ -120,8 +121,7 @@ function notificationOf(a: AnnouncementRecord, userId: string) {
   return {
     userId,
     template: 'announcement' as const,
-    title: `公告：${a.title}`,
-    body: a.body.length > 120 ? `${a.body.slice(0, 119)}…` : a.body,
+    text: text('announcements.published', { title: a.title, excerpt: a.body.length > 120 ? `${a.body.slice(0, 119)}…` : a.body }),
     link: `/packages/announcements/detail/index?id=${a.id}`,
     data: { thing1: a.title.slice(0, 20), thing2: where.slice(0, 20), time3: chinaDateTime(a.publishAt) },
   };

@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { activeStates, ratingStates, type FiveListState } from '../../shared/fiveLists/machine';
 import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
@@ -39,8 +40,7 @@ export const escalateOverdue = job(fiveListsCapability.functions.escalateOverdue
           m,
           to,
           'fiveListsOverdue',
-          `五单事项逾期：${stateWords[state]}`,
-          `「${m.text.slice(0, 18)}」${m.unitName ? `（${m.unitName}）` : ''}已超过${stateWords[state]}环节期限 ${m.deadlineAt!.slice(0, 10)}`,
+          text('fiveLists.overdue', { matter: m.text.slice(0, 18), unit: m.unitName || undefined, step: state, deadline: m.deadlineAt!.slice(0, 10) }),
         );
         try {
           // the marker and ONE work item that tells everyone (however many officers: 30 notifications were 121 items,

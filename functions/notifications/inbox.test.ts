@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { harness, type Harness, type Person } from '../../tests/support/harness';
 import { watchTransactions } from '../../tests/support/transactions';
 import { makeCtx } from '../platform/context';
@@ -14,7 +15,7 @@ async function inboxOf(p: Person, n: number): Promise<string[]> {
   for (let i = 0; i < n; i += 10) {
     await Promise.all(
       Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-        h.deps.db.transact(notificationWrites(ctx, { userId: p.id, template: 'matterOutcome', title: '事项结果', body: `第${i + k}条`, data: { thing1: '事项' } })),
+        h.deps.db.transact(notificationWrites(ctx, { userId: p.id, template: 'matterOutcome', text: text('sayItDay.outcome', { matter: `第${i + k}条`, kind: 'solvedOnSpot' }), data: { thing1: '事项' } })),
       ),
     );
   }

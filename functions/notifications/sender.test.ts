@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../../tests/support/harness';
 import { makeCtx } from '../platform/context';
 import { keys } from '../platform/keys';
@@ -158,7 +159,7 @@ describe('the outbox', () => {
     for (let i = 0; i < n; i += 10) {
       await Promise.all(
         Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-          o.deps.db.transact(notificationWrites(ctx, { userId: p.id, template: 'matterOutcome', title: '事项结果', body: `第${i + k}条`, data: { thing1: `第${i + k}条` } })),
+          o.deps.db.transact(notificationWrites(ctx, { userId: p.id, template: 'matterOutcome', text: text('sayItDay.outcome', { matter: `第${i + k}条`, kind: 'solvedOnSpot' }), data: { thing1: `第${i + k}条` } })),
         ),
       );
     }

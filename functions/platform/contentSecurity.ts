@@ -1,3 +1,4 @@
+import type { NotificationText } from '../../shared/notifications/texts';
 import type { ContentKind, QueueCause } from '../../shared/moderation/schemas';
 import { photoCheckAttr } from '../../shared/moderation/visibility';
 import type { Ctx, UserCtx } from './context';
@@ -212,6 +213,6 @@ export async function recordMediaCheck(ctx: Ctx, traceId: string, suggest: strin
 }
 
 /** What the author hears of a decision: an inbox item (no subscribe template is approved for moderation notices). */
-export function authorNoticeWrites(ctx: Ctx, userId: string, title: string, body: string, link?: string): TxWrite[] {
-  return notificationWrites(ctx, { userId, template: 'matterOutcome', title, body, link, data: {} }).filter((w) => !('put' in w && w.put.entity === 'outbox'));
+export function authorNoticeWrites(ctx: Ctx, userId: string, text: NotificationText, link?: string): TxWrite[] {
+  return notificationWrites(ctx, { userId, template: 'matterOutcome', text, link, data: {} }).filter((w) => !('put' in w && w.put.entity === 'outbox'));
 }

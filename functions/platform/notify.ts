@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TemplateKey } from '../../shared/notifications/schemas';
+import { renderText, type NotificationText } from '../../shared/notifications/texts';
 import type { Ctx } from './context';
 import type { TxWrite } from './db';
 import { keys, outboxShards } from './keys';
@@ -12,8 +13,8 @@ import { keys, outboxShards } from './keys';
 export interface Notification {
   userId: string;
   template: TemplateKey;
-  title: string;
-  body: string;
+  /** what it says, by key (shared/notifications/texts.ts): the inbox renders it in the reader's language */
+  text: NotificationText;
   /** the mini-program page it opens */
   link?: string;
   /** the subscribe message's fields, as the template defines them */
@@ -33,14 +34,19 @@ export function shardOf(id: string): number {
 export function notificationWrites(ctx: Ctx, n: Notification): TxWrite[] {
   const createdAt = ctx.clock.now().toISOString();
   const id = ctx.newId();
+  // rendered now to check the params (a bad one throws before anything is written) and to keep the Chinese beside
+  // the key, for the subscribe message's history and clients that read title/body only
+  const zh = renderText(n.text).zh;
   const inbox: TxWrite = {
     put: {
       ...keys.inboxItem(n.userId, id),
       entity: 'inboxItem',
       id,
       template: n.template,
-      title: n.title,
-      body: n.body,
+      key: n.text.key,
+      params: n.text.params,
+      title: zh.title,
+      body: zh.body,
       link: n.link,
       createdAt,
       read: false,

@@ -118,7 +118,7 @@ export const escalateOverdueReviews = job(reliefCapability.functions.escalateOve
           await deps.db.transact([
             { put: { ...marker, entity: 'reliefOverdue', applicationId: r.id, level, dueAt: r.dueAt, markedAt: now, told: tell.length }, if: { expr: 'attribute_not_exists(#pk)' }, tag: 'marker' },
             ...tell.flatMap((userId) =>
-              notificationWrites(ctx, { userId, template: 'reliefReview', title: text.zh.title, body: text.zh.body, link: applicationLink(r.id), data: applicationData(ctx, r, '审核超期') }),
+              notificationWrites(ctx, { userId, template: 'reliefReview', text, link: applicationLink(r.id), data: applicationData(ctx, r, '审核超期') }),
             ),
           ]);
           run.marked++;

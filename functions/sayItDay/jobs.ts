@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { chinaClock, tomorrowInChina } from '../../shared/platform/chinaTime';
 import { sessionDates, sessionId, sessionTimes } from '../../shared/sayItDay/schedule';
 import type { Session } from '../../shared/sayItDay/schemas';
@@ -71,8 +72,7 @@ export const remindSessions = job(sayItDayCapability.functions.remindSessions!, 
           notificationWrites(ctx, {
             userId,
             template: 'sessionReminder',
-            title: `明天 ${time} 是说事日`,
-            body: `${s.communityName}说事会 ${s.date} ${time}，地点：${s.place}。有事请在截止前提交。`,
+            text: text('sayItDay.sessionReminder', { community: s.communityName, date: s.date, time, place: s.place }),
             link: `/packages/sayItDay/session/index?id=${s.id}`,
             data: { thing1: `${s.communityName}说事会`.slice(0, 20), time2: `${s.date} ${time}`, thing3: s.place.slice(0, 20) },
             dedupeKey: `remind#${s.id}#${userId}`,

@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { chinaClock, tomorrowInChina } from '../../shared/platform/chinaTime';
 import { loadDeps, makeCtx, type Deps } from '../platform/context';
 import { TransactionCancelled } from '../platform/db';
@@ -27,8 +28,7 @@ export const remindEvents = job(signupsCapability.functions.remindEvents!, async
           notificationWrites(ctx, {
             userId: r.userId,
             template: 'eventReminder',
-            title: `明天 ${time}：${e.title}`,
-            body: `${e.title} 明天 ${time} 在${e.place}举行，请带好入场凭证${r.companions ? `（同行 ${r.companions} 人）` : ''}。`,
+            text: text('signups.eventReminder', { title: e.title, time, place: e.place, companions: r.companions ?? 0 }),
             link: `/packages/signups/event/index?id=${e.id}`,
             data: { thing1: e.title.slice(0, 20), time2: `${day} ${time}`, thing3: e.place.slice(0, 20) },
             dedupeKey: `eventReminder#${e.id}#${r.userId}`,

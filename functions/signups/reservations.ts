@@ -1,3 +1,4 @@
+import { text } from '../../shared/notifications/texts';
 import { chinaDateTime } from '../../shared/platform/chinaTime';
 import { cancelRefusal, decide, headAction, isFull, queued, seatsFor, signupRefusal, waitlistLimit, type PlacePolicy } from '../../shared/signups/reservation';
 import type { PlaceKind, Reservation } from '../../shared/signups/schemas';
@@ -393,8 +394,7 @@ function promotionWrites(ctx: Ctx, place: PlaceRecord, head: WaitEntry, at: stri
     ...notificationWrites(ctx, {
       userId: head.userId,
       template: 'signupPromoted',
-      title: '候补成功',
-      body: `您已从候补转为正式报名：${place.title}（${when}，${place.place}）。`,
+      text: text('signups.promoted', { title: place.title, when, place: place.place }),
       link,
       data: { thing1: place.title.slice(0, 20), time2: when, thing3: place.place.slice(0, 20) },
       dedupeKey: `promoted#${place.id}#${head.position}`,

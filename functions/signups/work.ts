@@ -1,3 +1,4 @@
+import { renderText, type NotificationText } from '../../shared/notifications/texts';
 import { chinaDateTime } from '../../shared/platform/chinaTime';
 import type { Ctx } from '../platform/context';
 import type { TxWrite } from '../platform/db';
@@ -16,8 +17,8 @@ interface CancelPayload {
   ref: string;
   /** its places (an activity's shifts, an event itself), all closed in the cancel's transaction */
   places: string[];
-  title: string;
-  body: string;
+  /** what everyone is told (signups.eventCancelled or signups.activityCancelled) */
+  text: NotificationText;
   link: string;
 }
 
@@ -35,6 +36,7 @@ export function cancelHoldersWrite(ctx: Ctx, payload: CancelPayload): TxWrite {
  * place's index and the page's cursor.
  */
 const cancelHoldersStep: WorkStep<CancelPayload> = async (ctx, p, cursor) => {
+  const zh = renderText(p.text).zh; // the subscribe message's fields are in Chinese
   const bar = (cursor ?? '0|').indexOf('|');
   const i = Number((cursor ?? '0|').slice(0, bar));
   const pageCursor = (cursor ?? '0|').slice(bar + 1) || undefined;
@@ -51,10 +53,9 @@ const cancelHoldersStep: WorkStep<CancelPayload> = async (ctx, p, cursor) => {
       ...notificationWrites(ctx, {
         userId: r.userId,
         template: 'signupCancelled',
-        title: p.title,
-        body: p.body,
+        text: p.text,
         link: p.link,
-        data: { thing1: (r.title ?? p.title).slice(0, 20), thing2: p.body.slice(0, 20) },
+        data: { thing1: (r.title ?? zh.title).slice(0, 20), thing2: zh.body.slice(0, 20) },
       }),
     ]);
   const next = page.cursor ? `${i}|${page.cursor}` : i + 1 < p.places.length ? `${i + 1}|` : undefined;
@@ -65,7 +66,7 @@ interface ChangePayload {
   /** the activity or event edited */
   ref: string;
   /** its places whose holders' copies change, with the new copies and, where the place or time moved, what to tell */
-  places: { id: string; title: string; place: string; startsAt: string; endsAt: string; tell?: string }[];
+  places: { id: string; title: string; place: string; startsAt: string; endsAt: string; tell?: NotificationText }[];
   link: string;
 }
 
@@ -105,8 +106,7 @@ const changeHoldersStep: WorkStep<ChangePayload> = async (ctx, p, cursor) => {
         ? notificationWrites(ctx, {
             userId: r.userId,
             template: 'signupChanged',
-            title: `活动变更：${c.title}`,
-            body: c.tell,
+            text: c.tell,
             link: p.link,
             data: { thing1: c.title.slice(0, 20), time2: chinaDateTime(c.startsAt), thing3: c.place.slice(0, 20) },
           })

@@ -8,8 +8,15 @@ export type TemplateKey = z.infer<typeof TemplateKey>;
 export const InboxItem = z.object({
   id: Id,
   template: TemplateKey,
+  /** the text's key in shared/notifications/texts.ts and its params; absent on items stored before texts had keys */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  /** in Chinese (what items stored before keys hold, and what old clients show) */
   title: z.string(),
   body: z.string(),
+  /** in English, rendered from the key when the item is read; absent on items without a key */
+  titleEn: z.string().optional(),
+  bodyEn: z.string().optional(),
   /** the mini-program page it opens */
   link: z.string().optional(),
   createdAt: IsoDateTime,

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { ESCALATE_AFTER_MINUTES } from '../../../shared/elderCare/rules';
 import type { Emergency } from '../../../shared/elderCare/schemas';
 import type { Location } from '../../../shared/sayItDay/schemas';
@@ -26,8 +27,7 @@ export function helpNotice(e: EmergencyRecord, userId: string, escalated: boolea
   return {
     userId,
     template: 'emergencyHelp',
-    title: escalated ? '【升级】助急求助无人响应' : '助急求助',
-    body: `${e.elderName}发出助急求助（${where}）。${escalated ? `已${ESCALATE_AFTER_MINUTES}分钟无人响应，` : ''}请尽快联系并点击“我来处理”。`,
+    text: text('elderCare.emergency', { elder: e.elderName, where, escalatedAfterMinutes: escalated ? ESCALATE_AFTER_MINUTES : undefined }),
     link: `/packages/elderCare/emergency/index?id=${e.id}`,
     data: { thing1: e.elderName.slice(0, 20), thing2: where.slice(0, 20), time3: e.createdAt.slice(0, 16).replace('T', ' ') },
     dedupeKey: `sos#${e.id}#${escalated ? 'esc' : 'first'}#${userId}`,
@@ -113,8 +113,7 @@ export async function acknowledge(ctx: UserCtx, id: string): Promise<Emergency> 
       ? notificationWrites(ctx, {
           userId: e.elderId,
           template: 'emergencyHelp',
-          title: '已有人响应您的求助',
-          body: `${next.acknowledgedBy!.name || '工作人员'}正在处理您的助急求助。`,
+          text: text('elderCare.emergencyAcknowledged', { by: next.acknowledgedBy!.name || undefined }),
           link: `/packages/elderCare/emergency/index?id=${e.id}`,
           data: { thing1: e.elderName.slice(0, 20), thing2: (next.acknowledgedBy!.name || '工作人员').slice(0, 20), time3: at.slice(0, 16).replace('T', ' ') },
           dedupeKey: `sosAck#${e.id}`,

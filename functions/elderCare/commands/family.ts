@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { randomBytes } from 'node:crypto';
 import { ageInYear } from '../../../shared/elderCare/rules';
 import type { ElderProfile, FamilyLink } from '../../../shared/elderCare/schemas';
@@ -91,8 +92,7 @@ export async function requestFamilyLink(ctx: UserCtx, input: { code: string; rel
       ...notificationWrites(ctx, {
         userId: it.elderId,
         template: 'elderCareBooking',
-        title: '家属绑定申请',
-        body: `${link.familyName}（${link.relation}）申请绑定为您的家属，可代您预约服务、接收助急提醒。请在“为老服务”中确认。`,
+        text: text('elderCare.familyRequest', { family: link.familyName, relation: link.relation }),
         link: '/packages/elderCare/family/index',
         data: { thing1: '家属绑定申请', thing2: link.familyName.slice(0, 20) },
       }),

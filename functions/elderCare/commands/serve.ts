@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { servedFigureOf } from '../../../shared/elderCare/figures';
 import type { Booking } from '../../../shared/elderCare/schemas';
 import { chinaDay, dayRange } from '../../../shared/platform/chinaTime';
@@ -32,8 +33,7 @@ export async function acceptBooking(ctx: UserCtx, bookingId: string): Promise<Bo
     ...notificationWrites(ctx, {
       userId: b.elderId,
       template: 'elderCareBooking',
-      title: '服务已确认',
-      body: `${b.providerName}已确认您的${b.serviceName}预约。`,
+      text: text('elderCare.bookingConfirmed', { provider: b.providerName, service: b.serviceName }),
       link: '/packages/elderCare/bookings/index',
       data: { thing1: b.serviceName.slice(0, 20), thing2: b.providerName.slice(0, 20) },
       dedupeKey: `elderAccepted#${b.id}`,
@@ -67,8 +67,7 @@ export async function serveBooking(ctx: UserCtx, bookingId: string, input: { pho
     ...notificationWrites(ctx, {
       userId: b.elderId,
       template: 'elderCareBooking',
-      title: '服务已完成',
-      body: `${b.serviceName}已完成，欢迎评价。`,
+      text: text('elderCare.served', { service: b.serviceName }),
       link: '/packages/elderCare/bookings/index',
       data: { thing1: b.serviceName.slice(0, 20), thing2: b.providerName.slice(0, 20) },
       dedupeKey: `elderServed#${b.id}`,

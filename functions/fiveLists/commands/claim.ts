@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { addDays, defaultResolveDays, stepDeadline } from '../../../shared/fiveLists/deadlines';
 import type { FiveListMatter } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
@@ -31,8 +32,8 @@ export async function claim(ctx: UserCtx, matterId: string, version: number): Pr
       ctx,
       next,
       { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
-      { title: '您的事项已有单位认领', body: `「${current.text.slice(0, 18)}」已由${current.unitName}认领办理` },
-      { title: '您关注的事项已有单位认领', body: `「${current.text.slice(0, 18)}」已由${current.unitName}认领办理` },
+      text('fiveLists.claimed', { matter: current.text.slice(0, 18), unit: current.unitName ?? '', followed: false }),
+      text('fiveLists.claimed', { matter: current.text.slice(0, 18), unit: current.unitName ?? '', followed: true }),
     ),
   });
   return matterView(ctx, next, ctx.principal);
@@ -50,7 +51,7 @@ export async function requestExtension(ctx: UserCtx, matterId: string, input: { 
   await applyTransition(ctx, current, next, {
     action: 'requestExtension',
     note: input.reason,
-    notify: aboutMatter(ctx, next, [current.dispatchedBy], 'fiveListsTask', '延期申请待审批', `${current.unitName}申请将「${current.text.slice(0, 18)}」延期至${until.slice(0, 10)}：${input.reason}`),
+    notify: aboutMatter(ctx, next, [current.dispatchedBy], 'fiveListsTask', text('fiveLists.extensionRequested', { matter: current.text.slice(0, 18), unit: current.unitName ?? '', until: until.slice(0, 10), reason: input.reason })),
   });
   return matterView(ctx, next, ctx.principal);
 }
@@ -69,7 +70,7 @@ export async function decideExtension(ctx: UserCtx, matterId: string, input: { a
   await applyTransition(ctx, current, next, {
     action: 'decideExtension',
     note: `${input.approve ? '同意延期' : '不同意延期'}${input.note ? `：${input.note}` : ''}`,
-    notify: aboutMatter(ctx, next, [current.claimedBy], 'fiveListsTask', input.approve ? '延期申请已同意' : '延期申请未同意', `「${current.text.slice(0, 18)}」${input.approve ? `办理期限延至${current.extension.until.slice(0, 10)}` : '请按原期限办结'}`),
+    notify: aboutMatter(ctx, next, [current.claimedBy], 'fiveListsTask', text('fiveLists.extensionDecided', { matter: current.text.slice(0, 18), approved: input.approve, until: current.extension.until.slice(0, 10) })),
   });
   return matterView(ctx, next, ctx.principal);
 }

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import type { FiveListMatter } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
 import * as store from '../store';
@@ -17,8 +18,8 @@ export async function close(ctx: UserCtx, matterId: string, input: { note: strin
       ctx,
       next,
       { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
-      { title: '您的事项已关闭', body: `「${current.text.slice(0, 18)}」已关闭：${input.note}` },
-      { title: '您关注的事项已关闭', body: `「${current.text.slice(0, 18)}」已关闭：${input.note}` },
+      text('fiveLists.closed', { matter: current.text.slice(0, 18), note: input.note, followed: false }),
+      text('fiveLists.closed', { matter: current.text.slice(0, 18), note: input.note, followed: true }),
     ),
   });
   return matterView(ctx, next, ctx.principal);

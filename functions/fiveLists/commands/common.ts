@@ -1,3 +1,4 @@
+import type { NotificationText } from '../../../shared/notifications/texts';
 import { isOverdue } from '../../../shared/fiveLists/deadlines';
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import { transition, type Actor, type FiveListAction, type FiveListState, type Provided } from '../../../shared/fiveLists/machine';
@@ -113,8 +114,7 @@ export function aboutMatter(
   r: FiveListRecord,
   userIds: readonly (string | undefined)[],
   template: TemplateKey,
-  title: string,
-  body: string,
+  text: NotificationText,
   dedupe?: string,
 ): Notification[] {
   const actor = ctx.principal?.userId;
@@ -122,8 +122,7 @@ export function aboutMatter(
   return unique.map((userId) => ({
     userId,
     template,
-    title,
-    body,
+    text,
     link: `/packages/fiveLists/matter/index?id=${r.id}`,
     data: { thing1: short(r.text).slice(0, 20), phrase2: stateWords[r.state], date3: chinaDay(ctx.clock.now()) },
     // only a re-runnable job needs a dedupe key: it makes the inbox id a hash, which does not sort by time
@@ -146,15 +145,15 @@ export function toResidents(
   ctx: UserCtx | Ctx,
   r: FiveListRecord,
   who: Residents,
-  own: { title: string; body: string },
-  followed: { title: string; body: string },
+  own: NotificationText,
+  followed: NotificationText,
   skip: readonly string[] = [],
 ): Notification[] {
   const submitter = skip.includes(who.submitterId) ? [] : [who.submitterId];
   const followers = [...who.backers, ...who.watchers].filter((u) => u !== who.submitterId && !skip.includes(u));
   return [
-    ...aboutMatter(ctx, r, submitter, 'fiveListsProgress', own.title, own.body),
-    ...aboutMatter(ctx, r, followers, 'fiveListsProgress', followed.title, followed.body),
+    ...aboutMatter(ctx, r, submitter, 'fiveListsProgress', own),
+    ...aboutMatter(ctx, r, followers, 'fiveListsProgress', followed),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { proposedResolveBy, stepDeadline } from '../../../shared/fiveLists/deadlines';
 import type { DispatchInput, FiveListMatter } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
@@ -47,8 +48,8 @@ async function dispatchTo(ctx: UserCtx, col: store.Collection, unit: UnitRecord 
       ctx,
       next,
       { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
-      { title: '您的事项已分派', body: `「${current.text.slice(0, 18)}」已分派给${unit.name}，待审核后办理` },
-      { title: '您关注的事项已分派', body: `「${current.text.slice(0, 18)}」已分派给${unit.name}，待审核后办理` },
+      text('fiveLists.dispatched', { matter: current.text.slice(0, 18), unit: unit.name, followed: false }),
+      text('fiveLists.dispatched', { matter: current.text.slice(0, 18), unit: unit.name, followed: true }),
     ),
   });
   return matterView(ctx, next, ctx.principal);

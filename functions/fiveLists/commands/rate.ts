@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { addDays, defaultResolveDays, stepDeadline } from '../../../shared/fiveLists/deadlines';
 import type { FiveListMatter, RateInput } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
@@ -11,7 +12,6 @@ import { asEntryFigures, ratedFigureWrites, reopenedFigureWrites } from '../figu
 import * as store from '../store';
 import { aboutMatter, advance, authorize, matterView, readable, transitionWrites } from './common';
 
-const levelWords = { satisfied: '满意', partly: '基本满意', notSatisfied: '不满意' } as const;
 class Retry extends Error {}
 /** the tag of the writes whose failure means the matter moved since it was read (another rater): read again and retry */
 const MOVED = 'matterMoved';
@@ -80,14 +80,12 @@ async function rateOnce(ctx: UserCtx, matterId: string, input: RateInput): Promi
           ...reopenedFigureWrites(current, read),
         ]
       : [{ update: entryKey, spec: { add: { [input.level]: 1, starSum: input.stars }, if: { expr: '#round = :r', values: { ':r': current.round } } }, tag: MOVED }, ...ratedFigureWrites(current, input.level, input.stars)];
-  const word = levelWords[input.level];
   const notes = aboutMatter(
     ctx,
     next,
     [current.claimedBy],
     reopen ? 'fiveListsTask' : 'fiveListsProgress',
-    reopen ? '事项被重新打开' : `收到评价：${word}`,
-    reopen ? `提出人对「${current.text.slice(0, 18)}」的办理不满意，事项已退回贵单位重新办理` : `「${current.text.slice(0, 18)}」获评${word}，${input.stars}星`,
+    reopen ? text('fiveLists.reopened', { matter: current.text.slice(0, 18) }) : text('fiveLists.rated', { matter: current.text.slice(0, 18), level: input.level, stars: input.stars }),
   );
   const writes = [
     ratingWrite,

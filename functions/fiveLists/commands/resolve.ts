@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { stepDeadline } from '../../../shared/fiveLists/deadlines';
 import type { FiveListMatter, ResolveInput } from '../../../shared/fiveLists/schemas';
 import type { UserCtx } from '../../platform/context';
@@ -35,15 +36,15 @@ export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInpu
         ...resolvedFigureWrites(current, at, onTime),
       ]
     : [];
-  const body = `「${current.text.slice(0, 18)}」${current.unitName}已办结：${input.note.slice(0, 40)}`;
+  const said = { matter: current.text.slice(0, 18), unit: current.unitName ?? '', note: input.note.slice(0, 40) };
   await applyTransition(ctx, current, next, {
     action: 'resolve',
     note: input.note,
     extra,
     notify: [
-      ...aboutMatter(ctx, next, [current.submitterId, ...col.backers], 'fiveListsProgress', '事项已办结，请您评价', body),
+      ...aboutMatter(ctx, next, [current.submitterId, ...col.backers], 'fiveListsProgress', text('fiveLists.resolved', { ...said, rate: true })),
       // watchers do not rate: they only hear it is done (each person once: one who also backs it is asked to rate)
-      ...aboutMatter(ctx, next, col.watchers.filter((u) => u !== current.submitterId && !col.backers.includes(u)), 'fiveListsProgress', '您关注的事项已办结', body),
+      ...aboutMatter(ctx, next, col.watchers.filter((u) => u !== current.submitterId && !col.backers.includes(u)), 'fiveListsProgress', text('fiveLists.resolved', { ...said, rate: false })),
     ],
   });
   return matterView(ctx, next, ctx.principal);

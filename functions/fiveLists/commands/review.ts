@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { stepDeadline } from '../../../shared/fiveLists/deadlines';
 import { chinaYear } from '../../../shared/platform/chinaTime';
 import type { FiveListMatter, ReviewInput } from '../../../shared/fiveLists/schemas';
@@ -27,7 +28,7 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
     await applyTransition(ctx, current, next, {
       action: 'return',
       note: input.note,
-      notify: aboutMatter(ctx, next, [current.dispatchedBy], 'fiveListsTask', '分单被退回', `「${current.text.slice(0, 18)}」被退回：${input.note}`),
+      notify: aboutMatter(ctx, next, [current.dispatchedBy], 'fiveListsTask', text('fiveLists.dispatchReturned', { matter: current.text.slice(0, 18), note: input.note })),
     });
     return matterView(ctx, next, ctx.principal);
   }
@@ -56,13 +57,13 @@ export async function review(ctx: UserCtx, matterId: string, input: ReviewInput)
     note: input.note,
     extra: [entry],
     notify: [
-      ...aboutMatter(ctx, next, contacts, 'fiveListsTask', '有新的事项待认领', `「${current.text.slice(0, 18)}」已派给${current.unitName}，请在期限内认领`),
+      ...aboutMatter(ctx, next, contacts, 'fiveListsTask', text('fiveLists.newTask', { matter: current.text.slice(0, 18), unit: current.unitName ?? '' })),
       ...toResidents(
         ctx,
         next,
         { submitterId: current.submitterId, backers: col.backers, watchers: col.watchers },
-        { title: '您的事项已审核', body: `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理` },
-        { title: '您关注的事项已审核', body: `「${current.text.slice(0, 18)}」已确认由${current.unitName}办理` },
+        text('fiveLists.reviewed', { matter: current.text.slice(0, 18), unit: current.unitName ?? '', followed: false }),
+        text('fiveLists.reviewed', { matter: current.text.slice(0, 18), unit: current.unitName ?? '', followed: true }),
         contacts,
       ),
     ],
@@ -124,8 +125,8 @@ async function merge(ctx: UserCtx, matterId: string, intoId: string, version: nu
       ctx,
       next,
       { submitterId: current.submitterId, backers: source.backers, watchers: source.watchers },
-      { title: '您的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，您可在合并后的事项中跟进并评价` },
-      { title: '您关注的事项已合并', body: `「${current.text.slice(0, 18)}」与相同事项合并办理，请在合并后的事项中继续关注` },
+      text('fiveLists.merged', { matter: current.text.slice(0, 18), followed: false }),
+      text('fiveLists.merged', { matter: current.text.slice(0, 18), followed: true }),
     ),
   });
   return matterView(ctx, next, ctx.principal);

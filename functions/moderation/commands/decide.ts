@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import type { ContentKind, QueueCause } from '../../../shared/moderation/schemas';
 import { QueueCause as Causes } from '../../../shared/moderation/schemas';
 import { canModerate } from '../../../shared/moderation/permissions';
@@ -21,12 +22,11 @@ export async function hide(ctx: UserCtx, kind: ContentKind, ref: string, reason:
   const target = await readTarget(ctx, kind, ref);
   if (!canModerate(ctx.principal, target.meta)) throw new ForbiddenError();
   const at = ctx.clock.now().toISOString();
-  const what = kind === 'matter' ? '事项' : '评论';
   await ctx.db.transact([
     { update: contentKey(kind, ref), spec: { set: { modState: 'hidden', modReason: reason }, if: { expr: 'attribute_exists(#pk)' } }, fails: 'NOT_FOUND' },
     closeEntry(ctx, target.meta, 'hidden', at, reason),
     audit(ctx, kind, ref, at, 'hide', reason),
-    ...authorNoticeWrites(ctx, target.meta.authorId, `您发布的${what}已被隐藏`, `原因：${reason}。如有疑问请联系社区工作人员。`, target.meta.link),
+    ...authorNoticeWrites(ctx, target.meta.authorId, text('moderation.hidden', { kind, reason }), target.meta.link),
   ]);
   return { kind, ref, state: 'hidden' };
 }
@@ -41,7 +41,6 @@ export async function restore(ctx: UserCtx, kind: ContentKind, ref: string, note
   if (!canModerate(ctx.principal, target.meta)) throw new ForbiddenError();
   const at = ctx.clock.now().toISOString();
   const pending = target.photoKeys.map(photoCheckAttr).filter((a) => target.item[a] === 'pending');
-  const what = kind === 'matter' ? '事项' : '评论';
   await ctx.db.transact([
     {
       update: contentKey(kind, ref),
@@ -50,7 +49,7 @@ export async function restore(ctx: UserCtx, kind: ContentKind, ref: string, note
     },
     closeEntry(ctx, target.meta, 'passed', at, note),
     audit(ctx, kind, ref, at, 'restore', note),
-    ...(target.modState ? authorNoticeWrites(ctx, target.meta.authorId, `您发布的${what}已恢复显示`, '社区工作人员已审核，邻居们现在可以看到了。', target.meta.link) : []),
+    ...(target.modState ? authorNoticeWrites(ctx, target.meta.authorId, text('moderation.restored', { kind }), target.meta.link) : []),
   ]);
   return { kind, ref, state: 'passed' };
 }

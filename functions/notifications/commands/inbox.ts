@@ -1,4 +1,5 @@
 import type { InboxItem } from '../../../shared/notifications/schemas';
+import { renderText } from '../../../shared/notifications/texts';
 import type { UserCtx } from '../../platform/context';
 import { TransactionCancelled } from '../../platform/db';
 import { keys } from '../../platform/keys';
@@ -12,10 +13,25 @@ export async function listInbox(ctx: UserCtx, q: { cursor?: string; limit?: numb
     limit: q.limit ?? 20,
     cursor: q.cursor,
   });
-  return {
-    items: page.items.map(({ id, template, title, body, link, createdAt, read }) => ({ id, template, title, body, link, createdAt, read })),
-    cursor: page.cursor,
-  };
+  return { items: page.items.map(inboxView), cursor: page.cursor };
+}
+
+/**
+ * An item as the reader gets it: with its key, its params and the text in both languages, rendered again from the
+ * key (the app switches language without asking again). An item stored before texts had keys answers as it was
+ * stored (Chinese only); so does one whose params the table no longer takes (the stored Chinese is still right).
+ */
+export function inboxView(r: InboxItem & Record<string, unknown>): InboxItem {
+  const { id, template, title, body, link, createdAt, read } = r;
+  const base: InboxItem = { id, template, title, body, link, createdAt, read };
+  if (typeof r.key !== 'string') return base;
+  const params = (r.params ?? {}) as Record<string, unknown>;
+  try {
+    const t = renderText({ key: r.key, params });
+    return { ...base, key: r.key, params, title: t.zh.title, body: t.zh.body, titleEn: t.en.title, bodyEn: t.en.body };
+  } catch {
+    return { ...base, key: r.key, params };
+  }
 }
 
 export async function unreadCount(ctx: UserCtx): Promise<{ unread: number }> {

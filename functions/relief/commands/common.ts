@@ -374,7 +374,7 @@ export function reviewersOf(db: Db, r: Pick<ApplicationRecord, 'communityId' | '
 
 export const applicationLink = (id: string) => `/packages/relief/application/index?id=${id}`;
 
-/** One notification per person, never to the person who acted. The inbox keeps the Chinese text. */
+/** One notification per person, never to the person who acted. The text goes by key: each reader gets their language. */
 export function notesTo(
   ctx: Ctx,
   userIds: readonly (string | undefined)[],
@@ -385,7 +385,7 @@ export function notesTo(
 ): Notification[] {
   const actor = (ctx as Partial<UserCtx>).principal?.userId;
   const unique = [...new Set(userIds.filter((u): u is string => !!u && u !== actor))];
-  return unique.map((userId) => ({ userId, template, title: text.zh.title, body: text.zh.body, link, data }));
+  return unique.map((userId) => ({ userId, template, text, link, data }));
 }
 
 /** The subscribe message's fields for an application: its type, its status in words, the day. */

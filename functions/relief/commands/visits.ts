@@ -12,7 +12,7 @@ import type { LogRecord, MustVisitRecord, PairingRecord } from '../store';
 import { communityUnit, registryView } from './registry';
 import { notesTo } from './common';
 import { maskName } from '../../../shared/platform/masking';
-import { mustVisitKindWords, reliefNotices } from '../../../shared/relief/notices';
+import { reliefNotices } from '../../../shared/relief/notices';
 import { notificationWrites } from '../../platform/notify';
 
 /** the mini-program's visits page of the community, with the visit to show */
@@ -88,9 +88,8 @@ export async function recordEvent(ctx: UserCtx, communityId: string, input: { ho
     createdAt: now.toISOString(),
     version: 0,
   };
-  const [kindZh, kindEn] = mustVisitKindWords[v.kind];
   // the assignee hears of it (not a worker who assigned it to themselves)
-  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, kindZh, kindEn, chinaDay(v.deadlineAt)), visitLink(communityId, v.id), {
+  const notes = notesTo(ctx, [v.assigneeId], 'reliefVisit', reliefNotices.mustVisit(v.headName, v.kind, chinaDay(v.deadlineAt)), visitLink(communityId, v.id), {
     thing1: `${maskName(v.headName)}家走访`,
     phrase2: '待走访',
     date3: chinaDay(v.deadlineAt),

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import type { Matter, MinutesInput, RecordOutcomeInput, Session } from '../../../shared/sayItDay/schemas';
 import { can } from '../../../shared/org/permissions';
 import type { UserCtx } from '../../platform/context';
@@ -90,8 +91,7 @@ export async function recordOutcome(ctx: UserCtx, matterId: string, input: Recor
     ...notificationWrites(ctx, {
       userId: matter.authorId,
       template: 'matterOutcome',
-      title: `您的说事有了结果：${outcomeWords[input.kind]}`,
-      body: `「${short}」${outcomeWords[input.kind]}${input.reason ? `：${input.reason}` : input.note ? `：${input.note}` : ''}`,
+      text: text('sayItDay.outcome', { matter: short, kind: input.kind, note: input.reason || input.note || undefined }),
       link: `/packages/sayItDay/matter/index?id=${matter.id}`,
       data: { thing1: short.slice(0, 20), phrase2: outcomeWords[input.kind], date3: chinaDay(now) },
     }),

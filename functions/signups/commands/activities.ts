@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { chinaDateTime } from '../../../shared/platform/chinaTime';
 import { cancelCutoffAt, resizeRefusal } from '../../../shared/signups/reservation';
 import { canOrganize, canSee } from '../../../shared/signups/permissions';
@@ -174,7 +175,7 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
     const before = a.shifts.find((x) => x.id === s.id)!;
     const moved = s.place !== before.place;
     if (!moved && updated.title === a.title) return [];
-    const tell = moved ? `「${updated.title}」${chinaDateTime(s.startsAt)} 的班次地点改为：${s.place}（原：${before.place}）。` : undefined;
+    const tell = moved ? text('signups.shiftMoved', { title: updated.title, startsAt: chinaDateTime(s.startsAt), place: s.place, placeWas: before.place }) : undefined;
     return [{ id: s.id, title: updated.title, place: s.place, startsAt: s.startsAt, endsAt: s.endsAt, tell }];
   });
   const tell = changed.length ? [changeHoldersWrite(ctx, { ref: a.id, places: changed, link: `/packages/signups/activity/index?id=${a.id}` })] : [];
@@ -220,8 +221,7 @@ export async function cancelActivity(ctx: UserCtx, activityId: string, reason: s
           cancelHoldersWrite(ctx, {
             ref: a.id,
             places: a.shifts.map((s) => s.id),
-            title: `志愿活动取消：${a.title}`,
-            body: `您报名的「${a.title}」已取消。原因：${reason}`,
+            text: text('signups.activityCancelled', { title: a.title, reason }),
             link: `/packages/signups/activity/index?id=${a.id}`,
           }),
         ),

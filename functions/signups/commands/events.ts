@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { chinaDateTime, chinaDay } from '../../../shared/platform/chinaTime';
 import { inAgeBand } from '../../../shared/signups/hours';
 import { ageInYearOn, ageOn } from '../../../shared/platform/idNumber';
@@ -144,13 +145,21 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
   // everyone registered or waiting gets the new copies on their registration and, for a new time or place, is told: by
   // the sign-ups worker, in chunks, from a work item in the edit's own transaction (a request that dies after the edit
   // still tells them all)
-  const what = [retimed ? `时间改为 ${chinaDateTime(startsAt)}（原 ${chinaDateTime(e.startsAt)}）` : '', moved ? `地点改为 ${where}（原 ${e.place}）` : ''].filter(Boolean).join('，');
   const tell =
     retimed || moved || title !== e.title
       ? [
           changeHoldersWrite(ctx, {
             ref: eventId,
-            places: [{ id: eventId, title, place: where, startsAt, endsAt, tell: what ? `您报名的「${title}」${what}。如不能参加，请在报名页取消，把名额让给候补的邻居。` : undefined }],
+            places: [{ id: eventId, title, place: where, startsAt, endsAt, tell:
+                  retimed || moved
+                    ? text('signups.eventChanged', {
+                        title,
+                        ...(retimed ? { startsAt: chinaDateTime(startsAt), startsAtWas: chinaDateTime(e.startsAt) } : {}),
+                        ...(moved ? { place: where, placeWas: e.place } : {}),
+                      })
+                    : undefined,
+              },
+            ],
             link: `/packages/signups/event/index?id=${eventId}`,
           }),
         ]
@@ -259,7 +268,7 @@ export async function cancelEvent(ctx: UserCtx, eventId: string, reason: string)
       { update: keys.event(eventId), spec: { set: { state: 'cancelled', cancelReason: reason }, if: { expr: '#state = :p', values: { ':p': 'published' } } }, fails: 'CONFLICT' },
       { ...engine.closePlaceWrite(eventId, 'any', 'cancelled'), fails: 'CONFLICT' },
       // everyone registered or waiting: cancelled and told by the worker, in chunks (signups/work.ts)
-      cancelHoldersWrite(ctx, { ref: eventId, places: [eventId], title: `活动取消：${e.title}`, body: `您报名的「${e.title}」已取消。原因：${reason}`, link: `/packages/signups/event/index?id=${eventId}` }),
+      cancelHoldersWrite(ctx, { ref: eventId, places: [eventId], text: text('signups.eventCancelled', { title: e.title, reason }), link: `/packages/signups/event/index?id=${eventId}` }),
     ]);
   }
   const after = await engine.getPlace(ctx, eventId);

@@ -1,3 +1,4 @@
+import { text } from '../../../shared/notifications/texts';
 import { chinaDay } from '../../../shared/platform/chinaTime';
 import { adjustmentNeedsReason, servedMinutes } from '../../../shared/signups/hours';
 import { canOrganize, canSee, isStaffOver, mayConfirmHours } from '../../../shared/signups/permissions';
@@ -133,8 +134,7 @@ export async function confirmHours(ctx: UserCtx, shiftId: string, userId: string
       ...notificationWrites(ctx, {
         userId,
         template: 'hoursConfirmed',
-        title: '服务时长已确认',
-        body: `「${place.title}」${entry.servedOn} 服务时长 ${hours} 小时已记入您的志愿服务记录。${adjusted ? `（已调整：${input.reason}）` : ''}`,
+        text: text('signups.hoursConfirmed', { title: place.title, servedOn: entry.servedOn, hours: Number(hours), adjustedBecause: adjusted ? (input.reason ?? '') : undefined }),
         link: '/packages/signups/hours/index',
         data: { thing1: place.title.slice(0, 20), date2: entry.servedOn, character_string3: `${hours}小时` },
         dedupeKey: `hours#${shiftId}#${userId}`,
