@@ -61,8 +61,9 @@ export default function InboxPage() {
                 <Tag tone={isRead(i) ? 'neutral' : 'brand'}>{isRead(i) ? t('inbox.read') : `● ${t('inbox.unread')}`}</Tag>
                 <Text className='small muted'>{fmtDateTime(i.createdAt, t.lang)}</Text>
               </View>
-              <Text className='card-title'>{i.title}</Text>
-              <Text className='small block pre'>{i.body}</Text>
+              {/* the backend answers both languages; an item stored before texts had keys has only the Chinese */}
+              <Text className='card-title'>{t.lang === 'en' ? i.titleEn ?? i.title : i.title}</Text>
+              <Text className='small block pre'>{t.lang === 'en' ? i.bodyEn ?? i.body : i.body}</Text>
             </View>
           ))}
           {list.hasMore ? (
