@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'packages/microProjects', name: 'microProjects', pages: ['projects/index', 'accounts/index'] },
     { root: 'packages/cases', name: 'cases', pages: ['list/index', 'case/index', 'raise/index', 'backlog/index', 'import/index'] },
     { root: 'packages/elderCare', name: 'elderCare', pages: ['home/index', 'book/index', 'meals/index', 'bookings/index', 'emergency/index', 'family/index', 'behalf/index', 'provider/index'] },
-    { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index', 'notice/index'] },
+    { root: 'packages/relief', name: 'relief', pages: ['apply/index', 'application/index', 'proxy/index', 'queue/index', 'disbursements/index', 'figures/index', 'registry/index', 'household/index', 'visits/index', 'notice/index', 'rules/index'] },
     { root: 'packages/workbench', name: 'workbench', pages: ['teams/index', 'volunteer/index'] },
     { root: 'packages/workSummary', name: 'workSummary', pages: ['summary/index'] },
     { root: 'packages/safety', name: 'safety', pages: ['sites/index', 'inspect/index', 'hazards/index', 'case/index', 'shops/index', 'report/index'] },

@@ -77,6 +77,9 @@ export default function ApplyPage() {
   const [pickedType, setPickedType] = useState<string | undefined>(router.params.type as string | undefined)
   const existing = useQuery(() => call(api.relief.application, { params: { applicationId: id! } }), [id], !!id)
   const consentText = useQuery(() => call(api.relief.consentText, {}), [])
+  // the types as the sub-district's rule versions in force today say (thresholds, amounts, documents); the bundled table
+  // is kept only for a draft filled offline, where the API cannot be read
+  const types = useQuery(() => call(api.relief.types, {}), [])
   const type = (existing.data?.application.type ?? pickedType) as ReliefTypeName | undefined
 
   // one draft a type, applicant and application; none kept before the type is known
@@ -105,6 +108,7 @@ export default function ApplyPage() {
     }
   }, [existing.data])
   const def = type ? reliefTypes[type] : undefined
+  const live = types.data?.items.find((x) => x.type === type)
   const shape = type ? (forms[type] as unknown as { shape: Record<string, unknown> }).shape : {}
   const setMember = (i: number, patch: Partial<MemberDraft>) => update((d) => ({ members: d.members.map((m, j) => (j === i ? { ...m, ...patch } : m)) }))
   const setForm = (k: string, v: string | boolean) => update((d) => ({ form: { ...d.form, [k]: v } }))
@@ -261,6 +265,14 @@ export default function ApplyPage() {
         ) : null}
         {app ? <Tag tone='warn'>{t(`rl.status.${app.status}` as MessageKey)}</Tag> : null}
         {app?.infoRequested ? <Text className='body block'>{t('rl.app.infoRequested', { note: [app.infoRequested.note, ...app.infoRequested.missing].join('；') })}</Text> : null}
+        {live && Object.keys(live.parameters ?? {}).length ? (
+          <View data-testid='rl-apply-figures'>
+            <Text className='small muted block'>{t('rl.rules.figures')}</Text>
+            {Object.entries(live.parameters ?? {}).map(([k, v]) => (
+              <Text key={k} className='body block' data-testid={`rl-param-${k}`}>{`${t(`rl.param.${k}` as MessageKey)}：${v}`}</Text>
+            ))}
+          </View>
+        ) : null}
       </Section>
 
       <Section title={t('rl.apply.members')}>
@@ -361,7 +373,7 @@ export default function ApplyPage() {
       </Section>
 
       <Section title={t('rl.apply.documents')}>
-        {def.documents.map((d) => {
+        {(live?.documents ?? def.documents).map((d) => {
           const n = draft.documents.filter((x) => x.kind === d.kind).length
           const name = t(`rl.doc.${d.kind}` as MessageKey)
           return (

@@ -9,6 +9,7 @@ import { useApp } from '../../../state/app'
 import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
+import { chinaDay } from '@shared/platform/chinaTime'
 import { go, reviewUnits, statusKey, statusTone, typeKey } from '../lib/relief'
 
 /** 审核队列: a community's (community workers) or a sub-district's (officers: second level) queue, longest waiting first. */
@@ -35,6 +36,11 @@ export default function QueuePage() {
           ))}
         </View>
       ) : null}
+      {units.find((u) => u.id === unitId)?.level === 'subdistrict' ? (
+        <Btn small onClick={go('/packages/relief/rules/index')} testId='rl-queue-rules'>
+          {t('rl.rules.title')}
+        </Btn>
+      ) : null}
       <Section title={units.find((u) => u.id === unitId)?.name}>
         <Async q={q} empty={(d) => (d.items.length ? false : t('rl.queue.empty'))}>
           {() => (
@@ -46,9 +52,11 @@ export default function QueuePage() {
                     <View className='row'>
                       <Tag tone={statusTone(a.status)}>{t(statusKey(a.status))}</Tag>
                       <Tag tone={a.eligible ? 'good' : 'warn'}>{t(a.eligible ? 'rl.apply.eligible' : 'rl.apply.notEligible')}</Tag>
+                      {a.overdue ? <Text className='tag tag-bad' data-testid={`rl-overdue-${a.id}`}>{t('rl.queue.overdue')}</Text> : null}
                     </View>
                     <Text className='card-title'>{`${t(typeKey(a.type))} · ${a.ownerName}`}</Text>
                     <Text className='small block' data-testid={`rl-waited-${a.id}`}>{`${t('rl.queue.waited', { d: Math.floor(h / 24), h: h % 24 })} · ${t('rl.queue.persons', { n: a.persons })}`}</Text>
+                    {a.dueAt ? <Text className='small block'>{t('rl.queue.due', { d: chinaDay(Date.parse(a.dueAt) - 1) })}</Text> : null}
                   </View>
                 )
               })}
