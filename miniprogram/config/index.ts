@@ -43,6 +43,16 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
+      // WeChat's code-quality checks want the uploaded WXML compressed; Taro writes it so itself (scripts/weappChecks.ts)
+      minifyXML: { collapseWhitespace: true },
+      webpackChain(chain) {
+        // terser's default moves licence comments to *.LICENSE.txt files beside the bundles: files no page loads, in the
+        // package all the same. Production builds only (the minimizer exists only there).
+        const minimizers = (chain.optimization as unknown as { minimizers: { has(name: string): boolean } }).minimizers
+        if (minimizers.has('terserPlugin')) {
+          chain.optimization.minimizer('terserPlugin').tap((args: Array<Record<string, unknown>>) => [{ ...args[0], extractComments: false }])
+        }
+      },
     },
     h5: {
       // relative in the static build (served from any folder); absolute for the dev server
