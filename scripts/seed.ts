@@ -48,6 +48,7 @@ import { seedElderCare } from './seedElderCare';
 import { seedEmployment } from './seedEmployment';
 import { seedMicroProjects } from './seedMicroProjects';
 import { seedSafety } from './seedSafety';
+import { seedReliefRules } from './seedReliefRules';
 import { listMattersOfSession, listSessions, matterItem, sessionItem, type MatterRecord } from '../functions/sayItDay/store';
 import { defaultScheduleRule, isOpenForMatters, sessionDates, sessionId, sessionTimes } from '../shared/sayItDay/schedule';
 import { chinaClock, chinaDay, chinaInstant } from '../shared/platform/chinaTime';
@@ -701,6 +702,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
   skipped += hy.skipped;
 
   // 8b. relief: applications in every state, half a year of payments, the registry, visits (scripts/seedRelief.ts)
+  await seedReliefRules({ deps, now, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at) }); // relief rules' first versions (scripts/seedReliefRules.ts), before any application
   const relief = await seedRelief({ deps, now, people, call, tokenFor: (openid, at) => tokenFor(byOpenid.get(openid)!, at), log });
   written += relief.written;
   skipped += relief.skipped;
