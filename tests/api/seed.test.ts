@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { handleAny } from '../../functions/app';
-import { fixedClock } from '../../functions/platform/clock';
-import { readConfig } from '../../functions/platform/config';
 import type { Deps } from '../../functions/platform/context';
-import { Db, dynamoClient } from '../../functions/platform/db';
-import { createLogger } from '../../functions/platform/log';
-import { s3Storage } from '../../functions/platform/storage';
-import { wechatClient } from '../../functions/platform/wechat';
-import { ensureTable } from '../../scripts/localStack';
 import { seed, type SeedSummary } from '../../scripts/seed';
+import { seededTable } from '../support/seededTable';
 
 /**
  * The seed, seen as its users see it: log in with the demo accounts (through the WeChat stand-in, with `dev:` codes)
  * and read what the mini-program's first screens read, through the real handlers.
  */
-const NOW = '2026-12-01T02:00:00.000Z'; // 10:00 in China, four days before the say-it day of the 5th
 
 let deps: Deps;
 let summary: SeedSummary;
@@ -42,20 +35,8 @@ async function login(openid: string) {
 }
 
 beforeAll(async () => {
-  const tableName = `seed-${randomBytes(6).toString('hex')}`;
-  const client = dynamoClient(process.env.DYNAMODB_ENDPOINT);
-  await ensureTable(client, tableName);
-  const config = readConfig({ ...process.env, TABLE_NAME: tableName });
-  deps = {
-    db: new Db(client, tableName),
-    clock: fixedClock(NOW),
-    config,
-    wechat: wechatClient(config.wechat),
-    storage: s3Storage(config.uploads),
-    log: createLogger(),
-  };
-  summary = await seed(deps);
-}, 300_000);
+  ({ deps, summary } = await seededTable());
+}, 600_000);
 
 describe('the seed', () => {
   it('makes a year of sessions and matters in every status', () => {
