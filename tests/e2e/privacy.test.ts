@@ -108,16 +108,18 @@ describe('a new privacy policy version, asked again at sign-in', () => {
     await setCurrentPolicyVersion(h.deps.db, '2027-01', new Date().toISOString());
     // Act: sign in
     const page = await loginAs('resident-sun');
-    const sheet = page.getByTestId('privacy-new-version');
+    // h5 keeps the login page mounted under the home tab, each page with the app's sheet: the home tab's is read
+    const home = page.locator('.taro_page.taro_tabbar_page.taro_page_stationed:not(.taro_page_shade)');
+    const sheet = home.getByTestId('privacy-new-version');
     await sheet.waitFor({ timeout: 20_000 });
     // Assess: the sheet names both versions and what changed
     await expect(sheet.textContent()).resolves.toContain('2027-01');
     await expect(sheet.textContent()).resolves.toContain(defaultPrivacyPolicyVersion);
-    await expect(page.getByTestId('privacy-changes').textContent()).resolves.toContain('九十天');
+    await expect(home.getByTestId('privacy-changes').textContent()).resolves.toContain('九十天');
     await page.screenshot({ path: path.join(shots, 'e2e-privacy-4-new-version.png') });
     // Act: agree
-    await page.getByTestId('privacy-agree').click();
-    await page.getByTestId('privacy-prompt').waitFor({ state: 'detached', timeout: 20_000 });
+    await home.getByTestId('privacy-agree').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="privacy-prompt"]'), undefined, { timeout: 20_000 });
     // Assess: recorded on the server
     const after = ok(await h.api.as(sun).get('/me/privacy'), 'state after');
     expect(after).toMatchObject({ needsAcceptance: false, acceptedVersion: '2027-01' });

@@ -97,7 +97,7 @@ describe('each staff role opens on their work', () => {
     const page = await loginAs('officer-huang');
     const tasks = await tasksShown(page, 'subdistrictOfficer');
     await page.screenshot({ path: path.join(shots, 'e2e-wb-2-officer.png') });
-    expect(tasks.map(([k]) => k)).toEqual(['overdueFiveLists', 'dispatchBoard', 'secondLevelApprovals', 'workSummary']);
+    expect(tasks.map(([k]) => k)).toEqual(['overdueFiveLists', 'dispatchBoard', 'secondLevelApprovals', 'moderation', 'workSummary']);
     expect(Object.fromEntries(tasks)).toMatchObject({ overdueFiveLists: '3', dispatchBoard: '2', secondLevelApprovals: '1' });
     expect(await page.getByText('您还没有绑定所在社区').count()).toBe(0);
     await page.context().close();
