@@ -1,11 +1,11 @@
 import { DOCUMENT_URL_SECONDS, documentIdOf, type DocumentKind } from '../../../shared/relief/schemas';
 import type { UserCtx } from '../../platform/context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
-import { keys } from '../../platform/keys';
 import { reliefKmsKeyId, type SealedWith } from '../../platform/storage';
 import * as store from '../store';
 import type { ApplicationRecord } from '../store';
 import { documentStanding, isSealedDocument, readable } from './common';
+import { writeReliefAudit } from './sensitive';
 
 /**
  * Relief's documents (ID cards, bank cards, household registers, medical records, signed consent forms) are sensitive
@@ -46,25 +46,7 @@ export async function viewDocument(ctx: UserCtx, appId: string, documentId: stri
   // still under the old prefix (SSE-S3): scripts/migrateReliefDocuments.ts moves it; nothing here reads that prefix
   if (!isSealedDocument(doc.key)) throw new ConflictError('DOCUMENT_UNAVAILABLE');
   const now = ctx.clock.now();
-  const at = now.toISOString();
-  const id = ctx.newId();
-  await ctx.db.put(
-    {
-      ...keys.reliefAudit(appId, at, id),
-      ...keys.reliefAuditByCommunity(r.communityId, at, id),
-      entity: 'reliefAudit',
-      id,
-      at,
-      byId: ctx.principal.userId,
-      byName: ctx.principal.displayName ?? '',
-      reason,
-      fields: [`document:${doc.kind}`],
-      documentId,
-      applicationId: appId,
-      requestId: ctx.requestId,
-    },
-    { expr: 'attribute_not_exists(#pk)' },
-  );
+  const id = await writeReliefAudit(ctx, appId, r.communityId, reason, [`document:${doc.kind}`], { documentId });
   const url = await ctx.storage.readUrl(doc.key, DOCUMENT_URL_SECONDS);
   ctx.log.info('relief document opened', { applicationId: appId, documentId, auditId: id });
   return { applicationId: appId, documentId, kind: doc.kind, url, expiresAt: new Date(now.getTime() + DOCUMENT_URL_SECONDS * 1000).toISOString(), auditId: id };

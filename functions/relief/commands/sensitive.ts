@@ -19,25 +19,8 @@ export async function reveal(ctx: UserCtx, appId: string, reason: string) {
   if (standing === 'no') throw new ForbiddenError();
   const sealed = await store.getSealed(ctx.db, appId);
   if (!sealed) throw new ForbiddenError();
-  const at = ctx.clock.now().toISOString();
-  const id = ctx.newId();
   const fields = ['idNumber', ...(r.members.some((m) => m.hasIncome) ? ['monthlyIncome'] : []), ...(r.members.some((m) => m.hasDisability) ? ['disability'] : []), ...(r.members.some((m) => m.hasHealth) ? ['health'] : []), ...Object.keys(r.form).filter((k) => r.form[k] === '***' || k === 'bankAccount')];
-  await ctx.db.put(
-    {
-      ...keys.reliefAudit(appId, at, id),
-      ...keys.reliefAuditByCommunity(r.communityId, at, id),
-      entity: 'reliefAudit',
-      id,
-      at,
-      byId: ctx.principal.userId,
-      byName: ctx.principal.displayName ?? '',
-      reason,
-      fields,
-      applicationId: appId,
-      requestId: ctx.requestId,
-    },
-    { expr: 'attribute_not_exists(#pk)' },
-  );
+  const id = await writeReliefAudit(ctx, appId, r.communityId, reason, fields);
   const part = await vault().open<store.SensitivePart>(sealed, store.sealedAad(appId));
   ctx.log.info('relief sensitive read', { applicationId: appId, auditId: id, fields });
   return { applicationId: appId, members: part.members, form: part.form, auditId: id };
@@ -84,4 +67,31 @@ export async function auditOf(ctx: UserCtx, appId: string, q: { cursor?: string;
   if (!reliefCan.readAudit(ctx.principal, r)) throw new ForbiddenError();
   const page = await store.listAudit(ctx.db, appId, { limit: q.limit ?? 50, cursor: q.cursor });
   return { items: page.items.map((a) => ({ id: a.id, at: a.at, byId: a.byId, byName: a.byName, reason: a.reason, fields: a.fields, applicationId: a.applicationId, documentId: a.documentId })), cursor: page.cursor };
+}
+
+/**
+ * The audit entry of a full read of an application (a reveal, a document view), in the application's collection and
+ * its community's audit index, written before anything is opened. Answers the entry's id.
+ */
+export async function writeReliefAudit(ctx: UserCtx, appId: string, communityId: string, reason: string, fields: string[], extra: Record<string, unknown> = {}): Promise<string> {
+  const at = ctx.clock.now().toISOString();
+  const id = ctx.newId();
+  await ctx.db.put(
+    {
+      ...keys.reliefAudit(appId, at, id),
+      ...keys.reliefAuditByCommunity(communityId, at, id),
+      entity: 'reliefAudit',
+      id,
+      at,
+      byId: ctx.principal.userId,
+      byName: ctx.principal.displayName ?? '',
+      reason,
+      fields,
+      ...extra,
+      applicationId: appId,
+      requestId: ctx.requestId,
+    },
+    { expr: 'attribute_not_exists(#pk)' },
+  );
+  return id;
 }

@@ -9,6 +9,7 @@ import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../..
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
+import { useAction } from '../../../hooks/useAction'
 import { useApp } from '../../../state/app'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
@@ -28,23 +29,10 @@ export default function PrivacyPage() {
   const state = useQuery(() => call(api.privacy.state, {}), [])
   const exp = useQuery(() => call(api.privacy.export, {}), [])
   const consents = useQuery(() => call(api.privacy.consents, {}), [])
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [asking, setAsking] = useState<string>()
   const [typed, setTyped] = useState('')
   const [closing, setClosing] = useState(false)
-
-  async function run(name: string, fn: () => Promise<void>) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
 
   const accept = () => run('accept', async () => state.setData(await call(api.privacy.accept, { body: { version: state.data!.policy.version } })))
   const startExport = () => run('export', async () => exp.setData(await call(api.privacy.startExport, {})))
