@@ -9,7 +9,8 @@ import { ensureH5Build, launchBrowser, loginAs as logIn, openPage, ROOT, startWe
  * Content security and moderation end to end, in Chromium at a phone's viewport, on the h5 build against the real
  * handlers and the WeChat stand-in: a neighbour reports a matter through the 举报 sheet (once); the community worker
  * opens the queue from the workbench's count, hides it with a reason and puts it back; a risky text is refused with
- * the field named and the draft kept; a photo waits (审核中) for its author until WeChat's media-check push.
+ * the field named and the draft kept; a photo waits (审核中) for its author until WeChat's media-check push; a comment
+ * on a consultation is reported through its own 举报 link.
  */
 jest.setTimeout(300_000);
 
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 const loginAs = (openid: string): Promise<Page> => logIn(browser, web.url, openid);
-const queueOf = async () => (await h.api.as(worker).get('/moderation/queue?unitId=c-a')).body.items as { ref: string; reportCount: number; reasons: Record<string, number> }[];
+const queueOf = async () => (await h.api.as(worker).get('/moderation/queue?unitId=c-a')).body.items as { kind: string; ref: string; reportCount: number; reasons: Record<string, number> }[];
 const boardOf = async (p: Person) => ((await h.api.as(p).get('/communities/c-a/matters')).body.items as { id: string }[]).map((m) => m.id);
 
 /**
@@ -200,6 +201,34 @@ describe('what residents write is checked before neighbours see it', () => {
     await neighbour.locator('.photos .photo').first().waitFor({ timeout: 20_000 });
     await neighbour.screenshot({ path: path.join(shots, 'e2e-mod-6-photo-passed.png') });
     await neighbour.context().close();
+    await page.context().close();
+  });
+});
+
+describe('a comment on a consultation', () => {
+  it('lets a neighbour report a comment through its 举报 link', async () => {
+    // Prepare: a consultation of 和平社区 and wang's comment on it
+    const c = await h.api.as(worker).post('/consultations', {
+      unitId: 'c-a',
+      title: '小区停车位改造方案征求意见',
+      description: '拟将中心绿地部分改造为停车位。',
+      options: ['改造', '不改造'],
+      opensAt: '2026-12-01T00:00:00.000Z',
+      closesAt: '2026-12-20T00:00:00.000Z',
+    });
+    expect(c.status).toBe(201);
+    const comment = await h.api.as(wang).post(`/consultations/${c.body.id}/comments`, { text: '楼上那家人天天乱停车，素质太差' });
+    expect(comment.status).toBe(201);
+    const ref = `${c.body.id}.${comment.body.id}`;
+    // Act: li reports it for abuse
+    const page = await loginAs('mod-li');
+    await openPage(page, `${web.url}/#/packages/fiveLists/consultation/index?id=${c.body.id}`);
+    await page.getByTestId(`fl-comment-report-${comment.body.id}`).click();
+    await pickInSheet(page, '辱骂攻击');
+    // Assess
+    const until = Date.now() + 15_000;
+    while (!(await queueOf()).some((i) => i.ref === ref) && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    expect((await queueOf()).find((i) => i.ref === ref)).toMatchObject({ kind: 'comment', reportCount: 1, reasons: { abuse: 1 } });
     await page.context().close();
   });
 });
