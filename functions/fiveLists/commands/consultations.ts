@@ -11,7 +11,7 @@ import { getUnit, type UnitRecord } from '../../platform/units';
 import { strip } from '../store';
 import { checkPhotoKeys } from './common';
 import { consultationFigureWrites } from '../figures';
-import { authorOpenid, queueWrites, screenText, type ContentMeta } from '../../platform/contentSecurity';
+import { authorOpenid, queueWrites, screenStaffText, screenText, type ContentMeta } from '../../platform/contentSecurity';
 import { canModerate } from '../../../shared/moderation/permissions';
 import { markOf, shownTo } from '../../../shared/moderation/visibility';
 import type { ModState } from '../../../shared/moderation/schemas';
@@ -82,6 +82,12 @@ export async function createConsultation(ctx: UserCtx, input: CreateConsultation
   const now = ctx.clock.now().toISOString();
   if (closesAt <= opensAt || closesAt <= now) throw new UnprocessableError('INVALID_WINDOW');
   checkPhotoKeys(ctx, input.attachments);
+  // what the residents vote on: the title, the description and each option, checked as the officer or worker who asks
+  await screenStaffText(ctx, [
+    { name: 'title', zh: '标题', en: 'title', text: input.title },
+    { name: 'description', zh: '说明', en: 'description', text: input.description },
+    ...input.options.map((text, i) => ({ name: `options.${i}`, zh: `第${i + 1}个选项`, en: `option ${i + 1}`, text })),
+  ]);
   await ctx.storage.keep(input.attachments);
   const options = input.options.map((label, i) => ({ id: `o${i}`, label }));
   const id = ctx.newId();

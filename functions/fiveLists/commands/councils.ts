@@ -10,6 +10,7 @@ import { getUnit } from '../../platform/units';
 import { strip } from '../store';
 import { checkPhotoKeys } from './common';
 import { councilFigureWrites, councilFigures } from '../figures';
+import { screenStaffText, type TextField } from '../../platform/contentSecurity';
 
 /**
  * 居民议事会: a community's council meetings, their topics and resolutions, and for each resolution whether it was
@@ -105,6 +106,8 @@ function totalsAdd(communityId: string, add: { meetings?: number; resolutions?: 
 export async function createCouncil(ctx: UserCtx, communityId: string, input: CreateCouncilInput): Promise<Council> {
   const { scope, staff } = await community(ctx, communityId);
   if (!staff) throw new ForbiddenError();
+  // residents read the title, topics and resolutions once it is published, and publishing changes no word: checked now
+  await screenStaffText(ctx, councilFields(input));
   const id = `${communityId}_${ctx.newId()}`;
   const record: CouncilRecord = {
     id,
@@ -130,6 +133,26 @@ export async function createCouncil(ctx: UserCtx, communityId: string, input: Cr
     ],
     await view(ctx, record),
   );
+}
+
+/** What residents read of a council, for WeChat's content check (contentSecurity.ts › screenStaffText), each field named. */
+function councilFields(input: CreateCouncilInput): TextField[] {
+  const fields: TextField[] = [
+    { name: 'title', zh: '会议名称', en: 'title', text: input.title },
+    ...input.topics.map((text, i) => ({ name: `topics.${i}`, zh: `第${i + 1}项议题`, en: `topic ${i + 1}`, text })),
+    ...input.resolutions.flatMap((r, i) => [
+      { name: `resolutions.${i}.topic`, zh: `第${i + 1}项决议的议题`, en: `topic of resolution ${i + 1}`, text: r.topic },
+      { name: `resolutions.${i}.text`, zh: `第${i + 1}项决议`, en: `resolution ${i + 1}`, text: r.text },
+    ]),
+  ];
+  // a resolution's topic is usually one of the topics word for word: WeChat is asked once per text (up to 91 fields),
+  // a risky one named where it first appears
+  const seen = new Set<string>();
+  return fields.filter((f) => {
+    if (seen.has(f.text!)) return false;
+    seen.add(f.text!);
+    return true;
+  });
 }
 
 async function readableCouncil(ctx: UserCtx, councilId: string) {
@@ -185,6 +208,8 @@ export async function recordImplemented(
   if (!c.resolutions.some((r) => r.id === resolutionId)) throw new NotFoundError('resolution', 'RESOLUTION_NOT_FOUND');
   if (c.version !== input.version) throw new ConflictError('STALE_VERSION');
   checkPhotoKeys(ctx, input.photos);
+  // the evidence note is shown to residents with the published council
+  await screenStaffText(ctx, [{ name: 'note', zh: '落实情况说明', en: 'note', text: input.note }]);
   await ctx.storage.keep(input.photos);
   const at = ctx.clock.now().toISOString();
   const resolutions = c.resolutions.map((r) => (r.id === resolutionId ? { ...r, implemented: input.implemented, evidence: { note: input.note, photoKeys: input.photos, at } } : r));
