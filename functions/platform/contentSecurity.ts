@@ -33,6 +33,13 @@ export const modKeys = {
     gsi2pk: `MODQSD#${subdistrictId}`,
     gsi2sk: `${at}#${kind}#${ref}`,
   }),
+  /** a hidden item in its community's list (gsi1) and its sub-district's (gsi2), newest hide first; set by hide, removed
+   * by restore (closeEntry removes QUEUE_INDEX_ATTRS) or when the item is queued again */
+  hidden: (communityId: string | undefined, subdistrictId: string, at: string, kind: ContentKind, ref: string) => ({
+    ...(communityId ? { gsi1pk: `MODHID#${communityId}`, gsi1sk: `${at}#${kind}#${ref}` } : {}),
+    gsi2pk: `MODHIDSD#${subdistrictId}`,
+    gsi2sk: `${at}#${kind}#${ref}`,
+  }),
   mediaCheck: (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'MEDIA' }),
   /** a trace still waiting for its verdict, oldest first (gsi1): what recheckMediaChecks asks WeChat about again.
    * One partition for the whole table: a few writes a photo, far under a partition's 1,000 a second */

@@ -55,12 +55,31 @@ export const QueueItem = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
+/** 已隐藏: an item a worker hid, as the hidden list shows it (newest hide first): what it said, who hid it, when, why. */
+export const HiddenItem = z.object({
+  kind: ContentKind,
+  ref: ContentRef,
+  communityId: Id.optional(),
+  subdistrictId: Id,
+  /** the first 120 characters of what was judged */
+  excerpt: z.string(),
+  authorName: z.string(),
+  hiddenAt: IsoDateTime,
+  hiddenBy: z.string(),
+  reason: z.string(),
+  link: z.string().optional(),
+});
+export type HiddenItem = z.infer<typeof HiddenItem>;
+
 export const ReportInput = z.object({ reason: ReportReason }).strict();
 export const HideInput = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
 export const RestoreInput = z.object({ note: z.string().trim().max(200).optional() }).strict();
 export const QueueQuery = z
   .object({ unitId: Id, cursor: z.string().max(512).optional(), limit: z.coerce.number().int().min(1).max(50).optional() })
   .strict();
+
+/** The hidden list's query: the same reach as the queue's. */
+export const HiddenQuery = QueueQuery;
 
 export const ReportResult = z.object({ reported: z.literal(true) });
 export const Decision = z.object({ kind: ContentKind, ref: ContentRef, state: z.enum(['hidden', 'passed']) });

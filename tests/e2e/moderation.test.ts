@@ -232,3 +232,43 @@ describe('a comment on a consultation', () => {
     await page.context().close();
   });
 });
+
+describe('已隐藏: a hide by mistake is undone after it has left the queue', () => {
+  it('lets the worker open 已隐藏, show an item hidden earlier again with a reason, and its author and neighbours see it again', async () => {
+    // Prepare: wang's matter, hidden by the worker earlier (through the API); the queue no longer holds it
+    const m = await h.api.as(wang).post(`/sessions/${NEXT_SESSION_A}/matters`, { category: 'safety', text: '二号楼楼道里的灭火器过期了，请社区安排更换' });
+    expect(m.status).toBe(201);
+    const id = m.body.id as string;
+    expect((await h.api.as(worker).post(`/moderation/matter/${id}/hide`, { reason: '疑似重复发布' })).status).toBe(200);
+    expect((await queueOf()).map((i) => i.ref)).not.toContain(id);
+    expect(await boardOf(li)).not.toContain(id);
+    // Act: the worker opens the queue, then its 已隐藏 tab
+    const page = await loginAs('mod-liu');
+    await openPage(page, `${web.url}/#/packages/moderation/queue/index?unitId=c-a`);
+    await page.getByTestId('mod-tab-hidden').click();
+    await page.getByTestId(`mod-hidden-${id}`).waitFor({ timeout: 20_000 });
+    // Assess: what was hidden, why, by whom
+    const card = await page.getByTestId('mod-hidden-list').innerText();
+    expect(card).toContain('二号楼楼道里的灭火器过期了');
+    expect(card).toContain('隐藏原因：疑似重复发布');
+    expect(card).toContain('刘芳 于');
+    // Act: 恢复显示, which asks for a reason first
+    await page.getByTestId(`mod-show-${id}`).click();
+    expect(await page.getByTestId('mod-show-confirm').getAttribute('aria-disabled')).toBe('true');
+    await page.getByTestId('mod-show-reason').fill('核实后不是重复内容');
+    await page.getByTestId('mod-show-confirm').click();
+    // Assess: done on the card; out of the hidden list; neighbours see it; the author's mark is gone and she is told
+    await page.getByTestId(`mod-hidden-${id}`).getByText('已恢复显示').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'e2e-mod-7-shown-again.png') });
+    const hidden = (await h.api.as(worker).get('/moderation/hidden?unitId=c-a')).body.items as { ref: string }[];
+    expect(hidden.map((i) => i.ref)).not.toContain(id);
+    expect(await boardOf(li)).toContain(id);
+    const author = await loginAs('mod-wang');
+    await openPage(author, `${web.url}/#/packages/sayItDay/matter/index?id=${id}`);
+    await author.getByTestId('matter-text').filter({ hasText: '二号楼楼道里的灭火器过期了' }).waitFor({ timeout: 20_000 });
+    expect(await author.getByTestId('matter-hidden-reason').count()).toBe(0);
+    expect(await author.getByText('已隐藏', { exact: true }).count()).toBe(0);
+    await author.context().close();
+    await page.context().close();
+  });
+});

@@ -54,14 +54,19 @@ export async function restore(ctx: UserCtx, kind: ContentKind, ref: string, note
   return { kind, ref, state: 'passed' };
 }
 
+/**
+ * The entry leaves the queue. A hidden one enters the hidden list (gsi1 `MODHID#c`, gsi2 `MODHIDSD#sd`, by the time of
+ * the hide) so a worker can find it and show it again; a passed one leaves every index.
+ */
 function closeEntry(ctx: UserCtx, meta: ContentMeta, state: 'hidden' | 'passed', at: string, reason?: string): TxWrite {
   const { kind, ref, ...rest } = meta;
+  const listed: Record<string, string> = state === 'hidden' ? modKeys.hidden(meta.communityId, meta.subdistrictId, at, kind, ref) : {};
   return {
     update: modKeys.item(kind, ref),
     spec: {
-      set: { state, decidedAt: at, decidedBy: ctx.principal.userId, decisionReason: reason },
+      set: { state, decidedAt: at, decidedBy: ctx.principal.userId, decidedByName: ctx.principal.displayName, decisionReason: reason, ...listed },
       setIfAbsent: { entity: 'moderationItem', kind, ref, ...rest, text: rest.text.slice(0, 500), at, reportCount: 0 },
-      remove: [...QUEUE_INDEX_ATTRS, ...causeAttrs],
+      remove: [...QUEUE_INDEX_ATTRS.filter((a) => !(a in listed)), ...causeAttrs],
     },
   };
 }

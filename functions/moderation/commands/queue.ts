@@ -11,16 +11,22 @@ import { ReportReason } from '../../../shared/moderation/schemas';
  * sub-district (gsi2 `MODQSD#sd`). An entry leaves the index when a worker decides it.
  */
 export async function listQueue(ctx: UserCtx, q: { unitId: string; cursor?: string; limit?: number }): Promise<{ items: QueueItem[]; cursor?: string }> {
-  const unit = await getUnit(ctx.db, q.unitId);
-  if (!unit || (unit.kind !== 'community' && unit.kind !== 'subdistrict')) throw new NotFoundError('unit');
-  const where = unit.kind === 'community' ? { subdistrictId: unit.path[0]!, communityId: unit.id } : { subdistrictId: unit.id };
-  if (!canModerate(ctx.principal, where)) throw new ForbiddenError();
+  const unit = await moderatedUnit(ctx, q.unitId);
   const page = await ctx.db.query<Record<string, unknown>>(
     unit.kind === 'community'
       ? { index: 'gsi1', pk: `MODQ#${unit.id}`, ascending: false, limit: q.limit ?? 20, cursor: q.cursor }
       : { index: 'gsi2', pk: `MODQSD#${unit.id}`, ascending: false, limit: q.limit ?? 20, cursor: q.cursor },
   );
   return { items: page.items.map(queueItem), cursor: page.cursor };
+}
+
+/** The community or sub-district a worker's list is asked for: 404 for another kind of unit, 403 outside their reach. */
+export async function moderatedUnit(ctx: UserCtx, unitId: string): Promise<{ kind: 'community' | 'subdistrict'; id: string }> {
+  const unit = await getUnit(ctx.db, unitId);
+  if (!unit || (unit.kind !== 'community' && unit.kind !== 'subdistrict')) throw new NotFoundError('unit');
+  const where = unit.kind === 'community' ? { subdistrictId: unit.path[0]!, communityId: unit.id } : { subdistrictId: unit.id };
+  if (!canModerate(ctx.principal, where)) throw new ForbiddenError();
+  return { kind: unit.kind, id: unit.id };
 }
 
 export function queueItem(it: Record<string, unknown>): QueueItem {

@@ -2,7 +2,7 @@ import type { Message } from './messages'
 
 /**
  * 内容审核 (moderation): the 举报 action on matters and comments, the 已隐藏 / 待审核 marks their author sees, and the
- * workers' queue. Registered by the pages that show them (registerMessages). zhPlain / enPlain: elder mode's words.
+ * workers' queue and its 已隐藏 tab. Registered by the pages that show them (registerMessages). zhPlain / enPlain: elder mode's words.
  */
 export const moderationMessages = {
   'mod.report': { zh: '举报', en: 'Report', zhPlain: '举报', enPlain: 'Report' },
@@ -35,6 +35,12 @@ export const moderationMessages = {
   'mod.hidden': { zh: '已隐藏并通知作者', en: 'Hidden; the author is told', zhPlain: '已隐藏', enPlain: 'Hidden' },
   'mod.restored': { zh: '已恢复显示', en: 'Shown again', zhPlain: '已恢复', enPlain: 'Shown again' },
   'mod.more': { zh: '加载更多', en: 'Load more', zhPlain: '再看一些', enPlain: 'More' },
+  'mod.tab.queue': { zh: '待处理', en: 'To decide', zhPlain: '要看的', enPlain: 'To look at' },
+  'mod.tab.hidden': { zh: '已隐藏', en: 'Hidden', zhPlain: '藏起来的', enPlain: 'Hidden' },
+  'mod.hiddenEmpty': { zh: '没有已隐藏的内容', en: 'Nothing is hidden', zhPlain: '没有藏起来的', enPlain: 'Nothing hidden' },
+  'mod.hiddenBy': { zh: '{name} 于 {at} 隐藏', en: 'Hidden by {name}, {at}', zhPlain: '{name} 藏的（{at}）', enPlain: '{name} hid it ({at})' },
+  'mod.showAgain': { zh: '恢复显示', en: 'Show again', zhPlain: '重新显示', enPlain: 'Show again' },
+  'mod.showAgainReason': { zh: '恢复原因（记入审核记录）', en: 'Why show it again (kept in the record)', zhPlain: '为什么重新显示', enPlain: 'Why show it again' },
 } satisfies Record<string, Message>
 
 /** The reasons the report sheet offers (WeChat's action sheet holds at most six). */

@@ -4,17 +4,19 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { QueueItem } from '@shared/moderation/schemas'
 import { Page } from '../../../components/Page'
-import { Async, Btn, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
+import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { HiddenList } from './HiddenList'
 
 /**
  * 举报与审核: what waits for the workers of a community (an officer: of the sub-district), newest first: reported items
  * and those WeChat's content security held for review. Each is hidden with a reason its author is told, or passed.
+ * The 已隐藏 tab lists what was hidden, to show it again after it has left the queue.
  */
 export default function ModerationQueuePage() {
   const t = useT()
@@ -26,6 +28,7 @@ export default function ModerationQueuePage() {
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<unknown>()
   const [done, setDone] = useState<Record<string, 'hidden' | 'passed'>>({})
+  const [tab, setTab] = useState<'queue' | 'hidden'>('queue')
 
   async function decide(item: QueueItem, action: 'hide' | 'restore') {
     const key = `${item.kind}:${item.ref}`
@@ -47,78 +50,89 @@ export default function ModerationQueuePage() {
 
   return (
     <Page title='mod.queueTitle'>
-      {error ? <ErrorState error={error} /> : null}
-      <Async q={list} empty={(d) => (d.items.length ? false : t('mod.queueEmpty'))}>
-        {() => (
-          <View data-testid='mod-queue'>
-            {list.items.map((item) => {
-              const key = `${item.kind}:${item.ref}`
-              const decided = done[key]
-              return (
-                <Section key={key}>
-                  <View className='row gap' data-testid={`mod-item-${item.ref}`}>
-                    <Tag tone='brand'>{t(`mod.kind.${item.kind}`)}</Tag>
-                    {item.causes.map((c) => (
-                      <Tag key={c} tone={c === 'reported' ? 'bad' : 'warn'}>
-                        {c === 'reported' ? t('mod.cause.reported', { n: item.reportCount }) : t(`mod.cause.${c}`)}
-                      </Tag>
-                    ))}
-                    {decided ? <Tag tone='good'>{t(decided === 'hidden' ? 'mod.hidden' : 'mod.restored')}</Tag> : null}
-                  </View>
-                  <Text className='body block pre'>{item.text}</Text>
-                  {Object.entries(item.reasons).length ? (
-                    <Text className='small muted block'>{Object.entries(item.reasons).map(([r, n]) => `${t(`mod.reason.${r}` as 'mod.reason.other')} ×${n}`).join('、')}</Text>
-                  ) : null}
-                  <Text className='small muted block'>{`${t('mod.by', { name: item.authorName })} · ${fmtDateTime(item.at, t.lang)}`}</Text>
-                  {item.link ? (
-                    <Text className='small link' onClick={() => Taro.navigateTo({ url: item.link! })} {...aria({ role: 'link', tabindex: 0 })}>
-                      {t('mod.open')}
-                    </Text>
-                  ) : null}
-                  {!decided && hiding === key ? (
-                    <Field label={t('mod.hideReason')}>
-                      <TextArea label={t('mod.hideReason')} value={reason} onInput={setReason} maxlength={200} testId='mod-hide-reason' />
+      <View className='row gap'>
+        <Chip selected={tab === 'queue'} onClick={() => setTab('queue')} testId='mod-tab-queue'>
+          {t('mod.tab.queue')}
+        </Chip>
+        <Chip selected={tab === 'hidden'} onClick={() => setTab('hidden')} testId='mod-tab-hidden'>
+          {t('mod.tab.hidden')}
+        </Chip>
+      </View>
+      {tab === 'hidden' ? <HiddenList unitId={unitId} /> : null}
+      {tab === 'queue' && error ? <ErrorState error={error} /> : null}
+      {tab === 'queue' ? (
+        <Async q={list} empty={(d) => (d.items.length ? false : t('mod.queueEmpty'))}>
+          {() => (
+            <View data-testid='mod-queue'>
+              {list.items.map((item) => {
+                const key = `${item.kind}:${item.ref}`
+                const decided = done[key]
+                return (
+                  <Section key={key}>
+                    <View className='row gap' data-testid={`mod-item-${item.ref}`}>
+                      <Tag tone='brand'>{t(`mod.kind.${item.kind}`)}</Tag>
+                      {item.causes.map((c) => (
+                        <Tag key={c} tone={c === 'reported' ? 'bad' : 'warn'}>
+                          {c === 'reported' ? t('mod.cause.reported', { n: item.reportCount }) : t(`mod.cause.${c}`)}
+                        </Tag>
+                      ))}
+                      {decided ? <Tag tone='good'>{t(decided === 'hidden' ? 'mod.hidden' : 'mod.restored')}</Tag> : null}
+                    </View>
+                    <Text className='body block pre'>{item.text}</Text>
+                    {Object.entries(item.reasons).length ? (
+                      <Text className='small muted block'>{Object.entries(item.reasons).map(([r, n]) => `${t(`mod.reason.${r}` as 'mod.reason.other')} ×${n}`).join('、')}</Text>
+                    ) : null}
+                    <Text className='small muted block'>{`${t('mod.by', { name: item.authorName })} · ${fmtDateTime(item.at, t.lang)}`}</Text>
+                    {item.link ? (
+                      <Text className='small link' onClick={() => Taro.navigateTo({ url: item.link! })} {...aria({ role: 'link', tabindex: 0 })}>
+                        {t('mod.open')}
+                      </Text>
+                    ) : null}
+                    {!decided && hiding === key ? (
+                      <Field label={t('mod.hideReason')}>
+                        <TextArea label={t('mod.hideReason')} value={reason} onInput={setReason} maxlength={200} testId='mod-hide-reason' />
+                        <View className='row gap'>
+                          <Btn kind='danger' small disabled={reason.trim().length < 2} loading={busy === `hide:${key}`} onClick={() => void decide(item, 'hide')} testId='mod-hide-confirm'>
+                            {t('mod.hide')}
+                          </Btn>
+                          <Btn small onClick={() => setHiding(undefined)}>
+                            {t('common.cancel')}
+                          </Btn>
+                        </View>
+                      </Field>
+                    ) : null}
+                    {decided === 'hidden' ? (
+                      // a hide by mistake is undone here: the entry has left the queue, so once this page is left the
+                      // hidden item is reached only by its link
                       <View className='row gap'>
-                        <Btn kind='danger' small disabled={reason.trim().length < 2} loading={busy === `hide:${key}`} onClick={() => void decide(item, 'hide')} testId='mod-hide-confirm'>
-                          {t('mod.hide')}
-                        </Btn>
-                        <Btn small onClick={() => setHiding(undefined)}>
-                          {t('common.cancel')}
+                        <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
+                          {t('mod.restore')}
                         </Btn>
                       </View>
-                    </Field>
-                  ) : null}
-                  {decided === 'hidden' ? (
-                    // a hide by mistake is undone here: the entry has left the queue, so once this page is left the
-                    // hidden item is reached only by its link
-                    <View className='row gap'>
-                      <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
-                        {t('mod.restore')}
-                      </Btn>
-                    </View>
-                  ) : null}
-                  {!decided && hiding !== key ? (
-                    <View className='row gap'>
-                      <Btn kind='danger' small onClick={() => { setHiding(key); setReason('') }} testId={`mod-hide-${item.ref}`}>
-                        {t('mod.hide')}
-                      </Btn>
-                      <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
-                        {t('mod.restore')}
-                      </Btn>
-                    </View>
-                  ) : null}
-                </Section>
-              )
-            })}
-            {list.hasMore ? (
-              <Btn block loading={list.loadingMore} onClick={() => void list.loadMore()} testId='mod-more'>
-                {t('mod.more')}
-              </Btn>
-            ) : null}
-            {list.moreError ? <ErrorState error={list.moreError} onRetry={() => void list.loadMore()} /> : null}
-          </View>
-        )}
-      </Async>
+                    ) : null}
+                    {!decided && hiding !== key ? (
+                      <View className='row gap'>
+                        <Btn kind='danger' small onClick={() => { setHiding(key); setReason('') }} testId={`mod-hide-${item.ref}`}>
+                          {t('mod.hide')}
+                        </Btn>
+                        <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
+                          {t('mod.restore')}
+                        </Btn>
+                      </View>
+                    ) : null}
+                  </Section>
+                )
+              })}
+              {list.hasMore ? (
+                <Btn block loading={list.loadingMore} onClick={() => void list.loadMore()} testId='mod-more'>
+                  {t('mod.more')}
+                </Btn>
+              ) : null}
+              {list.moreError ? <ErrorState error={list.moreError} onRetry={() => void list.loadMore()} /> : null}
+            </View>
+          )}
+        </Async>
+      ) : null}
     </Page>
   )
 }
