@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { harness, type Harness } from '../support/harness';
-import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phoneContext, startWeb } from '../support/web';
+import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phoneContext, ROOT, startWeb } from '../support/web';
 
 /**
  * The component kit (components/ui.tsx and the other shared components, on NutUI), each used as a person uses it, in
@@ -17,9 +19,11 @@ jest.setTimeout(300_000);
 let h: Harness;
 let web: { url: string; close(): Promise<void> };
 let browser: Browser;
+const shots = path.join(ROOT, '.local/screenshots');
 
 beforeAll(async () => {
   ensureH5Build();
+  mkdirSync(shots, { recursive: true });
   h = await harness();
   web = await startWeb(h.deps);
   browser = await launchBrowser();
@@ -287,6 +291,7 @@ describe('the component kit', () => {
   describe('accessibility', () => {
     it('has no serious or critical axe violation', async () => {
       expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(shots, 'e2e-kit-gallery.png'), fullPage: true });
     });
   });
 });
@@ -298,6 +303,7 @@ describe('the component kit in elder mode', () => {
       // a failed upload's retry is a target too: it is on the gallery from the start
       expect(await elderShortfalls(elder)).toEqual({ small: [], tiny: [] });
       expect(await axeViolations(elder)).toEqual([]);
+      await elder.screenshot({ path: path.join(shots, 'e2e-kit-gallery-elder.png'), fullPage: true });
       // the plain words of elder mode (长辈版)
       expect(await elder.getByTestId('kit-matter').textContent()).toContain('3 人支持');
     } finally {
