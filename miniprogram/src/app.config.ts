@@ -17,6 +17,9 @@ export default defineAppConfig({
     { root: 'packages/safety', name: 'safety', pages: ['sites/index', 'inspect/index', 'hazards/index', 'case/index', 'shops/index', 'report/index'] },
     { root: 'packages/privacy', name: 'privacy', pages: ['home/index'] },
     { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
+    // the component kit's gallery, for the browser tests of each shared component (tests/e2e/kit.test.ts): h5 only,
+    // never in the weapp (Taro reads this file at build time, where TARO_ENV is the target)
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'packages/kit', name: 'kit', pages: ['gallery/index'] }] : []),
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['sayItDay'] },

@@ -1,6 +1,7 @@
 import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button as NutButton } from '@nutui/nutui-react-taro'
 import { useT } from '../i18n/useT'
 import type { MessageKey } from '../i18n/messages'
 import { pk } from '../i18n/privacy'
@@ -80,20 +81,22 @@ function PrivacyPrompt() {
           {t('privacy.read')}
         </Text>
         <View className='row gap'>
-          <Button className='btn btn-plain' onClick={disagreePrivacy} {...aria({ role: isH5 ? 'button' : undefined })} data-testid='privacy-disagree'>
+          <NutButton className='btn' type='default' fill='outline' onClick={disagreePrivacy} {...aria({ role: isH5 ? 'button' : undefined, tabindex: isH5 ? 0 : undefined })} data-testid='privacy-disagree'>
             {policy ? t(pk('pv.later')) : t('privacy.disagree')}
-          </Button>
-          <Button
+          </NutButton>
+          {/* NutUI's Button hands openType and its event to Taro's, so WeChat's own agreement button still works */}
+          <NutButton
             id='privacy-agree'
-            className='btn btn-primary'
+            className='btn'
+            type='primary'
             openType={isH5 ? undefined : 'agreePrivacyAuthorization'}
             onAgreePrivacyAuthorization={() => agree('privacy-agree')}
             onClick={() => isH5 && agree()}
-            {...aria({ role: isH5 ? 'button' : undefined })}
+            {...aria({ role: isH5 ? 'button' : undefined, tabindex: isH5 ? 0 : undefined, 'aria-disabled': busy ? true : undefined })}
             data-testid='privacy-agree'
           >
             {policy ? t(pk('pv.policyAccept')) : t('privacy.agree')}
-          </Button>
+          </NutButton>
         </View>
       </View>
     </View>
