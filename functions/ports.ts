@@ -5,6 +5,7 @@ import { reservationEngine } from './signups/enginePort';
 import { authPersonalRecords } from './auth/privacyPort';
 import { elderCarePersonalRecords, emergencyLocations } from './elderCare/privacyPort';
 import { fiveListsPersonalRecords } from './fiveLists/privacyPort';
+import { moderationPersonalRecords } from './moderation/privacyPort';
 import type { ExpiringRecords, PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
 import { reliefAudits, reliefPersonalRecords } from './relief/privacyPort';
 import { sayItDayPersonalRecords, withdrawnMatterPhotos } from './sayItDay/privacyPort';
@@ -28,7 +29,7 @@ export const privacyPorts: {
   expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords };
 } = {
   // appended, never inserted: a closure under way names its port by position (privacy/commands/close.ts)
-  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords],
+  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords, moderationPersonalRecords],
   withdrawnMatterPhotos,
   expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits },
 };

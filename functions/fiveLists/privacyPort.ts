@@ -1,3 +1,4 @@
+import type { Ctx } from '../platform/context';
 import type { TxWrite } from '../platform/db';
 import { keys } from '../platform/keys';
 import type { PersonalRecords } from '../platform/privacyPorts';
@@ -29,6 +30,7 @@ export const fiveListsPersonalRecords: PersonalRecords = {
     return out;
   },
   async closeStep(ctx, userId, pseudonym, cursor) {
+    if (cursor?.startsWith(COMMENTS)) return closeComments(ctx, userId, pseudonym, cursor.slice(COMMENTS.length));
     const page = await ctx.db.query<{ id: string }>({ index: 'gsi2', pk: keys.matterByAuthor(userId, '', '').gsi2pk, limit: PAGE, cursor });
     const writes: TxWrite[] = [];
     for (const m of page.items) {
@@ -41,6 +43,21 @@ export const fiveListsPersonalRecords: PersonalRecords = {
     }
     // a page whose entries exceed one transaction is done again (what is written is passed over)
     if (writes.length > CLOSE_WRITES) return { writes: writes.slice(0, CLOSE_WRITES), next: cursor ?? '' };
-    return { writes, next: page.cursor };
+    return { writes, next: page.cursor ?? COMMENTS };
   },
 };
+
+/** the cursor of the second part of a closure: the person's consultation comments (after their matters) */
+const COMMENTS = 'comments:';
+
+/**
+ * A page of the person's consultation comments (gsi2 COMMENTBY#, written with each comment since this index was added;
+ * comments written before it are not found), each kept under its consultation with `authorName` the pseudonym.
+ */
+async function closeComments(ctx: Ctx, userId: string, pseudonym: string, pageCursor: string): Promise<{ writes: TxWrite[]; next?: string }> {
+  const page = await ctx.db.query<{ pk: string; sk: string; authorId?: string; authorName?: string }>({ index: 'gsi2', pk: keys.consultationCommentByAuthor(userId, '', '').gsi2pk, limit: CLOSE_WRITES, cursor: pageCursor || undefined });
+  const writes: TxWrite[] = page.items
+    .filter((c) => c.authorId === userId && c.authorName !== pseudonym)
+    .map((c) => ({ update: { pk: c.pk, sk: c.sk }, spec: { set: { authorName: pseudonym }, if: { expr: '#authorId = :u', values: { ':u': userId } } } }));
+  return { writes, next: page.cursor ? `${COMMENTS}${page.cursor}` : undefined };
+}

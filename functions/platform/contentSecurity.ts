@@ -40,6 +40,8 @@ export const modKeys = {
     gsi2pk: `MODHIDSD#${subdistrictId}`,
     gsi2sk: `${at}#${kind}#${ref}`,
   }),
+  /** an author's entries (gsi3), whatever their state: what closing the account pseudonymises */
+  byAuthor: (authorId: string, kind: ContentKind, ref: string) => ({ gsi3pk: `MODBY#${authorId}`, gsi3sk: `${kind}#${ref}` }),
   mediaCheck: (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'MEDIA' }),
   /** a trace still waiting for its verdict, oldest first (gsi1): what recheckMediaChecks asks WeChat about again.
    * One partition for the whole table: a few writes a photo, far under a partition's 1,000 a second */
@@ -212,6 +214,7 @@ function entryAttrs(meta: ContentMeta, at: string, causes: QueueCause[]) {
     at,
     ...Object.fromEntries(causes.map((c) => [`cause_${c}`, true])),
     ...modKeys.queue(meta.communityId, meta.subdistrictId, at, meta.kind, meta.ref),
+    ...modKeys.byAuthor(meta.authorId, meta.kind, meta.ref),
   };
 }
 

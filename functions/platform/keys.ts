@@ -78,6 +78,8 @@ export const keys = {
   /** one per resident: put only where absent, or changed over the option read */
   consultationVote: (consultationId: string, userId: string) => ({ pk: `CONSULT#${consultationId}`, sk: `VOTE#${userId}` }),
   consultationComment: (consultationId: string, commentId: string) => ({ pk: `CONSULT#${consultationId}`, sk: `COMMENT#${commentId}` }),
+  /** a person's comments (gsi2): what closing the account pseudonymises */
+  consultationCommentByAuthor: (userId: string, consultationId: string, commentId: string) => ({ gsi2pk: `COMMENTBY#${userId}`, gsi2sk: `${consultationId}#${commentId}` }),
   notificationDedupe: (dedupeKey: string) => ({ pk: `NOTIFIED#${dedupeKey}`, sk: 'NOTIFIED' }),
 
   // --- signups (functions/signups/README.md): a place (a shift or an event) is its own partition, so the counter of a
@@ -97,6 +99,8 @@ export const keys = {
   team: (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' }),
   teamByUnit: (unitId: string, teamId: string) => ({ gsi1pk: `TEAMS#${unitId}`, gsi1sk: teamId }),
   teamMember: (teamId: string, userId: string) => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` }),
+  /** the teams a person is on (gsi2): what closing the account pseudonymises */
+  teamMemberByUser: (userId: string, teamId: string) => ({ gsi2pk: `MEMBEROF#${userId}`, gsi2sk: teamId }),
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'ACTIVITY' }),
   activityByUnit: (unitId: string, lastEndsAt: string, activityId: string) => ({ gsi1pk: `ACTIVITIES#${unitId}`, gsi1sk: `${lastEndsAt}#${activityId}` }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
@@ -116,6 +120,9 @@ export const keys = {
   timeGrant: (subdistrictId: string, month: string, at: string, id: string) => ({ pk: `TBGRANT#${subdistrictId}#${month}`, sk: `GRANT#${at}#${id}` }),
   helpRequest: (requestId: string) => ({ pk: `HELPREQ#${requestId}`, sk: 'HELPREQ' }),
   helpRequestByCommunity: (communityId: string, at: string, requestId: string) => ({ gsi1pk: `HELPREQS#${communityId}`, gsi1sk: `${at}#${requestId}` }),
+  /** a person's help requests as the one asking (gsi2) and as the helper (gsi3): what closing the account pseudonymises */
+  helpRequestByRequester: (userId: string, requestId: string) => ({ gsi2pk: `HELPREQBY#${userId}`, gsi2sk: requestId }),
+  helpRequestByHelper: (userId: string, requestId: string) => ({ gsi3pk: `HELPREQHELPER#${userId}`, gsi3sk: requestId }),
   // --- relief (functions/relief/README.md): an application is its own item collection (the application, its sealed
   // sensitive part, consent, history, audit of full reads). No key or index ever holds an ID number: where one must be
   // found again (one active application per person and type, the household), it is an HMAC of it (platform/crypto.ts) ---

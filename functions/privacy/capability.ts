@@ -7,7 +7,7 @@ import { capability, endpointsOf } from '../platform/capability';
  * one-active locks RACTIVE#), volunteering (USER#…/VOLUNTEER, VOLPHONE#, HOURS#, HOLDER# on gsi1, TBACCT#) and elder
  * care (ELDER#, ELDBOOKS# on gsi1).
  */
-const personalReads = ['AUTHOR#', 'AUTHV#', 'ELDBOOKS#', 'ELDER#', 'HOLDER#', 'HOURS#', 'MATTER#', 'PRIVACY#', 'RAPP#', 'RAPPS#', 'TBACCT#', 'USER#'];
+const personalReads = ['AUTHOR#', 'AUTHV#', 'COMMENTBY#', 'ELDBOOKS#', 'ELDER#', 'HELPREQBY#', 'HELPREQHELPER#', 'HOLDER#', 'HOURS#', 'MATTER#', 'MEMBEROF#', 'MODBY#', 'PRIVACY#', 'RAPP#', 'RAPPS#', 'TBACCT#', 'USER#'];
 
 export const privacyCapability = capability('privacy', {
   functions: {
@@ -36,8 +36,9 @@ export const privacyCapability = capability('privacy', {
       needs: {
         table: {
           read: [...personalReads, 'UNITS', 'WORKDUE#', 'WORK#'],
-          // PLACE#: the name on reservations the person held (pseudonymised at closure)
-          write: ['DEADLETTERS', 'MATTER#', 'PLACE#', 'PRIVACY#', 'RAPP#', 'USER#', 'WORK#'],
+          // the name pseudonymised at closure: reservations (PLACE#), team rosters (TEAM#), help requests (HELPREQ#),
+          // consultation comments (CONSULT#), moderation entries (MODITEM#)
+          write: ['CONSULT#', 'DEADLETTERS', 'HELPREQ#', 'MATTER#', 'MODITEM#', 'PLACE#', 'PRIVACY#', 'RAPP#', 'TEAM#', 'USER#', 'WORK#'],
           delete: ['PRIVACY#', 'RACTIVE#', 'RAPP#', 'USER#', 'VOLPHONE#', 'ELDER#', 'WORK#'],
         },
         bucket: { write: ['exports/'], tag: ['exports/'] },

@@ -23,6 +23,33 @@ async function all(ctx: Ctx, spec: Parameters<Ctx['db']['query']>[0]): Promise<R
   return out;
 }
 
+/** copies of a closing person's name a step handles: one index page each (≤ 90 writes, one per item) */
+const CLOSE_PAGE = 90;
+
+interface ClosePhase {
+  name: string;
+  index: 'gsi1' | 'gsi2' | 'gsi3';
+  pk: (userId: string) => string;
+  /** the attribute holding the person's id on the copy, and the one holding their name */
+  idAttr: string;
+  nameAttr: string;
+  write: (item: { pk: string; sk: string }, userId: string, pseudonym: string) => TxWrite;
+}
+
+function renameIf(idAttr: string, nameAttr: string, bumpVersion = false): ClosePhase['write'] {
+  return (item, userId, pseudonym) => ({
+    update: { pk: item.pk, sk: item.sk },
+    spec: { set: { [nameAttr]: pseudonym }, ...(bumpVersion ? { add: { version: 1 } } : {}), if: { expr: `#${idAttr} = :u`, values: { ':u': userId } } },
+  });
+}
+
+const closePhases: ClosePhase[] = [
+  { name: 'res', index: 'gsi1', pk: (u) => keys.reservationByHolder(u, '', '').gsi1pk, idAttr: 'userId', nameAttr: 'displayName', write: renameIf('userId', 'displayName') },
+  { name: 'team', index: 'gsi2', pk: (u) => keys.teamMemberByUser(u, '').gsi2pk, idAttr: 'userId', nameAttr: 'displayName', write: renameIf('userId', 'displayName') },
+  { name: 'req', index: 'gsi2', pk: (u) => keys.helpRequestByRequester(u, '').gsi2pk, idAttr: 'requesterId', nameAttr: 'requesterName', write: renameIf('requesterId', 'requesterName', true) },
+  { name: 'help', index: 'gsi3', pk: (u) => keys.helpRequestByHelper(u, '').gsi3pk, idAttr: 'helperId', nameAttr: 'helperName', write: renameIf('helperId', 'helperName', true) },
+];
+
 type Volunteer = VolunteerRecord & { idNumberConsent?: VolunteerRecord['idNumberConsent'] & { withdrawnAt?: string } };
 
 /**
@@ -75,8 +102,11 @@ export const signupsPersonalRecords: PersonalRecords = {
     ];
   },
   /**
-   * First the volunteer record and its phone index; then, a page at a time (cursor `res:<page>`), the name on each
-   * reservation the person holds (a shift's or an event's roster is kept as the service record) gets the pseudonym.
+   * First the volunteer record and its phone index; then, a page at a time, the name on each copy that is kept gets
+   * the pseudonym: the reservations the person holds (cursor `res:<page>`, gsi1 HOLDER#; a shift's or an event's roster
+   * is the service record), the teams they are on (`team:`, gsi2 MEMBEROF#), the help requests they asked (`req:`,
+   * gsi2 HELPREQBY#) and took (`help:`, gsi3 HELPREQHELPER#). Each write is conditioned on the person's id; a help
+   * request's version moves on, so a take or completion that read the old name fails instead of writing it back.
    */
   async closeStep(ctx, userId, pseudonym, cursor) {
     if (!cursor) {
@@ -86,10 +116,10 @@ export const signupsPersonalRecords: PersonalRecords = {
       if (v?.phone) writes.push({ delete: keys.volunteerByPhone(v.phone), if: { expr: 'attribute_not_exists(#pk) OR #userId = :u', values: { ':u': userId } } });
       return { writes, next: 'res:' };
     }
-    const page = await ctx.db.query<{ pk: string; sk: string; userId?: string; displayName?: string }>({ index: 'gsi1', pk: keys.reservationByHolder(userId, '', '').gsi1pk, limit: 90, cursor: cursor.slice(4) || undefined });
-    const writes: TxWrite[] = page.items
-      .filter((r) => r.userId === userId && r.displayName !== pseudonym)
-      .map((r) => ({ update: { pk: r.pk, sk: r.sk }, spec: { set: { displayName: pseudonym }, if: { expr: '#userId = :u', values: { ':u': userId } } } }));
-    return { writes, next: page.cursor ? `res:${page.cursor}` : undefined };
+    const phase = closePhases.find((p) => cursor.startsWith(`${p.name}:`)) ?? closePhases[0]!;
+    const page = await ctx.db.query<Record<string, unknown> & { pk: string; sk: string }>({ index: phase.index, pk: phase.pk(userId), limit: CLOSE_PAGE, cursor: cursor.slice(phase.name.length + 1) || undefined });
+    const writes: TxWrite[] = page.items.flatMap((item) => (item[phase.idAttr] === userId && item[phase.nameAttr] !== pseudonym ? [phase.write(item, userId, pseudonym)] : []));
+    const after = closePhases[closePhases.indexOf(phase) + 1];
+    return { writes, next: page.cursor ? `${phase.name}:${page.cursor}` : after ? `${after.name}:` : undefined };
   },
 };

@@ -79,7 +79,7 @@ export function teamItem(t: TeamRecord): Item {
 }
 
 export function teamMemberItem(teamId: string, m: { userId: string; displayName: string; role: 'leader' | 'member'; joinedAt: string }): Item {
-  return { ...keys.teamMember(teamId, m.userId), entity: 'teamMember', teamId, ...m };
+  return { ...keys.teamMember(teamId, m.userId), ...keys.teamMemberByUser(m.userId, teamId), entity: 'teamMember', teamId, ...m };
 }
 
 /** A team and its roster: one query over its item collection. */
@@ -281,7 +281,7 @@ export async function getTimeBank(ctx: Ctx, userId: string) {
 }
 
 export function helpRequestItem(r: HelpRequest): Item {
-  return { ...keys.helpRequest(r.id), ...keys.helpRequestByCommunity(r.communityId, r.at, r.id), entity: 'helpRequest', ...r };
+  return { ...keys.helpRequest(r.id), ...keys.helpRequestByCommunity(r.communityId, r.at, r.id), ...keys.helpRequestByRequester(r.requesterId, r.id), ...(r.helperId ? keys.helpRequestByHelper(r.helperId, r.id) : {}), entity: 'helpRequest', ...r };
 }
 
 export async function getHelpRequest(ctx: Ctx, requestId: string): Promise<HelpRequest | undefined> {

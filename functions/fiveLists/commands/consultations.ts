@@ -196,7 +196,7 @@ export async function comment(ctx: UserCtx, consultationId: string, text: string
   const moderation = screened.modState ? { state: screened.modState } : undefined;
   const item = { id, authorName, text, at: now, mine: true, ...(moderation ? { moderation } : {}) };
   return transactCreate(ctx, [
-    { put: { ...keys.consultationComment(consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName, text, at: now, ...(screened.modState ? { modState: screened.modState } : {}) }, if: { expr: 'attribute_not_exists(#pk)' } },
+    { put: { ...keys.consultationComment(consultationId, id), ...keys.consultationCommentByAuthor(ctx.principal.userId, consultationId, id), entity: 'consultationComment', id, authorId: ctx.principal.userId, authorName, text, at: now, ...(screened.modState ? { modState: screened.modState } : {}) }, if: { expr: 'attribute_not_exists(#pk)' } },
     { update: keys.consultation(consultationId), spec: { add: { commentCount: 1 }, if: { expr: '#closesAt > :now', values: { ':now': now } } }, fails: 'CONSULTATION_NOT_OPEN' },
     ...queueWrites(ctx, meta, screened.causes),
   ], item);
