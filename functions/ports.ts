@@ -7,7 +7,7 @@ import { elderCarePersonalRecords, emergencyLocations } from './elderCare/privac
 import { fiveListsPersonalRecords } from './fiveLists/privacyPort';
 import { moderationPersonalRecords } from './moderation/privacyPort';
 import type { ExpiringRecords, PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
-import { reliefAudits, reliefPersonalRecords } from './relief/privacyPort';
+import { reliefAudits, reliefFiles, reliefPersonalRecords } from './relief/privacyPort';
 import { sayItDayPersonalRecords, withdrawnMatterPhotos } from './sayItDay/privacyPort';
 import { signupsPersonalRecords } from './signups/privacyPort';
 
@@ -26,10 +26,10 @@ export const privacyPorts: {
   personalRecords: readonly PersonalRecords[];
   withdrawnMatterPhotos: WithdrawnPhotos;
   /** the purge job's other kinds (shared/privacy/retention.ts), each owned by the capability that holds the records */
-  expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords };
+  expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords; reliefFile: ExpiringRecords };
 } = {
   // appended, never inserted: a closure under way names its port by position (privacy/commands/close.ts)
   personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords, moderationPersonalRecords],
   withdrawnMatterPhotos,
-  expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits },
+  expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits, reliefFile: reliefFiles },
 };

@@ -132,6 +132,8 @@ export const keys = {
   reliefConsent: (appId: string) => ({ pk: `RAPP#${appId}`, sk: 'CONSENT' }),
   reliefHistory: (appId: string, version: number) => ({ pk: `RAPP#${appId}`, sk: `HIST#${String(version).padStart(6, '0')}` }),
   reliefAudit: (appId: string, at: string, auditId: string) => ({ pk: `RAPP#${appId}`, sk: `AUDIT#${at}#${auditId}` }),
+  /** a closed file by community and the time it closed (its retention starts), on the application item once decided: gsi1 is the queue's only while it waits */
+  reliefClosed: (communityId: string, closedAt: string, appId: string) => ({ gsi1pk: `RCLOSED#${communityId}`, gsi1sk: `${closedAt}#${appId}` }),
   /** every full read in a community, newest first */
   reliefAuditByCommunity: (communityId: string, at: string, auditId: string) => ({ gsi1pk: `RAUDIT#${communityId}`, gsi1sk: `${at}#${auditId}` }),
   /** the household's applications: the owner is the resident, also when a grid worker filed it */

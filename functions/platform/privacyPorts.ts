@@ -42,7 +42,8 @@ export interface WithdrawnPhotos {
  * removal of the part whose period ended), conditioned on what made it due so a re-run or a race changes nothing more.
  */
 export interface ExpiringRecords {
-  due(ctx: Ctx, before: string, cursor: string | undefined): Promise<{ items: { key: { pk: string; sk: string } }[]; next?: string }>;
+  /** `files`: objects in the bucket that go with the item, let go (tagged pending) before its write */
+  due(ctx: Ctx, before: string, cursor: string | undefined): Promise<{ items: { key: { pk: string; sk: string }; files?: string[] }[]; next?: string }>;
   expireWrite(item: { key: { pk: string; sk: string } }, at: string): TxWrite;
 }
 

@@ -46,15 +46,16 @@ export const privacyCapability = capability('privacy', {
     },
     purgeExpired: {
       handler: 'functions/privacy/jobs.purgeExpiredHandler',
-      description: 'privacy - delete what the retention table says is due: data downloads after 7 days, photos of withdrawn matters after 30, 助急 locations after 90, relief audit entries after 5 years; paged, idempotent',
+      description: 'privacy - delete what the retention table says is due: data downloads after 7 days, photos of withdrawn matters after 30, 助急 locations after 90, relief audit entries after 5 years, relief files 5 years after they close; paged, idempotent',
       schedule: 'cron(0 18 * * ? *)', // 02:00 China time
       timeout: 300,
       reservedConcurrency: 1,
       // 助急 calls by community (ELDSOSC# on gsi2) lose their location; relief audit entries by community (RAUDIT# on
-      // gsi1) are deleted where they live (an application's RAPP#, a registry household's RREG#)
+      // gsi1) are deleted where they live (an application's RAPP#, a registry household's RREG#); closed relief files
+      // by community (RCLOSED# on gsi1) are read whole (RAPP#) and deleted, their documents tagged pending (relief-docs/)
       needs: {
-        table: { read: ['BOARD#', 'ELDSOSC#', 'PURGEDUE#', 'RAUDIT#', 'UNITS'], write: ['ELDSOS#', 'MATTER#'], delete: ['PRIVACY#', 'RAPP#', 'RREG#'] },
-        bucket: { tag: ['exports/', 'uploads/'] },
+        table: { read: ['BOARD#', 'ELDSOSC#', 'PURGEDUE#', 'RAPP#', 'RAUDIT#', 'RCLOSED#', 'UNITS'], write: ['ELDSOS#', 'MATTER#'], delete: ['PRIVACY#', 'RAPP#', 'RREG#'] },
+        bucket: { tag: ['exports/', 'relief-docs/', 'uploads/'] },
       },
     },
   },

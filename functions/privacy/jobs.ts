@@ -26,6 +26,10 @@ export interface PurgeRun {
   emergencyLocations: number;
   /** relief audit entries deleted */
   reliefAudits: number;
+  /** relief files (closed 5 years before) deleted: their application items */
+  reliefFiles: number;
+  /** items of those files deleted (application, sealed part, consent, history, audit entries) */
+  reliefFileItems: number;
 }
 
 /**
@@ -42,7 +46,7 @@ export const purgeExpired = job(privacyCapability.functions.purgeExpired!, async
   const kinds = new Set(parsed.data.kinds ?? purgeKinds);
   const ctx = makeCtx(deps, `job-purge-${now.toISOString()}`);
   const files = privacyFiles(deps.config);
-  const run: PurgeRun = { at: now.toISOString(), exports: 0, matters: 0, photos: 0, emergencyLocations: 0, reliefAudits: 0 };
+  const run: PurgeRun = { at: now.toISOString(), exports: 0, matters: 0, photos: 0, emergencyLocations: 0, reliefAudits: 0, reliefFiles: 0, reliefFileItems: 0 };
 
   if (kinds.has('dataExport')) {
     for (;;) {
@@ -69,21 +73,35 @@ export const purgeExpired = job(privacyCapability.functions.purgeExpired!, async
       cursor = page.next;
     } while (cursor);
   }
-  const counted = { emergencyLocation: 'emergencyLocations', reliefAudit: 'reliefAudits' } as const;
-  for (const kind of ['emergencyLocation', 'reliefAudit'] as const) {
+  const counted = { emergencyLocation: 'emergencyLocations', reliefAudit: 'reliefAudits', reliefFile: 'reliefFileItems' } as const;
+  for (const kind of ['emergencyLocation', 'reliefAudit', 'reliefFile'] as const) {
     if (!kinds.has(kind)) continue;
     const before = new Date(now.getTime() - retentionDays(kind) * DAY_MS).toISOString();
     const port = privacyPorts.expiring[kind];
     let cursor: string | undefined;
     do {
       const page = await port.due(ctx, before, cursor);
-      if (page.items.length) run[counted[kind]] += await applyEach(deps, page.items.map((it) => port.expireWrite(it, now.toISOString())));
+      if (page.items.length) {
+        // a record's files first (tagged pending), then its writes: a run stopped between them leaves a record to finish
+        await files.letGo(page.items.flatMap((it) => it.files ?? []));
+        const writes = page.items.map((it) => port.expireWrite(it, now.toISOString()));
+        const done = await applyEach(deps, writes);
+        run[counted[kind]] += done;
+        if (kind === 'reliefFile') run.reliefFiles += await countGone(deps, page.items.filter((it) => it.key.sk === 'APP').map((it) => it.key));
+      }
       cursor = page.next;
     } while (cursor);
   }
   deps.log.info('purgeExpired', { ...run });
   return run;
 });
+
+/** How many of these items are gone now (the files a run deleted: a re-run finds none of them). */
+async function countGone(deps: Deps, itemKeys: { pk: string; sk: string }[]): Promise<number> {
+  let gone = 0;
+  for (const k of itemKeys) if (!(await deps.db.get(k, true))) gone++;
+  return gone;
+}
 
 /** Writes in transactions of at most 100; when one is cancelled (a record changed since it was read), each alone. */
 async function applyEach(deps: Deps, writes: TxWrite[]): Promise<number> {

@@ -69,10 +69,10 @@ export const reliefPersonalRecords: PersonalRecords = {
           withdrawnAt: c.withdrawnAt,
           effectZh: stillOpen
             ? '撤回后，该申请将被撤回，不能继续审核；已提交的材料按规定保存。'
-            : '该申请已办结。撤回后不再对其作任何新的处理；救助档案和台账按法律规定保存，不会删除。',
+            : '该申请已办结。撤回后不再对其作任何新的处理；救助档案按法律规定保存至办结后5年再删除，台账按规定保存。',
           effectEn: stillOpen
             ? 'The application will be withdrawn and can no longer be processed; what was submitted is kept as the rules require.'
-            : 'The application is decided. Nothing new will be done with it; the relief file and registry entry are kept as the law requires.',
+            : 'The application is decided. Nothing new will be done with it; the relief file is kept as the law requires, until 5 years after it closes, and the registry entry as its rules require.',
           withdrawable: !c.withdrawnAt,
         };
       });
@@ -144,6 +144,49 @@ export const reliefAudits: ExpiringRecords = {
     });
   },
   expireWrite(item) {
+    return { delete: item.key, if: { expr: 'attribute_exists(#pk)' } };
+  },
+};
+
+/** closed files read a page (each is then read whole, its partition, to say every item that goes) */
+const FILES_PAGE = 10;
+
+/**
+ * Relief files for the purge job (retention `reliefFile`, 5 years after the file closes: `closedAtOf`, store.ts): a
+ * decided application carries gsi1 RCLOSED#<community> / <closedAt>#<id>, so those closed before `before` are found
+ * oldest first without a scan. Each goes whole: its partition (sealed part, consent, history, audit entries, overdue
+ * marks) and then the application item last, which holds the index key and the documents, so a run stopped half-way
+ * finds the file again and finishes it; the documents (and a signed consent form's photo) are let go first (tagged
+ * pending: the bucket's lifecycle deletes them). Kept: the case and payments (`RCASES#`, `RDISB#`), the figures'
+ * counters (`RFIG#`, `RFIGSD#`) and the household's registry entry (its own rule, not this file's).
+ */
+export const reliefFiles: ExpiringRecords = {
+  async due(ctx, before, cursor) {
+    return pageByCommunity(ctx, cursor, async (communityId, pageCursor) => {
+      const page = await ctx.db.query<{ pk: string; sk: string }>({ index: 'gsi1', pk: keys.reliefClosed(communityId, '', '').gsi1pk, between: ['0', before], limit: FILES_PAGE, cursor: pageCursor });
+      const items: { key: { pk: string; sk: string }; files?: string[] }[] = [];
+      for (const closed of page.items) {
+        let app: ApplicationRecord | undefined;
+        let partCursor: string | undefined;
+        do {
+          const part = await ctx.db.query<{ pk: string; sk: string } & Record<string, unknown>>({ pk: closed.pk, consistent: true, cursor: partCursor });
+          for (const it of part.items) {
+            if (it.sk === 'APP') app = it as unknown as ApplicationRecord;
+            else items.push({ key: { pk: it.pk, sk: it.sk } });
+          }
+          partCursor = part.cursor;
+        } while (partCursor);
+        // gone since the index was read (another run): nothing more to say of it
+        if (!app) continue;
+        const files = [...app.documents.map((d) => d.key), ...(app.consent?.photoKey ? [app.consent.photoKey] : [])];
+        items.push({ key: keys.reliefApplication(app.id), files });
+      }
+      return { items, cursor: page.cursor };
+    });
+  },
+  expireWrite(item) {
+    // the application only while it is closed (a closed file never reopens); the rest where it still is
+    if (item.key.sk === 'APP') return { delete: item.key, if: { expr: 'begins_with(#gsi1pk, :closed)', values: { ':closed': 'RCLOSED#' } } };
     return { delete: item.key, if: { expr: 'attribute_exists(#pk)' } };
   },
 };

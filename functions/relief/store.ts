@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApplicationStatus, Disability, Eligibility, RegionRules, ReliefType, ScreeningFlag } from '../../shared/relief/schemas';
-import { defaultRegionRules } from '../../shared/relief/types';
+import { defaultRegionRules, reliefTypes } from '../../shared/relief/types';
+import { addMonths, chinaMonth } from '../../shared/platform/chinaTime';
 import { dueAtOf, type RulesRef } from '../../shared/relief/rules';
 import type { Sealed } from '../platform/crypto';
 import type { Db, Item, TxWrite } from '../platform/db';
@@ -121,13 +122,32 @@ export const sealedAad = (appId: string) => `relief:application:${appId}`;
  */
 export const birthMonthHash = (hash: (purpose: string, value: string) => string, householdId: string, yearMonth: string) => hash('birthMonth', `${householdId}:${yearMonth}`);
 
-/** The application item with the index keys its state implies: owner, grid, and the queue while it waits. */
+/**
+ * When a decided file closes, the day its retention (5 years, shared/privacy/retention.ts `reliefFile`) starts:
+ * rejected or withdrawn, at the decision; approved, when the last month its case pays ends (as the final approval
+ * writes the case, commands/review.ts: a recurring type with `caseMonths` that many months, a one-off payment its
+ * month), or at the decision when nothing is paid (a card). An open-ended benefit (no `caseMonths`) has no closing
+ * yet: its file is kept while it is paid. Undefined while undecided.
+ */
+export function closedAtOf(r: Pick<ApplicationRecord, 'type' | 'status' | 'decidedAt' | 'amount'>): string | undefined {
+  if (!r.decidedAt || !['approved', 'rejected', 'withdrawn'].includes(r.status)) return undefined;
+  if (r.status !== 'approved') return r.decidedAt;
+  const def = reliefTypes[r.type];
+  const paid = r.amount !== undefined && (def.recurring || r.type === 'temporaryRelief');
+  if (!paid) return r.decidedAt;
+  if (def.recurring && !def.caseMonths) return undefined;
+  const lastMonth = def.recurring ? addMonths(chinaMonth(new Date(r.decidedAt)), def.caseMonths! - 1) : chinaMonth(new Date(r.decidedAt));
+  return new Date(`${addMonths(lastMonth, 1)}-01T00:00:00+08:00`).toISOString();
+}
+
+/** The application item with the index keys its state implies: owner, grid, the queue while it waits, closed once decided. */
 export function applicationItem(r: ApplicationRecord): Item {
   return {
     ...keys.reliefApplication(r.id),
     ...keys.reliefByOwner(r.ownerId, r.createdAt, r.id),
     ...(r.gridId ? keys.reliefByGrid(r.gridId, r.createdAt, r.id) : {}),
     ...(r.awaiting && r.waitingSince ? keys.reliefQueue(r.awaiting, r.awaiting === 'community' ? r.communityId : r.subdistrictId, r.waitingSince, r.id) : {}),
+    ...(closedAtOf(r) ? keys.reliefClosed(r.communityId, closedAtOf(r)!, r.id) : {}),
     entity: 'reliefApplication',
     ...r,
     // the deadline of the level awaited (its version's working days), on every write: the queue's overdue filter reads it
