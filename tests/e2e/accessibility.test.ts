@@ -46,7 +46,7 @@ beforeAll(async () => {
   await seedEmploymentAndProjects(people['worker-liu']);
   await seedSafety(people['worker-liu']);
   ann.ANN_ID = (await h.api.as(people['worker-liu']).post('/announcements', { title: '周三上午停水通知', body: '因管网检修，本周三 9:00–15:00 停水，请提前储水。', audience: { unitId: 'c-a' }, pinned: true })).body.id;
-  await seedModeration(people['resident-li']);
+  await seedModeration(people['resident-li'], people['worker-liu']);
   await seedReliefRules();
   web = await startWeb(h.deps);
   browser = await launchBrowser();
@@ -130,9 +130,10 @@ async function seedSafety(liu: Person) {
 
 /**
  * Moderation: li reports wang's say-it day matter and her comment on the consultation, so the worker's queue has a
- * matter and a comment in it (neither is hidden: the other pages show them as before). Runs after seedFiveLists.
+ * matter and a comment in it (neither is hidden: the other pages show them as before). li's own comment, written here,
+ * is hidden by the worker, for the queue's 已隐藏 tab. Runs after seedFiveLists.
  */
-async function seedModeration(li: Person) {
+async function seedModeration(li: Person, liu: Person) {
   const ok = (what: string, res: { status: number; body: unknown }) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
   };
@@ -141,6 +142,9 @@ async function seedModeration(li: Person) {
   const wangs = comments.find((c) => c.text === '建议按月收费，价格公开');
   if (!wangs) throw new Error(`no comment of wang's to report: ${JSON.stringify(comments)}`);
   ok('report comment', await h.api.as(li).post(`/moderation/comment/${five.CONSULT_ID}.${wangs.id}/report`, { reason: 'abuse' }));
+  const own = await h.api.as(li).post(`/consultations/${five.CONSULT_ID}/comments`, { text: '物业费涨价的事，谁同意了？' });
+  ok('comment', own);
+  ok('hide comment', await h.api.as(liu).post(`/moderation/comment/${five.CONSULT_ID}.${own.body.id}/hide`, { reason: '与征求意见的主题无关' }));
 }
 
 /**
@@ -386,6 +390,7 @@ const pages: [string, string][] = [
   ['grid-he', '#/packages/safety/report/index'],
   // moderation (举报与审核): the worker's queue with a reported matter and a reported comment
   ['worker-liu', '#/packages/moderation/queue/index?unitId=c-a'],
+  ['worker-liu', '#/packages/moderation/queue/index?unitId=c-a&tab=hidden'],
   // 救助类型与规则: dibao with a version in force, the next one and the history
   ['officer-huang', '#/packages/relief/rules/index'],
 ];
@@ -429,6 +434,7 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
 /** What a page shows from its seed before it is checked (a check of an empty state would prove little): test id, text. */
 const shows: Record<string, [string, string]> = {
   '#/packages/moderation/queue/index?unitId=c-a': ['mod-queue', '被举报 1 次'],
+  '#/packages/moderation/queue/index?unitId=c-a&tab=hidden': ['mod-hidden-list', '与征求意见的主题无关'],
   '#/packages/relief/rules/index': ['rl-rules-in-force', '现行第 1 版'],
 };
 

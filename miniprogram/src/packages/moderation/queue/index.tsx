@@ -20,7 +20,8 @@ import { HiddenList } from './HiddenList'
  */
 export default function ModerationQueuePage() {
   const t = useT()
-  const unitId = useRouter().params.unitId as string
+  const params = useRouter().params
+  const unitId = params.unitId as string
   const list = usePaged((cursor) => call(api.moderation.queue, { query: { unitId, cursor } }), [unitId], !!unitId)
   useDidShow(() => void (unitId && list.reload()))
   const [hiding, setHiding] = useState<string>()
@@ -28,7 +29,8 @@ export default function ModerationQueuePage() {
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<unknown>()
   const [done, setDone] = useState<Record<string, 'hidden' | 'passed'>>({})
-  const [tab, setTab] = useState<'queue' | 'hidden'>('queue')
+  // `tab=hidden` opens 已隐藏 directly (a link from elsewhere, the accessibility suite)
+  const [tab, setTab] = useState<'queue' | 'hidden'>(params.tab === 'hidden' ? 'hidden' : 'queue')
 
   async function decide(item: QueueItem, action: 'hide' | 'restore') {
     const key = `${item.kind}:${item.ref}`
