@@ -7,8 +7,8 @@ import { aria } from '../../components/a11y'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
 import { useQuery } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { isLoggedIn } from '../../api/client'
+import { sayItDay, useNextSession } from '../../hooks/sayItDay'
 import { fmtDate, fmtDateTime, fmtTime } from '../../lib/format'
 import { canRunSessions, homeCommunityId } from '../../lib/roles'
 import { askSubscribe } from '../../lib/subscribe'
@@ -27,8 +27,8 @@ export default function HomePage() {
     if (!isLoggedIn()) void Taro.reLaunch({ url: '/pages/login/index' })
   })
 
-  const next = useQuery(() => call(api.sayItDay.nextSession, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const reminder = useQuery(() => call(api.sayItDay.reminder, { params: { communityId: communityId! } }), [communityId], !!communityId && !!me?.communityId)
+  const next = useNextSession(communityId)
+  const reminder = useQuery(() => sayItDay.reminder(communityId!), [communityId], !!communityId && !!me?.communityId)
   const [saving, setSaving] = useState(false)
   const [note, setNote] = useState<string>()
 
@@ -37,7 +37,7 @@ export default function HomePage() {
     setSaving(true)
     setNote(undefined)
     try {
-      const r = await call(api.sayItDay.putReminder, { params: { communityId }, body: { subscribed } })
+      const r = await sayItDay.putReminder(communityId, subscribed)
       reminder.setData(r)
       if (subscribed) {
         // right after the tap it belongs to, as WeChat requires

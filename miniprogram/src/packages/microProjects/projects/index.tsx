@@ -13,6 +13,8 @@ import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
+import { sayItDay } from '../../../hooks/sayItDay'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { hasRole } from '../../../lib/roles'
 import { chinaDay } from '../../../lib/format'
 import { api } from '../../../api/routes'
@@ -87,8 +89,8 @@ export default function ProjectsPage() {
   const communityId = picked ?? kept[0]?.id
   const officer = hasRole(me, 'subdistrictOfficer')
   const accounts = useQuery(() => call(api.microProjects.accounts, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const matters = useQuery(() => call(api.sayItDay.communityMatters, { params: { communityId: communityId! }, query: { limit: 20 } }), [communityId], !!communityId)
-  const councils = useQuery(() => call(api.fiveLists.councils, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const matters = useQuery(() => sayItDay.communityMatters(communityId!), [communityId], !!communityId)
+  const councils = useQuery(() => fiveLists.councils(communityId!), [communityId], !!communityId)
   const act = useAction()
   const keyFor = useAttemptKey()
   const [title, setTitle] = useState('')
