@@ -9,10 +9,11 @@ import { Async, Btn, Chip, Empty, ErrorState, LinkRow, Section } from '../../../
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
+import { usePaged } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { isCommunityWorker, kindNames, myCommunities, officerSubdistrict } from '../lib/cases'
+import { useCommunities } from '../../../hooks/org'
 
 type Only = 'all' | 'open' | 'overdue'
 
@@ -27,7 +28,7 @@ export default function CasesPage() {
   const params = useRouter().params as { kind?: string; communityId?: string; from?: string; to?: string }
   const [kind, setKind] = useState(params.kind ?? 'mediation')
   const officer = officerSubdistrict(me)
-  const all = useQuery(() => call(api.org.communities, {}), [], !!officer)
+  const all = useCommunities(!!officer)
   const communities = officer ? (all.data?.items ?? []).map((c) => ({ id: c.id, name: c.name })) : myCommunities(me)
   const [picked, setPicked] = useState(params.communityId)
   const communityId = picked ?? communities[0]?.id

@@ -9,11 +9,11 @@ import { aria } from '../../../components/a11y'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { kindNames, myCommunities, officerSubdistrict, requireKindDef } from '../lib/cases'
+import { useCommunities } from '../../../hooks/org'
 
 /**
  * 登记案件: a grid worker on patrol records a city case (category from the city's 5 classes and 18 items, place,
@@ -28,7 +28,7 @@ export default function RaiseCasePage() {
   const def = requireKindDef(kind)
   const names = kindNames(kind, t.lang)
   const officer = officerSubdistrict(me)
-  const all = useQuery(() => call(api.org.communities, {}), [], !!officer)
+  const all = useCommunities(!!officer)
   const communities = officer ? (all.data?.items ?? []).map((c) => ({ id: c.id, name: c.name })) : myCommunities(me)
   const [communityId, setCommunityId] = useState(params.communityId)
   const community = communityId ?? communities[0]?.id

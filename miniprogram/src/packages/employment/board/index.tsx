@@ -15,6 +15,7 @@ import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { chinaDay, fmtDate } from '../../../lib/format'
+import { useCommunities } from '../../../hooks/org'
 
 const CATEGORIES = SeekerCategory.options
 
@@ -26,7 +27,7 @@ const CATEGORIES = SeekerCategory.options
 export default function EmploymentBoardPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
+  const communities = useCommunities(!!me)
   const kept = useMemo(() => keptCommunities(me, communities.data?.items ?? []), [me, communities.data])
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? kept[0]?.id

@@ -19,6 +19,7 @@ import { hasRole } from '../../../lib/roles'
 import { chinaDay } from '../../../lib/format'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
+import { useCommunities } from '../../../hooks/org'
 
 /** yuan as typed ("1234.5") → fen, or undefined */
 function fenOf(text: string): number | undefined {
@@ -83,7 +84,7 @@ function SpendForm({ p, communityId, onDone }: { p: MicroProject; communityId: s
 export default function ProjectsPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
+  const communities = useCommunities(!!me)
   const kept = useMemo(() => keptCommunities(me, communities.data?.items ?? []), [me, communities.data])
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? kept[0]?.id

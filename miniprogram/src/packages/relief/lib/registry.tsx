@@ -17,6 +17,7 @@ import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
+import { org } from '../../../hooks/org'
 
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>
 export type MustVisit = z.infer<typeof MustVisitSchema>
@@ -57,7 +58,7 @@ export function useWorkPlaces(me: Me | undefined) {
     return out
   }, [me])
   const officerOf = me?.grants.find((g) => g.role === 'subdistrictOfficer')?.unitId
-  const communities = useQuery(() => call(api.org.communities, {}), [officerOf], !!officerOf)
+  const communities = useQuery(() => org.communities(), [officerOf], !!officerOf)
   const places = useMemo(() => {
     const more = (communities.data?.items ?? []).filter((c) => c.subdistrictId === officerOf && !own.some((p) => p.communityId === c.id)).map((c) => ({ communityId: c.id, name: c.name }))
     return [...own, ...more]

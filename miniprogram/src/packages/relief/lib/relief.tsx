@@ -6,6 +6,7 @@ import { api } from '../../../api/routes'
 import { ApiError, call, networkError } from '../../../api/client'
 import type { MessageKey } from '../../../i18n/messages'
 import './relief.css'
+import { org } from '../../../hooks/org'
 
 export const RELIEF_TYPES = ['dibao', 'temporaryRelief', 'severeDisabilitySubsidy', 'veteranCare', 'housingSubsidy', 'seniorAllowance', 'seniorCard', 'disabilityCard'] as const
 export type ReliefTypeName = (typeof RELIEF_TYPES)[number]
@@ -32,7 +33,7 @@ export async function managedCommunities(me: Me): Promise<UnitRef[]> {
   const own = me.grants.filter((g) => g.role === 'communityWorker').map((g) => ({ id: g.unitId, name: g.unitName }))
   const sds = me.grants.filter((g) => g.role === 'subdistrictOfficer').map((g) => g.unitId)
   let more: UnitRef[] = []
-  if (sds.length) more = (await call(api.org.communities, {})).items.filter((c) => sds.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
+  if (sds.length) more = (await org.communities()).items.filter((c) => sds.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
   const seen = new Set<string>()
   return [...own, ...more].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
 }

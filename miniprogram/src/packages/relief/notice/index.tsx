@@ -10,6 +10,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDate } from '../../../lib/format'
 import { managedCommunities, type UnitRef } from '../lib/relief'
+import { org } from '../../../hooks/org'
 
 /**
  * 低保公示: the community's approved dibao households for the notice period, names masked by the server; what a public
@@ -23,7 +24,7 @@ export default function NoticePage() {
       const own: UnitRef[] = me!.grants.filter((g) => g.role === 'resident').map((g) => ({ id: g.unitId, name: g.unitName }))
       const gridCommunities = me!.grants.filter((g) => g.role === 'gridWorker').map((g) => g.unitPath[1]!)
       let ofGrids: UnitRef[] = []
-      if (gridCommunities.length) ofGrids = (await call(api.org.communities, {})).items.filter((c) => gridCommunities.includes(c.id)).map((c) => ({ id: c.id, name: c.name }))
+      if (gridCommunities.length) ofGrids = (await org.communities()).items.filter((c) => gridCommunities.includes(c.id)).map((c) => ({ id: c.id, name: c.name }))
       const seen = new Set<string>()
       return [...own, ...ofGrids, ...(await managedCommunities(me!))].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
     },

@@ -11,6 +11,7 @@ import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { go, RELIEF_TYPES, statusKey, statusTone, typeKey } from '../lib/relief'
+import { org } from '../../../hooks/org'
 
 /**
  * 代居民申请: a grid worker picks a resident of their grid from its list (searched by the start of the name; the grid's
@@ -27,7 +28,7 @@ export default function ProxyPage() {
   const [search, setSearch] = useState('')
   const [name, setName] = useState('')
   const residents = usePaged(
-    (cursor) => call(api.org.gridResidents, { params: { gridId: grid! }, query: { cursor, name: name || undefined } }),
+    (cursor) => org.gridResidents(grid!, { cursor, name: name || undefined }),
     [grid, name],
     !!grid,
   )

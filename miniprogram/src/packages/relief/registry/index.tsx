@@ -13,6 +13,7 @@ import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { FLAGS, flagKey, householdUrl, PlacePicker, RegistryCard, TAGS, tagKey, useWorkPlaces, wholeRegistry, type FlagKind, type RegistryTagName, type WorkPlace } from '../lib/registry'
+import { org } from '../../../hooks/org'
 
 type Filter = { kind: 'all' } | { kind: 'flagged' } | { kind: 'flag'; flag: FlagKind } | { kind: 'tag'; tag: RegistryTagName }
 
@@ -101,7 +102,7 @@ export default function RegistryPage() {
 
 function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (householdId: string) => void; onCancel: () => void }) {
   const t = useT()
-  const communities = useQuery(() => call(api.org.communities, {}), [place.communityId], !place.gridId)
+  const communities = useQuery(() => org.communities(), [place.communityId], !place.gridId)
   const grids = place.gridId ? [] : (communities.data?.items.find((c) => c.id === place.communityId)?.grids ?? [])
   const [gridId, setGridId] = useState<string | undefined>(place.gridId)
   const [headName, setHeadName] = useState('')

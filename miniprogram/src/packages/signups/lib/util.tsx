@@ -10,6 +10,7 @@ import { call } from '../../../api/client'
 import { saveFile } from '../../../lib/saveFile'
 import { qrSvg } from './qr'
 import './signups.css'
+import { org } from '../../../hooks/org'
 
 export interface UnitRef {
   id: string
@@ -24,7 +25,7 @@ export async function organizerScope(me: Me): Promise<{ units: UnitRef[]; commun
   const subdistricts = grants.filter((g) => g.unitPath.length === 1).map((g) => g.unitId)
   let more: UnitRef[] = []
   if (subdistricts.length) {
-    const all = await call(api.org.communities, {})
+    const all = await org.communities()
     more = all.items.filter((c) => subdistricts.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
   }
   const seen = new Set<string>()

@@ -17,6 +17,7 @@ import { useAction } from '../../../hooks/useAction'
 import { api } from '../../../api/routes'
 import { call } from '../../../api/client'
 import { saveFile } from '../../../lib/saveFile'
+import { org } from '../../../hooks/org'
 
 interface UnitRef {
   id: string
@@ -130,7 +131,7 @@ export default function SummaryPage() {
       const sds = grants.filter((g) => g.role === 'subdistrictOfficer')
       const own = grants.filter((g) => g.role === 'communityWorker').map((g) => ({ id: g.unitId, name: g.unitName }))
       // an officer also reads each community of the sub-district
-      const more = sds.length ? (await call(api.org.communities, {})).items.filter((c) => sds.some((g) => g.unitId === c.subdistrictId)).map((c) => ({ id: c.id, name: c.name })) : []
+      const more = sds.length ? (await org.communities()).items.filter((c) => sds.some((g) => g.unitId === c.subdistrictId)).map((c) => ({ id: c.id, name: c.name })) : []
       const seen = new Set<string>()
       return [...sds.map((g) => ({ id: g.unitId, name: g.unitName })), ...own, ...more].filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))
     },
