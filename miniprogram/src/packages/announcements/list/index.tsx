@@ -8,9 +8,7 @@ import { Async, Btn, ErrorState, Field, Section, TextInput } from '../../../comp
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { announcements, useAnnouncementSettings, useMyAnnouncements, useUnitAnnouncements } from '../../../hooks/announcements'
 import { askSubscribe } from '../../../lib/subscribe'
 
 /**
@@ -24,9 +22,9 @@ export default function AnnouncementsPage() {
   const resident = !!me?.communityId
   const unit = managedUnit(me)
 
-  const mine = usePaged((cursor) => call(api.announcements.mine, { query: { cursor } }), [], !!me && resident)
-  const staff = usePaged((cursor) => call(api.announcements.ofUnit, { params: { unitId: unit!.unitId }, query: { cursor } }), [unit?.unitId], !!unit)
-  const settings = useQuery(() => call(api.announcements.settings, {}), [], !!me && resident)
+  const mine = useMyAnnouncements(!!me && resident)
+  const staff = useUnitAnnouncements(unit?.unitId)
+  const settings = useAnnouncementSettings(!!me && resident)
   const [building, setBuilding] = useState('')
   const [note, setNote] = useState<string>()
   const [saving, setSaving] = useState(false)
@@ -36,7 +34,7 @@ export default function AnnouncementsPage() {
     setSaving(true)
     setNote(undefined)
     try {
-      const s = await call(api.announcements.putSettings, { body: { building: building.trim() || null, notify } })
+      const s = await announcements.putSettings({ building: building.trim() || null, notify })
       settings.setData(s)
       // right after the tap it belongs to, as WeChat requires
       const answer = notify && !settings.data?.notify ? await askSubscribe(app.config?.templates, ['announcement']) : undefined
