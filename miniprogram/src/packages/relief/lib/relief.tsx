@@ -2,11 +2,11 @@ import './messages' // this subpackage's texts, registered before any of its pag
 import Taro from '@tarojs/taro'
 import type { Me } from '@shared/auth/schemas'
 import { chinaMonth } from '@shared/platform/chinaTime'
-import { api } from '../../../api/routes'
-import { ApiError, call, networkError } from '../../../api/client'
+import { ApiError, networkError } from '../../../api/client'
 import type { MessageKey } from '../../../i18n/messages'
 import './relief.css'
 import { org } from '../../../hooks/org'
+import { relief } from '../../../hooks/relief'
 
 export const RELIEF_TYPES = ['dibao', 'temporaryRelief', 'severeDisabilitySubsidy', 'veteranCare', 'housingSubsidy', 'seniorAllowance', 'seniorCard', 'disabilityCard'] as const
 export type ReliefTypeName = (typeof RELIEF_TYPES)[number]
@@ -62,7 +62,7 @@ export async function pickDocument(): Promise<{ path: string; size: number; type
 export async function uploadDocument(file: { path: string; size: number; type?: string }): Promise<string> {
   const t = (file.type ?? '').toLowerCase()
   const contentType = t.includes('png') || /\.png$/i.test(file.path) ? 'image/png' : t.includes('webp') ? 'image/webp' : t.includes('pdf') ? 'application/pdf' : 'image/jpeg'
-  const up = await call(api.relief.upload, { body: { contentType, size: Math.max(1, file.size) } })
+  const up = await relief.upload({ contentType, size: Math.max(1, file.size) })
   let res: { statusCode: number }
   try {
     res = await Taro.uploadFile({ url: up.url, filePath: file.path, name: 'file', formData: up.fields, ...({ withCredentials: false } as object) })

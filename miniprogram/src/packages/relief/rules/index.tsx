@@ -7,11 +7,10 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay } from '@shared/platform/chinaTime'
 import { typeKey, useAction, type ReliefTypeName } from '../lib/relief'
 import '../lib/messages'
+import { relief, useReliefTypes } from '../../../hooks/relief'
 
 const levelKey = (role: string) => (role === 'communityWorker' ? 'rl.level.community' : 'rl.level.subdistrict') as MessageKey
 
@@ -22,10 +21,10 @@ const levelKey = (role: string) => (role === 'communityWorker' ? 'rl.level.commu
  */
 export default function RulesPage() {
   const t = useT()
-  const types = useQuery(() => call(api.relief.types, {}), [])
+  const types = useReliefTypes()
   const [picked, setPicked] = useState<ReliefTypeName>()
   const type = picked ?? (types.data?.items[0]?.type as ReliefTypeName | undefined)
-  const history = useQuery(() => call(api.relief.typeVersions, { params: { type: type! } }), [type], !!type)
+  const history = useQuery(() => relief.typeVersions(type!), [type], !!type)
   const current = types.data?.items.find((x) => x.type === type)
   const [params, setParams] = useState<Record<string, string>>({})
   const [days, setDays] = useState<Record<number, string>>({})
@@ -42,17 +41,14 @@ export default function RulesPage() {
   const save = () =>
     act.run('save', async () => {
       if (!current) return
-      const v = await call(api.relief.addTypeVersion, {
-        params: { type: current.type },
-        body: {
-          nameZh: current.nameZh,
-          nameEn: current.nameEn,
-          parameters: Object.fromEntries(Object.entries(current.parameters ?? {}).map(([k, x]) => [k, Number(params[k] ?? x)])),
-          documents: current.documents,
-          levels: (current.levels ?? []).map((l, i) => ({ role: l.role, deadlineDays: Number(days[i] ?? l.deadlineDays) })),
-          effectiveFrom: effectiveFrom.trim(),
-          reason: reason.trim(),
-        },
+      const v = await relief.addTypeVersion(current.type, {
+        nameZh: current.nameZh,
+        nameEn: current.nameEn,
+        parameters: Object.fromEntries(Object.entries(current.parameters ?? {}).map(([k, x]) => [k, Number(params[k] ?? x)])),
+        documents: current.documents,
+        levels: (current.levels ?? []).map((l, i) => ({ role: l.role, deadlineDays: Number(days[i] ?? l.deadlineDays) })),
+        effectiveFrom: effectiveFrom.trim(),
+        reason: reason.trim(),
       })
       void Taro.showToast({ title: t('rl.rules.added', { v: v.version }), icon: 'success' })
       setReason('')
