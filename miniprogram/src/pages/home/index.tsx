@@ -16,6 +16,7 @@ import { EventList } from '../../components/EventList'
 import { HomeAnnouncements } from '../../components/HomeAnnouncements'
 import { Workbench } from '../../packages/workbench/Workbench'
 import { staffGrants } from '../../packages/workbench/lib/useWorkbench'
+import { useAction } from '../../hooks/useAction'
 
 export default function HomePage() {
   const t = useT()
@@ -29,14 +30,15 @@ export default function HomePage() {
 
   const next = useNextSession(communityId)
   const reminder = useQuery(() => sayItDay.reminder(communityId!), [communityId], !!communityId && !!me?.communityId)
-  const [saving, setSaving] = useState(false)
+  const { busy, error, run } = useAction()
   const [note, setNote] = useState<string>()
+  // one line under the switch: what the last tap did, or why it failed
+  const said = error ? t.errorText(error) : note
 
   async function toggleReminder(subscribed: boolean) {
     if (!communityId) return
-    setSaving(true)
     setNote(undefined)
-    try {
+    await run('reminder', async () => {
       const r = await sayItDay.putReminder(communityId, subscribed)
       reminder.setData(r)
       if (subscribed) {
@@ -46,11 +48,7 @@ export default function HomePage() {
       } else {
         setNote(t('home.remindOff'))
       }
-    } catch (e) {
-      setNote(t.errorText(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   if (!me) {
@@ -133,16 +131,16 @@ export default function HomePage() {
               </Text>
               <Switch
                 checked={!!reminder.data?.subscribed}
-                disabled={saving || reminder.loading}
+                disabled={!!busy || reminder.loading}
                 color='#b5121b'
                 onChange={(e) => toggleReminder(e.detail.value)}
                 nativeProps={{ 'aria-label': t('home.remind'), 'data-testid': 'home-remind' }}
               />
             </View>
           )}
-          {note ? (
+          {said ? (
             <Text className='small muted block' {...aria({ role: 'status' })}>
-              {note}
+              {said}
             </Text>
           ) : null}
         </Section>
