@@ -6,8 +6,6 @@
  * real handlers: the review queues, submit, review (community approval and the final approval with its case, registry
  * entry and notice), and the figures of a community and of the sub-district over the half year.
  */
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { rng } from './seedRandom';
 import type { Deps } from '../functions/platform/context';
@@ -22,6 +20,7 @@ import { checkDigitOf } from '../shared/platform/idNumber';
 import { maskIdNumber, maskName } from '../shared/platform/masking';
 import type { ReliefType } from '../shared/relief/schemas';
 import type { Unit } from '../shared/org/schemas';
+import { bulkPut } from './bulk';
 
 interface Req {
   method: string;
@@ -47,25 +46,6 @@ const MONTHS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'
 const BACKLOG_PER_COMMUNITY = 40;
 const BACKLOG_SUBDISTRICT = 80;
 
-async function writeAll(deps: Deps, items: Item[]) {
-  const batches: Item[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        let request: WriteRequest[] | undefined = batch.map((it) => ({ PutRequest: { Item: marshall(it, { removeUndefinedValues: true }) } }));
-        for (let attempt = 0; request?.length; attempt++) {
-          if (attempt > 8) throw new Error('bench relief: DynamoDB kept items unprocessed');
-          if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-          const res: BatchWriteItemCommandOutput = await deps.db.client.send(new BatchWriteItemCommand({ RequestItems: { [deps.db.tableName]: request } }));
-          request = res.UnprocessedItems?.[deps.db.tableName];
-        }
-      }
-    }),
-  );
-}
 
 const idNumber = (birth: string, seq: number) => {
   const first17 = `330106${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
@@ -163,7 +143,7 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
   };
   for (const c of communities) for (let i = 0; i < BACKLOG_PER_COMMUNITY; i++) items.push(backlog(c, i, 'community'));
   for (let i = 0; i < BACKLOG_SUBDISTRICT; i++) items.push(backlog(communities[i % COMMUNITIES]!, 1000 + i, 'subdistrict'));
-  await writeAll(deps, items);
+  await bulkPut(deps.db, items, 'bench relief');
   print(`\n## Relief: a generated half year of a 50,000-resident sub-district\n`);
   print(
     `${COMMUNITIES} communities, ${HOUSEHOLDS} households on relief, ${payments} payments ${MONTHS[0]}..${MONTHS[MONTHS.length - 1]} with ${counters.size} community counters (and ${ofSubdistrict.size} of the sub-district), a backlog of ${COMMUNITIES * BACKLOG_PER_COMMUNITY} applications at the communities and ${BACKLOG_SUBDISTRICT} at the sub-district: ${items.length} items written in batches in ${Math.round(performance.now() - t0)} ms.\n`,
@@ -264,7 +244,7 @@ export async function reliefBench<Row>(t: BenchTools<Row>): Promise<void> {
     };
     return { ...keys.disbursement(d.communityId, d.period, d.type, d.householdId), entity: 'disbursement', ...d };
   });
-  await writeAll(deps, present);
+  await bulkPut(deps.db, present, 'bench relief');
   const irows: Row[] = [];
   irows.push(await sequential('POST …/disbursements/import (5,000 rows, all present)', 1, importReq(importFile(0, 5000, '2026-12')), 202));
   await drainImport('5,000 rows, all present');

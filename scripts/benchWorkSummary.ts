@@ -8,8 +8,6 @@
  * the real handlers: the sub-district's and a community's half-year summary (this half-year beside the one before),
  * and the two exports.
  */
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { rng } from './seedRandom';
 import type { Item } from '../functions/platform/db';
 import { keys } from '../functions/platform/keys';
@@ -17,6 +15,7 @@ import { signAccessToken } from '../functions/platform/tokens';
 import { ledgers } from '../shared/workSummary/ledgers';
 import type { Unit } from '../shared/org/schemas';
 import type { BenchTools } from './benchRelief';
+import { bulkPut } from './bulk';
 
 const SD = 'sd-bench-ws';
 const COMMUNITIES = 20;
@@ -24,26 +23,6 @@ const MONTHS = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'
 const LEDGERS = 16;
 const RELIEF_TYPES = ['dibao', 'seniorAllowance', 'severeDisabilitySubsidy', 'veteranCare'];
 
-async function writeAll(t: BenchTools<unknown>, items: Item[]) {
-  const { deps } = t;
-  const batches: Item[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
-        let request: WriteRequest[] | undefined = batch.map((it) => ({ PutRequest: { Item: marshall(it, { removeUndefinedValues: true }) } }));
-        for (let attempt = 0; request?.length; attempt++) {
-          if (attempt > 8) throw new Error('bench work summary: DynamoDB kept items unprocessed');
-          if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-          const res: BatchWriteItemCommandOutput = await deps.db.client.send(new BatchWriteItemCommand({ RequestItems: { [deps.db.tableName]: request } }));
-          request = res.UnprocessedItems?.[deps.db.tableName];
-        }
-      }
-    }),
-  );
-}
 
 export async function workSummaryBench<Row>(t: BenchTools<Row>): Promise<void> {
   const { deps, print, sequential } = t;
@@ -83,7 +62,7 @@ export async function workSummaryBench<Row>(t: BenchTools<Row>): Promise<void> {
     if (ledger === 'relief') items.push({ ...keys.reliefFigureOfSubdistrict(SD, month, type!), entity: 'reliefFigureOfSubdistrict', subdistrictId: SD, period: month, type, ...values });
     else items.push({ ...keys.figureOfSubdistrict(SD, month, ledger), entity: 'figureOfSubdistrict', subdistrictId: SD, month, ledger, ...values });
   }
-  await writeAll(t as BenchTools<unknown>, items);
+  await bulkPut(t.deps.db, items, 'bench work summary');
   print(`\n## Work summary\n`);
   print(
     `${COMMUNITIES} communities, ${MONTHS.length} months (${MONTHS[0]}..${MONTHS.at(-1)}), ${shapes.length} ledgers (${ledgers.length} listed, ${shapes.length - ledgers.length} stand-ins of 8 figures) and relief's ${RELIEF_TYPES.length} types: ${items.length} counter items written in ${Math.round(performance.now() - t0)} ms. A summary reads the unit and the counters of this half-year and the previous (FIG and relief's) in five requests at once: one round trip.\n`,

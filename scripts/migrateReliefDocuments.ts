@@ -22,15 +22,14 @@
  *   npx tsx scripts/migrateReliefDocuments.ts [--page 100] [--from <cursor>] [--dry-run]
  * It prints a line per page (counts and the cursor) and a total; run it again until it says `rewritten 0`.
  */
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConditionFailed, Db, dynamoClient } from '../functions/platform/db';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Db, dynamoClient } from '../functions/platform/db';
 import { keys } from '../functions/platform/keys';
 import { s3Storage, type Storage } from '../functions/platform/storage';
 import { documentsEncryption } from '../functions/relief/commands/documents';
 import { DOCUMENTS_PREFIX, LEGACY_DOCUMENTS_PREFIX } from '../shared/relief/schemas';
+import { migrationArgs, rewriteWithRetry, runWhenMain, scanPages, type Raw } from './migration';
 
-type Raw = Record<string, unknown>;
 type Doc = { kind: string; key: string };
 
 export interface DocumentsMigrationResult {
@@ -60,38 +59,29 @@ export async function migrateReliefDocuments(opts: {
   log?: (line: string) => void;
 }): Promise<DocumentsMigrationResult> {
   const db = new Db(opts.client, opts.tableName);
-  const log = opts.log ?? (() => {});
   const out: DocumentsMigrationResult = { pages: 0, scanned: 0, rewritten: { applications: 0, consents: 0 }, copied: 0, missing: 0, skipped: 0 };
-  let start: Record<string, AttributeValue> | undefined = opts.from ? JSON.parse(Buffer.from(opts.from, 'base64url').toString('utf8')) : undefined;
-  do {
-    const page = await opts.client.send(
-      new ScanCommand({
-        TableName: opts.tableName,
-        Limit: opts.page ?? 100,
-        ExclusiveStartKey: start,
-        // the old prefix inside a list of maps cannot be filtered on: the two entities, then each item looked at
-        FilterExpression: '#entity IN (:app, :consent)',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':app': { S: 'reliefApplication' }, ':consent': { S: 'reliefConsent' } },
-      }),
-    );
-    out.pages += 1;
-    out.scanned += page.ScannedCount ?? 0;
-    let old = 0;
-    for (const raw of page.Items ?? []) {
-      const it = unmarshall(raw) as Raw;
-      if (!oldKeysOf(it).length) continue;
-      old += 1;
-      if (opts.dryRun) continue;
-      const done = await rewrite(db, opts.storage, it, out);
-      if (done === 'skipped') out.skipped += 1;
-      else if (done === 'done') out.rewritten[it.entity === 'reliefConsent' ? 'consents' : 'applications'] += 1;
-    }
-    start = page.LastEvaluatedKey;
-    out.cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
-    log(`page ${out.pages}: scanned ${page.ScannedCount ?? 0}, with old keys ${old}${out.cursor ? `, cursor ${out.cursor}` : ', last page'}`);
-  } while (start);
-  return out;
+  const scan = await scanPages(
+    {
+      ...opts,
+      // the old prefix inside a list of maps cannot be filtered on: the two entities, then each item looked at
+      filter: '#entity IN (:app, :consent)',
+      names: { '#entity': 'entity' },
+      values: { ':app': { S: 'reliefApplication' }, ':consent': { S: 'reliefConsent' } },
+    },
+    async (items) => {
+      let old = 0;
+      for (const it of items) {
+        if (!oldKeysOf(it).length) continue;
+        old += 1;
+        if (opts.dryRun) continue;
+        const done = await rewrite(db, opts.storage, it, out);
+        if (done === 'skipped') out.skipped += 1;
+        else if (done === 'done') out.rewritten[it.entity === 'reliefConsent' ? 'consents' : 'applications'] += 1;
+      }
+      return `with old keys ${old}`;
+    },
+  );
+  return { ...out, ...scan };
 }
 
 /** The old keys an item still names. */
@@ -117,38 +107,24 @@ async function copy(storage: Storage, key: string, out: DocumentsMigrationResult
 
 /** One item: its objects copied, then its keys rewritten on a condition; lost to the app: read again and retried. */
 async function rewrite(db: Db, storage: Storage, first: Raw, out: DocumentsMigrationResult): Promise<'done' | 'gone' | 'skipped'> {
-  let it: Raw | undefined = first;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    if (!it) return 'gone';
+  return rewriteWithRetry(db, first, async (it) => {
     const old = oldKeysOf(it);
     if (!old.length) return 'gone';
     for (const key of [...new Set(old)]) await copy(storage, key, out);
-    try {
-      if (it.entity === 'reliefConsent') {
-        await db.update({ pk: it.pk as string, sk: it.sk as string }, { set: { photoKey: newKeyOf(it.photoKey as string) }, if: { expr: '#photoKey = :old', values: { ':old': it.photoKey } } });
-      } else {
-        const documents = ((it.documents as Doc[] | undefined) ?? []).map((d) => (isOld(d.key) ? { ...d, key: newKeyOf(d.key) } : d));
-        const consent = it.consent as { photoKey?: string } | undefined;
-        const set: Record<string, unknown> = { documents };
-        if (consent && isOld(consent.photoKey)) set.consent = { ...consent, photoKey: newKeyOf(consent.photoKey) };
-        await db.update(keys.reliefApplication(it.id as string), { set, if: { expr: '#version = :v', values: { ':v': it.version } } });
-      }
-      return 'done';
-    } catch (e) {
-      if (!(e instanceof ConditionFailed)) throw e;
-      // the app wrote it meanwhile: read it as it is now
-      it = await db.get<Raw>({ pk: first.pk as string, sk: first.sk as string }, true);
+    if (it.entity === 'reliefConsent') {
+      await db.update({ pk: it.pk as string, sk: it.sk as string }, { set: { photoKey: newKeyOf(it.photoKey as string) }, if: { expr: '#photoKey = :old', values: { ':old': it.photoKey } } });
+    } else {
+      const documents = ((it.documents as Doc[] | undefined) ?? []).map((d) => (isOld(d.key) ? { ...d, key: newKeyOf(d.key) } : d));
+      const consent = it.consent as { photoKey?: string } | undefined;
+      const set: Record<string, unknown> = { documents };
+      if (consent && isOld(consent.photoKey)) set.consent = { ...consent, photoKey: newKeyOf(consent.photoKey) };
+      await db.update(keys.reliefApplication(it.id as string), { set, if: { expr: '#version = :v', values: { ':v': it.version } } });
     }
-  }
-  return 'skipped';
+    return 'done';
+  });
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
   const tableName = process.env.TABLE_NAME;
   const bucket = process.env.UPLOAD_BUCKET;
   if (!tableName || !bucket) throw new Error('TABLE_NAME and UPLOAD_BUCKET must name the table and the bucket');
@@ -157,18 +133,11 @@ async function main() {
     client: dynamoClient(),
     tableName,
     storage: s3Storage({ bucket, region: process.env.AWS_REGION ?? 'cn-north-1', endpoint: process.env.S3_ENDPOINT, publicEndpoint: process.env.S3_ENDPOINT }),
-    page: arg('--page') ? Number(arg('--page')) : undefined,
-    from: arg('--from'),
-    dryRun: args.includes('--dry-run'),
+    ...migrationArgs(),
     log: (line) => console.log(line),
   });
   const n = result.rewritten;
   console.log(`rewritten ${n.applications + n.consents} (applications ${n.applications}, consent items ${n.consents}), copied ${result.copied}, missing ${result.missing}, skipped ${result.skipped}, scanned ${result.scanned} in ${result.pages} pages`);
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(module, main);

@@ -20,14 +20,12 @@
  * It needs Scan and UpdateItem on the table and the hash secret (no KMS call is made). It prints a line per page
  * (counts and the cursor) and a total; run it again until it says `rewritten 0`.
  */
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { birthMonthHash, type StoredMember } from '../functions/relief/store';
 import { vaultFromEnv } from '../functions/platform/crypto';
-import { ConditionFailed, Db, dynamoClient } from '../functions/platform/db';
+import { Db, dynamoClient } from '../functions/platform/db';
 import { keys } from '../functions/platform/keys';
-
-type Raw = Record<string, unknown>;
+import { migrationArgs, rewriteWithRetry, runWhenMain, scanPages, type Raw } from './migration';
 export interface MigrationResult {
   pages: number;
   scanned: number;
@@ -47,81 +45,58 @@ export async function migrateSealBirthDates(
   opts: { client: DynamoDBClient; tableName: string; hash: (purpose: string, value: string) => string; page?: number; from?: string; dryRun?: boolean; log?: (line: string) => void },
 ): Promise<MigrationResult> {
   const db = new Db(opts.client, opts.tableName);
-  const log = opts.log ?? (() => {});
   const out: MigrationResult = { pages: 0, scanned: 0, rewritten: { applications: 0, registryEntries: 0, volunteers: 0 }, skipped: 0 };
-  let start: Record<string, AttributeValue> | undefined = opts.from ? JSON.parse(Buffer.from(opts.from, 'base64url').toString('utf8')) : undefined;
-  do {
-    const page = await opts.client.send(
-      new ScanCommand({
-        TableName: opts.tableName,
-        Limit: opts.page ?? 100,
-        ExclusiveStartKey: start,
-        FilterExpression: FILTER,
-        ExpressionAttributeNames: { '#entity': 'entity', '#members': 'members', '#birthDate': 'birthDate', '#birthDates': 'birthDates' },
-        ExpressionAttributeValues: { ':app': { S: 'reliefApplication' }, ':reg': { S: 'registryEntry' }, ':vol': { S: 'volunteer' } },
-      }),
-    );
-    out.pages += 1;
-    out.scanned += page.ScannedCount ?? 0;
-    for (const raw of page.Items ?? []) {
-      const it = unmarshall(raw) as Raw;
-      const done = opts.dryRun ? 'dry' : await rewrite(db, opts.hash, it);
-      if (done === 'skipped') out.skipped += 1;
-      else if (done !== 'gone') out.rewritten[it.entity === 'reliefApplication' ? 'applications' : it.entity === 'registryEntry' ? 'registryEntries' : 'volunteers'] += 1;
-    }
-    start = page.LastEvaluatedKey;
-    out.cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
-    log(`page ${out.pages}: scanned ${page.ScannedCount ?? 0}, old ${page.Items?.length ?? 0}${out.cursor ? `, cursor ${out.cursor}` : ', last page'}`);
-  } while (start);
-  return out;
+  const scan = await scanPages(
+    {
+      ...opts,
+      filter: FILTER,
+      names: { '#entity': 'entity', '#members': 'members', '#birthDate': 'birthDate', '#birthDates': 'birthDates' },
+      values: { ':app': { S: 'reliefApplication' }, ':reg': { S: 'registryEntry' }, ':vol': { S: 'volunteer' } },
+    },
+    async (items) => {
+      for (const it of items) {
+        const done = opts.dryRun ? 'dry' : await rewrite(db, opts.hash, it);
+        if (done === 'skipped') out.skipped += 1;
+        else if (done !== 'gone') out.rewritten[it.entity === 'reliefApplication' ? 'applications' : it.entity === 'registryEntry' ? 'registryEntries' : 'volunteers'] += 1;
+      }
+      return `old ${items.length}`;
+    },
+  );
+  return { ...out, ...scan };
 }
 
 /** One old item rewritten on a condition; lost to the app: read again and retried. 'gone': already new (or deleted). */
 async function rewrite(db: Db, hash: (purpose: string, value: string) => string, first: Raw): Promise<'done' | 'gone' | 'skipped'> {
-  let it: Raw | undefined = first;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    if (!it) return 'gone';
-    try {
-      if (it.entity === 'reliefApplication') {
-        const members = it.members as StoredMember[];
-        if (!members.some((m) => m.birthDate)) return 'gone';
-        const dates = members.flatMap((m) => (m.birthDate ? [m.birthDate] : []));
-        const rewritten = members.map(({ birthDate, ...m }) => ({ ...m, birthYear: m.birthYear ?? (birthDate ? yearOf(birthDate) : undefined) }));
-        const hashes = monthsOf(dates).map((m) => birthMonthHash(hash, it!.householdId as string, m));
-        await db.update(keys.reliefApplication(it.id as string), { set: { members: rewritten, birthMonthHashes: hashes }, if: { expr: '#version = :v', values: { ':v': it.version } } });
-      } else if (it.entity === 'registryEntry') {
-        const dates = (it.birthDates as string[] | undefined) ?? [];
-        if (!it.birthDates) return 'gone';
-        const hashes = [...new Set([...((it.birthMonthHashes as string[] | undefined) ?? []), ...monthsOf(dates).map((m) => birthMonthHash(hash, it!.householdId as string, m))])];
-        await db.update(keys.registryEntry(it.communityId as string, it.householdId as string), {
-          set: { birthMonthHashes: hashes },
-          remove: ['birthDates'],
-          if: { expr: '#version = :v', values: { ':v': it.version } },
-        });
-      } else if (it.entity === 'volunteer') {
-        if (!it.birthDate) return 'gone';
-        await db.update(keys.volunteer(it.userId as string), {
-          set: { birthYear: yearOf(it.birthDate as string) },
-          remove: ['birthDate'],
-          if: { expr: 'attribute_exists(#birthDate) AND #birthDate = :d', values: { ':d': it.birthDate } },
-        });
-      } else return 'gone';
-      return 'done';
-    } catch (e) {
-      if (!(e instanceof ConditionFailed)) throw e;
-      // the app wrote it meanwhile: read it as it is now
-      it = await db.get<Raw>({ pk: first.pk as string, sk: first.sk as string }, true);
-    }
-  }
-  return 'skipped';
+  return rewriteWithRetry(db, first, async (it) => {
+    if (it.entity === 'reliefApplication') {
+      const members = it.members as StoredMember[];
+      if (!members.some((m) => m.birthDate)) return 'gone';
+      const dates = members.flatMap((m) => (m.birthDate ? [m.birthDate] : []));
+      const rewritten = members.map(({ birthDate, ...m }) => ({ ...m, birthYear: m.birthYear ?? (birthDate ? yearOf(birthDate) : undefined) }));
+      const hashes = monthsOf(dates).map((m) => birthMonthHash(hash, it.householdId as string, m));
+      await db.update(keys.reliefApplication(it.id as string), { set: { members: rewritten, birthMonthHashes: hashes }, if: { expr: '#version = :v', values: { ':v': it.version } } });
+    } else if (it.entity === 'registryEntry') {
+      const dates = (it.birthDates as string[] | undefined) ?? [];
+      if (!it.birthDates) return 'gone';
+      const hashes = [...new Set([...((it.birthMonthHashes as string[] | undefined) ?? []), ...monthsOf(dates).map((m) => birthMonthHash(hash, it.householdId as string, m))])];
+      await db.update(keys.registryEntry(it.communityId as string, it.householdId as string), {
+        set: { birthMonthHashes: hashes },
+        remove: ['birthDates'],
+        if: { expr: '#version = :v', values: { ':v': it.version } },
+      });
+    } else if (it.entity === 'volunteer') {
+      if (!it.birthDate) return 'gone';
+      await db.update(keys.volunteer(it.userId as string), {
+        set: { birthYear: yearOf(it.birthDate as string) },
+        remove: ['birthDate'],
+        if: { expr: 'attribute_exists(#birthDate) AND #birthDate = :d', values: { ':d': it.birthDate } },
+      });
+    } else return 'gone';
+    return 'done';
+  });
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
   const tableName = process.env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME must name the table');
   const vault = vaultFromEnv();
@@ -129,18 +104,11 @@ async function main() {
     client: dynamoClient(),
     tableName,
     hash: (purpose, value) => vault.hash(purpose, value),
-    page: arg('--page') ? Number(arg('--page')) : undefined,
-    from: arg('--from'),
-    dryRun: args.includes('--dry-run'),
+    ...migrationArgs(),
     log: (line) => console.log(line),
   });
   const n = result.rewritten;
   console.log(`rewritten ${n.applications + n.registryEntries + n.volunteers} (applications ${n.applications}, registry entries ${n.registryEntries}, volunteers ${n.volunteers}), skipped ${result.skipped}, scanned ${result.scanned} in ${result.pages} pages`);
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenMain(module, main);

@@ -24,8 +24,7 @@ import { ensureTable } from './localStack';
 import { fixedClock, systemClock } from '../functions/platform/clock';
 import { readConfig } from '../functions/platform/config';
 import { makeCtx, type Deps } from '../functions/platform/context';
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { bulkPut, pool } from './bulk';
 import { Db, dynamoClient, type Item } from '../functions/platform/db';
 import { keys } from '../functions/platform/keys';
 import { createLogger, type Logger } from '../functions/platform/log';
@@ -121,16 +120,6 @@ function fixedId(at: Date, name: string): string {
   return timeSortedId(at, createHash('sha1').update(name).digest());
 }
 
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -450,18 +439,7 @@ export async function seed(deps: Deps, opts: { now?: Date; log?: (line: string) 
     const there = new Set((await db.batchGet(items.map((it) => ({ pk: it.pk as string, sk: it.sk as string })))).map(id));
     const absent = items.filter((it) => !there.has(id(it)));
     skipped += items.length - absent.length;
-    const batches: Item[][] = [];
-    for (let i = 0; i < absent.length; i += 25) batches.push(absent.slice(i, i + 25));
-    await pool(batches, 8, async (batch) => {
-      let request: WriteRequest[] | undefined = batch.map((it) => ({ PutRequest: { Item: marshall(it, { removeUndefinedValues: true }) } }));
-      for (let attempt = 0; request?.length; attempt++) {
-        if (attempt > 8) throw new Error('seed: DynamoDB kept items unprocessed');
-        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const res: BatchWriteItemCommandOutput = await db.client.send(new BatchWriteItemCommand({ RequestItems: { [db.tableName]: request } }));
-        request = res.UnprocessedItems?.[db.tableName];
-      }
-      written += batch.length;
-    });
+    await bulkPut(db, absent, 'seed', (n) => (written += n));
   }
 
   // 1. the organisation tree and each community's say-it day rule

@@ -28,8 +28,7 @@ import { figureAdds } from '../functions/platform/figures';
 import { asEntryFigures, entryFigures } from '../functions/fiveLists/figures';
 import { makeCtx, type Deps } from '../functions/platform/context';
 import type { Item } from '../functions/platform/db';
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { bulkPut, pool } from './bulk';
 import { collectedRecord, collectWrites, fiveListItem, historyItem, type FiveListRecord } from '../functions/fiveLists/intake';
 import { keys } from '../functions/platform/keys';
 import { signAccessToken } from '../functions/platform/tokens';
@@ -67,14 +66,6 @@ const DAY = 86_400_000;
 
 const between = (r: () => number, lo: number, hi: number) => lo + r() * (hi - lo);
 
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 const unitPath = new Map(units.map((u) => [u.id, u.path]));
 
@@ -506,18 +497,8 @@ export async function seedFiveLists(
     return done(raters.length ? 'rated→closed' : 'resolved→closed');
   }
 
-  async function batchPut(items: Item[]) {
-    const batches: Item[][] = [];
-    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-    await pool(batches, 8, async (batch) => {
-      let request: WriteRequest[] | undefined = batch.map((it) => ({ PutRequest: { Item: marshall(it, { removeUndefinedValues: true }) } }));
-      for (let attempt = 0; request?.length; attempt++) {
-        if (attempt > 8) throw new Error('seedFiveLists: DynamoDB kept items unprocessed');
-        if (attempt) await new Promise((res) => setTimeout(res, 50 * 2 ** attempt));
-        const res: BatchWriteItemCommandOutput = await db.client.send(new BatchWriteItemCommand({ RequestItems: { [db.tableName]: request } }));
-        request = res.UnprocessedItems?.[db.tableName];
-      }
-    });
+  function batchPut(items: Item[]) {
+    return bulkPut(db, items, 'seedFiveLists');
   }
 
   async function resolve(contact: FiveListsSeedPerson, at: number, path: string, category: MatterCategory, version: number, r: () => number) {

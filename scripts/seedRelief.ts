@@ -18,6 +18,7 @@ import { withCheckDigit } from '../shared/platform/idNumber';
 import { addMonths, chinaInstant } from '../shared/platform/chinaTime';
 import type { ApplicationStatus, ReliefType } from '../shared/relief/schemas';
 import { communities, givenNames, SUBDISTRICT, surnames } from './seedData';
+import { pool } from './bulk';
 
 type Call = (at: Date, method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
 
@@ -87,15 +88,6 @@ const plans: Plan[] = [
   { type: 'temporaryRelief', ends: 'submitted', monthsAgo: 0, day: 0 },
   { type: 'dibao', ends: 'draft', monthsAgo: 0, day: 0 },
 ];
-
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 export async function seedRelief(opts: {
   deps: Deps;

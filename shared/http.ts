@@ -32,7 +32,38 @@ export interface Endpoint<
  * The rate limits a write can name. Their numbers and who they count (a user, a community) are one table in
  * functions/platform/rateLimits.ts; the HTTP wrapper counts them before the command runs and answers 429 RATE_LIMITED.
  */
-export type RateLimitName = 'matter' | 'comment' | 'binding' | 'upload' | 'helpRequest' | 'familyCode' | 'familyLink' | 'inviteCodeRotation' | 'report' | 'dataExport';
+export type RateLimitName =
+  | 'matter'
+  | 'comment'
+  | 'binding'
+  | 'upload'
+  | 'helpRequest'
+  | 'familyCode'
+  | 'familyLink'
+  | 'inviteCodeRotation'
+  | 'report'
+  | 'dataExport'
+  | 'certificate'
+  // staff writes (issue 11): what a worker repeats in a working day, limited so that a script or a stolen account
+  // cannot repeat it without end
+  | StaffRateLimitName;
+
+export type StaffRateLimitName =
+  | 'announcement'
+  | 'sessionStep'
+  | 'fiveListStep'
+  | 'reliefStep'
+  | 'sensitiveRead'
+  | 'ledgerEntry'
+  | 'elderCareSetup'
+  | 'elderCareService'
+  | 'eventPost'
+  | 'roster'
+  | 'doorCheckIn'
+  | 'import'
+  | 'timeGrant'
+  | 'moderationDecision'
+  | 'administration';
 
 const Empty = z.object({}).strict();
 export const NoBody = z.undefined();

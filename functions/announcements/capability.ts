@@ -4,12 +4,13 @@ import { capability, endpointsOf } from '../platform/capability';
 export const announcementsCapability = capability('announcements', {
   functions: {
     // residents' lists read their grid from their resident grant (USER#) and their building from ANNSUB#; photos are
-    // read back by presigned GET URLs signed with this role
+    // read back by presigned GET URLs signed with this role; a post's title and body go to WeChat's msgSecCheck as
+    // its author (openid on USER#, the app secret for the access token)
     announcements: {
       handler: 'functions/announcements/handler.handler',
       description: 'announcements - post, schedule, edit, withdraw; residents read the ones that reach them; read counts',
       endpoints: endpointsOf(announcementsApi),
-      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret'] },
+      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret', 'wechatSecret'] },
     },
     publishAnnouncements: {
       handler: 'functions/announcements/jobs.publishAnnouncementsHandler',
@@ -21,5 +22,5 @@ export const announcementsCapability = capability('announcements', {
       needs: { table: { read: ['ANN#', 'ANNDUE', 'ANNSUB#', 'UNITS', 'USER#'], write: ['ANN#', 'OUTBOX#', 'USER#'] } },
     },
   },
-  errors: ['AUDIENCE_INVALID', 'PUBLISH_AT_IN_PAST', 'ANNOUNCEMENT_PUBLISHED', 'ANNOUNCEMENT_WITHDRAWN', 'STALE_VERSION', 'UPLOAD_NOT_YOURS', 'NOT_BOUND'],
+  errors: ['CONTENT_RISKY', 'AUDIENCE_INVALID', 'PUBLISH_AT_IN_PAST', 'ANNOUNCEMENT_PUBLISHED', 'ANNOUNCEMENT_WITHDRAWN', 'STALE_VERSION', 'UPLOAD_NOT_YOURS', 'NOT_BOUND'],
 });

@@ -10,11 +10,12 @@ export const microProjectsCapability = capability('microProjects', {
       description: "micro-projects for residents - proposals from matters and resolutions, budget approval, spending with receipts, the community's public accounts",
       endpoints: endpointsOf(microProjectsApi),
       needs: {
-        table: { read: ['MPROJ#', 'MPROJSD#', 'MATTER#', 'COMMUNITY#', 'IDEMP#', 'UNITS'], write: ['MPROJ#', 'FIG#', 'FIGSD#', 'IDEMP#'] },
+        // USER# and wechatSecret: titles, descriptions and spending items go to WeChat's msgSecCheck as their author
+        table: { read: ['MPROJ#', 'MPROJSD#', 'MATTER#', 'COMMUNITY#', 'IDEMP#', 'UNITS', 'USER#'], write: ['MPROJ#', 'FIG#', 'FIGSD#', 'IDEMP#'] },
         bucket: { read: ['uploads/'], tag: ['uploads/'] },
-        secrets: ['tokenSecret'],
+        secrets: ['tokenSecret', 'wechatSecret'],
       },
     },
   },
-  errors: ['PROJECT_SOURCE_INVALID', 'PROJECT_WRONG_STATE', 'BUDGET_EXCEEDED', 'SPENT_ON_IN_FUTURE', 'REASON_REQUIRED', 'STALE_VERSION', 'UPLOAD_NOT_YOURS'],
+  errors: ['CONTENT_RISKY', 'PROJECT_SOURCE_INVALID', 'PROJECT_WRONG_STATE', 'BUDGET_EXCEEDED', 'SPENT_ON_IN_FUTURE', 'REASON_REQUIRED', 'STALE_VERSION', 'UPLOAD_NOT_YOURS'],
 });

@@ -15,6 +15,21 @@ export const moderationCapability = capability('moderation', {
         secrets: ['tokenSecret'],
       },
     },
+    // photos whose verdict never came (jobs.ts): the waiting traces oldest first (MEDIAWAIT on gsi1) and each trace
+    // (MEDIACHECK#), the item's photo attribute (MATTER#, CONSULT#), the author's openid (USER#) to ask WeChat again
+    // with a presigned GET of the photo; on giving up the queue entry (MODITEM#) and the author's inbox (USER#)
+    recheckMediaChecks: {
+      handler: 'functions/moderation/jobs.recheckMediaChecksHandler',
+      description: 'moderation - ask WeChat again about photos whose verdict never came; after 3 asks hold them for a worker and tell the author',
+      schedule: 'rate(1 hour)',
+      timeout: 120,
+      reservedConcurrency: 1,
+      needs: {
+        table: { read: ['CONSULT#', 'MATTER#', 'MEDIACHECK#', 'MEDIAWAIT', 'MODITEM#', 'USER#'], write: ['MEDIACHECK#', 'MODITEM#', 'USER#'] },
+        bucket: { read: ['uploads/'] },
+        secrets: ['wechatSecret'],
+      },
+    },
   },
   errors: ['ALREADY_REPORTED', 'REPORT_OWN_CONTENT', 'NOT_FOUND'],
 });

@@ -34,7 +34,11 @@ export const modKeys = {
     gsi2sk: `${at}#${kind}#${ref}`,
   }),
   mediaCheck: (traceId: string) => ({ pk: `MEDIACHECK#${traceId}`, sk: 'MEDIA' }),
+  /** a trace still waiting for its verdict, oldest first (gsi1): what recheckMediaChecks asks WeChat about again.
+   * One partition for the whole table: a few writes a photo, far under a partition's 1,000 a second */
+  mediaWaiting: (askedAt: string, traceId: string) => ({ gsi1pk: MEDIA_WAITING, gsi1sk: `${askedAt}#${traceId}` }),
 };
+export const MEDIA_WAITING = 'MEDIAWAIT';
 export const QUEUE_INDEX_ATTRS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
 /** The content item's key: a matter, or a comment under its consultation (`<consultationId>.<commentId>`). */
@@ -112,6 +116,25 @@ export async function screenText(ctx: UserCtx, openid: string | undefined, field
 }
 
 /**
+ * Staff texts that residents see (announcements, events and activities, five-list resolution notes, micro-project
+ * accounts): each field through msgSecCheck as its author, as residents' texts are. `risky` is refused with
+ * CONTENT_RISKY naming the field (the worker changes the words and posts again). `review`, and WeChat unreachable, are
+ * **stored and shown**, unlike a resident's text: the author is a named worker whose role an admin granted and who
+ * answers for what they post (the record keeps their id and name); their notices are often urgent (a water cut
+ * tomorrow, a cold-weather warning), and holding one until WeChat is back, or until another worker releases it, would
+ * keep residents from what they need to know. Each such text is logged with its field and why, so a look afterwards
+ * finds it. Answers how the check went.
+ */
+export async function screenStaffText(ctx: UserCtx, fields: TextField[], scene: SecScene = 3): Promise<'pass' | 'review' | 'unchecked'> {
+  const asked = fields.filter((f) => f.text && f.text.trim());
+  if (!asked.length) return 'pass';
+  const screened = await screenText(ctx, await authorOpenid(ctx), asked, scene);
+  const outcome = screened.causes.includes('unchecked') ? 'unchecked' : screened.causes.includes('review') ? 'review' : 'pass';
+  if (outcome !== 'pass') ctx.log.warn('staff text stored without a pass', { outcome, fields: asked.map((f) => f.name), userId: ctx.principal.userId });
+  return outcome;
+}
+
+/**
  * Hands each photo to mediaCheckAsync. Answers the attributes to set on the content item (each photo `pending`) and
  * the trace records to write in its transaction. A photo WeChat would not take stays pending and queues the item
  * (cause `photo`): a worker decides.
@@ -126,7 +149,6 @@ export async function screenPhotos(
   const attrs: Record<string, 'pending'> = {};
   const writes: TxWrite[] = [];
   let failed = false;
-  const expiresAt = Math.floor(ctx.clock.now().getTime() / 1000) + 30 * 86_400;
   await Promise.all(
     photoKeys.map(async (photoKey) => {
       const attr = photoCheckAttr(photoKey);
@@ -139,7 +161,7 @@ export async function screenPhotos(
         // WeChat fetches the photo itself: a presigned GET good for a day (its check can take minutes)
         const mediaUrl = await ctx.storage.readUrl(photoKey, 86_400);
         const { traceId } = await ctx.wechat.mediaCheckAsync({ mediaUrl, mediaType: 2, scene, openid });
-        writes.push({ put: { ...modKeys.mediaCheck(traceId), entity: 'mediaCheck', traceId, attr, photoKey, ...meta, text: meta.text.slice(0, EXCERPT), expiresAt } });
+        writes.push({ put: mediaTraceItem(ctx, { ...meta, traceId, attr, photoKey, scene, tries: 1 }) });
       } catch (e) {
         // as for text: a photo WeChat would not take is held back for a worker, not refused
         ctx.log.warn('mediaCheckAsync failed', { error: e instanceof Error ? e.message : String(e) });
@@ -148,6 +170,24 @@ export async function screenPhotos(
     }),
   );
   return { attrs, writes, causes: failed ? ['photo'] : [] };
+}
+
+/** What a media-check trace keeps: which item and photo a verdict is for, and how often WeChat was asked. */
+export interface MediaTrace extends ContentMeta {
+  traceId: string;
+  attr: string;
+  photoKey: string;
+  scene?: SecScene;
+  /** how many times WeChat was asked about this photo, this trace's ask included (absent on traces before re-asking) */
+  tries?: number;
+  askedAt?: string;
+}
+
+/** The trace of one ask, waiting (in the MEDIAWAIT index) until its verdict comes or recheckMediaChecks settles it. */
+export function mediaTraceItem(ctx: Ctx, t: MediaTrace): Record<string, unknown> & { pk: string; sk: string } {
+  const askedAt = ctx.clock.now().toISOString();
+  const expiresAt = Math.floor(ctx.clock.now().getTime() / 1000) + 30 * 86_400;
+  return { ...t, ...modKeys.mediaCheck(t.traceId), ...modKeys.mediaWaiting(askedAt, t.traceId), entity: 'mediaCheck', text: t.text.slice(0, EXCERPT), askedAt, expiresAt };
 }
 
 function entryAttrs(meta: ContentMeta, at: string, causes: QueueCause[]) {

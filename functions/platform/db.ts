@@ -341,23 +341,7 @@ export class Db {
   }
 
   async query<T extends Item = Item>(spec: QuerySpec): Promise<{ items: T[]; cursor?: string }> {
-    const c: Compiled = { names: {}, values: {} };
-    const pkName = spec.index ? `${spec.index}pk` : 'pk';
-    const skName = spec.index ? `${spec.index}sk` : 'sk';
-    let keyExpr = `${compile(`#${pkName}`, undefined, c)} = :pk`;
-    c.values[':pk'] = { S: spec.pk };
-    if (spec.prefix !== undefined) {
-      keyExpr += ` AND begins_with(${compile(`#${skName}`, undefined, c)}, :skp)`;
-      c.values[':skp'] = { S: spec.prefix };
-    } else if (spec.between) {
-      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} BETWEEN :sk1 AND :sk2`;
-      c.values[':sk1'] = { S: spec.between[0] };
-      c.values[':sk2'] = { S: spec.between[1] };
-    } else if (spec.from !== undefined) {
-      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} >= :skf`;
-      c.values[':skf'] = { S: spec.from };
-    }
-    const filter = spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined;
+    const { c, keyExpr, filter } = compileQuery(spec);
     const out = await this.send<QueryCommandOutput>(
       new QueryCommand({
         TableName: this.tableName,
@@ -382,23 +366,7 @@ export class Db {
    * count that carries no items back (a page stops at 1 MB read, so a large partition costs more than one call).
    */
   async queryCount(spec: Omit<QuerySpec, 'limit' | 'cursor' | 'ascending'>): Promise<number> {
-    const c: Compiled = { names: {}, values: {} };
-    const pkName = spec.index ? `${spec.index}pk` : 'pk';
-    const skName = spec.index ? `${spec.index}sk` : 'sk';
-    let keyExpr = `${compile(`#${pkName}`, undefined, c)} = :pk`;
-    c.values[':pk'] = { S: spec.pk };
-    if (spec.prefix !== undefined) {
-      keyExpr += ` AND begins_with(${compile(`#${skName}`, undefined, c)}, :skp)`;
-      c.values[':skp'] = { S: spec.prefix };
-    } else if (spec.between) {
-      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} BETWEEN :sk1 AND :sk2`;
-      c.values[':sk1'] = { S: spec.between[0] };
-      c.values[':sk2'] = { S: spec.between[1] };
-    } else if (spec.from !== undefined) {
-      keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} >= :skf`;
-      c.values[':skf'] = { S: spec.from };
-    }
-    const filter = spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined;
+    const { c, keyExpr, filter } = compileQuery(spec);
     let total = 0;
     let start: Record<string, AttributeValue> | undefined;
     do {
@@ -476,4 +444,25 @@ export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | 'gsi
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, expiresAt, entity, ...rest } = item as Item;
   void pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, expiresAt, entity;
   return rest as never;
+}
+
+/** A query's key condition and filter, with their names and values. */
+function compileQuery(spec: Omit<QuerySpec, 'limit' | 'cursor' | 'ascending'>): { c: Compiled; keyExpr: string; filter?: string } {
+  const c: Compiled = { names: {}, values: {} };
+  const pkName = spec.index ? `${spec.index}pk` : 'pk';
+  const skName = spec.index ? `${spec.index}sk` : 'sk';
+  let keyExpr = `${compile(`#${pkName}`, undefined, c)} = :pk`;
+  c.values[':pk'] = { S: spec.pk };
+  if (spec.prefix !== undefined) {
+    keyExpr += ` AND begins_with(${compile(`#${skName}`, undefined, c)}, :skp)`;
+    c.values[':skp'] = { S: spec.prefix };
+  } else if (spec.between) {
+    keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} BETWEEN :sk1 AND :sk2`;
+    c.values[':sk1'] = { S: spec.between[0] };
+    c.values[':sk2'] = { S: spec.between[1] };
+  } else if (spec.from !== undefined) {
+    keyExpr += ` AND ${compile(`#${skName}`, undefined, c)} >= :skf`;
+    c.values[':skf'] = { S: spec.from };
+  }
+  return { c, keyExpr, filter: spec.filter ? compile(spec.filter.expr, spec.filter.values, c) : undefined };
 }

@@ -10,7 +10,11 @@ import { createLogger } from './log';
  * requests to every community, presigned uploads, guesses of invite and family codes) is counted per user, and where
  * many accounts could flood one community, per community too. An endpoint names its limit (`limit` in shared/*\/api.ts);
  * the HTTP wrapper counts it after validation and before the command runs, and refuses with 429 RATE_LIMITED, a
- * `Retry-After` header and `retryAfterSeconds` in the body. The app never retries a 429 by itself.
+ * `Retry-After` header and `retryAfterSeconds` in the body. The app never retries a 429 by itself. Staff writes are
+ * limited the same way (announcements, five-list and relief steps, ledger entries, audited reads, imports, grants,
+ * moderation decisions...): a stolen worker's account or a runaway script is stopped within the hour, a worker's real
+ * day passes (tests/api/staffLimits.test.ts runs the seed's workers through them). `unlimitedWrites` lists every other
+ * write with why it needs no limit, and rateLimits.test.ts fails on a write that is in neither.
  *
  * **Fixed windows, not a token bucket.** Each rule is one counter item per subject and window
  * (`RATE#u#<user>` / `<rule>#<window>`), taken by one UpdateItem: `ADD count 1` on condition `count < max`. DynamoDB
@@ -98,6 +102,155 @@ export const rateLimits: Record<RateLimitName, readonly LimitRule[]> = {
   report: [{ per: 'user', windowSeconds: DAY, max: 30 }],
   // a resident downloads their data once, again after a mistake: 3 a day; each one reads every capability's records
   dataExport: [{ per: 'user', windowSeconds: DAY, max: 3 }],
+  // a volunteer's certificate of hours (each a new record with its own serial): a few a year, for a school or an
+  // employer; 20 a day is a script filling the table
+  certificate: [{ per: 'user', windowSeconds: DAY, max: 20 }],
+
+  // --- staff writes. A worker's whole day fits under the hour's number; a script (or a stolen worker's account) runs
+  // into it within minutes. The hour is the tighter bound on a burst, the day on a slow script left running.
+
+  // a community's worker posts a few notices a day (a water cut, an event, a reminder) and corrects one or two; each
+  // post reaches every resident's inbox, so 60 in an hour is spam to a whole community
+  announcement: [
+    { per: 'user', windowSeconds: HOUR, max: 60 },
+    { per: 'user', windowSeconds: DAY, max: 200 },
+  ],
+  // a say-it day's host opens it, records the minutes and an outcome for each of its matters (20-60, a large
+  // community's busiest a few hundred: the bench records 200), and closes it, within an hour or two after the session
+  sessionStep: [
+    { per: 'user', windowSeconds: HOUR, max: 300 },
+    { per: 'user', windowSeconds: DAY, max: 1000 },
+  ],
+  // after a say-it day the officer dispatches and the joint committee reviews the session's matters in one sitting
+  // (tens), a grid worker collects tens on a walk round, a unit claims and resolves its own; councils and
+  // consultations are a few a month. 200 an hour is a step every 18 s for a whole hour
+  fiveListStep: [
+    { per: 'user', windowSeconds: HOUR, max: 200 },
+    { per: 'user', windowSeconds: DAY, max: 800 },
+  ],
+  // a community worker reviews the month's applications in a sitting (tens, some with a request for information and a
+  // household confirmation); a grid worker files for a few residents, each filing a create, several saves, the
+  // consent and the submit
+  reliefStep: [
+    { per: 'user', windowSeconds: HOUR, max: 200 },
+    { per: 'user', windowSeconds: DAY, max: 600 },
+  ],
+  // audited reads of sealed values and documents (relief reveals and document views, a registry head's number, a
+  // mediation's parties): a reviewer opens 3-6 documents of each of a day's 30-40 applications. 60 in an hour stops a
+  // stolen account from downloading every household's ID scans in one go; each read stays audited
+  sensitiveRead: [
+    { per: 'user', windowSeconds: HOUR, max: 60 },
+    { per: 'user', windowSeconds: DAY, max: 300 },
+  ],
+  // ledgers kept by workers (cases and their actions, inspections and hazard steps, shops, must-visits and visit logs,
+  // the registry, pairings, job seekers, vacancies and referrals, micro-project spending): an inspection round of a
+  // street's 40-60 shops with a hazard or two each, or a job fair's registrations, stays under 200 an hour
+  ledgerEntry: [
+    { per: 'user', windowSeconds: HOUR, max: 200 },
+    { per: 'user', windowSeconds: DAY, max: 800 },
+  ],
+  // a provider with its service points, and a week of meal slots in one request per service: a few a week
+  elderCareSetup: [
+    { per: 'user', windowSeconds: HOUR, max: 60 },
+    { per: 'user', windowSeconds: DAY, max: 200 },
+  ],
+  // a kitchen delivering lunch to 150-200 elders accepts and marks each booking served within the lunch hours
+  elderCareService: [
+    { per: 'user', windowSeconds: HOUR, max: 500 },
+    { per: 'user', windowSeconds: DAY, max: 1500 },
+  ],
+  // an organizer posts a few events and activities a week and edits or cancels some; each change tells everyone
+  // registered, so a script repeating them floods their inboxes
+  eventPost: [
+    { per: 'user', windowSeconds: HOUR, max: 60 },
+    { per: 'user', windowSeconds: DAY, max: 200 },
+  ],
+  // confirming hours of each volunteer of a day's shifts (tens to a hundred), putting a team's volunteers on the
+  // roster one by one. Adding by mobile number answers a name: a script trying numbers is stopped here too
+  roster: [
+    { per: 'user', windowSeconds: HOUR, max: 200 },
+    { per: 'user', windowSeconds: DAY, max: 600 },
+  ],
+  // the door of a cultural event takes a few hundred tickets in its first half hour
+  doorCheckIn: [
+    { per: 'user', windowSeconds: HOUR, max: 600 },
+    { per: 'user', windowSeconds: DAY, max: 2000 },
+  ],
+  // a whole file at a time (thousands of rows checked in the request, written by the work worker), a month's batch or
+  // payments marked paid: an officer imports the month's file and again after correcting rows, a handful a day.
+  // 30 in an hour is a script filling the work queue
+  import: [
+    { per: 'user', windowSeconds: HOUR, max: 30 },
+    { per: 'user', windowSeconds: DAY, max: 60 },
+  ],
+  // a worker credits the older residents after an event or at the month's end (tens); the sub-district's monthly
+  // allotment bounds the minutes, this bounds the requests
+  timeGrant: [
+    { per: 'user', windowSeconds: HOUR, max: 100 },
+    { per: 'user', windowSeconds: DAY, max: 300 },
+  ],
+  // a worker clears the queue after a reported flood: a decision every 30 s for an hour is already a lot
+  moderationDecision: [
+    { per: 'user', windowSeconds: HOUR, max: 120 },
+    { per: 'user', windowSeconds: DAY, max: 500 },
+  ],
+  // an admin sets up units and grants at a sub-district's start (tens), then a few a month
+  administration: [
+    { per: 'user', windowSeconds: HOUR, max: 60 },
+    { per: 'user', windowSeconds: DAY, max: 300 },
+  ],
+};
+
+/**
+ * Every write (POST, PUT, PATCH, DELETE) of the contract names a limit, or is here with the reason a person cannot
+ * repeat it without end: rateLimits.test.ts fails on a new write that does neither, so a new staff write is limited
+ * (or its reason written down) the day it is added. Keyed `<capability>.<endpoint>` as in shared/api.ts.
+ */
+export const unlimitedWrites: Readonly<Record<string, string>> = {
+  'auth.wechatLogin': 'public: the stage throttles it (serverless.yml); there is no user to count yet',
+  'auth.refresh': 'public: the stage throttles it; a refresh token is used once',
+  'auth.logout': "ends the caller's own sign-in",
+  'auth.updateProfile': "the caller's own name, each write replacing the last",
+  'org.decideBinding': 'one answer per waiting request; the requests themselves are limited (binding: 200 a community a day)',
+  'sayItDay.putScheduleRule': 'a setting: each write replaces the last',
+  'sayItDay.editMatter': "the caller's own matters (limited by matter), until the cut-off",
+  'sayItDay.withdrawMatter': "the caller's own matters, once each",
+  'sayItDay.secondMatter': 'once per person and matter',
+  'sayItDay.putReminder': "the caller's own setting",
+  'notifications.markRead': "flags on the caller's own inbox",
+  'notifications.reportSubscriptions': "the caller's own subscription grants, replaced",
+  'notifications.wechatPush': "public: WeChat's signed push",
+  'fiveLists.rate': 'once per person and matter',
+  'fiveLists.watch': "the caller's own flag",
+  'fiveLists.unwatch': "the caller's own flag",
+  'fiveLists.vote': 'one vote per person and consultation, changed in place',
+  'signups.registerVolunteer': "the caller's own record, replaced",
+  'signups.signUp': 'one place per person and shift',
+  'signups.cancelSignup': 'one place per person and shift',
+  'signups.checkIn': 'once per person and shift, with the rotating code',
+  'signups.checkOut': 'once per person and shift, with the rotating code',
+  'signups.putTimeBankSettings': 'a setting: each write replaces the last',
+  'signups.takeHelpRequest': "once per request (the request's state)",
+  'signups.completeHelpRequest': "once per request (the request's state)",
+  'signups.register': 'one registration per person and event',
+  'signups.cancelRegistration': 'one registration per person and event',
+  'relief.putRules': 'a setting: each write replaces the last',
+  'relief.eligibility': 'writes nothing: a computation over the body',
+  'elderCare.putProfile': "the caller's own birth year",
+  'elderCare.putMenu': 'a setting: each write replaces the last',
+  'elderCare.book': "bounded by the slots' places; one booking per person and slot",
+  'elderCare.orderMeals': "bounded by the slots' places; one booking per person and slot",
+  'elderCare.cancel': "once per booking (the booking's state)",
+  'elderCare.rate': 'once per served booking',
+  'elderCare.confirmFamilyLink': 'once per link',
+  'elderCare.emergency': 'a call for help must always go through; the stage throttles a flood',
+  'elderCare.acknowledge': "once per call (the call's state)",
+  'elderCare.resolve': "once per call (the call's state)",
+  'announcements.read': 'counted once per person and announcement',
+  'announcements.putSettings': "the caller's own setting",
+  'privacy.accept': 'once per policy version',
+  'privacy.withdrawConsent': 'once per consent',
+  'privacy.close': 'once per account',
 };
 
 /** 429: a limit of this person (or of their community) is spent until its window ends. */

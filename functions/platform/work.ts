@@ -294,3 +294,23 @@ export function errorText(e: unknown): string {
 function isConditionFailed(e: unknown): boolean {
   return e instanceof ConditionFailed;
 }
+
+/**
+ * The rows of a chunked import's parts (an import stores its checked rows in parts its work item then applies), read
+ * once per container, since a part never changes; the last few kept.
+ */
+export function importPartReader<Row>(what: string, keyOf: (importId: string, part: number) => { pk: string; sk: string }) {
+  const cache = new Map<string, Row[]>();
+  return async (ctx: Ctx, importId: string, part: number): Promise<Row[]> => {
+    const key = `${importId}#${part}`;
+    let rows = cache.get(key);
+    if (!rows) {
+      const item = await ctx.db.get<{ rows: Row[] }>(keyOf(importId, part), true);
+      if (!item) throw new Error(`${what} ${importId}: part ${part} is missing`);
+      rows = item.rows;
+      if (cache.size >= 4) cache.delete(cache.keys().next().value!);
+      cache.set(key, rows);
+    }
+    return rows;
+  };
+}

@@ -34,5 +34,5 @@ export const signupsCapability = capability('signups', {
       needs: { table: { read: ['EVENTDAY#', 'EVENT#', 'PLACE#'], write: ['NOTIFIED#', 'OUTBOX#', 'USER#'] } },
     },
   },
-  errors: ['TIMEBANK_INSUFFICIENT', 'TIMEBANK_ALLOTMENT_SPENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION', 'PLACE_FULL'],
+  errors: ['CONTENT_RISKY', 'TIMEBANK_INSUFFICIENT', 'TIMEBANK_ALLOTMENT_SPENT', 'HELP_REQUEST_NOT_TAKEN', 'STALE_VERSION', 'PLACE_FULL'],
 });

@@ -6,10 +6,10 @@ const CaseParams = z.object({ caseId: Id });
 
 /** 案件 (the case engine): registered in shared/api.ts as `cases`; the cases function imports only this. */
 export const casesApi = {
-  raise: endpoint({ method: 'POST', path: '/cases', summary: 'Raise a case of a kind (a grid worker on patrol, a community worker, an officer)', body: RaiseCaseInput, response: CaseDetail, status: 201, idempotent: true }),
+  raise: endpoint({ method: 'POST', path: '/cases', summary: 'Raise a case of a kind (a grid worker on patrol, a community worker, an officer)', body: RaiseCaseInput, response: CaseDetail, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   get: endpoint({ method: 'GET', path: '/cases/{caseId}', summary: 'One case with its history and the actions the caller may take', params: CaseParams, response: CaseDetail }),
-  act: endpoint({ method: 'POST', path: '/cases/{caseId}/actions', summary: "Take one of the kind's actions over the version read (a session, an outcome, a reply ...)", params: CaseParams, body: CaseActionInput, response: CaseDetail }),
-  revealParties: endpoint({ method: 'POST', path: '/cases/{caseId}/parties/reveal', summary: "The parties' full names and phone numbers (audited)", params: CaseParams, response: PartiesReveal }),
+  act: endpoint({ method: 'POST', path: '/cases/{caseId}/actions', summary: "Take one of the kind's actions over the version read (a session, an outcome, a reply ...)", params: CaseParams, body: CaseActionInput, response: CaseDetail, limit: 'ledgerEntry' }),
+  revealParties: endpoint({ method: 'POST', path: '/cases/{caseId}/parties/reveal', summary: "The parties' full names and phone numbers (audited)", params: CaseParams, response: PartiesReveal, limit: 'sensitiveRead' }),
   ofCommunity: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/cases',
@@ -35,6 +35,7 @@ export const casesApi = {
     response: CaseImport,
     status: 201,
     idempotent: true,
+    limit: 'import',
   }),
   importState: endpoint({ method: 'GET', path: '/cases/imports/{importId}', summary: 'An import with its counts', params: z.object({ importId: Id }), response: CaseImport }),
 };

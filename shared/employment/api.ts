@@ -23,9 +23,9 @@ export const employmentApi = {
     params: z.object({ communityId: Id }),
     response: EmploymentBoard,
   }),
-  registerSeeker: endpoint({ method: 'POST', path: '/employment/seekers', summary: 'Register a job seeker, with their recorded consent', body: RegisterSeekerInput, response: JobSeeker, status: 201, idempotent: true }),
-  collectVacancy: endpoint({ method: 'POST', path: '/employment/vacancies', summary: 'Record a vacancy collected from an employer', body: CollectVacancyInput, response: Vacancy, status: 201, idempotent: true }),
-  refer: endpoint({ method: 'POST', path: '/employment/referrals', summary: 'Refer a seeker to a vacancy', body: ReferInput, response: Referral, status: 201, idempotent: true }),
+  registerSeeker: endpoint({ method: 'POST', path: '/employment/seekers', summary: 'Register a job seeker, with their recorded consent', body: RegisterSeekerInput, response: JobSeeker, status: 201, idempotent: true, limit: 'ledgerEntry' }),
+  collectVacancy: endpoint({ method: 'POST', path: '/employment/vacancies', summary: 'Record a vacancy collected from an employer', body: CollectVacancyInput, response: Vacancy, status: 201, idempotent: true, limit: 'ledgerEntry' }),
+  refer: endpoint({ method: 'POST', path: '/employment/referrals', summary: 'Refer a seeker to a vacancy', body: ReferInput, response: Referral, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   referralOutcome: endpoint({
     method: 'POST',
     path: '/communities/{communityId}/employment/referrals/{referralId}/outcome',
@@ -33,6 +33,7 @@ export const employmentApi = {
     params: z.object({ communityId: Id, referralId: Id }),
     body: ReferralOutcomeInput,
     response: Referral,
+    limit: 'ledgerEntry',
   }),
   place: endpoint({
     method: 'POST',
@@ -41,6 +42,7 @@ export const employmentApi = {
     params: z.object({ communityId: Id, seekerId: Id }),
     body: PlaceInput,
     response: JobSeeker,
+    limit: 'ledgerEntry',
   }),
-  recordTraining: endpoint({ method: 'POST', path: '/employment/trainings', summary: 'Record a training course and how many took it', body: RecordTrainingInput, response: Training, status: 201, idempotent: true }),
+  recordTraining: endpoint({ method: 'POST', path: '/employment/trainings', summary: 'Record a training course and how many took it', body: RecordTrainingInput, response: Training, status: 201, idempotent: true, limit: 'ledgerEntry' }),
 };

@@ -6,7 +6,7 @@ const ProjectParams = z.object({ communityId: Id, projectId: Id });
 
 /** 惠民项目: registered in shared/api.ts as `microProjects`; the microProjects function imports only this. */
 export const microProjectsApi = {
-  propose: endpoint({ method: 'POST', path: '/micro-projects', summary: 'A community worker proposes a project from a matter or a resolution', body: ProposeProjectInput, response: MicroProject, status: 201, idempotent: true }),
+  propose: endpoint({ method: 'POST', path: '/micro-projects', summary: 'A community worker proposes a project from a matter or a resolution', body: ProposeProjectInput, response: MicroProject, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   accounts: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/micro-projects',
@@ -22,8 +22,8 @@ export const microProjectsApi = {
     query: z.object({ cursor: Cursor, limit: z.coerce.number().int().min(1).max(100).optional() }).strict(),
     response: Page(MicroProject),
   }),
-  decide: endpoint({ method: 'POST', path: '/communities/{communityId}/micro-projects/{projectId}/decision', summary: 'An officer approves the budget or turns the project down', params: ProjectParams, body: DecideProjectInput, response: MicroProject }),
-  setStatus: endpoint({ method: 'POST', path: '/communities/{communityId}/micro-projects/{projectId}/status', summary: 'Work started, or the project is done', params: ProjectParams, body: ProjectStatusInput, response: MicroProject }),
+  decide: endpoint({ method: 'POST', path: '/communities/{communityId}/micro-projects/{projectId}/decision', summary: 'An officer approves the budget or turns the project down', params: ProjectParams, body: DecideProjectInput, response: MicroProject, limit: 'ledgerEntry' }),
+  setStatus: endpoint({ method: 'POST', path: '/communities/{communityId}/micro-projects/{projectId}/status', summary: 'Work started, or the project is done', params: ProjectParams, body: ProjectStatusInput, response: MicroProject, limit: 'ledgerEntry' }),
   spend: endpoint({
     method: 'POST',
     path: '/communities/{communityId}/micro-projects/{projectId}/spending',
@@ -33,5 +33,6 @@ export const microProjectsApi = {
     response: Spending,
     status: 201,
     idempotent: true,
+    limit: 'ledgerEntry',
   }),
 };

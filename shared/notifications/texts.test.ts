@@ -39,6 +39,7 @@ const examples: Record<TextKey, unknown> = {
   'fiveLists.overdue': { matter: '路灯不亮', step: 'claimed', deadline: '2026-12-10' },
   'moderation.hidden': { kind: 'comment', reason: '含有人身攻击' },
   'moderation.restored': { kind: 'matter' },
+  'moderation.photoUnverified': { kind: 'matter' },
 };
 
 describe('notification texts by key', () => {

@@ -260,6 +260,11 @@ export const notificationTexts = {
     zh: { title: `您发布的${contentKinds[p.kind][0]}已恢复显示`, body: '社区工作人员已审核，邻居们现在可以看到了。' },
     en: { title: `Your ${contentKinds[p.kind][1]} is shown again`, body: "The community's workers reviewed it: neighbours can see it now." },
   })),
+  // WeChat never gave its verdict on a photo after recheckMediaChecks asked again (functions/moderation/jobs.ts)
+  'moderation.photoUnverified': entry(z.object({ kind: enumOf(contentKinds) }).strict(), (p) => ({
+    zh: { title: `您发布的${contentKinds[p.kind][0]}中有照片未能完成审核`, body: '照片暂不对邻居显示，社区工作人员会人工查看后决定。' },
+    en: { title: `A photo in your ${contentKinds[p.kind][1]} could not be checked`, body: "It is not shown to neighbours until a community worker has looked at it." },
+  })),
 };
 
 type Table = typeof notificationTexts;

@@ -77,6 +77,7 @@ export const reliefApi = {
     response: RuleVersion,
     status: 201,
     idempotent: true,
+    limit: 'reliefStep',
   }),
   consentText: endpoint({ method: 'GET', path: '/relief/consent', summary: 'The current text of the separate consent to sensitive data', response: ConsentText }),
   rules: endpoint({ method: 'GET', path: '/subdistricts/{subdistrictId}/relief/rules', summary: "The region's thresholds and amounts", params: SubdistrictParams, response: RegionRules }),
@@ -84,16 +85,16 @@ export const reliefApi = {
   eligibility: endpoint({ method: 'POST', path: '/relief/eligibility', summary: 'The computable checks of a filled form, without saving it', body: ApplicationInput, response: Eligibility }),
   upload: endpoint({ method: 'POST', path: '/relief/uploads', summary: 'A presigned POST for one document (photo or PDF)', body: UploadInput, response: UploadResult, status: 201, limit: 'upload' }),
 
-  create: endpoint({ method: 'POST', path: '/relief/applications', summary: 'Start a draft for my household, or for a resident of my grid (proxy)', body: ApplicationInput, response: ApplicationDetail, status: 201, idempotent: true }),
+  create: endpoint({ method: 'POST', path: '/relief/applications', summary: 'Start a draft for my household, or for a resident of my grid (proxy)', body: ApplicationInput, response: ApplicationDetail, status: 201, idempotent: true, limit: 'reliefStep' }),
   mine: endpoint({ method: 'GET', path: '/me/relief/applications', summary: "My household's applications, newest first (including those filed for me)", query: PageQuery, response: Page(ApplicationSummary) }),
   application: endpoint({ method: 'GET', path: a, summary: 'An application (masked), its timeline and what I may do', params: AppParams, response: ApplicationDetail }),
-  edit: endpoint({ method: 'PUT', path: a, summary: 'Change a draft, or answer a request for information', params: AppParams, body: EditApplicationInput, response: ApplicationDetail }),
-  consent: endpoint({ method: 'POST', path: `${a}/consent`, summary: 'Record the separate consent (the resident in the app, or the worker with the signed form)', params: AppParams, body: ConsentInput, response: ApplicationDetail }),
-  submit: endpoint({ method: 'POST', path: `${a}/submit`, summary: 'Submit (or resubmit after a request for information)', params: AppParams, body: VersionInput, response: ApplicationDetail }),
-  confirmHousehold: endpoint({ method: 'POST', path: `${a}/household`, summary: "A worker confirms the members are the applicant's household (where the registry holds none, or not all of them)", params: AppParams, body: VersionInput, response: ApplicationDetail }),
-  withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail }),
-  review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail }),
-  reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed }),
+  edit: endpoint({ method: 'PUT', path: a, summary: 'Change a draft, or answer a request for information', params: AppParams, body: EditApplicationInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  consent: endpoint({ method: 'POST', path: `${a}/consent`, summary: 'Record the separate consent (the resident in the app, or the worker with the signed form)', params: AppParams, body: ConsentInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  submit: endpoint({ method: 'POST', path: `${a}/submit`, summary: 'Submit (or resubmit after a request for information)', params: AppParams, body: VersionInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  confirmHousehold: endpoint({ method: 'POST', path: `${a}/household`, summary: "A worker confirms the members are the applicant's household (where the registry holds none, or not all of them)", params: AppParams, body: VersionInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  withdraw: endpoint({ method: 'POST', path: `${a}/withdraw`, summary: 'Withdraw before the final decision', params: AppParams, body: VersionInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  review: endpoint({ method: 'POST', path: `${a}/review`, summary: 'Approve, reject with a reason, or ask for more information, at the level awaited', params: AppParams, body: ReviewInput, response: ApplicationDetail, limit: 'reliefStep' }),
+  reveal: endpoint({ method: 'POST', path: `${a}/reveal`, summary: 'The full sensitive values, for a stated reason; audited', params: AppParams, body: RevealInput, response: Revealed, limit: 'sensitiveRead' }),
   viewDocument: endpoint({
     method: 'POST',
     path: `${a}/documents/{documentId}/view`,
@@ -101,6 +102,7 @@ export const reliefApi = {
     params: z.object({ applicationId: Id, documentId: DocumentId }),
     body: ViewDocumentInput,
     response: DocumentOpened,
+    limit: 'sensitiveRead',
   }),
   audit: endpoint({ method: 'GET', path: `${a}/audit`, summary: 'Who read the full values, when and why, latest first, a page at a time', params: AppParams, query: PageQuery, response: Page(AuditEntry) }),
   queue: endpoint({
@@ -128,7 +130,7 @@ export const reliefApi = {
     response: Page(NoticeItem),
   }),
 
-  batch: endpoint({ method: 'POST', path: `${c}/disbursements/batch`, summary: "A month's payments from the approved cases (once per household, type and period)", params: CommunityParams, body: BatchInput, response: BatchResult }),
+  batch: endpoint({ method: 'POST', path: `${c}/disbursements/batch`, summary: "A month's payments from the approved cases (once per household, type and period)", params: CommunityParams, body: BatchInput, response: BatchResult, limit: 'import' }),
   importDisbursements: endpoint({
     method: 'POST',
     path: '/subdistricts/{subdistrictId}/relief/disbursements/import',
@@ -138,6 +140,7 @@ export const reliefApi = {
     response: ImportState,
     status: 202,
     idempotent: true,
+    limit: 'import',
   }),
   importState: endpoint({
     method: 'GET',
@@ -147,12 +150,12 @@ export const reliefApi = {
     response: ImportState,
   }),
   disbursements: endpoint({ method: 'GET', path: `${c}/disbursements`, summary: "A community's payments of a period", params: CommunityParams, query: DisbursementQuery, response: Page(Disbursement) }),
-  markPaid: endpoint({ method: 'POST', path: `${c}/disbursements/paid`, summary: 'Mark payments paid', params: CommunityParams, body: MarkPaidInput, response: z.object({ updated: z.number().int() }) }),
+  markPaid: endpoint({ method: 'POST', path: `${c}/disbursements/paid`, summary: 'Mark payments paid', params: CommunityParams, body: MarkPaidInput, response: z.object({ updated: z.number().int() }), limit: 'import' }),
   figures: endpoint({ method: 'GET', path: '/relief/figures', summary: 'householdTimes, personTimes and amount by type, for a unit and period', query: FiguresQuery, response: Figures }),
   figuresExport: endpoint({ method: 'GET', path: '/relief/figures/export', summary: 'The figures as a spreadsheet: CSV (UTF-8 with BOM) or xlsx (base64)', query: FiguresExportQuery, response: FiguresExport }),
 
   registry: endpoint({ method: 'GET', path: `${c}/registry`, summary: 'The relief registry of a community (a grid worker: their grid)', params: CommunityParams, query: RegistryQuery, response: Page(RegistryEntry) }),
-  addToRegistry: endpoint({ method: 'POST', path: `${c}/registry`, summary: 'Add a household in difficulty', params: CommunityParams, body: AddRegistryInput, response: RegistryEntry, status: 201, idempotent: true }),
+  addToRegistry: endpoint({ method: 'POST', path: `${c}/registry`, summary: 'Add a household in difficulty', params: CommunityParams, body: AddRegistryInput, response: RegistryEntry, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   registryHousehold: endpoint({
     method: 'GET',
     path: `${c}/registry/{householdId}`,
@@ -167,6 +170,7 @@ export const reliefApi = {
     params: z.object({ communityId: Id, householdId: HouseholdId }),
     body: TagsInput,
     response: RegistryEntry,
+    limit: 'ledgerEntry',
   }),
   revealRegistry: endpoint({
     method: 'POST',
@@ -175,8 +179,9 @@ export const reliefApi = {
     params: z.object({ communityId: Id, householdId: HouseholdId }),
     body: RevealInput,
     response: RegistryRevealed,
+    limit: 'sensitiveRead',
   }),
-  recordEvent: endpoint({ method: 'POST', path: `${c}/must-visits`, summary: 'Record a must-visit event; a visit with a deadline starts', params: CommunityParams, body: RecordEventInput, response: MustVisit, status: 201, idempotent: true }),
+  recordEvent: endpoint({ method: 'POST', path: `${c}/must-visits`, summary: 'Record a must-visit event; a visit with a deadline starts', params: CommunityParams, body: RecordEventInput, response: MustVisit, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   mustVisits: endpoint({
     method: 'GET',
     path: `${c}/must-visits`,
@@ -186,8 +191,8 @@ export const reliefApi = {
     response: Page(MustVisit),
   }),
   overdueVisits: endpoint({ method: 'GET', path: `${c}/must-visits/overdue`, summary: 'Open and overdue must-visits per worker', params: CommunityParams, response: OverdueByWorker }),
-  logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201, idempotent: true }),
-  pair: endpoint({ method: 'POST', path: `${c}/pairings`, summary: 'Pair a party member or volunteer with a household', params: CommunityParams, body: PairInput, response: Pairing, status: 201 }),
+  logVisit: endpoint({ method: 'POST', path: '/relief/must-visits/{visitId}/logs', summary: 'Log a visit: what was found, photos', params: z.object({ visitId: Id }), body: VisitLogInput, response: MustVisit, status: 201, idempotent: true, limit: 'ledgerEntry' }),
+  pair: endpoint({ method: 'POST', path: `${c}/pairings`, summary: 'Pair a party member or volunteer with a household', params: CommunityParams, body: PairInput, response: Pairing, status: 201, limit: 'ledgerEntry' }),
   pairings: endpoint({
     method: 'GET',
     path: `${c}/pairings/{householdId}`,
@@ -204,6 +209,7 @@ export const reliefApi = {
     response: Pairing,
     status: 201,
     idempotent: true,
+    limit: 'ledgerEntry',
   }),
   myPairings: endpoint({ method: 'GET', path: '/me/relief/pairings', summary: 'The households I am paired with, newest first', response: z.object({ items: z.array(MyPairing) }) }),
 };

@@ -3,6 +3,7 @@ import { IsoDate, IsoDateTime } from '../http';
 import { addDays, CHINA_OFFSET_MS, chinaDay } from '../platform/chinaTime';
 import { DocumentKind, RegionRules, ReliefType, type ReviewLevel } from './schemas';
 import { defaultRegionRules, reliefTypes } from './types';
+import { isWorkingDay } from '../platform/workdays';
 
 /**
  * Relief types' rules as data (issue 13 item 4): per sub-district and type, numbered versions that are never rewritten.
@@ -143,16 +144,16 @@ export function refOf(v: RuleVersion): RulesRef {
 export const rulesWith = (region: RegionRules, ref: Pick<RulesRef, 'parameters'> | undefined): RegionRules => ({ ...region, ...(ref?.parameters ?? {}) });
 
 /**
- * The instant a level's deadline passes: `days` working days (Monday to Friday in China; public holidays are not known
- * here) after the day it entered the queue, at the end of that working day (24:00 China time).
+ * The instant a level's deadline passes: `days` working days (China's: weekends and statutory holidays not counted,
+ * the weekend days worked in exchange counted; shared/platform/workdays.ts) after the day it entered the queue, at the
+ * end of that working day (24:00 China time).
  */
 export function dueAfterWorkingDays(since: string, days: number): string {
   let day = chinaDay(since);
   let left = days;
   while (left > 0) {
     day = addDays(day, 1);
-    const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
+    if (isWorkingDay(day)) left--;
   }
   return new Date(Date.parse(`${addDays(day, 1)}T00:00:00Z`) - CHINA_OFFSET_MS).toISOString();
 }

@@ -22,7 +22,7 @@ const CommunityParams = z.object({ communityId: Id });
 
 /** 安全生产 / 门前三包 / 违建: registered in shared/api.ts as `safety`; the safety function imports only this. */
 export const safetyApi = {
-  registerSite: endpoint({ method: 'POST', path: '/communities/{communityId}/sites', summary: 'Register a site to inspect', params: CommunityParams, body: RegisterSiteInput, response: Site, status: 201, idempotent: true }),
+  registerSite: endpoint({ method: 'POST', path: '/communities/{communityId}/sites', summary: 'Register a site to inspect', params: CommunityParams, body: RegisterSiteInput, response: Site, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   sites: endpoint({ method: 'GET', path: '/communities/{communityId}/sites', summary: "A community's registered sites, by type and name", params: CommunityParams, response: z.object({ items: z.array(Site) }) }),
   site: endpoint({ method: 'GET', path: '/sites/{siteId}', summary: 'A site, its latest inspections and its open hazards', params: z.object({ siteId: Id }), response: SiteDetail }),
   inspect: endpoint({
@@ -34,6 +34,7 @@ export const safetyApi = {
     response: InspectResult,
     status: 201,
     idempotent: true,
+    limit: 'ledgerEntry',
   }),
   cases: endpoint({
     method: 'GET',
@@ -44,7 +45,7 @@ export const safetyApi = {
     response: Page(SafetyCase),
   }),
   case: endpoint({ method: 'GET', path: '/safety-cases/{caseId}', summary: 'A hazard or report with its history', params: z.object({ caseId: Id }), response: SafetyCase }),
-  step: endpoint({ method: 'POST', path: '/safety-cases/{caseId}/steps', summary: "Move a case by one of its kind's actions (re-inspect, pass on, outcome)", params: z.object({ caseId: Id }), body: CaseStepInput, response: SafetyCase }),
+  step: endpoint({ method: 'POST', path: '/safety-cases/{caseId}/steps', summary: "Move a case by one of its kind's actions (re-inspect, pass on, outcome)", params: z.object({ caseId: Id }), body: CaseStepInput, response: SafetyCase, limit: 'ledgerEntry' }),
   reportIllegalBuilding: endpoint({
     method: 'POST',
     path: '/communities/{communityId}/illegal-buildings',
@@ -54,8 +55,9 @@ export const safetyApi = {
     response: SafetyCase,
     status: 201,
     idempotent: true,
+    limit: 'ledgerEntry',
   }),
-  registerShop: endpoint({ method: 'POST', path: '/communities/{communityId}/shops', summary: 'Register a street-front shop', params: CommunityParams, body: RegisterShopInput, response: Shop, status: 201, idempotent: true }),
+  registerShop: endpoint({ method: 'POST', path: '/communities/{communityId}/shops', summary: 'Register a street-front shop', params: CommunityParams, body: RegisterShopInput, response: Shop, status: 201, idempotent: true, limit: 'ledgerEntry' }),
   shops: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/shops',
@@ -73,5 +75,6 @@ export const safetyApi = {
     response: Agreement,
     status: 201,
     idempotent: true,
+    limit: 'ledgerEntry',
   }),
 };

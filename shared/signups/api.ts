@@ -54,13 +54,13 @@ export const signupsApi = {
   // volunteers and teams
   registerVolunteer: endpoint({ method: 'PUT', path: '/me/volunteer', summary: 'Register (or update) me as a volunteer', body: RegisterVolunteerInput, response: Volunteer }),
   myVolunteer: endpoint({ method: 'GET', path: '/me/volunteer', summary: 'My volunteer registration, if any', response: z.object({ volunteer: Volunteer.nullable() }) }),
-  createTeam: endpoint({ method: 'POST', path: '/volunteer-teams', summary: 'Form a volunteer team (organizer)', body: CreateTeamInput, response: TeamDetail, status: 201, idempotent: true }),
+  createTeam: endpoint({ method: 'POST', path: '/volunteer-teams', summary: 'Form a volunteer team (organizer)', body: CreateTeamInput, response: TeamDetail, status: 201, idempotent: true, limit: 'eventPost' }),
   unitTeams: endpoint({ method: 'GET', path: '/units/{unitId}/volunteer-teams', summary: 'The volunteer teams of a unit, a page at a time', params: z.object({ unitId: Id }), query: PageQuery, response: Page(VolunteerTeam) }),
   team: endpoint({ method: 'GET', path: '/volunteer-teams/{teamId}', summary: 'A team and its roster', params: TeamParams, response: TeamDetail }),
-  addTeamMember: endpoint({ method: 'POST', path: '/volunteer-teams/{teamId}/members', summary: 'Put a volunteer on the roster (leader or organizer)', params: TeamParams, body: AddMemberInput, response: TeamDetail }),
+  addTeamMember: endpoint({ method: 'POST', path: '/volunteer-teams/{teamId}/members', summary: 'Put a volunteer on the roster (leader or organizer)', params: TeamParams, body: AddMemberInput, response: TeamDetail, limit: 'roster' }),
 
   // activities and shifts
-  createActivity: endpoint({ method: 'POST', path: '/activities', summary: 'Post a volunteer activity with its shifts, as a draft', body: CreateActivityInput, response: ActivityDetail, status: 201, idempotent: true }),
+  createActivity: endpoint({ method: 'POST', path: '/activities', summary: 'Post a volunteer activity with its shifts, as a draft', body: CreateActivityInput, response: ActivityDetail, status: 201, idempotent: true, limit: 'eventPost' }),
   communityActivities: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/activities',
@@ -70,9 +70,9 @@ export const signupsApi = {
     response: Page(Activity),
   }),
   activity: endpoint({ method: 'GET', path: '/activities/{activityId}', summary: 'An activity, its shifts, their places and my signups', params: ActivityParams, response: ActivityDetail }),
-  editActivity: endpoint({ method: 'PATCH', path: '/activities/{activityId}', summary: 'Change an activity (text, places, slots; never times)', params: ActivityParams, body: EditActivityInput, response: ActivityDetail }),
-  publishActivity: endpoint({ method: 'POST', path: '/activities/{activityId}/publish', summary: 'Open the shifts for sign-up', params: ActivityParams, response: ActivityDetail }),
-  cancelActivity: endpoint({ method: 'POST', path: '/activities/{activityId}/cancel', summary: 'Cancel the activity; everyone signed up is told', params: ActivityParams, body: CancelInput, response: ActivityDetail }),
+  editActivity: endpoint({ method: 'PATCH', path: '/activities/{activityId}', summary: 'Change an activity (text, places, slots; never times)', params: ActivityParams, body: EditActivityInput, response: ActivityDetail, limit: 'eventPost' }),
+  publishActivity: endpoint({ method: 'POST', path: '/activities/{activityId}/publish', summary: 'Open the shifts for sign-up', params: ActivityParams, response: ActivityDetail, limit: 'eventPost' }),
+  cancelActivity: endpoint({ method: 'POST', path: '/activities/{activityId}/cancel', summary: 'Cancel the activity; everyone signed up is told', params: ActivityParams, body: CancelInput, response: ActivityDetail, limit: 'eventPost' }),
   signUp: endpoint({ method: 'POST', path: '/shifts/{shiftId}/signup', summary: 'Sign up for a shift (or join its waitlist)', params: ShiftParams, response: Reservation, status: 201, idempotent: true }),
   cancelSignup: endpoint({ method: 'POST', path: '/shifts/{shiftId}/signup/cancel', summary: 'Give back my place (or leave the waitlist)', params: ShiftParams, response: Reservation }),
   shiftRoster: endpoint({ method: 'GET', path: '/shifts/{shiftId}/roster', summary: 'Who signed up, who waits, who came (organizer)', params: ShiftParams, response: Roster }),
@@ -86,13 +86,14 @@ export const signupsApi = {
     params: z.object({ shiftId: Id, userId: Id }),
     body: ConfirmHoursInput,
     response: HoursEntry,
+    limit: 'roster',
   }),
   mySignups: endpoint({ method: 'GET', path: '/me/signups', summary: 'My shifts and event registrations not over yet, the soonest to end first', query: PageQuery, response: Page(Reservation) }),
 
   // hours and certificates
   myHours: endpoint({ method: 'GET', path: '/me/hours', summary: 'My service-hours ledger and total', response: HoursLedger }),
   volunteerHours: endpoint({ method: 'GET', path: '/volunteers/{userId}/hours', summary: "A volunteer's ledger (the volunteer, or staff over their community)", params: z.object({ userId: Id }), response: HoursLedger }),
-  issueCertificate: endpoint({ method: 'POST', path: '/me/certificates', summary: 'A certificate of my service hours for a period', body: IssueCertificateInput, response: Certificate, status: 201, idempotent: true }),
+  issueCertificate: endpoint({ method: 'POST', path: '/me/certificates', summary: 'A certificate of my service hours for a period', body: IssueCertificateInput, response: Certificate, status: 201, idempotent: true, limit: 'certificate' }),
   certificateFile: endpoint({
     method: 'GET',
     path: '/me/certificates/{serial}/pdf',
@@ -139,6 +140,7 @@ export const signupsApi = {
     body: GrantTimeInput,
     response: TimeBankAccount,
     idempotent: true,
+    limit: 'timeGrant',
   }),
   timeGrants: endpoint({
     method: 'GET',
@@ -150,7 +152,7 @@ export const signupsApi = {
   }),
 
   // events
-  createEvent: endpoint({ method: 'POST', path: '/events', summary: 'Post a cultural event', body: CreateEventInput, response: EventDetail, status: 201, idempotent: true }),
+  createEvent: endpoint({ method: 'POST', path: '/events', summary: 'Post a cultural event', body: CreateEventInput, response: EventDetail, status: 201, idempotent: true, limit: 'eventPost' }),
   communityEvents: endpoint({
     method: 'GET',
     path: '/communities/{communityId}/events',
@@ -167,10 +169,11 @@ export const signupsApi = {
     params: EventParams,
     body: EditEventInput,
     response: EventDetail,
+    limit: 'eventPost',
   }),
   register: endpoint({ method: 'POST', path: '/events/{eventId}/registration', summary: 'Register (with companions), or join the waitlist', params: EventParams, body: RegisterInput, response: Reservation, status: 201, idempotent: true }),
   cancelRegistration: endpoint({ method: 'POST', path: '/events/{eventId}/registration/cancel', summary: 'Give back my places', params: EventParams, response: Reservation }),
-  checkInTicket: endpoint({ method: 'POST', path: '/events/{eventId}/check-in', summary: 'Check a ticket in at the door (organizer)', params: EventParams, body: TicketInput, response: Reservation }),
+  checkInTicket: endpoint({ method: 'POST', path: '/events/{eventId}/check-in', summary: 'Check a ticket in at the door (organizer)', params: EventParams, body: TicketInput, response: Reservation, limit: 'doorCheckIn' }),
   attendance: endpoint({ method: 'GET', path: '/events/{eventId}/attendance', summary: 'Registrations and who came (organizer)', params: EventParams, response: Attendance }),
-  cancelEvent: endpoint({ method: 'POST', path: '/events/{eventId}/cancel', summary: 'Cancel the event; everyone registered is told', params: EventParams, body: CancelInput, response: EventDetail }),
+  cancelEvent: endpoint({ method: 'POST', path: '/events/{eventId}/cancel', summary: 'Cancel the event; everyone registered is told', params: EventParams, body: CancelInput, response: EventDetail, limit: 'eventPost' }),
 } as const;

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../support/harness';
 import { drainPrivacyWork } from '../../functions/privacy/jobs';
 import { dibaoBody, idNumber } from '../support/relief';
+import { builtInVersion } from '../../shared/relief/rules';
 import { axeViolations, elderShortfalls, ensureH5Build, launchBrowser, phoneContext, startWeb } from '../support/web';
 
 /**
@@ -45,6 +46,8 @@ beforeAll(async () => {
   await seedEmploymentAndProjects(people['worker-liu']);
   await seedSafety(people['worker-liu']);
   ann.ANN_ID = (await h.api.as(people['worker-liu']).post('/announcements', { title: '周三上午停水通知', body: '因管网检修，本周三 9:00–15:00 停水，请提前储水。', audience: { unitId: 'c-a' }, pinned: true })).body.id;
+  await seedModeration(people['resident-li']);
+  await seedReliefRules();
   web = await startWeb(h.deps);
   browser = await launchBrowser();
 });
@@ -123,6 +126,37 @@ async function seedSafety(liu: Person) {
   sf.SF_REPORT = (
     await h.api.as(grid).post('/communities/c-a/illegal-buildings', { place: '和平路3号楼顶', description: '楼顶新搭建彩钢板房', photos: [`uploads/${grid.id}/wj1.jpg`] }, { 'idempotency-key': 'a11y-sf-report' })
   ).body.id;
+}
+
+/**
+ * Moderation: li reports wang's say-it day matter and her comment on the consultation, so the worker's queue has a
+ * matter and a comment in it (neither is hidden: the other pages show them as before). Runs after seedFiveLists.
+ */
+async function seedModeration(li: Person) {
+  const ok = (what: string, res: { status: number; body: unknown }) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  ok('report matter', await h.api.as(li).post(`/moderation/matter/${matterId}/report`, { reason: 'ads' }));
+  const comments = (await h.api.as(li).get(`/consultations/${five.CONSULT_ID}/comments`)).body.items as { id: string; text: string }[];
+  const wangs = comments.find((c) => c.text === '建议按月收费，价格公开');
+  if (!wangs) throw new Error(`no comment of wang's to report: ${JSON.stringify(comments)}`);
+  ok('report comment', await h.api.as(li).post(`/moderation/comment/${five.CONSULT_ID}.${wangs.id}/report`, { reason: 'abuse' }));
+}
+
+/**
+ * Relief rules (救助类型与规则): the officer enters dibao's table as version 1 from today and a raised line as version 2
+ * from 1 January (the page shows the version in force, the next one and the history). Runs last: the applications
+ * seeded before keep the built-in version, and today's figures are the built-in ones.
+ */
+async function seedReliefRules() {
+  const officer = { token: tokens['officer-huang']!.accessToken } as Person;
+  const { nameZh, nameEn, parameters, documents, levels } = builtInVersion('dibao', 'sd-t');
+  const add = async (body: Record<string, unknown>, key: string) => {
+    const res = await h.api.as(officer).post('/relief/types/dibao/versions', { nameZh, nameEn, parameters, documents, levels, ...body }, { 'idempotency-key': key });
+    if (res.status !== 201) throw new Error(`rule version: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  await add({ effectiveFrom: '2026-12-01', reason: '按区民政局文件录入现行低保标准' }, 'a11y-rules-v1');
+  await add({ parameters: { dibaoLine: (parameters.dibaoLine ?? 1000) + 50 }, effectiveFrom: '2027-01-01', reason: '2027年起低保标准上调' }, 'a11y-rules-v2');
 }
 
 /** Announcements: one published to c-a, pinned (the list, its detail and the form show it). */
@@ -350,6 +384,10 @@ const pages: [string, string][] = [
   ['worker-liu', '#/packages/safety/case/index?caseId=SF_REPORT'],
   ['worker-liu', '#/packages/safety/shops/index'],
   ['grid-he', '#/packages/safety/report/index'],
+  // moderation (举报与审核): the worker's queue with a reported matter and a reported comment
+  ['worker-liu', '#/packages/moderation/queue/index?unitId=c-a'],
+  // 救助类型与规则: dibao with a version in force, the next one and the history
+  ['officer-huang', '#/packages/relief/rules/index'],
 ];
 
 /**
@@ -388,12 +426,20 @@ async function open(who: string, route: string, elder: boolean): Promise<Page> {
   return page;
 }
 
+/** What a page shows from its seed before it is checked (a check of an empty state would prove little): test id, text. */
+const shows: Record<string, [string, string]> = {
+  '#/packages/moderation/queue/index?unitId=c-a': ['mod-queue', '被举报 1 次'],
+  '#/packages/relief/rules/index': ['rl-rules-in-force', '现行第 1 版'],
+};
+
 describe('accessibility of every page', () => {
   for (const [who, route] of pages) {
     for (const elder of [false, true]) {
       it(`${route} as ${who || 'a visitor'}${elder ? ' in elder mode' : ''}`, async () => {
         const page = await open(who, route, elder);
         try {
+          const seeded = shows[route];
+          if (seeded) await page.getByTestId(seeded[0]).filter({ hasText: seeded[1] }).waitFor({ timeout: 15_000 });
           expect(await axeViolations(page)).toEqual([]);
           if (elder) expect(await elderShortfalls(page)).toEqual({ small: [], tiny: [] });
         } finally {

@@ -144,9 +144,9 @@ describe('IAM', () => {
     }
   });
 
-  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts), elder care (photos of services served), safety (photos of hazards, rectifications, agreements, illegal buildings) cases (photos of city cases and of their handling) and privacy (data downloads, and letting go of what the retention table says is due)', () => {
+  it('gives S3 object access only to uploads, sayItDay, fiveLists, signups (poster images), relief (documents), announcements (attachments), micro-projects (receipts), elder care (photos of services served), safety (photos of hazards, rectifications, agreements, illegal buildings) cases (photos of city cases and of their handling), privacy (data downloads, and letting go of what the retention table says is due) and moderation (a photo WeChat is asked about again)', () => {
     const withS3 = new Set(statements().filter((s) => [].concat(s.Action).some((a: string) => a.startsWith('s3:'))).map((s) => s.role));
-    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'CasesRole', 'DrainPrivacyWorkRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'PrivacyRole', 'PurgeExpiredRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SafetyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
+    expect([...withS3].sort()).toEqual(['AnnouncementsRole', 'CasesRole', 'DrainPrivacyWorkRole', 'ElderCareRole', 'FiveListsRole', 'MicroProjectsRole', 'PrivacyRole', 'PurgeExpiredRole', 'RecheckMediaChecksRole', 'ReliefCasesRole', 'ReliefMoneyRole', 'SafetyRole', 'SayItDayRole', 'SignupsRole', 'UploadsRole']);
   });
 
   it('lets only relief (and signups, to seal a volunteer\'s ID number, and cases, to seal and reveal a mediation\'s parties) use the relief KMS key, for data keys, with its encryption context', () => {

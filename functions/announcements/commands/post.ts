@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { canManage } from '../../../shared/announcements/rules';
 import { keys } from '../../platform/keys';
+import { screenStaffText } from '../../platform/contentSecurity';
 import * as store from '../store';
 import { announcementItem, replaceSpec, scopeOf, type AnnouncementRecord } from '../store';
 import { announcementView, checkPhotoKeys, publishTime, requireManage, resolveAudience } from './view';
@@ -17,6 +18,7 @@ export async function postAnnouncement(ctx: UserCtx, input: PostAnnouncementInpu
   const { scope, audience } = await resolveAudience(ctx, input.audience);
   requireManage(ctx, scope);
   checkPhotoKeys(ctx, input.photos);
+  await screenStaffText(ctx, announcementFields(input.title, input.body));
   // the attachments stay: a record references them now (uploads not kept expire after 3 days)
   await ctx.storage.keep(input.photos ?? []);
   const now = ctx.clock.now();
@@ -47,6 +49,14 @@ export async function postAnnouncement(ctx: UserCtx, input: PostAnnouncementInpu
   return transactCreate(ctx, [{ put: announcementItem(record), if: { expr: 'attribute_not_exists(#pk)' } }], view);
 }
 
+/** What residents read of an announcement, for WeChat's content check (contentSecurity.ts › screenStaffText). */
+function announcementFields(title: string | undefined, body: string | undefined) {
+  return [
+    { name: 'title', zh: '标题', en: 'title', text: title },
+    { name: 'body', zh: '正文', en: 'text', text: body },
+  ];
+}
+
 async function managed(ctx: UserCtx, id: string): Promise<AnnouncementRecord> {
   const a = await store.getAnnouncement(ctx.db, id, true);
   if (!a || !(canManage(ctx.principal, scopeOf(a)) || a.authorId === ctx.principal.userId)) throw new NotFoundError('announcement');
@@ -71,6 +81,7 @@ export async function editAnnouncement(ctx: UserCtx, id: string, input: EditAnno
       next = { ...next, audience, subdistrictId: scope.subdistrictId, communityId: scope.communityId, gridId: scope.gridId };
     }
     if (input.photos) checkPhotoKeys(ctx, input.photos);
+    await screenStaffText(ctx, announcementFields(input.title, input.body));
     if (input.photos) await ctx.storage.keep(input.photos);
     const publishAt = input.publishAt ? publishTime(now, input.publishAt) : a.publishAt;
     next = {

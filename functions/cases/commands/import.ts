@@ -5,7 +5,7 @@ import { cityCaseKind } from '../../../shared/cases/kinds/cityCase';
 import { addDuration, stepDeadline, type CaseSource } from '../../../shared/cases/machine';
 import { chinaMonth, parseChinaDateTime } from '../../../shared/platform/chinaTime';
 import { parseCsv } from '../../../shared/relief/csv';
-import type { Ctx, UserCtx } from '../../platform/context';
+import type { UserCtx } from '../../platform/context';
 import type { TxWrite } from '../../platform/db';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors';
 import { figureAdds } from '../../platform/figures';
@@ -13,7 +13,7 @@ import { transactCreate } from '../../platform/idempotency';
 import { keys } from '../../platform/keys';
 import { getUnit } from '../../platform/units';
 import { excelDate, looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
-import { MAX_TX_ITEMS, workItemWrite, type WorkStep } from '../../platform/work';
+import { importPartReader, MAX_TX_ITEMS, workItemWrite, type WorkStep } from '../../platform/work';
 import { caseItem, historyItem, presentTickets, ticketItem, type CaseRecord, type HistoryRecord } from '../store';
 
 /** The case engine's work queue (functions/cases/jobs.ts drains it). */
@@ -216,19 +216,7 @@ export async function importState(ctx: UserCtx, importId: string): Promise<CaseI
   return stateOf(r);
 }
 
-const partCache = new Map<string, ImportRow[]>();
-async function partRows(ctx: Ctx, importId: string, part: number): Promise<ImportRow[]> {
-  const key = `${importId}#${part}`;
-  let rows = partCache.get(key);
-  if (!rows) {
-    const item = await ctx.db.get<{ rows: ImportRow[] }>(keys.caseImportPart(importId, part), true);
-    if (!item) throw new Error(`cases import ${importId}: part ${part} is missing`);
-    rows = item.rows;
-    if (partCache.size >= 4) partCache.delete(partCache.keys().next().value!);
-    partCache.set(key, rows);
-  }
-  return rows;
-}
+const partRows = importPartReader<ImportRow>('cases import', keys.caseImportPart);
 
 /** The case an imported row becomes (raised by the importer, at the ticket's own time: counted in that month). */
 export function importedCase(r: ImportRow, p: ImportPayload): { record: CaseRecord; history: HistoryRecord } {

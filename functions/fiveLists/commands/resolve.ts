@@ -6,6 +6,7 @@ import { keys } from '../../platform/keys';
 import { resolvedFigureWrites } from '../figures';
 import * as store from '../store';
 import { aboutMatter, advance, applyTransition, authorize, checkPhotoKeys, checkVersion, matterView, readable } from './common';
+import { screenStaffText } from '../../platform/contentSecurity';
 
 /**
  * 办结: the unit reports what it did, with photos. Its score ledger notes whether that was on time; the submitter and
@@ -18,6 +19,8 @@ export async function resolve(ctx: UserCtx, matterId: string, input: ResolveInpu
   const to = authorize(ctx, current, 'resolve', { note: input.note, photos: input.photos });
   checkVersion(current, input.version);
   checkPhotoKeys(ctx, input.photos);
+  // the resolution note is shown to the submitter, backers and watchers
+  await screenStaffText(ctx, [{ name: 'note', zh: '办理情况', en: 'note', text: input.note }]);
   await ctx.storage.keep(input.photos);
   const now = ctx.clock.now();
   const at = now.toISOString();

@@ -8,6 +8,7 @@ import { keys } from '../../platform/keys';
 import * as store from '../store';
 import { projectItem, type ProjectRecord } from '../store';
 import { communityOf, projectView } from './view';
+import { screenStaffText } from '../../platform/contentSecurity';
 
 /**
  * A community worker proposes a project from a say-it day matter or a council resolution of their community (the link
@@ -19,6 +20,11 @@ export async function proposeProject(ctx: UserCtx, input: ProposeProjectInput): 
   const s = input.source;
   const text = s.kind === 'matter' ? await store.matterText(ctx.db, c.communityId, s.matterId) : await store.resolutionText(ctx.db, c.communityId, s.councilId, s.resolutionId);
   if (text === undefined) throw new UnprocessableError('PROJECT_SOURCE_INVALID');
+  // the title and description are on the community's public accounts
+  await screenStaffText(ctx, [
+    { name: 'title', zh: '项目名称', en: 'title', text: input.title },
+    { name: 'description', zh: '项目说明', en: 'description', text: input.description },
+  ]);
   const source: ProjectSource = { ...s, text: text.slice(0, 300) };
   const at = ctx.clock.now().toISOString();
   const record: ProjectRecord = {

@@ -10,6 +10,7 @@ import { keys } from '../../platform/keys';
 import * as store from '../store';
 import { spendingItem, type SpendingRecord } from '../store';
 import { communityOf, spendingView } from './view';
+import { screenStaffText } from '../../platform/contentSecurity';
 
 const PROJECT = 'project';
 
@@ -29,6 +30,8 @@ export async function spend(ctx: UserCtx, communityId: string, projectId: string
   const now = ctx.clock.now();
   if (input.spentOn > chinaDay(now)) throw new UnprocessableError('SPENT_ON_IN_FUTURE');
   if (input.amountFen > p.remainingFen) throw new ConflictError('BUDGET_EXCEEDED', { remainingFen: p.remainingFen });
+  // each spending's item is a line of the community's public accounts
+  await screenStaffText(ctx, [{ name: 'item', zh: '支出事项', en: 'item', text: input.item }]);
   // the receipts stay: a record references them now (uploads not kept expire after 3 days)
   await ctx.storage.keep(input.receipts);
   const at = now.toISOString();

@@ -6,11 +6,10 @@ import { reliefCan } from '../../../shared/relief/permissions';
 import { ReliefType } from '../../../shared/relief/schemas';
 import { reliefTypes } from '../../../shared/relief/types';
 import type { UserCtx } from '../../platform/context';
-import type { Ctx } from '../../platform/context';
 import { ConditionFailed, TransactionCancelled, type TxWrite } from '../../platform/db';
 import { NotFoundError, UnprocessableError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
-import { MAX_TX_ITEMS, workItemWrite, type WorkStep } from '../../platform/work';
+import { importPartReader, MAX_TX_ITEMS, workItemWrite, type WorkStep } from '../../platform/work';
 import { keys } from '../../platform/keys';
 import { excelDate, looksLikeZip, readXlsx, XlsxError } from '../../platform/xlsx';
 import { getUnit, listUnits, type UnitRecord } from '../../platform/units';
@@ -327,20 +326,7 @@ export async function importState(ctx: UserCtx, subdistrictId: string, importId:
   return stateOf(r);
 }
 
-/** Parts read by this container, by import and part (they never change); a few kept. */
-const partCache = new Map<string, ImportRow[]>();
-async function partRows(ctx: Ctx, importId: string, part: number): Promise<ImportRow[]> {
-  const key = `${importId}#${part}`;
-  let rows = partCache.get(key);
-  if (!rows) {
-    const item = await ctx.db.get<{ rows: ImportRow[] }>(keys.reliefImportPart(importId, part), true);
-    if (!item) throw new Error(`relief import ${importId}: part ${part} is missing`);
-    rows = item.rows;
-    if (partCache.size >= 4) partCache.delete(partCache.keys().next().value!);
-    partCache.set(key, rows);
-  }
-  return rows;
-}
+const partRows = importPartReader<ImportRow>('relief import', keys.reliefImportPart);
 
 /**
  * The runs of a part, each one transaction with the import's counts and the work item's progress. Decided from all

@@ -12,6 +12,8 @@ import * as engine from '../reservations';
 import { cancelHoldersWrite, changeHoldersWrite } from '../work';
 import * as store from '../store';
 import { mustBeFuture, reservationView, unitOf } from './common';
+import { postingFields } from './postingFields';
+import { screenStaffText } from '../../platform/contentSecurity';
 
 async function detail(ctx: UserCtx, a: Activity): Promise<ActivityDetail> {
   const ids = a.shifts.map((s) => s.id);
@@ -44,6 +46,7 @@ export async function createActivity(ctx: UserCtx, input: CreateActivityInput): 
   if (!canOrganize(ctx.principal, unit.path)) throw new ForbiddenError();
   const now = ctx.clock.now();
   input.shifts.forEach((s, i) => mustBeFuture(now, s.startsAt, `body.shifts.${i}.startsAt`));
+  await screenStaffText(ctx, postingFields(input));
   if (input.teamId) {
     const { team } = await store.getTeamWithRoster(ctx, input.teamId);
     if (!team || !canSee(ctx.principal, team.unitPath)) throw new NotFoundError('team');
@@ -129,6 +132,7 @@ export async function editActivity(ctx: UserCtx, activityId: string, input: Edit
   const a = await managedActivity(ctx, activityId);
   if (a.state === 'cancelled') throw new ConflictError('ACTIVITY_NOT_EDITABLE');
   if (a.version !== input.version) throw new ConflictError('STALE_VERSION');
+  await screenStaffText(ctx, postingFields(input));
   const places = new Map((await engine.getPlaces(ctx, a.shifts.map((s) => s.id))).map((p) => [p.id, p]));
   // a transaction may touch a place once: gather each place's changes into one update
   const changes = new Map<string, { set: Record<string, unknown>; delta: number }>();

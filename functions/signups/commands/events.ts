@@ -15,6 +15,8 @@ import * as engine from '../reservations';
 import { cancelHoldersWrite, changeHoldersWrite } from '../work';
 import * as store from '../store';
 import { mustBeFuture, reservationView, rosterOrder, unitOf } from './common';
+import { postingFields } from './postingFields';
+import { screenStaffText } from '../../platform/contentSecurity';
 
 async function eventView(ctx: UserCtx, e: store.EventRecord): Promise<CulturalEvent> {
   return { ...e, posterUrl: e.posterKey ? await ctx.storage.readUrl(e.posterKey) : undefined };
@@ -40,6 +42,7 @@ export async function createEvent(ctx: UserCtx, input: CreateEventInput) {
   const unit = await unitOf(ctx, input.unitId);
   if (!canOrganize(ctx.principal, unit.path)) throw new ForbiddenError();
   if (input.posterKey && !input.posterKey.startsWith(`uploads/${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+  await screenStaffText(ctx, postingFields(input));
   if (input.posterKey) await ctx.storage.keep([input.posterKey]);
   const now = ctx.clock.now();
   mustBeFuture(now, input.startsAt, 'body.startsAt');
@@ -112,6 +115,7 @@ export async function editEvent(ctx: UserCtx, eventId: string, input: EditEventI
   const now = ctx.clock.now();
   if (e.state !== 'published' || Date.parse(e.startsAt) <= now.getTime()) throw new ConflictError('EVENT_NOT_EDITABLE');
   if (input.posterKey && !input.posterKey.startsWith(`uploads/${ctx.principal.userId}/`)) throw new ForbiddenError('UPLOAD_NOT_YOURS');
+  await screenStaffText(ctx, postingFields(input));
   if (input.posterKey) await ctx.storage.keep([input.posterKey]);
   const startsAt = input.startsAt ? new Date(input.startsAt).toISOString() : e.startsAt;
   const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : e.endsAt;

@@ -79,6 +79,15 @@ export default function ModerationQueuePage() {
                       </View>
                     </Field>
                   ) : null}
+                  {decided === 'hidden' ? (
+                    // a hide by mistake is undone here: the entry has left the queue, so once this page is left the
+                    // hidden item is reached only by its link
+                    <View className='row gap'>
+                      <Btn small loading={busy === `restore:${key}`} onClick={() => void decide(item, 'restore')} testId={`mod-restore-${item.ref}`}>
+                        {t('mod.restore')}
+                      </Btn>
+                    </View>
+                  ) : null}
                   {!decided && hiding !== key ? (
                     <View className='row gap'>
                       <Btn kind='danger' small onClick={() => { setHiding(key); setReason('') }} testId={`mod-hide-${item.ref}`}>
