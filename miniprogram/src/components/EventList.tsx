@@ -1,18 +1,16 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
-import { useQuery } from '../hooks/useQuery'
-import { api } from '../api/routes'
-import { call } from '../api/client'
 import { fmtDateTime, fmtTime } from '../lib/format'
 import { aria } from './a11y'
 import { Async, Section, Tag } from './ui'
+import { useUpcomingEvents } from '../hooks/signups'
 
 /** 首页: the coming cultural events of my community and sub-district, a few, each leading to its page. */
 export function EventList({ communityId }: { communityId: string }) {
   const t = useT()
   // the home page shows the first few; the list is paged (its whole is on the organizer's desk)
-  const q = useQuery(() => call(api.signups.communityEvents, { params: { communityId }, query: { limit: 5 } }), [communityId])
+  const q = useUpcomingEvents(communityId)
   return (
     <Section title={t('su.home.events')}>
       <Async q={q} empty={(d) => (d.items.length ? false : t('su.home.noEvents'))}>

@@ -3,14 +3,12 @@ import { Text, View } from '@tarojs/components'
 import { Async, LinkRow, Section } from './ui'
 import { aria } from './a11y'
 import { useT } from '../i18n/useT'
-import { useQuery } from '../hooks/useQuery'
-import { api } from '../api/routes'
-import { call } from '../api/client'
+import { useHomeAnnouncements } from '../hooks/announcements'
 
 /** 首页's announcements: how many are unread, the unread ones first (up to three), and the way to all of them. */
 export function HomeAnnouncements() {
   const t = useT()
-  const q = useQuery(() => call(api.announcements.mine, { query: { limit: 20 } }), [])
+  const q = useHomeAnnouncements()
   const open = (url: string) => void Taro.navigateTo({ url })
   return (
     <Section title={t('home.announcements')}>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/messages'
 import { pk } from '../i18n/privacy'
 import { agreePrivacy, checkPolicyVersion, disagreePrivacy, openPrivacyGuide, subscribeNewPolicy, subscribePrivacy, type NewPolicy } from '../state/privacy'
 import { aria, isH5 } from './a11y'
+import { useAction } from '../hooks/useAction'
 
 /** The root of every page: elder mode and language are classes here; the privacy prompt lives here too. */
 export function Page({ title, children, actions }: PropsWithChildren<{ title: MessageKey; actions?: ReactNode }>) {
@@ -42,7 +43,7 @@ function PrivacyPrompt() {
   const t = useT()
   const [show, setShow] = useState(false)
   const [policy, setPolicy] = useState<NewPolicy | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction()
   useEffect(() => subscribePrivacy(setShow), [])
   useEffect(() => subscribeNewPolicy(setPolicy), [])
   useEffect(() => {
@@ -51,10 +52,7 @@ function PrivacyPrompt() {
   if (!show) return null
   const agree = (buttonId?: string) => {
     if (busy) return
-    setBusy(true)
-    agreePrivacy(buttonId)
-      .catch(() => Taro.showToast({ title: t(pk('pv.acceptFailed')), icon: 'none' }))
-      .finally(() => setBusy(false))
+    void run('agree', () => agreePrivacy(buttonId).catch(() => Taro.showToast({ title: t(pk('pv.acceptFailed')), icon: 'none' })))
   }
   const en = t.lang === 'en'
   const title = policy ? t(pk('pv.newTitle')) : t('privacy.title')

@@ -7,8 +7,8 @@ import { aria } from '../../components/a11y'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
 import { useQuery } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { isLoggedIn } from '../../api/client'
+import { sayItDay, useNextSession } from '../../hooks/sayItDay'
 import { fmtDate, fmtDateTime, fmtTime } from '../../lib/format'
 import { canRunSessions, homeCommunityId } from '../../lib/roles'
 import { askSubscribe } from '../../lib/subscribe'
@@ -16,6 +16,7 @@ import { EventList } from '../../components/EventList'
 import { HomeAnnouncements } from '../../components/HomeAnnouncements'
 import { Workbench } from '../../packages/workbench/Workbench'
 import { staffGrants } from '../../packages/workbench/lib/useWorkbench'
+import { useAction } from '../../hooks/useAction'
 
 export default function HomePage() {
   const t = useT()
@@ -27,17 +28,18 @@ export default function HomePage() {
     if (!isLoggedIn()) void Taro.reLaunch({ url: '/pages/login/index' })
   })
 
-  const next = useQuery(() => call(api.sayItDay.nextSession, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const reminder = useQuery(() => call(api.sayItDay.reminder, { params: { communityId: communityId! } }), [communityId], !!communityId && !!me?.communityId)
-  const [saving, setSaving] = useState(false)
+  const next = useNextSession(communityId)
+  const reminder = useQuery(() => sayItDay.reminder(communityId!), [communityId], !!communityId && !!me?.communityId)
+  const { busy, error, run } = useAction()
   const [note, setNote] = useState<string>()
+  // one line under the switch: what the last tap did, or why it failed
+  const said = error ? t.errorText(error) : note
 
   async function toggleReminder(subscribed: boolean) {
     if (!communityId) return
-    setSaving(true)
     setNote(undefined)
-    try {
-      const r = await call(api.sayItDay.putReminder, { params: { communityId }, body: { subscribed } })
+    await run('reminder', async () => {
+      const r = await sayItDay.putReminder(communityId, subscribed)
       reminder.setData(r)
       if (subscribed) {
         // right after the tap it belongs to, as WeChat requires
@@ -46,11 +48,7 @@ export default function HomePage() {
       } else {
         setNote(t('home.remindOff'))
       }
-    } catch (e) {
-      setNote(t.errorText(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   if (!me) {
@@ -133,16 +131,16 @@ export default function HomePage() {
               </Text>
               <Switch
                 checked={!!reminder.data?.subscribed}
-                disabled={saving || reminder.loading}
+                disabled={!!busy || reminder.loading}
                 color='#b5121b'
                 onChange={(e) => toggleReminder(e.detail.value)}
                 nativeProps={{ 'aria-label': t('home.remind'), 'data-testid': 'home-remind' }}
               />
             </View>
           )}
-          {note ? (
+          {said ? (
             <Text className='small muted block' {...aria({ role: 'status' })}>
-              {note}
+              {said}
             </Text>
           ) : null}
         </Section>

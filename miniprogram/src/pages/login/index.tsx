@@ -6,8 +6,9 @@ import { Page } from '../../components/Page'
 import { Btn, ErrorState, Field, Section, TextInput } from '../../components/ui'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
-import { api } from '../../api/routes'
-import { call, setTokens } from '../../api/client'
+import { setTokens } from '../../api/client'
+import { useAction } from '../../hooks/useAction'
+import { auth } from '../../hooks/auth'
 
 /** openids the local stack seeds, one per role, so a newcomer can try every role */
 const demoAccounts: [string, Role][] = [
@@ -29,23 +30,15 @@ export default function LoginPage() {
   const t = useT()
   const app = useApp()
   const [openid, setOpenid] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
 
-  async function login(code: string) {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const tokens = await call(api.auth.wechatLogin, { body: { code } })
+  const login = (code: string) =>
+    run('login', async () => {
+      const tokens = await auth.wechatLogin(code)
       setTokens(tokens)
       app.signedIn(tokens.me)
       await Taro.switchTab({ url: '/pages/home/index' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   async function wechatLogin() {
     try {
@@ -67,7 +60,7 @@ export default function LoginPage() {
       {error ? <ErrorState error={error} /> : null}
       {process.env.TARO_ENV === 'weapp' ? (
         <Section>
-          <Btn kind='primary' block loading={busy} onClick={wechatLogin} testId='login-wechat'>
+          <Btn kind='primary' block loading={!!busy} onClick={wechatLogin} testId='login-wechat'>
             {t('login.wechat')}
           </Btn>
         </Section>
@@ -78,14 +71,14 @@ export default function LoginPage() {
             <Field label={t('login.openid')}>
               <TextInput label={t('login.openid')} value={openid} onInput={setOpenid} placeholder={t('login.openidPlaceholder')} testId='login-openid' maxlength={60} />
             </Field>
-            <Btn kind='primary' block loading={busy} disabled={!openid.trim()} onClick={() => login(`dev:${openid.trim()}`)} testId='login-submit'>
+            <Btn kind='primary' block loading={!!busy} disabled={!openid.trim()} onClick={() => login(`dev:${openid.trim()}`)} testId='login-submit'>
               {t('login.submit')}
             </Btn>
           </Section>
           <Section title={t('login.demo')}>
             <View className='row gap'>
               {demoAccounts.map(([id, role]) => (
-                <Btn key={id} small onClick={() => login(`dev:${id}`)} testId={`login-demo-${id}`} disabled={busy}>
+                <Btn key={id} small onClick={() => login(`dev:${id}`)} testId={`login-demo-${id}`} disabled={!!busy}>
                   {`${id} · ${t(`role.${role}`)}`}
                 </Btn>
               ))}

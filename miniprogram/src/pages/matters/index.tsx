@@ -7,9 +7,8 @@ import { FiveListsWork } from '../../components/FiveListsWork'
 import { MatterCard } from '../../components/MatterCard'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
-import { usePaged } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { useMatters } from '../../hooks/sayItDay'
+import { isLoggedIn } from '../../api/client'
 import { hasRole, homeCommunityId } from '../../lib/roles'
 
 type Tab = 'board' | 'mine'
@@ -20,14 +19,7 @@ export default function MattersPage() {
   const communityId = homeCommunityId(me)
   const [tab, setTab] = useState<Tab>('board')
 
-  const list = usePaged(
-    (cursor?: string) =>
-      tab === 'board'
-        ? call(api.sayItDay.communityMatters, { params: { communityId: communityId! }, query: { cursor, limit: 20 } })
-        : call(api.sayItDay.myMatters, { query: { cursor, limit: 20 } }),
-    [tab, communityId],
-    !!me && (tab === 'mine' || !!communityId),
-  )
+  const list = useMatters(tab, communityId, !!me)
 
   useDidShow(() => {
     if (!isLoggedIn()) void Taro.reLaunch({ url: '/pages/login/index' })

@@ -5,11 +5,10 @@ import { FiveListsWork } from '../../components/FiveListsWork'
 import { Btn, ErrorState, LinkRow, Loading, Section, Tag } from '../../components/ui'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
-import { useQuery } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { isLoggedIn } from '../../api/client'
 import { canRunSessions, hasRole, roleKeys } from '../../lib/roles'
 import { privacyLinkTitle } from '../../i18n/privacy'
+import { useUnreadCount } from '../../hooks/notifications'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -17,7 +16,7 @@ export default function MePage() {
   const t = useT()
   const app = useApp()
   const me = app.me
-  const unread = useQuery(() => call(api.notifications.unread, {}), [me?.id], !!me)
+  const unread = useUnreadCount([me?.id], !!me)
 
   useDidShow(() => {
     if (!isLoggedIn()) {

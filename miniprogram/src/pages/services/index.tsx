@@ -6,12 +6,11 @@ import { aria } from '../../components/a11y'
 import { useT } from '../../i18n/useT'
 import type { MessageKey } from '../../i18n/messages'
 import { useApp } from '../../state/app'
-import { useQuery } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { isLoggedIn } from '../../api/client'
 import { fmtDateTime } from '../../lib/format'
 import { hasRole } from '../../lib/roles'
 import { countOf, staffGrants, useWorkbench } from '../../packages/workbench/lib/useWorkbench'
+import { useMyReliefApplications, useMyPairings } from '../../hooks/relief'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 // kept here (not imported from packages/relief) so the main package stays small
@@ -24,9 +23,9 @@ export default function ServicesPage() {
   const app = useApp()
   const me = app.me
   const resident = !!me?.communityId || hasRole(me, 'resident')
-  const mine = useQuery(() => call(api.relief.mine, {}), [me?.id], !!me && resident)
+  const mine = useMyReliefApplications(!!me && resident, [me?.id])
   // a party member or volunteer paired with a household logs their visits on the visits page
-  const paired = useQuery(() => call(api.relief.myPairings, {}), [me?.id], !!me)
+  const paired = useMyPairings([me?.id], !!me)
   // the counts of what waits, from the workbench of my relief role (a community worker's first)
   const work = useWorkbench(staffGrants(me).find((g) => g.role === 'communityWorker') ?? staffGrants(me).find((g) => g.role === 'gridWorker' || g.role === 'subdistrictOfficer'))
   const badge = (key: Parameters<typeof countOf>[1]) => {

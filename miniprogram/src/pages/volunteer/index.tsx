@@ -5,13 +5,13 @@ import { Async, Btn, Empty, LinkRow, Loading, Section, Tag } from '../../compone
 import { aria } from '../../components/a11y'
 import { useT } from '../../i18n/useT'
 import { useApp } from '../../state/app'
-import { usePaged, useQuery } from '../../hooks/useQuery'
-import { api } from '../../api/routes'
-import { call, isLoggedIn } from '../../api/client'
+import { useQuery } from '../../hooks/useQuery'
+import { isLoggedIn } from '../../api/client'
 import { fmtDateTime, fmtTime } from '../../lib/format'
 import { hasRole, homeCommunityId } from '../../lib/roles'
 import { Workbench } from '../../packages/workbench/Workbench'
 import { hoursOf, reservationState } from '../../lib/signups'
+import { signups, useCommunityActivities, useMySignups } from '../../hooks/signups'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -21,11 +21,11 @@ export default function VolunteerPage() {
   const app = useApp()
   const me = app.me
   const communityId = homeCommunityId(me)
-  const vol = useQuery(() => call(api.signups.myVolunteer, {}), [me?.id], !!me)
-  const acts = usePaged((cursor) => call(api.signups.communityActivities, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
-  const mine = usePaged((cursor) => call(api.signups.mySignups, { query: { cursor } }), [me?.id], !!me)
-  const hours = useQuery(() => call(api.signups.myHours, {}), [me?.id], !!me)
-  const bank = useQuery(() => call(api.signups.myTimeBank, {}), [me?.id], !!me)
+  const vol = useQuery(() => signups.myVolunteer(), [me?.id], !!me)
+  const acts = useCommunityActivities(communityId)
+  const mine = useMySignups([me?.id], !!me)
+  const hours = useQuery(() => signups.myHours(), [me?.id], !!me)
+  const bank = useQuery(() => signups.myTimeBank(), [me?.id], !!me)
 
   useDidShow(() => {
     if (!isLoggedIn()) {

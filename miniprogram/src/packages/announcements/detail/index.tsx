@@ -8,10 +8,8 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { announcements, useAnnouncement } from '../../../hooks/announcements'
 import { fmtDateTime } from '../../../lib/format'
 
 /**
@@ -21,7 +19,7 @@ import { fmtDateTime } from '../../../lib/format'
 export default function AnnouncementPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.announcements.get, { params: { announcementId: id } }), [id], !!id)
+  const q = useAnnouncement(id)
   const act = useAction()
   const [marked, setMarked] = useState(false)
   const marking = useRef(false)
@@ -32,7 +30,8 @@ export default function AnnouncementPage() {
   useEffect(() => {
     if (q.data?.read === false && !marking.current) {
       marking.current = true
-      void call(api.announcements.read, { params: { announcementId: id }, silent: true })
+      void announcements
+        .read(id)
         .then(() => setMarked(true))
         .catch(() => (marking.current = false))
     }
@@ -41,12 +40,12 @@ export default function AnnouncementPage() {
   async function withdraw() {
     const { confirm } = await Taro.showModal({ title: t('ann.withdraw'), content: t('ann.withdrawConfirm') })
     if (!confirm) return
-    await act.run('withdraw', async () => q.setData(await call(api.announcements.withdraw, { params: { announcementId: id } })))
+    await act.run('withdraw', async () => q.setData(await announcements.withdraw(id)))
   }
 
   async function pin(pinned: boolean) {
     const a = q.data!
-    await act.run('pin', async () => q.setData(await call(api.announcements.edit, { params: { announcementId: id }, body: { pinned, version: a.version } })))
+    await act.run('pin', async () => q.setData(await announcements.edit(id, { pinned, version: a.version })))
   }
 
   return (

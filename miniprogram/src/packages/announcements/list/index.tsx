@@ -8,10 +8,9 @@ import { Async, Btn, ErrorState, Field, Section, TextInput } from '../../../comp
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { announcements, useAnnouncementSettings, useMyAnnouncements, useUnitAnnouncements } from '../../../hooks/announcements'
 import { askSubscribe } from '../../../lib/subscribe'
+import { useAction } from '../../../hooks/useAction'
 
 /**
  * 社区公告: the announcements that reach me (unread first, then pinned, then newest), my building and whether I am
@@ -24,28 +23,25 @@ export default function AnnouncementsPage() {
   const resident = !!me?.communityId
   const unit = managedUnit(me)
 
-  const mine = usePaged((cursor) => call(api.announcements.mine, { query: { cursor } }), [], !!me && resident)
-  const staff = usePaged((cursor) => call(api.announcements.ofUnit, { params: { unitId: unit!.unitId }, query: { cursor } }), [unit?.unitId], !!unit)
-  const settings = useQuery(() => call(api.announcements.settings, {}), [], !!me && resident)
+  const mine = useMyAnnouncements(!!me && resident)
+  const staff = useUnitAnnouncements(unit?.unitId)
+  const settings = useAnnouncementSettings(!!me && resident)
   const [building, setBuilding] = useState('')
   const [note, setNote] = useState<string>()
-  const [saving, setSaving] = useState(false)
+  const { busy, error, run } = useAction()
+  // one line under the settings: what the last save did, or why it failed
+  const said = error ? t.errorText(error) : note
   useEffect(() => setBuilding(settings.data?.building ?? ''), [settings.data?.building])
 
   async function save(notify: boolean) {
-    setSaving(true)
     setNote(undefined)
-    try {
-      const s = await call(api.announcements.putSettings, { body: { building: building.trim() || null, notify } })
+    await run('settings', async () => {
+      const s = await announcements.putSettings({ building: building.trim() || null, notify })
       settings.setData(s)
       // right after the tap it belongs to, as WeChat requires
       const answer = notify && !settings.data?.notify ? await askSubscribe(app.config?.templates, ['announcement']) : undefined
       setNote(answer === 'accept' ? t('subscribe.accepted') : t('ann.settingsSaved'))
-    } catch (e) {
-      setNote(t.errorText(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -105,22 +101,22 @@ export default function AnnouncementsPage() {
               <Field label={t('ann.building')}>
                 <TextInput label={t('ann.building')} value={building} onInput={setBuilding} testId='ann-building' maxlength={20} />
               </Field>
-              <Btn small disabled={saving || settings.loading} onClick={() => void save(!!settings.data?.notify)} testId='ann-building-save'>
+              <Btn small disabled={!!busy || settings.loading} onClick={() => void save(!!settings.data?.notify)} testId='ann-building-save'>
                 {t('common.save')}
               </Btn>
               <View className='switch-row'>
                 <Text className='body'>{t('ann.notify')}</Text>
                 <Switch
                   checked={!!settings.data?.notify}
-                  disabled={saving || settings.loading}
+                  disabled={!!busy || settings.loading}
                   color='#b5121b'
                   onChange={(e) => void save(e.detail.value)}
                   nativeProps={{ 'aria-label': t('ann.notify'), 'data-testid': 'ann-notify' }}
                 />
               </View>
-              {note ? (
+              {said ? (
                 <Text className='small muted block' {...aria({ role: 'status' })}>
-                  {note}
+                  {said}
                 </Text>
               ) : null}
             </>

@@ -10,10 +10,10 @@ import { aria } from '../../../components/a11y'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { announcements, useAnnouncement } from '../../../hooks/announcements'
+import { useCommunities } from '../../../hooks/org'
 import { fieldErrors } from '../../../lib/fieldErrors'
 
 /**
@@ -25,8 +25,8 @@ export default function PostAnnouncementPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
   const editId = useRouter().params.id as string | undefined
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
-  const existing = useQuery(() => call(api.announcements.get, { params: { announcementId: editId! } }), [editId], !!editId)
+  const communities = useCommunities(!!me)
+  const existing = useAnnouncement(editId)
   const places = useMemo(() => postPlaces(me, communities.data?.items ?? []), [me, communities.data])
   const [unitId, setUnitId] = useState<string>()
   const [building, setBuilding] = useState('')
@@ -35,8 +35,7 @@ export default function PostAnnouncementPage() {
   const [pinned, setPinned] = useState(false)
   const [when, setWhen] = useState('')
   const ph = usePhotos(9)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
   const place = places.find((p) => p.unitId === unitId) ?? (places.length === 1 ? places[0] : undefined)
@@ -67,21 +66,21 @@ export default function PostAnnouncementPage() {
     if (!place) found.audience = t('ann.needUnit')
     setErrs(found)
     if (!parsed.success || Object.keys(found).length) return
-    setBusy(true)
-    try {
+    await run('post', async () => {
       const a = editId
-        ? await call(api.announcements.edit, {
-            params: { announcementId: editId },
-            body: { title: parsed.data.title, body: parsed.data.body, audience: parsed.data.audience, pinned, ...(ph.keys.length ? { photos: ph.keys } : {}), ...(publishAt ? { publishAt } : {}), version: existing.data!.version },
+        ? await announcements.edit(editId, {
+            title: parsed.data.title,
+            body: parsed.data.body,
+            audience: parsed.data.audience,
+            pinned,
+            ...(ph.keys.length ? { photos: ph.keys } : {}),
+            ...(publishAt ? { publishAt } : {}),
+            version: existing.data!.version,
           })
-        : await call(api.announcements.post, { body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+        : await announcements.post(parsed.data, keyFor(parsed.data))
       void Taro.showToast({ title: t('ann.posted'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/announcements/detail/index?id=${a.id}` })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!me || communities.loading || (editId && !existing.data && !existing.error)) return <Page title='ann.postTitle'>{loadingMe || communities.loading || existing.loading ? <Loading /> : null}</Page>
@@ -125,7 +124,7 @@ export default function PostAnnouncementPage() {
             </Field>
           </Section>
           {error ? <ErrorState error={error} /> : null}
-          <Btn kind='primary' block loading={busy} onClick={() => void submit()} testId='ann-submit'>
+          <Btn kind='primary' block loading={!!busy} onClick={() => void submit()} testId='ann-submit'>
             {busy ? t('common.submitting') : editId ? t('ann.saveEdit') : when.trim() ? t('ann.schedule') : t('ann.submit')}
           </Btn>
         </>

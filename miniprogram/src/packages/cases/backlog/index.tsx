@@ -8,10 +8,8 @@ import { Async, Btn, Chip, Empty, ErrorState, LinkRow, Section } from '../../../
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { daysSince, kindNames, officerSubdistrict } from '../lib/cases'
+import { useCaseBacklog } from '../../../hooks/cases'
 
 /** 积案督办: an officer's list of the sub-district's open cases of a kind, oldest first; those open past the kind's days are marked 积案. */
 export default function BacklogPage() {
@@ -19,7 +17,7 @@ export default function BacklogPage() {
   const { me } = useApp()
   const [kind, setKind] = useState((useRouter().params.kind as string | undefined) ?? 'cityCase')
   const sd = officerSubdistrict(me)
-  const list = usePaged((cursor) => call(api.cases.backlog, { params: { subdistrictId: sd! }, query: { kind, cursor } }), [sd, kind], !!sd)
+  const list = useCaseBacklog(sd, kind)
   const names = kindNames(kind, t.lang)
   return (
     <Page title='cs.backlogTitle'>

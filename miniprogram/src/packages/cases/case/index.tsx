@@ -9,12 +9,10 @@ import { aria } from '../../../components/a11y'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDateTime } from '@shared/platform/chinaTime'
 import { chinaToday, kindNames, requireKindDef } from '../lib/cases'
+import { cases, useCase } from '../../../hooks/cases'
 
 const satisfactions = ['satisfied', 'partly', 'notSatisfied'] as const
 
@@ -27,7 +25,7 @@ export default function CasePage() {
   const t = useT()
   const { me } = useApp()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.cases.get, { params: { caseId: id } }), [id], !!id)
+  const q = useCase(id)
   const [action, setAction] = useState<string>()
   const [note, setNote] = useState('')
   const [on, setOn] = useState(chinaToday())
@@ -63,13 +61,13 @@ export default function CasePage() {
                 ...(a.setsFollowUp && followUpOn.trim() ? { followUpOn: followUpOn.trim() } : {}),
                 ...(ph.keys.length ? { photos: ph.keys } : {}),
               }
-              q.setData(await call(api.cases.act, { params: { caseId: c.id }, body }))
+              q.setData(await cases.act(c.id, body))
               setAction(undefined)
               setNote('')
               setReply('')
               setSaved(true)
             })
-          const reveal = () => act.run('reveal', async () => setRevealed((await call(api.cases.revealParties, { params: { caseId: c.id } })).parties))
+          const reveal = () => act.run('reveal', async () => setRevealed((await cases.revealParties(c.id)).parties))
           return (
             <>
               <Section title={c.title}>

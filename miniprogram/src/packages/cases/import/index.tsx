@@ -9,8 +9,8 @@ import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call, type ApiError } from '../../../api/client'
+import type { ApiError } from '../../../api/client'
+import { cases } from '../../../hooks/cases'
 
 const POLL_MS = 2000
 
@@ -61,7 +61,7 @@ export default function ImportPage() {
       setRowErrors([])
       const body: CaseImportInput = { format: picked.format, communityId, fileName: picked.name.slice(0, 120), content: picked.content }
       try {
-        setSent(await call(api.cases.importTickets, { body, idempotencyKey: keyFor(body) }))
+        setSent(await cases.importTickets(body, keyFor(body)))
       } catch (e) {
         const err = e as ApiError & { details?: { errors?: ImportRowError[] } }
         if (err.code === 'IMPORT_INVALID') {
@@ -75,7 +75,7 @@ export default function ImportPage() {
   useEffect(() => {
     if (!sent || sent.state !== 'writing') return
     const timer = setTimeout(() => {
-      call(api.cases.importState, { params: { importId: sent.id } }).then(setSent, () => setSent({ ...sent }))
+      cases.importState(sent.id).then(setSent, () => setSent({ ...sent }))
     }, POLL_MS)
     return () => clearTimeout(timer)
   }, [sent])

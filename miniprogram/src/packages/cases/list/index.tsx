@@ -9,10 +9,9 @@ import { Async, Btn, Chip, Empty, ErrorState, LinkRow, Section } from '../../../
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { isCommunityWorker, kindNames, myCommunities, officerSubdistrict } from '../lib/cases'
+import { useCommunities } from '../../../hooks/org'
+import { useCommunityCases, useMyCases } from '../../../hooks/cases'
 
 type Only = 'all' | 'open' | 'overdue'
 
@@ -27,18 +26,14 @@ export default function CasesPage() {
   const params = useRouter().params as { kind?: string; communityId?: string; from?: string; to?: string }
   const [kind, setKind] = useState(params.kind ?? 'mediation')
   const officer = officerSubdistrict(me)
-  const all = useQuery(() => call(api.org.communities, {}), [], !!officer)
+  const all = useCommunities(!!officer)
   const communities = officer ? (all.data?.items ?? []).map((c) => ({ id: c.id, name: c.name })) : myCommunities(me)
   const [picked, setPicked] = useState(params.communityId)
   const communityId = picked ?? communities[0]?.id
   const [only, setOnly] = useState<Only>('all')
   const period = params.from && params.to ? { from: params.from, to: params.to } : {}
-  const list = usePaged(
-    (cursor) => call(api.cases.ofCommunity, { params: { communityId: communityId! }, query: { kind, cursor, limit: 30, ...period, ...(only === 'all' ? {} : { only }) } }),
-    [communityId, kind, only],
-    !!communityId,
-  )
-  const mine = usePaged((cursor) => call(api.cases.mine, { query: { cursor } }), [], !!me && isCommunityWorker(me))
+  const list = useCommunityCases(communityId, kind, { ...period, ...(only === 'all' ? {} : { only }) }, [only])
+  const mine = useMyCases(!!me && isCommunityWorker(me))
   const names = kindNames(kind, t.lang)
   const open = (c: Case) => void Taro.navigateTo({ url: `/packages/cases/case/index?id=${c.id}` })
   const row = (c: Case, prefix: string) => (

@@ -9,11 +9,11 @@ import { aria } from '../../../components/a11y'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { kindNames, myCommunities, officerSubdistrict, requireKindDef } from '../lib/cases'
+import { useCommunities } from '../../../hooks/org'
+import { useAction } from '../../../hooks/useAction'
+import { cases } from '../../../hooks/cases'
 
 /**
  * 登记案件: a grid worker on patrol records a city case (category from the city's 5 classes and 18 items, place,
@@ -28,7 +28,7 @@ export default function RaiseCasePage() {
   const def = requireKindDef(kind)
   const names = kindNames(kind, t.lang)
   const officer = officerSubdistrict(me)
-  const all = useQuery(() => call(api.org.communities, {}), [], !!officer)
+  const all = useCommunities(!!officer)
   const communities = officer ? (all.data?.items ?? []).map((c) => ({ id: c.id, name: c.name })) : myCommunities(me)
   const [communityId, setCommunityId] = useState(params.communityId)
   const community = communityId ?? communities[0]?.id
@@ -47,8 +47,7 @@ export default function RaiseCasePage() {
   ])
   const [consent, setConsent] = useState(false)
   const ph = usePhotos(9)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
   if (!def) return <Page title='cs.raiseTitle'><Empty text={t('cs.empty')} /></Page>
@@ -83,16 +82,11 @@ export default function RaiseCasePage() {
     if (!parsed.success && !Object.keys(found).length) found.form = parsed.error.issues.map((i) => i.path.join('.')).join(', ')
     setErrs(found)
     if (Object.keys(found).length || !parsed.success) return
-    setBusy(true)
-    try {
-      const c = await call(api.cases.raise, { body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+    await run('raise', async () => {
+      const c = await cases.raise(parsed.data, keyFor(parsed.data))
       void Taro.showToast({ title: t('cs.raised'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/cases/case/index?id=${c.id}` })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -183,7 +177,7 @@ export default function RaiseCasePage() {
       </Section>
       {errs.form ? <Text className='small error-text block'>{errs.form}</Text> : null}
       {error ? <ErrorState error={error} /> : null}
-      <Btn kind='primary' block loading={busy} onClick={() => void submit()} testId='cs-submit'>
+      <Btn kind='primary' block loading={!!busy} onClick={() => void submit()} testId='cs-submit'>
         {busy ? t('common.submitting') : t('cs.submit')}
       </Btn>
     </Page>

@@ -10,8 +10,7 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { org } from '../../../hooks/org'
 
 /**
  * 代老人预约: a worker finds a resident of their community (a grid worker: of their grid) by name and books for them;
@@ -27,8 +26,8 @@ export default function BehalfPage() {
   const q = useQuery(
     () =>
       grid && !me?.grants.some((g) => g.role === 'communityWorker')
-        ? call(api.org.gridResidents, { params: { gridId: grid.unitId }, query: { name: search || undefined } })
-        : call(api.org.communityResidents, { params: { communityId: community! }, query: { name: search || undefined } }),
+        ? org.gridResidents(grid.unitId, { name: search || undefined })
+        : org.communityResidents(community!, { name: search || undefined }),
     [search, community],
     !!community,
   )

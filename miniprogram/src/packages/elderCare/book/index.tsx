@@ -9,13 +9,11 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { elderCare, useElderCareHome, useElderCareSlots } from '../../../hooks/elderCare'
 
 /**
  * 预约服务: pick the service, a time, how it is delivered, and book at the bottom. For myself, for an elder I am family
@@ -34,8 +32,8 @@ export default function BookPage() {
   const [consent, setConsent] = useState<Consent['method']>()
   const [note, setNote] = useState('')
   const [done, setDone] = useState<Booking>()
-  const home = useQuery(() => call(api.elderCare.home, {}), [])
-  const slots = useQuery(() => call(api.elderCare.slots, { params: { communityId: community } }), [community], !!community)
+  const home = useElderCareHome()
+  const slots = useElderCareSlots(community)
   const act = useAction()
   const keyFor = useAttemptKey()
 
@@ -48,7 +46,7 @@ export default function BookPage() {
   async function book() {
     const body = { slotId, elderId, mode: mode ?? modes[0], consent: worker && consent ? { method: consent, note: note.trim() || undefined } : undefined }
     await act.run('book', async () => {
-      setDone(await call(api.elderCare.book, { body, idempotencyKey: keyFor(body) }))
+      setDone(await elderCare.book(body, keyFor(body)))
       void slots.reload()
     })
   }

@@ -7,11 +7,9 @@ import { yuan } from '../lib/format'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Section, Tag } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { elderCare, useMyElderBookings } from '../../../hooks/elderCare'
 
 const tone = (s: Booking['status']) => (s === 'served' ? 'good' : s === 'cancelled' ? 'bad' : s === 'waitlisted' ? 'warn' : 'brand')
 
@@ -19,7 +17,7 @@ const tone = (s: Booking['status']) => (s === 'served' ? 'good' : s === 'cancell
 export default function BookingsPage() {
   const t = useT()
   const elderId = useRouter().params.elderId || undefined
-  const q = useQuery(() => call(api.elderCare.myBookings, { query: elderId ? { elderId } : {} }), [elderId])
+  const q = useMyElderBookings(elderId)
   const act = useAction()
   useDidShow(() => {
     if (q.data) void q.reload()
@@ -29,10 +27,10 @@ export default function BookingsPage() {
   async function cancel(b: Booking) {
     const { confirm } = await Taro.showModal({ title: t('ec.cancel'), content: t('ec.cancelConfirm') })
     if (!confirm) return
-    await act.run(`cancel-${b.id}`, async () => replace(await call(api.elderCare.cancel, { params: { bookingId: b.id } })))
+    await act.run(`cancel-${b.id}`, async () => replace(await elderCare.cancel(b.id)))
   }
   async function rate(b: Booking, stars: number) {
-    await act.run(`rate-${b.id}`, async () => replace(await call(api.elderCare.rate, { params: { bookingId: b.id }, body: { stars } })))
+    await act.run(`rate-${b.id}`, async () => replace(await elderCare.rate(b.id, stars)))
   }
 
   return (

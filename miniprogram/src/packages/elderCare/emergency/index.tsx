@@ -8,12 +8,10 @@ import { Page } from '../../../components/Page'
 import { Btn, Chip, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { elderCare, useEmergency } from '../../../hooks/elderCare'
 
 const ESCALATE_MINUTES = 5
 
@@ -31,7 +29,7 @@ export default function EmergencyPage() {
   const [note, setNote] = useState('')
   const act = useAction()
   const keyFor = useAttemptKey()
-  const shown = useQuery(() => call(api.elderCare.getEmergency, { params: { emergencyId: id! } }), [id], !!id)
+  const shown = useEmergency(id)
   const e = sent ?? shown.data
 
   async function locate() {
@@ -45,13 +43,13 @@ export default function EmergencyPage() {
   }
   async function send() {
     const body = { location: coords ? { ...coords } : atHome ? { address: t('ec.sosPickPlace') } : undefined }
-    await act.run('send', async () => setSent(await call(api.elderCare.emergency, { body, idempotencyKey: keyFor(body) })))
+    await act.run('send', async () => setSent(await elderCare.emergency(body, keyFor(body))))
   }
   async function ack() {
-    await act.run('ack', async () => shown.setData(await call(api.elderCare.acknowledge, { params: { emergencyId: e!.id } })))
+    await act.run('ack', async () => shown.setData(await elderCare.acknowledge(e!.id)))
   }
   async function resolve() {
-    await act.run('resolve', async () => shown.setData(await call(api.elderCare.resolve, { params: { emergencyId: e!.id }, body: { note: note.trim() } })))
+    await act.run('resolve', async () => shown.setData(await elderCare.resolve(e!.id, note.trim())))
   }
 
   if (e)

@@ -6,10 +6,8 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { elderCare, useElderCareHome } from '../../../hooks/elderCare'
 
 /**
  * 家属绑定. The elder makes a code and gives it to family; family enters it here; the elder agrees. From then on family
@@ -17,24 +15,24 @@ import { call } from '../../../api/client'
  */
 export default function FamilyPage() {
   const t = useT()
-  const q = useQuery(() => call(api.elderCare.home, {}), [])
+  const q = useElderCareHome()
   const act = useAction()
   const [code, setCode] = useState<string>()
   const [enter, setEnter] = useState('')
   const [relation, setRelation] = useState('')
 
   async function makeCode() {
-    await act.run('code', async () => setCode((await call(api.elderCare.familyCode, {})).code))
+    await act.run('code', async () => setCode((await elderCare.familyCode()).code))
   }
   async function confirm(familyId: string) {
     await act.run(`confirm-${familyId}`, async () => {
-      await call(api.elderCare.confirmFamilyLink, { params: { familyId } })
+      await elderCare.confirmFamilyLink(familyId)
       await q.reload()
     })
   }
   async function ask() {
     await act.run('ask', async () => {
-      await call(api.elderCare.requestFamilyLink, { body: { code: enter.trim(), relation: relation.trim() } })
+      await elderCare.requestFamilyLink({ code: enter.trim(), relation: relation.trim() })
       await q.reload()
     })
   }

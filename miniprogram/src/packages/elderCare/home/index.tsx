@@ -9,10 +9,8 @@ import { Async, Btn, LinkRow, Section, Tag, TextInput } from '../../../component
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { elderCare, useElderCareHome } from '../../../hooks/elderCare'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -22,7 +20,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
  */
 export default function ElderCareHome() {
   const t = useT()
-  const q = useQuery(() => call(api.elderCare.home, {}), [])
+  const q = useElderCareHome()
   const act = useAction()
   const [year, setYear] = useState('')
   useDidShow(() => {
@@ -32,7 +30,7 @@ export default function ElderCareHome() {
   async function saveYear() {
     const birthYear = Number(year)
     await act.run('year', async () => {
-      const me = await call(api.elderCare.putProfile, { body: { birthYear } })
+      const me = await elderCare.putProfile({ birthYear })
       q.setData({ ...q.data!, me })
     })
   }

@@ -9,13 +9,11 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { elderCare, useElderCareSlots } from '../../../hooks/elderCare'
 
 /** 订一周餐: the coming lunches, each day a tick; dine in or delivered; one tap at the bottom orders them all. */
 export default function MealsPage() {
@@ -24,7 +22,7 @@ export default function MealsPage() {
   const p = useRouter().params
   const elderId = p.elderId || undefined
   const community = p.community || app.me?.communityId || ''
-  const slots = useQuery(() => call(api.elderCare.slots, { params: { communityId: community }, query: { kind: 'meal' } }), [community], !!community)
+  const slots = useElderCareSlots(community, { kind: 'meal' })
   const [picked, setPicked] = useState<string[]>([])
   const [mode, setMode] = useState<BookingMode>('servicePoint')
   const [done, setDone] = useState<number>()
@@ -35,7 +33,7 @@ export default function MealsPage() {
   async function order() {
     const body = { slotIds: picked, mode, elderId }
     await act.run('order', async () => {
-      const r = await call(api.elderCare.orderMeals, { body, idempotencyKey: keyFor(body) })
+      const r = await elderCare.orderMeals(body, keyFor(body))
       setDone(r.items.filter((i) => i.booking).length)
     })
   }

@@ -7,13 +7,11 @@ import '../lib/elderCare.css'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Section, Tag } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay, fmtDateTime } from '../../../lib/format'
 import { addDays } from '@shared/platform/chinaTime'
 import { pickPhotos, uploadPhoto } from '../../../lib/upload'
+import { elderCare, useProviderBookings } from '../../../hooks/elderCare'
 
 /** 今日服务单: a provider's bookings of the day; confirm each, then take a photo to mark it served. */
 export default function ProviderPage() {
@@ -24,19 +22,19 @@ export default function ProviderPage() {
   const base = /^\d{4}-\d{2}-\d{2}$/.test(params.day ?? '') ? params.day! : chinaDay(0)
   const [day, setDay] = useState(base)
   const days = [0, 1, 2].map((n) => addDays(base, n))
-  const q = useQuery(() => call(api.elderCare.providerBookings, { params: { providerId: id }, query: { day } }), [id, day], !!id)
+  const q = useProviderBookings(id, day)
   const act = useAction()
   const replace = (b: Booking) => q.setData({ items: q.data!.items.map((x) => (x.id === b.id ? b : x)) })
 
   async function accept(b: Booking) {
-    await act.run(`accept-${b.id}`, async () => replace(await call(api.elderCare.accept, { params: { bookingId: b.id } })))
+    await act.run(`accept-${b.id}`, async () => replace(await elderCare.accept(b.id)))
   }
   async function serve(b: Booking) {
     await act.run(`serve-${b.id}`, async () => {
       const [photo] = await pickPhotos(1)
       if (!photo) return
       const photoKey = await uploadPhoto(photo)
-      replace(await call(api.elderCare.serve, { params: { bookingId: b.id }, body: { photoKey } }))
+      replace(await elderCare.serve(b.id, { photoKey }))
     })
   }
 

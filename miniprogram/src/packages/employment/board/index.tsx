@@ -9,12 +9,11 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay, fmtDate } from '../../../lib/format'
+import { useCommunities } from '../../../hooks/org'
+import { employment, useEmploymentBoard } from '../../../hooks/employment'
 
 const CATEGORIES = SeekerCategory.options
 
@@ -26,11 +25,11 @@ const CATEGORIES = SeekerCategory.options
 export default function EmploymentBoardPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
+  const communities = useCommunities(!!me)
   const kept = useMemo(() => keptCommunities(me, communities.data?.items ?? []), [me, communities.data])
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? kept[0]?.id
-  const board = useQuery(() => call(api.employment.board, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const board = useEmploymentBoard(communityId)
   const act = useAction()
   const keyFor = useAttemptKey()
 
@@ -64,7 +63,7 @@ export default function EmploymentBoardPage() {
     if (!parsed.success) return setErrs({ seeker: parsed.error.issues.map((i) => i.path.join('.')).join(', ') })
     setErrs({})
     void act.run('register', async () => {
-      await call(api.employment.registerSeeker, { body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      await employment.registerSeeker(parsed.data, keyFor(parsed.data))
       setName('')
       setWants('')
       setConsent(undefined)
@@ -78,7 +77,7 @@ export default function EmploymentBoardPage() {
     if (!parsed.success) return setErrs({ vacancy: parsed.error.issues.map((i) => i.path.join('.')).join(', ') })
     setErrs({})
     void act.run('collect', async () => {
-      await call(api.employment.collectVacancy, { body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      await employment.collectVacancy(parsed.data, keyFor(parsed.data))
       setEmployer('')
       setPost('')
       saved()
@@ -90,7 +89,7 @@ export default function EmploymentBoardPage() {
     if (!seekerId || !vacancyId) return
     const body = { communityId: communityId!, seekerId, vacancyId }
     void act.run('refer', async () => {
-      await call(api.employment.refer, { body, idempotencyKey: keyFor(body) })
+      await employment.refer(body, keyFor(body))
       setSeekerId(undefined)
       setVacancyId(undefined)
       saved()
@@ -100,7 +99,7 @@ export default function EmploymentBoardPage() {
 
   function outcome(referralId: string, outcome: 'placed' | 'notPlaced') {
     void act.run(`outcome-${referralId}`, async () => {
-      await call(api.employment.referralOutcome, { params: { communityId: communityId!, referralId }, body: { outcome } })
+      await employment.referralOutcome(communityId!, referralId, { outcome })
       await board.reload()
     })
   }
@@ -110,7 +109,7 @@ export default function EmploymentBoardPage() {
     if (!parsed.success) return setErrs({ training: parsed.error.issues.map((i) => i.path.join('.')).join(', ') })
     setErrs({})
     void act.run('train', async () => {
-      await call(api.employment.recordTraining, { body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      await employment.recordTraining(parsed.data, keyFor(parsed.data))
       setCourse('')
       setPeople('')
       saved()

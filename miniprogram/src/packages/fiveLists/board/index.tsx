@@ -4,9 +4,7 @@ import { Page } from '../../../components/Page'
 import { Btn, Empty, ErrorState, LinkRow, Loading, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useFiveListBoard } from '../../../hooks/fiveLists'
 import { homeCommunityId } from '../../../lib/roles'
 import { collectPlaces } from '../lib/roles'
 import { FiveListCard } from '../lib/ui'
@@ -16,11 +14,7 @@ export default function BoardPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
   const communityId = (useRouter().params.communityId as string | undefined) || homeCommunityId(me)
-  const list = usePaged(
-    (cursor?: string) => call(api.fiveLists.board, { params: { communityId: communityId! }, query: { cursor, limit: 20 } }),
-    [communityId],
-    !!communityId,
-  )
+  const list = useFiveListBoard(communityId)
 
   useShareAppMessage(() => ({
     title: t('fl.boardShare'),

@@ -6,9 +6,10 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { newIdempotencyKey } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists, useConsultation, useConsultationComments } from '../../../hooks/fiveLists'
+import { moderation } from '../../../hooks/moderation'
 import { fmtDateTime } from '../../../lib/format'
 import { Kv, Photos } from '../lib/ui'
 import { registerMessages } from '../../../i18n/messages'
@@ -23,7 +24,7 @@ const phaseTone = { upcoming: 'neutral', open: 'good', closed: 'neutral' } as co
 export default function ConsultationPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.fiveLists.consultation, { params: { consultationId: id } }), [id], !!id)
+  const q = useConsultation(id)
   useShareAppMessage(() => ({ title: q.data?.title ?? t('fl.consultationsTitle'), path: `/packages/fiveLists/consultation/index?id=${id}` }))
   return (
     <Page title='fl.consultationTitle'>
@@ -50,23 +51,16 @@ export default function ConsultationPage() {
 function Vote({ c, onVoted }: { c: Consultation; onVoted: (c: Consultation) => void }) {
   const t = useT()
   const [choice, setChoice] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const picked = choice ?? c.myVote
   const open = c.phase === 'open'
   async function vote() {
     if (!picked) return
-    setBusy(true)
-    setError(undefined)
-    try {
-      onVoted(await call(api.fiveLists.vote, { params: { consultationId: c.id }, body: { optionId: picked } }))
+    await run('vote', async () => {
+      onVoted(await fiveLists.vote(c.id, picked))
       setChoice(undefined)
       void Taro.showToast({ title: t('fl.voteDone'), icon: 'success' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <Section title={t('fl.options')}>
@@ -80,7 +74,7 @@ function Vote({ c, onVoted }: { c: Consultation; onVoted: (c: Consultation) => v
       </View>
       {error ? <ErrorState error={error} /> : null}
       {open ? (
-        <Btn kind='primary' block disabled={!picked || picked === c.myVote} loading={busy} onClick={vote} testId='fl-vote'>
+        <Btn kind='primary' block disabled={!picked || picked === c.myVote} loading={!!busy} onClick={vote} testId='fl-vote'>
           {c.myVote ? t('fl.changeVote') : t('fl.vote')}
         </Btn>
       ) : null}
@@ -117,25 +111,17 @@ function Result({ c }: { c: Consultation }) {
 
 function Comments({ c }: { c: Consultation }) {
   const t = useT()
-  const list = usePaged((cursor?: string) => call(api.fiveLists.comments, { params: { consultationId: c.id }, query: { cursor, limit: 20 } }), [c.id])
+  const list = useConsultationComments(c.id)
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const key = useRef(newIdempotencyKey())
-  async function send() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      await call(api.fiveLists.comment, { params: { consultationId: c.id }, body: { text: text.trim() }, idempotencyKey: key.current })
+  const send = () =>
+    run('comment', async () => {
+      await fiveLists.comment(c.id, text.trim(), key.current)
       key.current = newIdempotencyKey()
       setText('')
       await list.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   async function report(commentId: string) {
     let tapIndex: number
     try {
@@ -148,7 +134,7 @@ function Comments({ c }: { c: Consultation }) {
     if (!reason) return
     setError(undefined)
     try {
-      await call(api.moderation.report, { params: { kind: 'comment', ref: `${c.id}.${commentId}` }, body: { reason } })
+      await moderation.report('comment', `${c.id}.${commentId}`, reason)
       void Taro.showToast({ title: t('mod.reported'), icon: 'none' })
     } catch (e) {
       setError(e)
@@ -160,7 +146,7 @@ function Comments({ c }: { c: Consultation }) {
         <Field label={t('fl.commentLabel')}>
           <TextArea label={t('fl.commentLabel')} value={text} onInput={setText} testId='fl-comment-text' maxlength={500} />
           {error ? <ErrorState error={error} /> : null}
-          <Btn block disabled={!text.trim()} loading={busy} onClick={send} testId='fl-comment-send'>
+          <Btn block disabled={!text.trim()} loading={!!busy} onClick={send} testId='fl-comment-send'>
             {t('fl.commentSend')}
           </Btn>
         </Field>

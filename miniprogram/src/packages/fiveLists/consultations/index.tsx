@@ -7,8 +7,7 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { fmtDateTime } from '../../../lib/format'
 import { homeCommunityId } from '../../../lib/roles'
 import { consultationUnits, subdistrictOf } from '../lib/roles'
@@ -30,7 +29,7 @@ export default function ConsultationsPage() {
       // a unit I may not read (a sub-district of someone else) lists nothing rather than failing the page
       const lists = await Promise.all(
         units.map((unitId, i) =>
-          cursor && !at[unitId] ? none : call(api.fiveLists.consultations, { params: { unitId }, query: { cursor: at[unitId] } }).catch((e) => (i === 0 ? Promise.reject(e) : none)),
+          cursor && !at[unitId] ? none : fiveLists.consultations(unitId, at[unitId]).catch((e) => (i === 0 ? Promise.reject(e) : none)),
         ),
       )
       const next = Object.fromEntries(units.flatMap((u, i) => (lists[i]!.cursor ? [[u, lists[i]!.cursor]] : [])))

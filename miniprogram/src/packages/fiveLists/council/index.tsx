@@ -7,9 +7,9 @@ import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextArea } from '../
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery, type Query } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import type { Query } from '../../../hooks/useQuery'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists, useCouncil } from '../../../hooks/fiveLists'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { runsCouncils } from '../lib/roles'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
@@ -22,20 +22,9 @@ export default function CouncilPage() {
   const t = useT()
   const { me } = useApp()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.fiveLists.council, { params: { councilId: id } }), [id], !!id)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
-  async function publish(c: Council) {
-    setBusy(true)
-    setError(undefined)
-    try {
-      q.setData(await call(api.fiveLists.publishCouncil, { params: { councilId: c.id }, body: { version: c.version } }))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const q = useCouncil(id)
+  const { busy, error, run } = useAction()
+  const publish = (c: Council) => run('publish', async () => q.setData(await fiveLists.publishCouncil(c.id, c.version)))
   return (
     <Page title='fl.councilTitle'>
       <Async q={q}>
@@ -49,7 +38,7 @@ export default function CouncilPage() {
                 <Kv k={t('session.attendance')} v={t('fl.attendance', { n: c.attendance })} />
                 <Kv k={t('fl.published')} v={c.published ? t('common.on') : t('fl.unpublished')} />
                 {staff && !c.published ? (
-                  <Btn kind='primary' block loading={busy} onClick={() => publish(c)} testId='fl-council-publish'>
+                  <Btn kind='primary' block loading={!!busy} onClick={() => publish(c)} testId='fl-council-publish'>
                     {t('fl.publish')}
                   </Btn>
                 ) : null}
@@ -85,20 +74,12 @@ function ResolutionView({ c, r, staff, q }: { c: Council; r: Resolution; staff: 
   const [done, setDone] = useState(true)
   const [note, setNote] = useState('')
   const ph = usePhotos()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
-  async function save() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      q.setData(await call(api.fiveLists.implemented, { params: { councilId: c.id, resolutionId: r.id }, body: { implemented: done, note: note.trim(), photos: ph.keys, version: c.version } }))
+  const { busy, error, run } = useAction()
+  const save = () =>
+    run('implemented', async () => {
+      q.setData(await fiveLists.implemented(c.id, r.id, { implemented: done, note: note.trim(), photos: ph.keys, version: c.version }))
       setOpen(false)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <>
       <View className='row'>
@@ -133,7 +114,7 @@ function ResolutionView({ c, r, staff, q }: { c: Council; r: Resolution; staff: 
           </Field>
           <PhotoField ph={ph} testId={`fl-implemented-${r.id}`} />
           {error ? <ErrorState error={error} /> : null}
-          <Btn kind='primary' disabled={!note.trim() || ph.busy} loading={busy} onClick={save} testId={`fl-implemented-save-${r.id}`}>
+          <Btn kind='primary' disabled={!note.trim() || ph.busy} loading={!!busy} onClick={save} testId={`fl-implemented-save-${r.id}`}>
             {t('common.save')}
           </Btn>
         </>

@@ -8,9 +8,9 @@ import { Async, Btn, ErrorState, Field, Section, Tag, TextArea, TextInput } from
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { newIdempotencyKey } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists, useCouncils } from '../../../hooks/fiveLists'
 import { chinaDay, fmtDate } from '../../../lib/format'
 import { homeCommunityId } from '../../../lib/roles'
 import { runsCouncils } from '../lib/roles'
@@ -22,7 +22,7 @@ export default function CouncilsPage() {
   const { me } = useApp()
   const communityId = (useRouter().params.communityId as string | undefined) || homeCommunityId(me)
   // a page at a time (加载更多); the implementation rate comes with each page, over all the meetings
-  const q = usePaged((cursor) => call(api.fiveLists.councils, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const q = useCouncils(communityId)
   const staff = runsCouncils(me, communityId)
   const [creating, setCreating] = useState(false)
   return (
@@ -94,8 +94,7 @@ function NewCouncil({ communityId, onDone }: { communityId: string; onDone: () =
   const [attendance, setAttendance] = useState('')
   const [pairs, setPairs] = useState<Pair[]>([{ topic: '', text: '' }])
   const [published, setPublished] = useState(true)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const key = useRef(newIdempotencyKey())
   const setPair = (i: number, p: Partial<Pair>) => setPairs((ps) => ps.map((x, j) => (j === i ? { ...x, ...p } : x)))
 
@@ -113,16 +112,10 @@ function NewCouncil({ communityId, onDone }: { communityId: string; onDone: () =
       setError({ message: t('worker.invalid', { fields: parsed.error.issues.map((i) => i.path[0]).join('、') }), messageEn: t('worker.invalid', { fields: parsed.error.issues.map((i) => i.path[0]).join(', ') }) })
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
-      await call(api.fiveLists.createCouncil, { params: { communityId }, body: parsed.data, idempotencyKey: key.current })
+    await run('create', async () => {
+      await fiveLists.createCouncil(communityId, parsed.data, key.current)
       onDone()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -154,7 +147,7 @@ function NewCouncil({ communityId, onDone }: { communityId: string; onDone: () =
         <Switch checked={published} color='#b5121b' onChange={(e) => setPublished(e.detail.value)} nativeProps={{ 'aria-label': t('fl.publishNow'), 'data-testid': 'fl-council-published' }} />
       </View>
       {error ? <ErrorState error={error} /> : null}
-      <Btn kind='primary' block loading={busy} onClick={save} testId='fl-council-save'>
+      <Btn kind='primary' block loading={!!busy} onClick={save} testId='fl-council-save'>
         {t('common.save')}
       </Btn>
     </Section>

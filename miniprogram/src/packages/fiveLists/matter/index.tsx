@@ -7,12 +7,11 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Loading, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
+import { fiveLists, useFiveListMatter, useFiveListMatterActions } from '../../../hooks/fiveLists'
+import { useQuery } from '../../../hooks/useQuery'
 import { useApp } from '../../../state/app'
 import { askSubscribe } from '../../../lib/subscribe'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { proposeUnit } from '../lib/roles'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
@@ -20,36 +19,21 @@ import { Kv, OverdueTag, Photos, StateTag, Stars, Timeline } from '../lib/ui'
 
 const DAY = 86_400_000
 
-/** Runs one action at a time: busy while it runs, its error shown under the panel, the matter re-read after it. */
-function useAct(after: () => Promise<void>) {
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
-  async function act(name: string, fn: () => Promise<unknown>) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      await fn()
-      await after()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-  return { busy, error, act }
-}
-
-type Act = ReturnType<typeof useAct>
+/** One action at a time on the matter (busy, its error under the panels), the matter re-read after it. */
+type Act = ReturnType<typeof useAction> & { matter: ReturnType<typeof useFiveListMatterActions> }
 
 export default function FiveListMatterPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.fiveLists.matter, { params: { matterId: id } }), [id], !!id)
+  const q = useFiveListMatter(id)
   const shown = useRef(false)
-  const a = useAct(async () => {
-    await q.reload()
-    void Taro.showToast({ title: t('common.saved'), icon: 'success' })
+  const action = useAction({
+    after: async () => {
+      await q.reload()
+      void Taro.showToast({ title: t('common.saved'), icon: 'success' })
+    },
   })
+  const a: Act = { ...action, matter: useFiveListMatterActions(id) }
 
   // back from the rating form: read it again
   useDidShow(() => {
@@ -152,14 +136,14 @@ function Detail({ d, a }: { d: FiveListDetail; a: Act }) {
       {can('claim') ? (
         <Section title={t('fl.claimTitle')}>
           <Text className='body block'>{t('fl.claimHint')}</Text>
-          <Btn kind='primary' block loading={a.busy === 'claim'} onClick={() => a.act('claim', () => call(api.fiveLists.claim, { params: { matterId: m.id }, body: { version: m.version } }))} testId='fl-claim'>
+          <Btn kind='primary' block loading={a.busy === 'claim'} onClick={() => a.run('claim', () => a.matter.claim(m.version))} testId='fl-claim'>
             {t('fl.claim')}
           </Btn>
         </Section>
       ) : null}
       {can('resolve') ? <ResolvePanel d={d} a={a} /> : null}
       {can('requestExtension') ? <ExtensionRequestPanel d={d} a={a} /> : null}
-      {can('decideExtension') ? <ExtensionDecisionPanel d={d} a={a} /> : null}
+      {can('decideExtension') ? <ExtensionDecisionPanel a={a} /> : null}
       {can('close') ? <ClosePanel d={d} a={a} /> : null}
 
       {a.error ? <ErrorState error={a.error} /> : null}
@@ -179,6 +163,7 @@ function WatchToggle({ m, watch }: { m: FiveListMatter; watch: WatchState }) {
   const t = useT()
   const { config } = useApp()
   const act = useAction()
+  const matter = useFiveListMatterActions(m.id)
   const [w, setW] = useState(watch)
   // the matter read again (after another action, or back on the page): its answer wins
   useEffect(() => setW(watch), [watch])
@@ -197,11 +182,11 @@ function WatchToggle({ m, watch }: { m: FiveListMatter; watch: WatchState }) {
   const toggle = () =>
     act.run('watch', async () => {
       if (w.watching) {
-        setW(await call(api.fiveLists.unwatch, { params: { matterId: m.id } }))
+        setW(await matter.unwatch())
         void Taro.showToast({ title: t('fl.unwatchDone'), icon: 'none' })
         return
       }
-      setW(await call(api.fiveLists.watch, { params: { matterId: m.id } }))
+      setW(await matter.watch())
       void Taro.showToast({ title: t('fl.watchDone'), icon: 'none' })
       await askSubscribe(config?.templates, ['fiveListsProgress'])
     })
@@ -220,7 +205,7 @@ function WatchToggle({ m, watch }: { m: FiveListMatter; watch: WatchState }) {
 function DispatchPanel({ d, a }: { d: FiveListDetail; a: Act }) {
   const t = useT()
   const m = d.matter
-  const units = useQuery(() => call(api.fiveLists.ranking, { params: { subdistrictId: m.subdistrictId }, query: {} }), [m.subdistrictId])
+  const units = useQuery(() => fiveLists.ranking(m.subdistrictId), [m.subdistrictId])
   const proposed = units.data ? proposeUnit(units.data.items, [m.text, ...d.timeline.map((e) => e.note ?? '')]) : undefined
   const [unitId, setUnitId] = useState<string>()
   const chosen = unitId ?? proposed
@@ -266,12 +251,9 @@ function DispatchPanel({ d, a }: { d: FiveListDetail; a: Act }) {
         disabled={!chosen}
         loading={a.busy === 'dispatch'}
         onClick={() =>
-          a.act('dispatch', () =>
-            call(api.fiveLists.dispatch, {
-              params: { matterId: m.id },
-              // the category's default is the server's: no date sent, so it counts from the server's clock
-              body: { unitId: chosen!, resolveBy: days === defaultDays ? undefined : until, note: note.trim() || undefined, version: m.version },
-            }),
+          a.run('dispatch', () =>
+            // the category's default is the server's: no date sent, so it counts from the server's clock
+            a.matter.dispatch({ unitId: chosen!, resolveBy: days === defaultDays ? undefined : until, note: note.trim() || undefined, version: m.version }),
           )
         }
         testId='fl-dispatch-submit'
@@ -289,7 +271,7 @@ function ReviewPanel({ d, a }: { d: FiveListDetail; a: Act }) {
   const [merging, setMerging] = useState(false)
   const [target, setTarget] = useState<string>()
   const candidates = useQuery(
-    async () => (await call(api.fiveLists.subdistrictMatters, { params: { subdistrictId: m.subdistrictId }, query: { limit: 100 } })).items.filter((x) => x.id !== m.id && x.communityId === m.communityId),
+    async () => (await fiveLists.subdistrictMatters(m.subdistrictId, { limit: 100 })).items.filter((x) => x.id !== m.id && x.communityId === m.communityId),
     [m.id],
     merging,
   )
@@ -299,7 +281,7 @@ function ReviewPanel({ d, a }: { d: FiveListDetail; a: Act }) {
       {can('confirm') ? (
         <>
           <Text className='body block'>{t('fl.reviewHint', { unit: m.unitName ?? '' })}</Text>
-          <Btn kind='primary' block loading={a.busy === 'confirm'} onClick={() => a.act('confirm', () => call(api.fiveLists.review, { params: { matterId: m.id }, body: { decision: 'confirm', note: note.trim() || undefined, version: m.version } }))} testId='fl-review-confirm'>
+          <Btn kind='primary' block loading={a.busy === 'confirm'} onClick={() => a.run('confirm', () => a.matter.review({ decision: 'confirm', note: note.trim() || undefined, version: m.version }))} testId='fl-review-confirm'>
             {t('fl.confirm')}
           </Btn>
         </>
@@ -312,7 +294,7 @@ function ReviewPanel({ d, a }: { d: FiveListDetail; a: Act }) {
             block
             disabled={!note.trim()}
             loading={a.busy === 'return'}
-            onClick={() => a.act('return', () => call(api.fiveLists.review, { params: { matterId: m.id }, body: { decision: 'return', note: note.trim(), version: m.version } }))}
+            onClick={() => a.run('return', () => a.matter.review({ decision: 'return', note: note.trim(), version: m.version }))}
             testId='fl-review-return'
           >
             {t('fl.return')}
@@ -345,7 +327,7 @@ function ReviewPanel({ d, a }: { d: FiveListDetail; a: Act }) {
               block
               disabled={!target}
               loading={a.busy === 'merge'}
-              onClick={() => a.act('merge', () => call(api.fiveLists.review, { params: { matterId: m.id }, body: { decision: 'merge', intoMatterId: target!, note: note.trim() || undefined, version: m.version } }))}
+              onClick={() => a.run('merge', () => a.matter.review({ decision: 'merge', intoMatterId: target!, note: note.trim() || undefined, version: m.version }))}
               testId='fl-review-merge'
             >
               {t('fl.merge')}
@@ -376,7 +358,7 @@ function ResolvePanel({ d, a }: { d: FiveListDetail; a: Act }) {
         block
         disabled={!ready}
         loading={a.busy === 'resolve'}
-        onClick={() => a.act('resolve', () => call(api.fiveLists.resolve, { params: { matterId: m.id }, body: { note: note.trim(), photos: ph.keys, version: m.version } }))}
+        onClick={() => a.run('resolve', () => a.matter.resolve({ note: note.trim(), photos: ph.keys, version: m.version }))}
         testId='fl-resolve-submit'
       >
         {t('fl.resolve')}
@@ -411,7 +393,7 @@ function ExtensionRequestPanel({ d, a }: { d: FiveListDetail; a: Act }) {
         block
         disabled={!reason.trim()}
         loading={a.busy === 'extension'}
-        onClick={() => a.act('extension', () => call(api.fiveLists.requestExtension, { params: { matterId: m.id }, body: { until, reason: reason.trim() } }))}
+        onClick={() => a.run('extension', () => a.matter.requestExtension({ until, reason: reason.trim() }))}
         testId='fl-extension-request'
       >
         {t('fl.extensionRequest')}
@@ -420,11 +402,10 @@ function ExtensionRequestPanel({ d, a }: { d: FiveListDetail; a: Act }) {
   )
 }
 
-function ExtensionDecisionPanel({ d, a }: { d: FiveListDetail; a: Act }) {
+function ExtensionDecisionPanel({ a }: { a: Act }) {
   const t = useT()
-  const m = d.matter
   const [note, setNote] = useState('')
-  const decide = (approve: boolean) => a.act(approve ? 'approve' : 'deny', () => call(api.fiveLists.decideExtension, { params: { matterId: m.id }, body: { approve, note: note.trim() || undefined } }))
+  const decide = (approve: boolean) => a.run(approve ? 'approve' : 'deny', () => a.matter.decideExtension({ approve, note: note.trim() || undefined }))
   return (
     <Section title={t('fl.extensionDecideTitle')}>
       <Field label={t('fl.noteOptional')}>
@@ -451,7 +432,7 @@ function ClosePanel({ d, a }: { d: FiveListDetail; a: Act }) {
       <Field label={t('fl.closeReason')}>
         <TextArea label={t('fl.closeReason')} value={note} onInput={setNote} testId='fl-close-note' maxlength={1000} />
       </Field>
-      <Btn kind='danger' block disabled={!note.trim()} loading={a.busy === 'close'} onClick={() => a.act('close', () => call(api.fiveLists.close, { params: { matterId: m.id }, body: { note: note.trim(), version: m.version } }))} testId='fl-close'>
+      <Btn kind='danger' block disabled={!note.trim()} loading={a.busy === 'close'} onClick={() => a.run('close', () => a.matter.close({ note: note.trim(), version: m.version }))} testId='fl-close'>
         {t('fl.close')}
       </Btn>
     </Section>

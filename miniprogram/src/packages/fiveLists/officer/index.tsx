@@ -7,8 +7,7 @@ import { Empty, LinkRow, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { committeeSubdistrict, officerSubdistrict } from '../lib/roles'
 import { MatterList, merged, Tabs, type ListTab } from '../lib/lists'
 
@@ -35,7 +34,7 @@ export default function OfficerPage() {
   const tab: Tab = committeeOnly ? 'review' : chosen
   const q = useQuery(
     async () => {
-      const list = (query: { state?: FiveListState; overdue?: 'true' }) => call(api.fiveLists.subdistrictMatters, { params: { subdistrictId: subdistrictId! }, query: { ...query, limit: 50 } })
+      const list = (query: { state?: FiveListState; overdue?: 'true' }) => fiveLists.subdistrictMatters(subdistrictId!, { ...query, limit: 50 })
       if (tab === 'overdue') return (await list({ overdue: 'true' })).items
       if (tab === 'review') return (await list({ state: 'dispatched' })).items
       if (tab === 'extensions') return (await list({ state: 'claimed' })).items.filter((m) => m.extension && !m.extension.decision)

@@ -8,8 +8,8 @@ import { Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextArea, TextIn
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
@@ -40,8 +40,7 @@ export default function PublishConsultationPage() {
   const [opensAt, setOpensAt] = useState(() => wall(Math.ceil(Date.now() / 3600_000) * 3600_000))
   const [closesAt, setClosesAt] = useState(() => wall(Math.ceil(Date.now() / 3600_000) * 3600_000 + 7 * 86400_000))
   const ph = usePhotos(9)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
 
@@ -74,16 +73,11 @@ export default function PublishConsultationPage() {
     setErrs(found)
     if (!parsed.success || Object.keys(found).length) return
     const idempotencyKey = keyFor(parsed.data)
-    setBusy(true)
-    try {
-      const c = await call(api.fiveLists.createConsultation, { body: parsed.data, idempotencyKey })
+    await run('publish', async () => {
+      const c = await fiveLists.createConsultation(parsed.data, idempotencyKey)
       void Taro.showToast({ title: t('fl.pub.done'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/fiveLists/consultation/index?id=${c.id}` })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -159,7 +153,7 @@ export default function PublishConsultationPage() {
           </Section>
 
           {error ? <ErrorState error={error} /> : null}
-          <Btn kind='primary' block loading={busy} onClick={publish} testId='fl-pub-submit'>
+          <Btn kind='primary' block loading={!!busy} onClick={publish} testId='fl-pub-submit'>
             {busy ? t('common.submitting') : t('fl.pub.submit')}
           </Btn>
         </>

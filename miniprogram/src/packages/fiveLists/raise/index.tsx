@@ -8,8 +8,9 @@ import { Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextArea, TextIn
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call, type ApiError } from '../../../api/client'
+import type { ApiError } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { PhotoField, type Photo } from '../../../components/PhotoField'
 import { LocationField, locationOf, type Place } from '../../../components/LocationField'
@@ -45,8 +46,7 @@ export default function RaisePage() {
   const { me, loadingMe } = useApp()
   const places = useMemo(() => collectPlaces(me), [me])
   const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(DRAFT_KEY, emptyDraft)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
 
   const place = places.find((p) => placeKey(p) === draft.place) ?? (places.length === 1 ? places[0] : undefined)
@@ -78,18 +78,13 @@ export default function RaisePage() {
     setErrs({})
     // the same body as the last attempt: the same key, so a retry after a dropped answer never takes it in twice
     const idempotencyKey = attemptKey(parsed.data, { place: placeKey(place) })
-    setBusy(true)
-    try {
-      const matter = await call(api.fiveLists.collect, { body: parsed.data, idempotencyKey })
+    await run('collect', async () => {
+      const matter = await fiveLists.collect(parsed.data, idempotencyKey)
       clear()
       void Taro.showToast({ title: t('fl.raise.done'), icon: 'success' })
       forget()
       await Taro.redirectTo({ url: matterUrl(matter.id) })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -159,7 +154,7 @@ export default function RaisePage() {
 
           {error ? <ErrorState error={(error as ApiError).code === 'NETWORK' ? { message: t('submit.offline'), messageEn: t('submit.offline') } : error} /> : null}
 
-          <Btn kind='primary' block loading={busy} onClick={submit} testId='fl-raise-submit'>
+          <Btn kind='primary' block loading={!!busy} onClick={submit} testId='fl-raise-submit'>
             {busy ? t('common.submitting') : t('fl.raise.submit')}
           </Btn>
         </>

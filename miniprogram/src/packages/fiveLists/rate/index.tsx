@@ -7,9 +7,8 @@ import { Async, Btn, Chip, ErrorState, Field, Section, TextArea } from '../../..
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { fiveLists, useFiveListMatter } from '../../../hooks/fiveLists'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { askSubscribe } from '../../../lib/subscribe'
 import { matterUrl, StateTag } from '../lib/ui'
@@ -21,12 +20,11 @@ export default function RatePage() {
   const t = useT()
   const { config } = useApp()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.fiveLists.matter, { params: { matterId: id } }), [id], !!id)
+  const q = useFiveListMatter(id)
   const [level, setLevel] = useState<RatingLevel>()
   const [stars, setStars] = useState(0)
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [missing, setMissing] = useState(false)
   // the same rating retried after a dropped answer keeps its key: it counts once
   const keyFor = useAttemptKey()
@@ -40,19 +38,14 @@ export default function RatePage() {
     setError(undefined)
     const body = { level, stars, comment: comment.trim() || undefined }
     const idempotencyKey = keyFor(body)
-    setBusy(true)
-    try {
-      const r = await call(api.fiveLists.rate, { params: { matterId: id }, body, idempotencyKey })
+    await run('rate', async () => {
+      const r = await fiveLists.rate(id, body, idempotencyKey)
       void Taro.showToast({ title: r.reopened ? t('fl.rateReopened') : t('fl.rateDone'), icon: r.reopened ? 'none' : 'success' })
       // right after the tap: be told what becomes of it (the unit handles it again, or it is closed)
       await askSubscribe(config?.templates, ['fiveListsProgress'])
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
       else await Taro.redirectTo({ url: matterUrl(id) })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -105,7 +98,7 @@ export default function RatePage() {
                   </Text>
                 ) : null}
                 {error ? <ErrorState error={error} /> : null}
-                <Btn kind='primary' block loading={busy} onClick={submit} testId='fl-rate-submit'>
+                <Btn kind='primary' block loading={!!busy} onClick={submit} testId='fl-rate-submit'>
                   {busy ? t('common.submitting') : t('fl.rateSubmit')}
                 </Btn>
               </Section>

@@ -8,8 +8,7 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { contactUnits, officerSubdistrict } from '../lib/roles'
 import { ScoreView } from '../lib/ui'
 
@@ -24,7 +23,7 @@ export default function ScoresPage() {
   const unitId = wanted ?? (subdistrictId ? undefined : contactUnits(me)[0]?.id)
   const [year, setYear] = useState(thisYear())
   const q = useQuery(
-    async () => (unitId ? [await call(api.fiveLists.unitScore, { params: { unitId }, query: { year } })] : (await call(api.fiveLists.ranking, { params: { subdistrictId: subdistrictId! }, query: { year } })).items),
+    async () => (unitId ? [await fiveLists.unitScore(unitId, year)] : (await fiveLists.ranking(subdistrictId!, year)).items),
     [unitId, subdistrictId, year],
     !!me && (!!unitId || !!subdistrictId),
   )

@@ -7,8 +7,7 @@ import { Chip, Empty, Field, LinkRow, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { contactUnits } from '../lib/roles'
 import { MatterList, merged, Tabs, type ListTab } from '../lib/lists'
 
@@ -31,7 +30,7 @@ export default function UnitPage() {
   const [tab, setTab] = useState<Tab>('toClaim')
   const q = useQuery(
     async () => {
-      const list = (query: { state?: FiveListState; overdue?: 'true' }) => call(api.fiveLists.unitMatters, { params: { unitId: unitId! }, query: { ...query, limit: 50 } })
+      const list = (query: { state?: FiveListState; overdue?: 'true' }) => fiveLists.unitMatters(unitId!, { ...query, limit: 50 })
       if (tab === 'overdue') return (await list({ overdue: 'true' })).items
       return merged(await Promise.all(statesOf[tab].map((state) => list({ state }))))
     },

@@ -22,7 +22,8 @@ export default function KitGalleryPage() {
     <Text className='small block' data-testid={`kit-out-${k}`} {...aria({ role: 'status' })}>{`${k}: ${count[k] ?? 0}`}</Text>
   )
 
-  const [busy, setBusy] = useState(false)
+  // the loading state a page gives a Btn while its action runs (useAction), set by hand to show it
+  const [spinning, setSpinning] = useState(false)
   const [pressed, setPressed] = useState(false)
   const [text, setText] = useState('')
   const [digits, setDigits] = useState('')
@@ -76,16 +77,16 @@ export default function KitGalleryPage() {
           </Btn>
           <Btn
             kind='primary'
-            loading={busy}
+            loading={spinning}
             onClick={() => {
               tap('busy')()
-              setBusy(true)
+              setSpinning(true)
             }}
             testId='kit-btn-busy'
           >
             保存
           </Btn>
-          <Btn small onClick={() => setBusy(false)} testId='kit-btn-done'>
+          <Btn small onClick={() => setSpinning(false)} testId='kit-btn-done'>
             保存完成
           </Btn>
           <Btn small label='关闭提示' onClick={tap('labelled')} testId='kit-btn-labelled'>

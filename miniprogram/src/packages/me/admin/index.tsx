@@ -5,9 +5,8 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { org, useUnits, useUnitGrants } from '../../../hooks/org'
 
 /** The units in tree order: each unit followed by the units under it. */
 function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
@@ -25,28 +24,21 @@ function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
 
 export default function AdminPage() {
   const t = useT()
-  const units = useQuery(() => call(api.org.units, {}), [])
+  const units = useUnits()
   const [unitId, setUnitId] = useState<string>()
-  const grants = usePaged((cursor) => call(api.org.unitGrants, { params: { unitId: unitId! }, query: { cursor } }), [unitId], !!unitId)
+  const grants = useUnitGrants(unitId)
   const unit = units.data?.items.find((u) => u.id === unitId)
   const roles = useMemo(() => (unit ? (Object.keys(roleUnitKinds) as Role[]).filter((r) => roleUnitKinds[r].includes(unit.kind)) : []), [unit])
   const [userId, setUserId] = useState('')
   const [role, setRole] = useState<Role>()
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
 
   async function change(kind: 'grant' | 'revoke', body: { userId: string; role: Role; unitId: string }) {
-    setBusy(`${kind}-${body.userId}-${body.role}`)
-    setError(undefined)
-    try {
-      await call(kind === 'grant' ? api.org.grant : api.org.revoke, { body })
+    await run(`${kind}-${body.userId}-${body.role}`, async () => {
+      await (kind === 'grant' ? org.grant(body) : org.revoke(body))
       if (kind === 'grant') setUserId('')
       await grants.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   return (

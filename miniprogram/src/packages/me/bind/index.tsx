@@ -5,36 +5,28 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { org, useCommunities } from '../../../hooks/org'
+import { useAction } from '../../../hooks/useAction'
 
 export default function BindPage() {
   const t = useT()
   const app = useApp()
   const me = app.me
-  const communities = useQuery(() => call(api.org.communities, {}), [])
+  const communities = useCommunities()
   const [code, setCode] = useState('')
   const [communityId, setCommunityId] = useState<string>()
   const [gridId, setGridId] = useState<string>()
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [done, setDone] = useState<string>()
 
   async function bind(name: string, body: { inviteCode: string } | { communityId: string; gridId?: string; note?: string }) {
-    setBusy(name)
-    setError(undefined)
-    try {
-      const r = await call(api.org.bind, { body })
+    await run(name, async () => {
+      const r = await org.bind(body)
       setDone(r.status === 'bound' ? t('bind.bound') : t('bind.pending'))
       await app.refreshMe()
       if (r.status === 'bound') setTimeout(() => void Taro.switchTab({ url: '/pages/home/index' }), 800)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   // a code read off a notice may be typed with spaces or dashes between its groups

@@ -6,27 +6,23 @@ import { Page } from '../../../components/Page'
 import { Btn, Empty, ErrorState, Loading, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { notifications, useInbox } from '../../../hooks/notifications'
+import { useAction } from '../../../hooks/useAction'
 
 export default function InboxPage() {
   const t = useT()
-  const list = usePaged((cursor?: string) => call(api.notifications.inbox, { query: { cursor, limit: 20 } }), [])
+  const list = useInbox()
   const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const [error, setError] = useState<unknown>()
+  const { error, run } = useAction()
   const isRead = (i: InboxItem) => i.read || readIds.has(i.id)
 
   async function markRead(ids: string[]) {
     if (!ids.length) return
-    setError(undefined)
-    try {
-      await call(api.notifications.markRead, { body: { ids: ids.slice(0, 100) } })
+    await run('read', async () => {
+      await notifications.markRead(ids.slice(0, 100))
       setReadIds((s) => new Set([...s, ...ids]))
-    } catch (e) {
-      setError(e)
-    }
+    })
   }
 
   async function open(i: InboxItem) {

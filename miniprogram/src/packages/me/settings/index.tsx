@@ -5,33 +5,25 @@ import { Page } from '../../../components/Page'
 import { Btn, Chip, ErrorState, Field, Section, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { openPrivacyGuide } from '../../../state/privacy'
+import { useAction } from '../../../hooks/useAction'
+import { auth } from '../../../hooks/auth'
 
 export default function SettingsPage() {
   const t = useT()
   const app = useApp()
   const showPrivacy = useRouter().params.privacy === '1'
   const [name, setName] = useState(app.me?.displayName ?? '')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   useEffect(() => {
     if (app.me) setName(app.me.displayName)
   }, [app.me?.displayName])
 
-  async function saveName() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      app.signedIn(await call(api.auth.updateProfile, { body: { displayName: name.trim() } }))
+  const saveName = () =>
+    run('name', async () => {
+      app.signedIn(await auth.updateProfile(name.trim()))
       void Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Page title='settings.title'>
@@ -64,7 +56,7 @@ export default function SettingsPage() {
             <TextInput label={t('settings.name')} value={name} onInput={setName} testId='settings-name' maxlength={20} />
           </Field>
           {error ? <ErrorState error={error} /> : null}
-          <Btn block loading={busy} disabled={!name.trim() || name.trim() === app.me.displayName} onClick={saveName} testId='settings-name-save'>
+          <Btn block loading={!!busy} disabled={!name.trim() || name.trim() === app.me.displayName} onClick={saveName} testId='settings-name-save'>
             {t('common.save')}
           </Btn>
         </Section>

@@ -4,10 +4,8 @@ import { Page } from '../../../components/Page'
 import { Async, Empty, Loading, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { homeCommunityId } from '../../../lib/roles'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useMicroProjectAccounts } from '../../../hooks/microProjects'
 
 /**
  * 社区家务账: the community's public accounts, as its residents read them: every approved project, its budget, its
@@ -17,7 +15,7 @@ export default function PublicAccountsPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
   const communityId = homeCommunityId(me)
-  const accounts = useQuery(() => call(api.microProjects.accounts, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const accounts = useMicroProjectAccounts(communityId)
 
   if (!me) return <Page title='mp.accountsTitle'>{loadingMe ? <Loading /> : null}</Page>
   if (!communityId) return <Page title='mp.accountsTitle'><Empty text={t('mp.noCommunity')} /></Page>

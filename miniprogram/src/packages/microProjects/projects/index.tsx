@@ -13,10 +13,12 @@ import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
+import { sayItDay } from '../../../hooks/sayItDay'
+import { fiveLists } from '../../../hooks/fiveLists'
 import { hasRole } from '../../../lib/roles'
 import { chinaDay } from '../../../lib/format'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useCommunities } from '../../../hooks/org'
+import { microProjects, useMicroProjectAccounts } from '../../../hooks/microProjects'
 
 /** yuan as typed ("1234.5") → fen, or undefined */
 function fenOf(text: string): number | undefined {
@@ -43,7 +45,7 @@ function SpendForm({ p, communityId, onDone }: { p: MicroProject; communityId: s
     setErr(undefined)
     const body = { amountFen, item: item.trim() || p.title, spentOn, receipts: ph.keys }
     void act.run('spend', async () => {
-      await call(api.microProjects.spend, { params: { communityId, projectId: p.id }, body, idempotencyKey: keyFor(body) })
+      await microProjects.spend(communityId, p.id, body, keyFor(body))
       setAmount('')
       setItem('')
       void Taro.showToast({ title: t('mp.saved'), icon: 'success' })
@@ -81,14 +83,14 @@ function SpendForm({ p, communityId, onDone }: { p: MicroProject; communityId: s
 export default function ProjectsPage() {
   const t = useT()
   const { me, loadingMe } = useApp()
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
+  const communities = useCommunities(!!me)
   const kept = useMemo(() => keptCommunities(me, communities.data?.items ?? []), [me, communities.data])
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? kept[0]?.id
   const officer = hasRole(me, 'subdistrictOfficer')
-  const accounts = useQuery(() => call(api.microProjects.accounts, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const matters = useQuery(() => call(api.sayItDay.communityMatters, { params: { communityId: communityId! }, query: { limit: 20 } }), [communityId], !!communityId)
-  const councils = useQuery(() => call(api.fiveLists.councils, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const accounts = useMicroProjectAccounts(communityId)
+  const matters = useQuery(() => sayItDay.communityMatters(communityId!), [communityId], !!communityId)
+  const councils = useQuery(() => fiveLists.councils(communityId!), [communityId], !!communityId)
   const act = useAction()
   const keyFor = useAttemptKey()
   const [title, setTitle] = useState('')
@@ -109,7 +111,7 @@ export default function ProjectsPage() {
     if (Object.keys(found).length) return
     const body = { communityId: communityId!, title: title.trim(), description: description.trim(), budgetFen: budgetFen!, source: source! }
     void act.run('propose', async () => {
-      await call(api.microProjects.propose, { body, idempotencyKey: keyFor(body) })
+      await microProjects.propose(body, keyFor(body))
       setTitle('')
       setDescription('')
       setBudget('')
@@ -121,7 +123,7 @@ export default function ProjectsPage() {
 
   function decide(p: MicroProject, approve: boolean) {
     void act.run(`decide-${p.id}`, async () => {
-      await call(api.microProjects.decide, { params: { communityId: communityId!, projectId: p.id }, body: { approve, version: p.version, ...(approve ? {} : { reason: reason.trim() }) } })
+      await microProjects.decide(communityId!, p.id, { approve, version: p.version, ...(approve ? {} : { reason: reason.trim() }) })
       setReason('')
       await accounts.reload()
     })
@@ -129,7 +131,7 @@ export default function ProjectsPage() {
 
   function move(p: MicroProject, status: 'inProgress' | 'done') {
     void act.run(`status-${p.id}`, async () => {
-      await call(api.microProjects.setStatus, { params: { communityId: communityId!, projectId: p.id }, body: { status, version: p.version } })
+      await microProjects.setStatus(communityId!, p.id, { status, version: p.version })
       await accounts.reload()
     })
   }

@@ -5,9 +5,8 @@ import type { HiddenItem } from '@shared/moderation/schemas'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { moderation, useHiddenItems } from '../../../hooks/moderation'
 import { fmtDateTime } from '../../../lib/format'
 
 /**
@@ -17,29 +16,22 @@ import { fmtDateTime } from '../../../lib/format'
  */
 export function HiddenList({ unitId }: { unitId: string }) {
   const t = useT()
-  const list = usePaged((cursor) => call(api.moderation.hidden, { query: { unitId, cursor } }), [unitId], !!unitId)
+  const list = useHiddenItems(unitId)
   useDidShow(() => void (unitId && list.reload()))
   const [restoring, setRestoring] = useState<string>()
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [restored, setRestored] = useState<Record<string, true>>({})
 
   async function restore(item: HiddenItem) {
     const key = `${item.kind}:${item.ref}`
-    setBusy(key)
-    setError(undefined)
-    try {
-      await call(api.moderation.restore, { params: { kind: item.kind, ref: item.ref }, body: { note: note.trim() } })
+    await run(key, async () => {
+      await moderation.restore(item.kind, item.ref, note.trim())
       setRestored((r) => ({ ...r, [key]: true }))
       setRestoring(undefined)
       setNote('')
       void Taro.showToast({ title: t('mod.restored'), icon: 'success' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   return (

@@ -7,9 +7,8 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextArea } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { moderation, useModerationQueue } from '../../../hooks/moderation'
 import { fmtDateTime } from '../../../lib/format'
 import { HiddenList } from './HiddenList'
 
@@ -22,32 +21,24 @@ export default function ModerationQueuePage() {
   const t = useT()
   const params = useRouter().params
   const unitId = params.unitId as string
-  const list = usePaged((cursor) => call(api.moderation.queue, { query: { unitId, cursor } }), [unitId], !!unitId)
+  const list = useModerationQueue(unitId)
   useDidShow(() => void (unitId && list.reload()))
   const [hiding, setHiding] = useState<string>()
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [done, setDone] = useState<Record<string, 'hidden' | 'passed'>>({})
   // `tab=hidden` opens 已隐藏 directly (a link from elsewhere, the accessibility suite)
   const [tab, setTab] = useState<'queue' | 'hidden'>(params.tab === 'hidden' ? 'hidden' : 'queue')
 
   async function decide(item: QueueItem, action: 'hide' | 'restore') {
     const key = `${item.kind}:${item.ref}`
-    setBusy(`${action}:${key}`)
-    setError(undefined)
-    try {
-      const params = { kind: item.kind, ref: item.ref }
-      const r = action === 'hide' ? await call(api.moderation.hide, { params, body: { reason: reason.trim() } }) : await call(api.moderation.restore, { params, body: {} })
+    await run(`${action}:${key}`, async () => {
+      const r = action === 'hide' ? await moderation.hide(item.kind, item.ref, reason.trim()) : await moderation.restore(item.kind, item.ref)
       setDone((d) => ({ ...d, [key]: r.state }))
       setHiding(undefined)
       setReason('')
       void Taro.showToast({ title: t(action === 'hide' ? 'mod.hidden' : 'mod.restored'), icon: 'success' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   return (

@@ -8,12 +8,10 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useApp } from '../../../state/app'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { privacy, usePrivacyState, useDataExport, useConsents } from '../../../hooks/privacy'
 
 type Consent = ResponseOf<Api['privacy']['consents']>['items'][number]
 
@@ -26,25 +24,25 @@ export default function PrivacyPage() {
   const t = useT()
   const p = (key: PrivacyKey, vars?: Record<string, string | number>) => t(pk(key), vars)
   const app = useApp()
-  const state = useQuery(() => call(api.privacy.state, {}), [])
-  const exp = useQuery(() => call(api.privacy.export, {}), [])
-  const consents = useQuery(() => call(api.privacy.consents, {}), [])
+  const state = usePrivacyState()
+  const exp = useDataExport()
+  const consents = useConsents()
   const { busy, error, run } = useAction()
   const [asking, setAsking] = useState<string>()
   const [typed, setTyped] = useState('')
   const [closing, setClosing] = useState(false)
 
-  const accept = () => run('accept', async () => state.setData(await call(api.privacy.accept, { body: { version: state.data!.policy.version } })))
-  const startExport = () => run('export', async () => exp.setData(await call(api.privacy.startExport, {})))
+  const accept = () => run('accept', async () => state.setData(await privacy.accept(state.data!.policy.version)))
+  const startExport = () => run('export', async () => exp.setData(await privacy.startExport()))
   const withdraw = (c: Consent) =>
     run('withdraw', async () => {
-      await call(api.privacy.withdrawConsent, { body: { consentId: c.id, confirm: true } })
+      await privacy.withdrawConsent({ consentId: c.id, confirm: true })
       setAsking(undefined)
       await consents.reload()
     })
   const close = () =>
     run('close', async () => {
-      await call(api.privacy.close, { body: { confirm: typed.trim() === '注销' ? '注销' : 'CLOSE' } })
+      await privacy.close({ confirm: typed.trim() === '注销' ? '注销' : 'CLOSE' })
       void Taro.showToast({ title: p('pv.closed'), icon: 'success' })
       app.logout()
     })

@@ -7,14 +7,13 @@ import { Async, Btn, Chip, ErrorState, Field, LinkRow, Section, Tag, TextArea, T
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { messages, type MessageKey } from '../../../i18n/messages'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
 import { fmtDateTime } from '../../../lib/format'
 import { go, statusKey, statusTone, typeKey, useAction } from '../lib/relief'
 import { ReasonForm } from '../lib/reasonForm'
 import type { ResponseOf } from '@shared/http'
 import type { Api } from '@shared/api'
+import { relief, useConsentText, useReliefAudit } from '../../../hooks/relief'
 
 type Revealed = ResponseOf<Api['relief']['reveal']>
 /** how long an opened document stays on the page: its URL's life */
@@ -25,11 +24,11 @@ const show = (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '✗') : typ
 export default function ApplicationPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.relief.application, { params: { applicationId: id } }), [id])
+  const q = useQuery(() => relief.application(id), [id])
   const actions = q.data?.actions ?? []
   const canReveal = actions.includes('reveal')
-  const consentText = useQuery(() => call(api.relief.consentText, {}), [], actions.includes('consent'))
-  const audit = usePaged((cursor) => call(api.relief.audit, { params: { applicationId: id }, query: { cursor } }), [id, canReveal], canReveal)
+  const consentText = useConsentText(actions.includes('consent'))
+  const audit = useReliefAudit(id, [id, canReveal], canReveal)
   const act = useAction()
   const [decision, setDecision] = useState<'approve' | 'reject' | 'requestInfo'>('approve')
   const [note, setNote] = useState('')
@@ -55,15 +54,14 @@ export default function ApplicationPage() {
     act.run(name, async () => {
       q.setData(await fn())
     })
-  const params = { applicationId: id }
   const version = a?.version ?? 0
 
-  const consent = () => withDetail('consent', () => call(api.relief.consent, { params, body: { method: 'app', textVersion: consentText.data!.version, version } }))
-  const confirmHousehold = () => withDetail('confirmHousehold', () => call(api.relief.confirmHousehold, { params, body: { version } }))
-  const submit = () => withDetail('submit', () => call(api.relief.submit, { params, body: { version } }))
+  const consent = () => withDetail('consent', () => relief.consent(id, { method: 'app', textVersion: consentText.data!.version, version }))
+  const confirmHousehold = () => withDetail('confirmHousehold', () => relief.confirmHousehold(id, version))
+  const submit = () => withDetail('submit', () => relief.submit(id, version))
   async function withdraw() {
     const r = await Taro.showModal({ title: t('rl.app.withdraw'), content: t('rl.app.withdrawConfirm') })
-    if (r.confirm) await withDetail('withdraw', () => call(api.relief.withdraw, { params, body: { version } }))
+    if (r.confirm) await withDetail('withdraw', () => relief.withdraw(id, version))
   }
   const review = () =>
     withDetail('review', async () => {
@@ -74,7 +72,7 @@ export default function ApplicationPage() {
         missing: decision === 'requestInfo' && missing.trim() ? missing.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : undefined,
         amount: decision === 'approve' && amount.trim() && finalLevel ? Number(amount) : undefined,
       }
-      const d = await call(api.relief.review, { params, body })
+      const d = await relief.review(id, body)
       void Taro.showToast({ title: t('rl.app.decided'), icon: 'success' })
       setNote('')
       setMissing('')
@@ -82,12 +80,12 @@ export default function ApplicationPage() {
     })
   const reveal = (why: string) =>
     act.run('reveal', async () => {
-      setRevealed(await call(api.relief.reveal, { params, body: { reason: why } }))
+      setRevealed(await relief.reveal(id, why))
       void audit.reload()
     })
   const viewDocument = (documentId: string, why: string) =>
     act.run('viewDocument', async () => {
-      const o = await call(api.relief.viewDocument, { params: { applicationId: id, documentId }, body: { reason: why } })
+      const o = await relief.viewDocument(id, documentId, why)
       setAsking(undefined)
       setOpened({ id: documentId, url: o.url })
       if (canReveal) void audit.reload()

@@ -9,15 +9,14 @@ import { Btn, Chip, ErrorState, Field, Loading, Section, Tag, TextArea, TextInpu
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, type ApiError } from '../../../api/client'
+import type { ApiError } from '../../../api/client'
 import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { fmtDateTime } from '../../../lib/format'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { pickDocument, RELIEF_TYPES, typeKey, uploadDocument, useAction, type ReliefTypeName } from '../lib/relief'
 import type { ResponseOf } from '@shared/http'
 import type { Api } from '@shared/api'
+import { relief, useReliefTypes, useConsentText, useReliefApplication } from '../../../hooks/relief'
 
 type Detail = ResponseOf<Api['relief']['application']>
 type Eligibility = ResponseOf<Api['relief']['eligibility']>
@@ -75,11 +74,11 @@ export default function ApplyPage() {
   })()
   const gridId = router.params.gridId as string | undefined
   const [pickedType, setPickedType] = useState<string | undefined>(router.params.type as string | undefined)
-  const existing = useQuery(() => call(api.relief.application, { params: { applicationId: id! } }), [id], !!id)
-  const consentText = useQuery(() => call(api.relief.consentText, {}), [])
+  const existing = useReliefApplication(id)
+  const consentText = useConsentText()
   // the types as the sub-district's rule versions in force today say (thresholds, amounts, documents); the bundled table
   // is kept only for a draft filled offline, where the API cannot be read
-  const types = useQuery(() => call(api.relief.types, {}), [])
+  const types = useReliefTypes()
   const type = (existing.data?.application.type ?? pickedType) as ReliefTypeName | undefined
 
   // one draft a type, applicant and application; none kept before the type is known
@@ -163,7 +162,7 @@ export default function ApplyPage() {
     act.run('check', async () => {
       const b = validated()
       if (!b) return
-      setElig(await call(api.relief.eligibility, { body: b }).catch(offlineOr))
+      setElig(await relief.eligibility(b).catch(offlineOr))
     })
 
   const saveDraft = () =>
@@ -172,16 +171,15 @@ export default function ApplyPage() {
       if (!b) return
       const current = detail ?? existing.data
       if (current) {
-        const d = await call(api.relief.edit, {
-          params: { applicationId: current.application.id },
-          body: { household: b.household, form: b.form as Record<string, unknown>, documents: b.documents, version: current.application.version },
-        }).catch(offlineOr)
+        const d = await relief
+          .edit(current.application.id, { household: b.household, form: b.form as Record<string, unknown>, documents: b.documents, version: current.application.version })
+          .catch(offlineOr)
         setDetail(d)
       } else {
         const withProxy = forUserId ? { ...b, forUserId, gridId } : b
         // same body as the last attempt: same key, so a retry after a dropped answer makes one draft
         const idempotencyKey = attemptKey(withProxy)
-        const d = await call(api.relief.create, { body: withProxy as typeof b, idempotencyKey }).catch(offlineOr)
+        const d = await relief.create(withProxy as typeof b, idempotencyKey).catch(offlineOr)
         setDetail(d)
       }
       void Taro.showToast({ title: t('rl.apply.saved'), icon: 'success' })
@@ -220,13 +218,13 @@ export default function ApplyPage() {
       if (!detail || !consentText.data) return
       const v = { textVersion: consentText.data.version, version: detail.application.version }
       const body = method === 'app' ? { method: 'app' as const, ...v } : { method: 'signedForm' as const, photoKey: paperKey!, ...v }
-      setDetail(await call(api.relief.consent, { params: { applicationId: detail.application.id }, body }).catch(offlineOr))
+      setDetail(await relief.consent(detail.application.id, body).catch(offlineOr))
     })
 
   const submit = () =>
     act.run('submit', async () => {
       if (!detail) return
-      const d = await call(api.relief.submit, { params: { applicationId: detail.application.id }, body: { version: detail.application.version } }).catch(offlineOr)
+      const d = await relief.submit(detail.application.id, detail.application.version).catch(offlineOr)
       forget()
       void Taro.showToast({ title: t('rl.apply.submitted'), icon: 'success' })
       await Taro.redirectTo({ url: `/packages/relief/application/index?id=${d.application.id}` })

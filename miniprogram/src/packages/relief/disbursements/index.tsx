@@ -10,11 +10,11 @@ import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { messages, type MessageKey } from '../../../i18n/messages'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, type ApiError } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
+import type { ApiError } from '../../../api/client'
 import { chinaDay } from '../../../lib/format'
 import { isPeriod, managedCommunities, thisMonth, typeKey, useAction } from '../lib/relief'
+import { relief, useDisbursements } from '../../../hooks/relief'
 
 type Import = z.infer<typeof ImportState>
 
@@ -47,7 +47,7 @@ export default function DisbursementsPage() {
   const communityId = picked ?? communities.data?.[0]?.id
   const [period, setPeriod] = useState(thisMonth())
   const [shown, setShown] = useState(thisMonth())
-  const list = usePaged((cursor) => call(api.relief.disbursements, { params: { communityId: communityId! }, query: { period: shown, cursor } }), [communityId, shown], !!communityId && isPeriod(shown))
+  const list = useDisbursements(communityId, shown, isPeriod(shown))
   const act = useAction()
   const [done, setDone] = useState<string>()
   const [csv, setCsv] = useState('')
@@ -60,7 +60,7 @@ export default function DisbursementsPage() {
     act.run('batch', async () => {
       const p = period.trim()
       if (!isPeriod(p) || !communityId) throw { message: t('rl.fig.badPeriod'), messageEn: t('rl.fig.badPeriod') }
-      const r = await call(api.relief.batch, { params: { communityId }, body: { period: p } })
+      const r = await relief.batch(communityId, { period: p })
       setDone(t('rl.disb.batchDone', { created: r.created, existing: r.existing, total: r.total }))
       if (shown === p) await list.reload()
       else setShown(p)
@@ -73,7 +73,7 @@ export default function DisbursementsPage() {
       for (const type of new Set(pending.map((d) => d.type))) {
         const ids = pending.filter((d) => d.type === type).map((d) => d.householdId)
         for (let i = 0; i < ids.length; i += 100) {
-          const r = await call(api.relief.markPaid, { params: { communityId: communityId! }, body: { period: shown, type, householdIds: ids.slice(i, i + 100), paidOn: chinaDay() } })
+          const r = await relief.markPaid(communityId!, { period: shown, type, householdIds: ids.slice(i, i + 100), paidOn: chinaDay() })
           n += r.updated
         }
       }
@@ -88,7 +88,7 @@ export default function DisbursementsPage() {
       try {
         // checked whole and accepted: the worker writes it, and the page follows it below
         setDone(undefined)
-        setSent(await call(api.relief.importDisbursements, { params: { subdistrictId }, body: { format: 'csv', content: csv } }))
+        setSent(await relief.importDisbursements(subdistrictId, { format: 'csv', content: csv }))
       } catch (e) {
         const err = e as ApiError & { details?: { errors?: RowError[] } }
         if (err.code === 'IMPORT_INVALID') {
@@ -103,7 +103,7 @@ export default function DisbursementsPage() {
   useEffect(() => {
     if (!sent || sent.state !== 'pending' || !subdistrictId) return
     const timer = setTimeout(() => {
-      call(api.relief.importState, { params: { subdistrictId, importId: sent.id } }).then(
+      relief.importState(subdistrictId, sent.id).then(
         (now) => {
           setSent(now)
           if (now.state === 'done') void list.reload()

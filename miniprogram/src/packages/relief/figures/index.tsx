@@ -7,10 +7,9 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { saveFile } from '../../../lib/saveFile'
 import { isPeriod, managedCommunities, RELIEF_TYPES, thisMonth, typeKey, useAction, type ReliefTypeName } from '../lib/relief'
+import { relief } from '../../../hooks/relief'
 
 /** 救助统计: 户次 / 人次 / 金额 by type for a unit and period, as a work summary prints them; a bar per month; export. */
 export default function FiguresPage() {
@@ -39,7 +38,7 @@ export default function FiguresPage() {
     setQuery({ ...r, type })
   }
   const [bad, setBad] = useState(false)
-  const figures = useQuery(() => call(api.relief.figures, { query: { unitId: unitId!, ...query } }), [unitId, query.from, query.to, query.type], !!unitId)
+  const figures = useQuery(() => relief.figures({ unitId: unitId!, ...query }), [unitId, query.from, query.to, query.type], !!unitId)
   const act = useAction()
   const [exported, setExported] = useState<string>()
 
@@ -51,7 +50,7 @@ export default function FiguresPage() {
   // xlsx for Excel (the civil-affairs desk's tool), csv for anything else
   const doExport = (format: 'xlsx' | 'csv') =>
     act.run(`export-${format}`, async () => {
-      const file = await call(api.relief.figuresExport, { query: { unitId: unitId!, ...query, format } })
+      const file = await relief.figuresExport({ unitId: unitId!, ...query, format })
       await saveFile(file)
       setExported(t('rl.fig.exported', { name: file.filename }))
     })

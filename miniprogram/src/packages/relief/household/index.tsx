@@ -10,11 +10,11 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { ApiError } from '../../../api/client'
 import { benefitKey, flagKey, LogForm, LogPhotos, RecordEventForm, TAGS, tagKey, VisitCard, type RegistryEntry, type RegistryTagName } from '../lib/registry'
+import { useAction } from '../../../hooks/useAction'
+import { relief } from '../../../hooks/relief'
 
 /**
  * One household of the registry: tags (a worker edits them), benefits, this month's flags, the last visit, its
@@ -32,7 +32,7 @@ export default function HouseholdPage() {
   const hh = useQuery(
     async () => {
       try {
-        return await call(api.relief.registryHousehold, { params: { communityId, householdId } })
+        return await relief.registryHousehold(communityId, householdId)
       } catch (e) {
         if ((e as ApiError).status === 404 || (e as ApiError).status === 403) return null
         throw e
@@ -41,7 +41,7 @@ export default function HouseholdPage() {
     [communityId, householdId],
     !!communityId && !!householdId && !!me,
   )
-  const asVolunteer = useQuery(() => call(api.relief.pairings, { params: { communityId, householdId } }), [communityId, householdId], hh.data === null)
+  const asVolunteer = useQuery(() => relief.pairings(communityId, householdId), [communityId, householdId], hh.data === null)
   const pairings: Query<PairingsData> = hh.data ? { ...hh, data: { items: hh.data.pairings }, setData: () => void hh.reload() } : asVolunteer
   const [recording, setRecording] = useState(false)
   useDidShow(() => {
@@ -125,21 +125,14 @@ export default function HouseholdPage() {
 function Tags({ e, onSaved }: { e: RegistryEntry; onSaved: (e: RegistryEntry) => void }) {
   const t = useT()
   const [editing, setEditing] = useState<RegistryTagName[]>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   async function save() {
     if (!editing) return
-    setBusy(true)
-    setError(undefined)
-    try {
-      onSaved(await call(api.relief.tagRegistry, { params: { communityId: e.communityId, householdId: e.householdId }, body: { tags: editing, version: e.version } }))
+    await run('tags', async () => {
+      onSaved(await relief.tagRegistry(e.communityId, e.householdId, { tags: editing, version: e.version }))
       setEditing(undefined)
       void Taro.showToast({ title: t('rr.tagsSaved'), icon: 'success' })
-    } catch (x) {
-      setError(x)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <Section title={t('rr.tags')}>
@@ -154,7 +147,7 @@ function Tags({ e, onSaved }: { e: RegistryEntry; onSaved: (e: RegistryEntry) =>
           </View>
           {error ? <ErrorState error={error} /> : null}
           <View className='row gap'>
-            <Btn kind='primary' loading={busy} onClick={save} testId='rr-tags-save'>
+            <Btn kind='primary' loading={!!busy} onClick={save} testId='rr-tags-save'>
               {t('rr.saveTags')}
             </Btn>
             <Btn onClick={() => setEditing(undefined)}>{t('common.cancel')}</Btn>
@@ -186,8 +179,7 @@ function Pairings({ communityId, householdId, q, worker, myId }: { communityId: 
   const [userId, setUserId] = useState('')
   const [role, setRole] = useState<'partyMember' | 'volunteer'>('partyMember')
   const [logging, setLogging] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [fieldError, setFieldError] = useState<string>()
   const paired = !!q.data?.items.some((p) => p.userId === myId)
   if (!worker && !paired) return q.error && (q.error as ApiError).status !== 404 ? <ErrorState error={q.error} onRetry={() => void q.reload()} /> : null
@@ -197,19 +189,13 @@ function Pairings({ communityId, householdId, q, worker, myId }: { communityId: 
       return
     }
     setFieldError(undefined)
-    setBusy(true)
-    setError(undefined)
-    try {
-      await call(api.relief.pair, { params: { communityId }, body: { householdId, userId: userId.trim(), role } })
+    await run('pair', async () => {
+      await relief.pair(communityId, { householdId, userId: userId.trim(), role })
       setPairing(false)
       setUserId('')
       void Taro.showToast({ title: t('rr.pair.done'), icon: 'success' })
       await q.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <Section title={t('rr.pairing')}>
@@ -238,7 +224,7 @@ function Pairings({ communityId, householdId, q, worker, myId }: { communityId: 
       {paired ? (
         logging ? (
           <LogForm
-            submit={(body, idempotencyKey) => call(api.relief.pairingVisit, { params: { communityId, householdId }, body, idempotencyKey })}
+            submit={(body, idempotencyKey) => relief.pairingVisit(communityId, householdId, body, idempotencyKey)}
             testId='rr-pair-log'
             onDone={(p) => (setLogging(false), void q.reload(), void p)}
           />
@@ -264,7 +250,7 @@ function Pairings({ communityId, householdId, q, worker, myId }: { communityId: 
               </View>
             </Field>
             {error ? <ErrorState error={error} /> : null}
-            <Btn kind='primary' block loading={busy} onClick={pair} testId='rr-pair-submit'>
+            <Btn kind='primary' block loading={!!busy} onClick={pair} testId='rr-pair-submit'>
               {t('rr.pair.submit')}
             </Btn>
           </View>

@@ -11,12 +11,13 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { PhotoField, usePhotos } from '../../../components/PhotoField'
+import { org } from '../../../hooks/org'
+import { useAction } from '../../../hooks/useAction'
+import { relief } from '../../../hooks/relief'
 
 export type RegistryEntry = z.infer<typeof RegistryEntrySchema>
 export type MustVisit = z.infer<typeof MustVisitSchema>
@@ -57,7 +58,7 @@ export function useWorkPlaces(me: Me | undefined) {
     return out
   }, [me])
   const officerOf = me?.grants.find((g) => g.role === 'subdistrictOfficer')?.unitId
-  const communities = useQuery(() => call(api.org.communities, {}), [officerOf], !!officerOf)
+  const communities = useQuery(() => org.communities(), [officerOf], !!officerOf)
   const places = useMemo(() => {
     const more = (communities.data?.items ?? []).filter((c) => c.subdistrictId === officerOf && !own.some((p) => p.communityId === c.id)).map((c) => ({ communityId: c.id, name: c.name }))
     return [...own, ...more]
@@ -141,7 +142,7 @@ export function VisitCard({ v, canLog, onLogged, showHousehold = true }: { v: Mu
       {v.status === 'open' && canLog ? (
         logging ? (
           <LogForm
-            submit={(body, idempotencyKey) => call(api.relief.logVisit, { params: { visitId: v.id }, body, idempotencyKey })}
+            submit={(body, idempotencyKey) => relief.logVisit(v.id, body, idempotencyKey)}
             testId={`rr-log-${v.id}`}
             onDone={(x) => (setLogging(false), onLogged(x as MustVisit))}
           />
@@ -177,8 +178,7 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
   const t = useT()
   const [found, setFound] = useState('')
   const ph = usePhotos(9)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [fieldError, setFieldError] = useState<string>()
   const keyFor = useAttemptKey()
   async function save() {
@@ -193,17 +193,11 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
     }
     setFieldError(undefined)
     const idempotencyKey = keyFor(parsed.data)
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run('log', async () => {
       const r = await submit(parsed.data, idempotencyKey)
       void Taro.showToast({ title: t('rr.log.done'), icon: 'success' })
       onDone(r)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View>
@@ -214,7 +208,7 @@ export function LogForm<R>({ submit, onDone, testId }: { submit: (body: { found:
         <PhotoField ph={ph} testId={testId} />
       </Field>
       {error ? <ErrorState error={error} /> : null}
-      <Btn kind='primary' block loading={busy} onClick={save} testId={`${testId}-submit`}>
+      <Btn kind='primary' block loading={!!busy} onClick={save} testId={`${testId}-submit`}>
         {t('rr.log.submit')}
       </Btn>
     </View>
@@ -232,8 +226,7 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
   const [note, setNote] = useState('')
   const [occurredOn, setOccurredOn] = useState(chinaDay())
   const [assignee, setAssignee] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
   async function save() {
@@ -244,17 +237,11 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
     }
     setErrs({})
     const idempotencyKey = keyFor(parsed.data)
-    setBusy(true)
-    setError(undefined)
-    try {
-      const v = await call(api.relief.recordEvent, { params: { communityId }, body: parsed.data, idempotencyKey })
+    await run('record', async () => {
+      const v = await relief.recordEvent(communityId, parsed.data, idempotencyKey)
       void Taro.showToast({ title: t('rr.event.done'), icon: 'success' })
       onDone(v)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View data-testid='rr-event-form'>
@@ -288,7 +275,7 @@ export function RecordEventForm({ communityId, households, householdId, onDone }
         <TextInput label={t('rr.event.assignee')} value={assignee} onInput={setAssignee} testId='rr-event-assignee' maxlength={64} />
       </Field>
       {error ? <ErrorState error={error} /> : null}
-      <Btn kind='primary' block loading={busy} onClick={save} testId='rr-event-submit'>
+      <Btn kind='primary' block loading={!!busy} onClick={save} testId='rr-event-submit'>
         {t('rr.event.submit')}
       </Btn>
     </View>
@@ -300,7 +287,7 @@ export async function wholeRegistry(communityId: string, query: { flagged?: 'tru
   const out: RegistryEntry[] = []
   let cursor: string | undefined
   for (let i = 0; i < maxPages; i++) {
-    const page = await call(api.relief.registry, { params: { communityId }, query: { ...query, cursor } })
+    const page = await relief.registry(communityId, { ...query, cursor })
     out.push(...page.items)
     cursor = page.cursor
     if (!cursor) break

@@ -2,10 +2,11 @@ import './messages' // this subpackage's texts, registered before any of its pag
 import Taro from '@tarojs/taro'
 import type { Me } from '@shared/auth/schemas'
 import { chinaMonth } from '@shared/platform/chinaTime'
-import { api } from '../../../api/routes'
-import { ApiError, call, networkError } from '../../../api/client'
+import { ApiError, networkError } from '../../../api/client'
 import type { MessageKey } from '../../../i18n/messages'
 import './relief.css'
+import { org } from '../../../hooks/org'
+import { relief } from '../../../hooks/relief'
 
 export const RELIEF_TYPES = ['dibao', 'temporaryRelief', 'severeDisabilitySubsidy', 'veteranCare', 'housingSubsidy', 'seniorAllowance', 'seniorCard', 'disabilityCard'] as const
 export type ReliefTypeName = (typeof RELIEF_TYPES)[number]
@@ -32,7 +33,7 @@ export async function managedCommunities(me: Me): Promise<UnitRef[]> {
   const own = me.grants.filter((g) => g.role === 'communityWorker').map((g) => ({ id: g.unitId, name: g.unitName }))
   const sds = me.grants.filter((g) => g.role === 'subdistrictOfficer').map((g) => g.unitId)
   let more: UnitRef[] = []
-  if (sds.length) more = (await call(api.org.communities, {})).items.filter((c) => sds.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
+  if (sds.length) more = (await org.communities()).items.filter((c) => sds.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
   const seen = new Set<string>()
   return [...own, ...more].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
 }
@@ -61,7 +62,7 @@ export async function pickDocument(): Promise<{ path: string; size: number; type
 export async function uploadDocument(file: { path: string; size: number; type?: string }): Promise<string> {
   const t = (file.type ?? '').toLowerCase()
   const contentType = t.includes('png') || /\.png$/i.test(file.path) ? 'image/png' : t.includes('webp') ? 'image/webp' : t.includes('pdf') ? 'application/pdf' : 'image/jpeg'
-  const up = await call(api.relief.upload, { body: { contentType, size: Math.max(1, file.size) } })
+  const up = await relief.upload({ contentType, size: Math.max(1, file.size) })
   let res: { statusCode: number }
   try {
     res = await Taro.uploadFile({ url: up.url, filePath: file.path, name: 'file', formData: up.fields, ...({ withCredentials: false } as object) })

@@ -5,11 +5,11 @@ import { Async, Btn, Chip, Field, Section } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
 import { fmtDate } from '../../../lib/format'
 import { managedCommunities, type UnitRef } from '../lib/relief'
+import { org } from '../../../hooks/org'
+import { useReliefNotice } from '../../../hooks/relief'
 
 /**
  * 低保公示: the community's approved dibao households for the notice period, names masked by the server; what a public
@@ -23,7 +23,7 @@ export default function NoticePage() {
       const own: UnitRef[] = me!.grants.filter((g) => g.role === 'resident').map((g) => ({ id: g.unitId, name: g.unitName }))
       const gridCommunities = me!.grants.filter((g) => g.role === 'gridWorker').map((g) => g.unitPath[1]!)
       let ofGrids: UnitRef[] = []
-      if (gridCommunities.length) ofGrids = (await call(api.org.communities, {})).items.filter((c) => gridCommunities.includes(c.id)).map((c) => ({ id: c.id, name: c.name }))
+      if (gridCommunities.length) ofGrids = (await org.communities()).items.filter((c) => gridCommunities.includes(c.id)).map((c) => ({ id: c.id, name: c.name }))
       const seen = new Set<string>()
       return [...own, ...ofGrids, ...(await managedCommunities(me!))].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))
     },
@@ -33,7 +33,7 @@ export default function NoticePage() {
   const [picked, setPicked] = useState<string>()
   const communityId = picked ?? communities.data?.[0]?.id
   const sep = t.lang === 'en' ? ': ' : '：'
-  const notice = usePaged((cursor) => call(api.relief.notice, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const notice = useReliefNotice(communityId)
 
   return (
     <Page title='rl.notice.title'>

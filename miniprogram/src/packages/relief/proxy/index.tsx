@@ -7,10 +7,10 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { go, RELIEF_TYPES, statusKey, statusTone, typeKey } from '../lib/relief'
+import { org } from '../../../hooks/org'
+import { useGridApplications } from '../../../hooks/relief'
 
 /**
  * 代居民申请: a grid worker picks a resident of their grid from its list (searched by the start of the name; the grid's
@@ -27,13 +27,13 @@ export default function ProxyPage() {
   const [search, setSearch] = useState('')
   const [name, setName] = useState('')
   const residents = usePaged(
-    (cursor) => call(api.org.gridResidents, { params: { gridId: grid! }, query: { cursor, name: name || undefined } }),
+    (cursor) => org.gridResidents(grid!, { cursor, name: name || undefined }),
     [grid, name],
     !!grid,
   )
   const [type, setType] = useState<string>()
   const [missing, setMissing] = useState(false)
-  const apps = usePaged((cursor) => call(api.relief.gridApplications, { params: { gridId: grid! }, query: { cursor } }), [grid], !!grid)
+  const apps = useGridApplications(grid)
 
   function start() {
     if (!picked || !type || !grid) {

@@ -6,11 +6,9 @@ import { Async, Btn, Chip, Empty, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay } from '@shared/platform/chinaTime'
 import { go, reviewUnits, statusKey, statusTone, typeKey } from '../lib/relief'
+import { useReliefQueue } from '../../../hooks/relief'
 
 /** 审核队列: a community's (community workers) or a sub-district's (officers: second level) queue, longest waiting first. */
 export default function QueuePage() {
@@ -22,7 +20,7 @@ export default function QueuePage() {
   const units = all.filter((u) => !level || u.level === level)
   const [picked, setPicked] = useState<string>()
   const unitId = picked ?? (router.params.unitId as string | undefined) ?? units[0]?.id
-  const q = usePaged((cursor) => call(api.relief.queue, { params: { unitId: unitId! }, query: { cursor } }), [unitId], !!unitId)
+  const q = useReliefQueue(unitId)
 
   if (me && !units.length) return <Page title='rl.queue.title'><Empty text={t('rl.queue.noUnit')} /></Page>
   return (

@@ -8,11 +8,12 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { FLAGS, flagKey, householdUrl, PlacePicker, RegistryCard, TAGS, tagKey, useWorkPlaces, wholeRegistry, type FlagKind, type RegistryTagName, type WorkPlace } from '../lib/registry'
+import { org } from '../../../hooks/org'
+import { useAction } from '../../../hooks/useAction'
+import { relief } from '../../../hooks/relief'
 
 type Filter = { kind: 'all' } | { kind: 'flagged' } | { kind: 'flag'; flag: FlagKind } | { kind: 'tag'; tag: RegistryTagName }
 
@@ -101,15 +102,14 @@ export default function RegistryPage() {
 
 function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (householdId: string) => void; onCancel: () => void }) {
   const t = useT()
-  const communities = useQuery(() => call(api.org.communities, {}), [place.communityId], !place.gridId)
+  const communities = useQuery(() => org.communities(), [place.communityId], !place.gridId)
   const grids = place.gridId ? [] : (communities.data?.items.find((c) => c.id === place.communityId)?.grids ?? [])
   const [gridId, setGridId] = useState<string | undefined>(place.gridId)
   const [headName, setHeadName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [tags, setTags] = useState<RegistryTagName[]>([])
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
   const keyFor = useAttemptKey()
   const toggle = (x: RegistryTagName) => setTags((ts) => (ts.includes(x) ? ts.filter((y) => y !== x) : [...ts, x]))
@@ -122,17 +122,11 @@ function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (
     }
     setErrs({})
     const idempotencyKey = keyFor(parsed.data)
-    setBusy(true)
-    setError(undefined)
-    try {
-      const e = await call(api.relief.addToRegistry, { params: { communityId: place.communityId }, body: parsed.data, idempotencyKey })
+    await run('add', async () => {
+      const e = await relief.addToRegistry(place.communityId, parsed.data, idempotencyKey)
       void Taro.showToast({ title: t('rr.add.done'), icon: 'success' })
       onDone(e.householdId)
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -168,7 +162,7 @@ function AddHousehold({ place, onDone, onCancel }: { place: WorkPlace; onDone: (
       </Field>
       {error ? <ErrorState error={error} /> : null}
       <View className='row gap'>
-        <Btn kind='primary' loading={busy} onClick={save} testId='rr-add-submit'>
+        <Btn kind='primary' loading={!!busy} onClick={save} testId='rr-add-submit'>
           {t('rr.add.submit')}
         </Btn>
         <Btn onClick={onCancel}>{t('common.cancel')}</Btn>

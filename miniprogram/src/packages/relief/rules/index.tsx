@@ -7,13 +7,12 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay } from '@shared/platform/chinaTime'
 import { RuleVersionInput } from '@shared/relief/rules'
 import { fieldErrors } from '../../../lib/fieldErrors'
 import { typeKey, useAction, type ReliefTypeName } from '../lib/relief'
 import '../lib/messages'
+import { relief, useReliefTypes } from '../../../hooks/relief'
 
 /** what to do about a field the schema refuses (a figure and a deadline are named down to their own input: depth 2) */
 const fieldMessages: Record<string, MessageKey> = { reason: 'rl.rules.needReason', effectiveFrom: 'rl.rules.badDay', parameters: 'rl.rules.badFigure', levels: 'rl.rules.badDeadline' }
@@ -27,10 +26,10 @@ const levelKey = (role: string) => (role === 'communityWorker' ? 'rl.level.commu
  */
 export default function RulesPage() {
   const t = useT()
-  const types = useQuery(() => call(api.relief.types, {}), [])
+  const types = useReliefTypes()
   const [picked, setPicked] = useState<ReliefTypeName>()
   const type = picked ?? (types.data?.items[0]?.type as ReliefTypeName | undefined)
-  const history = useQuery(() => call(api.relief.typeVersions, { params: { type: type! } }), [type], !!type)
+  const history = useQuery(() => relief.typeVersions(type!), [type], !!type)
   const current = types.data?.items.find((x) => x.type === type)
   const [params, setParams] = useState<Record<string, string>>({})
   const [days, setDays] = useState<Record<number, string>>({})
@@ -64,7 +63,7 @@ export default function RulesPage() {
       const found = parsed.success ? {} : fieldErrors(t, parsed.error, ([field]) => t(fieldMessages[field ?? ''] ?? 'common.error'), 2)
       setErrs(found)
       if (!parsed.success) return
-      const v = await call(api.relief.addTypeVersion, { params: { type: current.type }, body: parsed.data })
+      const v = await relief.addTypeVersion(current.type, parsed.data)
       void Taro.showToast({ title: t('rl.rules.added', { v: v.version }), icon: 'success' })
       setReason('')
       setParams({})

@@ -9,9 +9,8 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { householdUrl, LogForm, PlacePicker, RecordEventForm, useWorkPlaces, VisitCard, wholeRegistry, type MustVisit } from '../lib/registry'
+import { relief, useMyPairings, useOverdueVisits } from '../../../hooks/relief'
 
 type Tab = 'mine' | 'open' | 'done'
 
@@ -39,7 +38,7 @@ export default function VisitsPage() {
       const items: MustVisit[] = []
       let cursor: string | undefined
       do {
-        const page = await call(api.relief.mustVisits, { params: { communityId: communityId! }, query: { status: tab === 'done' ? 'done' : 'open', cursor } })
+        const page = await relief.mustVisits(communityId!, { status: tab === 'done' ? 'done' : 'open', cursor })
         items.push(...page.items)
         cursor = page.cursor
       } while (cursor)
@@ -50,9 +49,9 @@ export default function VisitsPage() {
     [communityId, tab, me?.id, params.visitId],
     !!communityId && !!me,
   )
-  const byWorker = useQuery(() => call(api.relief.overdueVisits, { params: { communityId: communityId! } }), [communityId], !!communityId && manages)
+  const byWorker = useOverdueVisits(communityId, manages)
   const households = useQuery(() => wholeRegistry(communityId!), [communityId], !!communityId && recording)
-  const paired = useQuery(() => call(api.relief.myPairings, {}), [me?.id], !!me)
+  const paired = useMyPairings([me?.id], !!me)
   useDidShow(() => {
     if (list.data) void list.reload()
   })
@@ -156,7 +155,7 @@ function MyPairings({ items }: { items: MyPairing[] }) {
             </View>
             {logging === p.householdId ? (
               <LogForm
-                submit={(body, idempotencyKey) => call(api.relief.pairingVisit, { params: { communityId: p.communityId, householdId: p.householdId }, body, idempotencyKey })}
+                submit={(body, idempotencyKey) => relief.pairingVisit(p.communityId, p.householdId, body, idempotencyKey)}
                 testId={`rr-my-pair-log-${p.householdId}`}
                 onDone={() => setLogging(undefined)}
               />

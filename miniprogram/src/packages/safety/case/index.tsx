@@ -10,11 +10,9 @@ import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
+import { safety, useSafetyCase } from '../../../hooks/safety'
 
 /**
  * 隐患详情 / 违建详情: the case, its photos and history, and the actions the caller may fire now (the kind's data): a
@@ -23,7 +21,7 @@ import { fmtDate, fmtDateTime } from '../../../lib/format'
  */
 export default function CasePage() {
   const caseId = useRouter().params.caseId as string
-  const q = useQuery(() => call(api.safety.case, { params: { caseId } }), [caseId])
+  const q = useSafetyCase(caseId)
   return (
     <Page title='sf.caseTitle'>
       <Async q={q}>{(c) => <CaseBody c={c} onChanged={q.setData} />}</Async>
@@ -58,7 +56,7 @@ function CaseBody({ c, onChanged }: { c: SafetyCase; onChanged: (c: SafetyCase) 
       ...(def.setsDeadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? { deadline } : {}),
     }
     void act.run('fire', async () => {
-      const next = await call(api.safety.step, { params: { caseId: c.id }, body })
+      const next = await safety.step(c.id, body)
       setNote('')
       setDeadline('')
       ph.clear()

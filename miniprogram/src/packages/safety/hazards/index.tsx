@@ -10,10 +10,8 @@ import { Async, Btn, Chip, Empty, ErrorState, Loading, Section, Tag } from '../.
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
+import { useSafetyCases } from '../../../hooks/safety'
 
 type Kind = 'hazard' | 'illegalBuilding'
 
@@ -29,11 +27,7 @@ export default function HazardsPage() {
   const [kind, setKind] = useState<Kind>(params.kind === 'illegalBuilding' ? 'illegalBuilding' : 'hazard')
   const [open, setOpen] = useState(true)
   const communityId = current?.id
-  const list = usePaged(
-    (cursor) => call(api.safety.cases, { params: { communityId: communityId! }, query: { kind, open: open ? 'true' : 'false', cursor } }),
-    [communityId, kind, open],
-    !!communityId,
-  )
+  const list = useSafetyCases(communityId, kind, open)
   useDidShow(() => void (communityId && list.reload()))
 
   if (loadingMe || loading) return <Page title='sf.hazardsTitle'><Loading /></Page>

@@ -10,12 +10,10 @@ import { PhotoField, usePhotos } from '../../../components/PhotoField'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate } from '../../../lib/format'
+import { safety, useSafetySite } from '../../../hooks/safety'
 
 type Verdict = { ok: boolean; note: string }
 
@@ -26,7 +24,7 @@ type Verdict = { ok: boolean; note: string }
 export default function InspectPage() {
   const t = useT()
   const siteId = useRouter().params.siteId as string
-  const detail = useQuery(() => call(api.safety.site, { params: { siteId } }), [siteId])
+  const detail = useSafetySite(siteId)
   const [verdicts, setVerdicts] = useState<Record<string, Verdict>>({})
   const [done, setDone] = useState<InspectResult>()
   const [err, setErr] = useState<string>()
@@ -54,7 +52,7 @@ export default function InspectPage() {
             })
             const body = { results }
             void act.run('submit', async () => {
-              const r = await call(api.safety.inspect, { params: { siteId }, body, idempotencyKey: keyFor(body) })
+              const r = await safety.inspect(siteId, body, keyFor(body))
               setDone(r)
               void Taro.showToast({ title: t('sf.inspected', { n: r.hazards.length }), icon: 'success' })
             })

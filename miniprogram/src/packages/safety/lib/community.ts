@@ -2,9 +2,7 @@ import './messages' // this subpackage's texts, registered before any of its pag
 import { useMemo, useState } from 'react'
 import type { Me } from '@shared/auth/schemas'
 import type { Community } from '@shared/org/schemas'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useCommunities } from '../../../hooks/org'
 
 export interface Worked {
   id: string
@@ -32,7 +30,7 @@ export function workedCommunities(me: Me | undefined, communities: Community[]):
 
 /** The community a page is about: `?communityId=` when given, else the first I work; with a picker's state. */
 export function useWorkedCommunity(me: Me | undefined, fromUrl?: string) {
-  const communities = useQuery(() => call(api.org.communities, {}), [], !!me)
+  const communities = useCommunities(!!me)
   const worked = useMemo(() => workedCommunities(me, communities.data?.items ?? []), [me, communities.data])
   const [picked, setPicked] = useState<string | undefined>(fromUrl)
   const current = worked.find((c) => c.id === picked) ?? worked[0]

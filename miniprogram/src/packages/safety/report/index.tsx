@@ -12,8 +12,7 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { safety } from '../../../hooks/safety'
 
 /** 上报违建: a grid worker on patrol reports an illegal building: where, what, and at least one photo. */
 export default function ReportPage() {
@@ -33,7 +32,7 @@ export default function ReportPage() {
     if (!parsed.success) return setErr(t('sf.checkFields'))
     setErr(undefined)
     void act.run('send', async () => {
-      const c = await call(api.safety.reportIllegalBuilding, { params: { communityId: current!.id }, body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      const c = await safety.reportIllegalBuilding(current!.id, parsed.data, keyFor(parsed.data))
       void Taro.showToast({ title: t('sf.reportSent'), icon: 'success' })
       void Taro.redirectTo({ url: `/packages/safety/case/index?caseId=${c.id}` })
     })

@@ -10,12 +10,10 @@ import { Async, Btn, Chip, Empty, ErrorState, Field, Loading, Section, Tag, Text
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay, fmtDate } from '../../../lib/format'
+import { safety, useSafetyShops } from '../../../hooks/safety'
 
 function percent(rate: number | undefined): string {
   if (rate === undefined) return '—'
@@ -34,7 +32,7 @@ export default function ShopsPage() {
   const thisYear = Number(chinaDay(0).slice(0, 4))
   const [year, setYear] = useState(thisYear)
   const communityId = current?.id
-  const shops = useQuery(() => call(api.safety.shops, { params: { communityId: communityId! }, query: { year } }), [communityId, year], !!communityId)
+  const shops = useSafetyShops(communityId, year)
   const [signing, setSigning] = useState<string>()
   const act = useAction()
   const keyFor = useAttemptKey()
@@ -48,7 +46,7 @@ export default function ShopsPage() {
     if (!parsed.success) return setErr(t('sf.checkFields'))
     setErr(undefined)
     void act.run('register', async () => {
-      await call(api.safety.registerShop, { params: { communityId: communityId! }, body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      await safety.registerShop(communityId!, parsed.data, keyFor(parsed.data))
       setName('')
       setAddress('')
       setOwner('')
@@ -125,7 +123,7 @@ function ShopCard({ s, year, open, onOpen, onSigned }: { s: Shop; year: number; 
   function sign() {
     const body = { year, signedOn, ...(ph.keys[0] ? { photo: ph.keys[0] } : {}) }
     void act.run('sign', async () => {
-      await call(api.safety.signAgreement, { params: { shopId: s.id }, body, idempotencyKey: keyFor(body) })
+      await safety.signAgreement(s.id, body, keyFor(body))
       void Taro.showToast({ title: t('sf.done'), icon: 'success' })
       onSigned()
     })

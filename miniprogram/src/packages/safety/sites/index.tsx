@@ -10,12 +10,10 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, LinkRow, Loading, Section, Tag, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
 import { useAttemptKey } from '../../../hooks/useAttemptKey'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
+import { safety, useSafetySites } from '../../../hooks/safety'
 
 /**
  * 安全生产检查: the safety inspector's list of a community's registered sites (by type), each with its last inspection
@@ -27,7 +25,7 @@ export default function SafetySitesPage() {
   const { me, loadingMe } = useApp()
   const { worked, current, pick, loading } = useWorkedCommunity(me, useRouter().params.communityId)
   const communityId = current?.id
-  const sites = useQuery(() => call(api.safety.sites, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const sites = useSafetySites(communityId)
   const act = useAction()
   const keyFor = useAttemptKey()
   const [type, setType] = useState<SiteType>('school')
@@ -42,7 +40,7 @@ export default function SafetySitesPage() {
     if (!parsed.success) return setErr(t('sf.checkFields'))
     setErr(undefined)
     void act.run('register', async () => {
-      await call(api.safety.registerSite, { params: { communityId: communityId! }, body: parsed.data, idempotencyKey: keyFor(parsed.data) })
+      await safety.registerSite(communityId!, parsed.data, keyFor(parsed.data))
       setName('')
       setAddress('')
       void Taro.showToast({ title: t('sf.done'), icon: 'success' })

@@ -6,9 +6,9 @@ import { Async, Btn, ErrorState, Field, Section, Tag, TextArea } from '../../../
 import { statusTone } from '../../../components/MatterCard'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { useMatter, useMatterActions } from '../../../hooks/sayItDay'
+import { moderation } from '../../../hooks/moderation'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { registerMessages } from '../../../i18n/messages'
 import { moderationMessages, sheetReasons } from '../../../i18n/moderation'
@@ -19,9 +19,9 @@ registerMessages(moderationMessages)
 export default function MatterPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.sayItDay.matter, { params: { matterId: id } }), [id], !!id)
-  const [busy, setBusy] = useState<string>()
-  const [actionError, setActionError] = useState<unknown>()
+  const q = useMatter(id)
+  const matter = useMatterActions(id)
+  const { busy, error: actionError, run: act } = useAction()
   const [editing, setEditing] = useState<string>()
 
   useShareAppMessage(() => ({
@@ -29,21 +29,9 @@ export default function MatterPage() {
     path: `/packages/sayItDay/matter/index?id=${id}`,
   }))
 
-  async function act(name: string, fn: () => Promise<void>) {
-    setBusy(name)
-    setActionError(undefined)
-    try {
-      await fn()
-    } catch (e) {
-      setActionError(e)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-
   const second = () =>
     act('second', async () => {
-      const r = await call(api.sayItDay.secondMatter, { params: { matterId: id } })
+      const r = await matter.second()
       if (q.data) q.setData({ ...q.data, secondedByMe: true, canSecond: false, matter: { ...q.data.matter, secondCount: r.secondCount } })
       void Taro.showToast({ title: t('matter.secondDone'), icon: 'success' })
     })
@@ -51,7 +39,7 @@ export default function MatterPage() {
   const saveEdit = () =>
     act('edit', async () => {
       if (!q.data || editing === undefined) return
-      const m = await call(api.sayItDay.editMatter, { params: { matterId: id }, body: { text: editing.trim(), version: q.data.matter.version } })
+      const m = await matter.edit({ text: editing.trim(), version: q.data.matter.version })
       q.setData({ ...q.data, matter: m })
       setEditing(undefined)
     })
@@ -60,7 +48,7 @@ export default function MatterPage() {
     act('withdraw', async () => {
       const { confirm } = await Taro.showModal({ title: t('matter.withdraw'), content: t('matter.withdrawConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      const m = await call(api.sayItDay.withdrawMatter, { params: { matterId: id } })
+      const m = await matter.withdraw()
       if (q.data) q.setData({ ...q.data, matter: m, canEdit: false, canSecond: false })
     })
 
@@ -75,7 +63,7 @@ export default function MatterPage() {
       }
       const reason = sheetReasons[tapIndex]
       if (!reason) return
-      await call(api.moderation.report, { params: { kind: 'matter', ref: id }, body: { reason } })
+      await moderation.report('matter', id, reason)
       void Taro.showToast({ title: t('mod.reported'), icon: 'none' })
     })
 

@@ -5,9 +5,7 @@ import { Async, Btn, Empty, Section, Tag } from '../../../components/ui'
 import { MatterCard } from '../../../components/MatterCard'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useSession } from '../../../hooks/sayItDay'
 import { fmtDate, fmtDateTime, fmtTime } from '../../../lib/format'
 import { canRunSessions } from '../../../lib/roles'
 
@@ -15,7 +13,7 @@ export default function SessionPage() {
   const t = useT()
   const { me } = useApp()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.sayItDay.session, { params: { sessionId: id } }), [id], !!id)
+  const q = useSession(id)
   useDidShow(() => {
     if (q.data) void q.reload()
   })

@@ -8,8 +8,9 @@ import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, type ApiError } from '../../../api/client'
+import type { ApiError } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { sayItDay } from '../../../hooks/sayItDay'
 import { useDraft, type Attempt } from '../../../hooks/useDraft'
 import { keys } from '../../../api/storage'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
@@ -37,8 +38,7 @@ export default function SubmitMatterPage() {
   const { me, config } = useApp()
   const router = useRouter()
   const { draft, hasDraft, photos: ph, update, attemptKey, clear, forget } = useDraft(keys.matterDraft, emptyDraft)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run, setError } = useAction()
   const [errs, setErrs] = useState<Record<string, string>>({})
 
   const wantedSession = (router.params.sessionId as string | undefined) || draft.sessionId
@@ -46,9 +46,9 @@ export default function SubmitMatterPage() {
 
   const session = useQuery(
     async () => {
-      if (wantedSession) return (await call(api.sayItDay.session, { params: { sessionId: wantedSession } })).session
+      if (wantedSession) return (await sayItDay.session(wantedSession)).session
       if (!communityId) return null
-      return (await call(api.sayItDay.nextSession, { params: { communityId } })).session
+      return (await sayItDay.nextSession(communityId)).session
     },
     [wantedSession, communityId],
     !!me,
@@ -79,20 +79,15 @@ export default function SubmitMatterPage() {
     setErrs({})
     // same body as the last attempt: same key, so a retry after a dropped answer never creates twice
     const idempotencyKey = attemptKey({ sessionId, ...parsed.data }, { sessionId })
-    setBusy(true)
-    try {
-      const matter = await call(api.sayItDay.submitMatter, { params: { sessionId }, body: parsed.data, idempotencyKey })
+    await run('submit', async () => {
+      const matter = await sayItDay.submitMatter(sessionId, parsed.data, idempotencyKey)
       clear()
       void Taro.showToast({ title: t('submit.success'), icon: 'success' })
       // the subscribe prompt right after the tap it belongs to: tell me what becomes of it
       await askSubscribe(config?.templates, ['matterOutcome'])
       forget()
       await Taro.redirectTo({ url: `/packages/sayItDay/matter/index?id=${matter.id}` })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const s = session.data
@@ -155,7 +150,7 @@ export default function SubmitMatterPage() {
 
           {error ? <ErrorState error={(error as ApiError).code === 'NETWORK' ? { message: t('submit.offline'), messageEn: t('submit.offline') } : error} /> : null}
 
-          <Btn kind='primary' block loading={busy} onClick={() => submit(s.id)} testId='submit-matter'>
+          <Btn kind='primary' block loading={!!busy} onClick={() => submit(s.id)} testId='submit-matter'>
             {busy ? t('common.submitting') : t('submit.submit')}
           </Btn>
         </>

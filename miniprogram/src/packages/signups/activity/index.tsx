@@ -7,19 +7,19 @@ import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../..
 import { isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
 import { api } from '../../../api/routes'
 import { call, newIdempotencyKey, type ApiError } from '../../../api/client'
 import { fmtDate, fmtTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
 import { reservationState } from '../../../lib/signups'
 import { scanCode, useAction } from '../lib/util'
+import { signups, useActivity } from '../../../hooks/signups'
 
 /** An activity: its shifts with their places, my sign-ups, check-in and out; the organizer's tools. */
 export default function ActivityPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.signups.activity, { params: { activityId: id } }), [id], !!id)
+  const q = useActivity(id)
   // back from the edit form: show what was saved
   const shown = useRef(false)
   useDidShow(() => {
@@ -31,13 +31,13 @@ export default function ActivityPage() {
 
   useShareAppMessage(() => ({ title: q.data?.activity.title ?? t('su.activity.tag'), path: `/packages/signups/activity/index?id=${id}` }))
 
-  const publish = () => act.run('publish', async () => q.setData(await call(api.signups.publishActivity, { params: { activityId: id } })))
+  const publish = () => act.run('publish', async () => q.setData(await signups.publishActivity(id)))
   const cancel = () =>
     act.run('cancel', async () => {
       if (reason.trim().length < 2) throw Object.assign(new Error(t('su.cancelReasonMissing')), { messageEn: t('su.cancelReasonMissing') })
       const { confirm } = await Taro.showModal({ title: t('su.activity.cancel'), content: t('su.activity.cancelConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      q.setData(await call(api.signups.cancelActivity, { params: { activityId: id }, body: { reason: reason.trim() } }))
+      q.setData(await signups.cancelActivity(id, reason.trim()))
     })
 
   return (
@@ -108,7 +108,7 @@ function ShiftCard({ shift, detail, onChange, reload }: { shift: Shift; detail: 
 
   const signUp = () =>
     act.run('signup', async () => {
-      const r = await call(api.signups.signUp, { params: { shiftId: shift.id }, idempotencyKey: key })
+      const r = await signups.signUp(shift.id, key)
       onChange(r)
       void reload()
       void Taro.showToast({ title: r.status === 'confirmed' ? t('su.signedUp') : t('su.waitlisted'), icon: 'none' })
@@ -118,7 +118,7 @@ function ShiftCard({ shift, detail, onChange, reload }: { shift: Shift; detail: 
     act.run('cancel', async () => {
       const { confirm } = await Taro.showModal({ title: t('su.giveBack'), content: t('su.giveBackConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      onChange(await call(api.signups.cancelSignup, { params: { shiftId: shift.id } }))
+      onChange(await signups.cancelSignup(shift.id))
       void reload()
     })
   const scan = (what: 'in' | 'out') =>

@@ -5,18 +5,16 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtTime } from '../../../lib/format'
 import { reservationState } from '../../../lib/signups'
 import { scanCode, useAction } from '../lib/util'
+import { signups, useAttendance } from '../../../hooks/signups'
 
 /** At the door: scan (or type) a ticket to check it in; who registered, who waits, who came. */
 export default function DoorPage() {
   const t = useT()
   const eventId = useRouter().params.eventId as string
-  const q = useQuery(() => call(api.signups.attendance, { params: { eventId } }), [eventId], !!eventId)
+  const q = useAttendance(eventId)
   const [ticket, setTicket] = useState('')
   const [note, setNote] = useState<string>()
   const act = useAction()
@@ -26,7 +24,7 @@ export default function DoorPage() {
       setNote(undefined)
       const code = isH5 ? ticket.trim() : await scanCode()
       if (!code) return
-      const r = await call(api.signups.checkInTicket, { params: { eventId }, body: { ticket: code } })
+      const r = await signups.checkInTicket(eventId, code)
       setTicket('')
       setNote(t('su.door.welcome', { name: r.displayName, n: r.seats }))
       void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)

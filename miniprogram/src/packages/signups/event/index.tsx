@@ -6,20 +6,19 @@ import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '..
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { newIdempotencyKey } from '../../../api/client'
 import { fmtDate, fmtTime } from '../../../lib/format'
 import { askSubscribe } from '../../../lib/subscribe'
 import { reservationState } from '../../../lib/signups'
 import { QrImage, useAction } from '../lib/util'
+import { signups, useEvent } from '../../../hooks/signups'
 
 /** A cultural event: poster, what, where, when, places; register with companions, the ticket, cancel, share. */
 export default function EventPage() {
   const t = useT()
   const app = useApp()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.signups.event, { params: { eventId: id } }), [id], !!id)
+  const q = useEvent(id)
   // back from the edit form: show what was saved
   const shown = useRef(false)
   useDidShow(() => {
@@ -37,7 +36,7 @@ export default function EventPage() {
 
   const register = () =>
     act.run('register', async () => {
-      const r = await call(api.signups.register, { params: { eventId: id }, body: { companions, birthDate: birth.trim() || undefined }, idempotencyKey: key })
+      const r = await signups.register(id, { companions, birthDate: birth.trim() || undefined }, key)
       await q.reload()
       setNote(r.status === 'confirmed' ? t('su.event.registered') : t('su.event.waitlisted', { n: r.position ?? '' }))
       // right after the tap it belongs to: the reminder the day before, and the news of a place from the waitlist
@@ -48,7 +47,7 @@ export default function EventPage() {
     act.run('cancel', async () => {
       const { confirm } = await Taro.showModal({ title: t('su.giveBack'), content: t('su.giveBackConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      await call(api.signups.cancelRegistration, { params: { eventId: id } })
+      await signups.cancelRegistration(id)
       setKey(newIdempotencyKey())
       setNote(t('su.event.cancelledMine'))
       await q.reload()
@@ -58,7 +57,7 @@ export default function EventPage() {
       if (reason.trim().length < 2) throw Object.assign(new Error(t('su.cancelReasonMissing')), { messageEn: t('su.cancelReasonMissing') })
       const { confirm } = await Taro.showModal({ title: t('su.event.cancel'), content: t('su.event.cancelConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      q.setData(await call(api.signups.cancelEvent, { params: { eventId: id }, body: { reason: reason.trim() } }))
+      q.setData(await signups.cancelEvent(id, reason.trim()))
     })
 
   return (

@@ -7,16 +7,15 @@ import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../..
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { chinaDay, fmtDate, fmtDateTime } from '../../../lib/format'
 import { hoursOf } from '../../../lib/signups'
 import { openCertificatePdf, useAction } from '../lib/util'
+import { signups } from '../../../hooks/signups'
 
 /** My service-hours ledger, and a certificate of the hours of a period (the data and its verifiable serial). */
 export default function HoursPage() {
   const t = useT()
-  const q = useQuery(() => call(api.signups.myHours, {}), [])
+  const q = useQuery(() => signups.myHours(), [])
   const [from, setFrom] = useState(`${chinaDay().slice(0, 4)}-01-01`)
   const [to, setTo] = useState(chinaDay())
   const [cert, setCert] = useState<Certificate>()
@@ -28,7 +27,7 @@ export default function HoursPage() {
     act.run('issue', async () => {
       setChecked(undefined)
       setOpened(false)
-      setCert(await call(api.signups.issueCertificate, { body: { from: from.trim(), to: to.trim() } }))
+      setCert(await signups.issueCertificate({ from: from.trim(), to: to.trim() }))
     })
   const openPdf = () =>
     act.run('pdf', async () => {
@@ -39,7 +38,7 @@ export default function HoursPage() {
   const verify = () =>
     act.run('verify', async () => {
       if (!cert) return
-      const r = await call(api.signups.verifyCertificate, { params: { serial: cert.serial } })
+      const r = await signups.verifyCertificate(cert.serial)
       setChecked(r.valid)
     })
 

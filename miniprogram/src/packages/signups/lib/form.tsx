@@ -5,11 +5,10 @@ import { chinaClock, chinaDay } from '@shared/platform/chinaTime'
 import { Btn, Chip, Field, TextArea, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { allPages, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
 import { pickPhotos, uploadPhoto } from '../../../lib/upload'
 import { chinaInstant } from './util'
+import { signups } from '../../../hooks/signups'
 
 /**
  * The parts an organizer's forms share (posting and editing an activity or an event): which unit, what, when, the
@@ -158,7 +157,7 @@ export function PosterField({ value, onChange, prefix }: { value: Poster; onChan
 /** The team an activity is for (only its members may sign up), from the teams of the unit; or everyone. */
 export function TeamPicker({ unitId, value, onChange, prefix }: { unitId: string | undefined; value: string | undefined; onChange: (teamId: string | undefined) => void; prefix: string }) {
   const t = useT()
-  const q = useQuery(async (): Promise<VolunteerTeam[]> => (unitId ? allPages((cursor) => call(api.signups.unitTeams, { params: { unitId }, query: { cursor } })) : []), [unitId], !!unitId)
+  const q = useQuery(async (): Promise<VolunteerTeam[]> => (unitId ? signups.unitTeams(unitId) : []), [unitId], !!unitId)
   const teams = q.data ?? []
   return (
     <Field label={t('su.team.label')} hint={t('su.team.hint')}>

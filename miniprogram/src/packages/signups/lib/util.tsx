@@ -5,11 +5,11 @@ import type { Me } from '@shared/auth/schemas'
 import { parseChinaDateTime } from '@shared/platform/chinaTime'
 import { aria, isH5 } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { saveFile } from '../../../lib/saveFile'
 import { qrSvg } from './qr'
 import './signups.css'
+import { org } from '../../../hooks/org'
+import { signups } from '../../../hooks/signups'
 
 export interface UnitRef {
   id: string
@@ -24,7 +24,7 @@ export async function organizerScope(me: Me): Promise<{ units: UnitRef[]; commun
   const subdistricts = grants.filter((g) => g.unitPath.length === 1).map((g) => g.unitId)
   let more: UnitRef[] = []
   if (subdistricts.length) {
-    const all = await call(api.org.communities, {})
+    const all = await org.communities()
     more = all.items.filter((c) => subdistricts.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
   }
   const seen = new Set<string>()
@@ -71,6 +71,6 @@ export function QrImage({ text, label, testId }: { text: string; label: string; 
  * there is no URL for Taro.downloadFile to fetch: lib/saveFile writes and opens it in WeChat, downloads it in a browser.
  */
 export async function openCertificatePdf(serial: string): Promise<void> {
-  const file = await call(api.signups.certificateFile, { params: { serial } })
+  const file = await signups.certificateFile(serial)
   await saveFile({ ...file, encoding: 'base64' })
 }

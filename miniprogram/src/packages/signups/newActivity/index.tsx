@@ -7,11 +7,11 @@ import { Async, Btn, Chip, ErrorState, Field, Section, TextInput } from '../../.
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { newIdempotencyKey } from '../../../api/client'
 import { chinaDay } from '../../../lib/format'
 import { useAction } from '../lib/util'
 import { instantsOf, Invalid, TeamPicker, UnitPicker, useFields, WhatFields, WhenFields, whenOf, type When } from '../lib/form'
+import { signups } from '../../../hooks/signups'
 
 interface ShiftDraft extends When {
   /** set when editing a shift already posted */
@@ -30,7 +30,7 @@ const blank = (): ShiftDraft => ({ date: chinaDay(7), start: '09:00', end: '11:0
  */
 export default function NewActivityPage() {
   const id = useRouter().params.id as string | undefined
-  const q = useQuery(async () => (id ? (await call(api.signups.activity, { params: { activityId: id } })).activity : null), [id])
+  const q = useQuery(async () => (id ? (await signups.activity(id)).activity : null), [id])
   return (
     <Page title={id ? 'su.editActivity.title' : 'su.org.newActivity'}>
       <Async q={q}>{(a) => <ActivityForm existing={a ?? undefined} />}</Async>
@@ -74,8 +74,8 @@ function ActivityForm({ existing }: { existing?: Activity }) {
   const post = (publish: boolean) =>
     act.run(publish ? 'publish' : 'draft', async () => {
       if (!check()) return
-      const d = await call(api.signups.createActivity, {
-        body: {
+      const d = await signups.createActivity(
+        {
           unitId: unit!,
           title: f.title.trim(),
           description: f.description.trim(),
@@ -84,9 +84,9 @@ function ActivityForm({ existing }: { existing?: Activity }) {
           cancelCutoffHours: Number.parseInt(f.cutoff, 10),
           shifts: shifts.map((s) => ({ ...instantsOf(s)!, place: s.place.trim(), slots: Number.parseInt(s.slots, 10), requirements: s.requirements.trim() || undefined })),
         },
-        idempotencyKey: key,
-      })
-      if (publish) await call(api.signups.publishActivity, { params: { activityId: d.activity.id } })
+        key,
+      )
+      if (publish) await signups.publishActivity(d.activity.id)
       void Taro.redirectTo({ url: `/packages/signups/activity/index?id=${d.activity.id}` })
     })
 
@@ -94,14 +94,11 @@ function ActivityForm({ existing }: { existing?: Activity }) {
     act.run('save', async () => {
       const a = existing!
       if (!check()) return
-      await call(api.signups.editActivity, {
-        params: { activityId: a.id },
-        body: {
-          version: a.version,
-          title: f.title.trim(),
-          description: f.description.trim(),
-          shifts: shifts.map((s) => ({ id: s.id!, place: s.place.trim(), slots: Number.parseInt(s.slots, 10), requirements: s.requirements.trim() })),
-        },
+      await signups.editActivity(a.id, {
+        version: a.version,
+        title: f.title.trim(),
+        description: f.description.trim(),
+        shifts: shifts.map((s) => ({ id: s.id!, place: s.place.trim(), slots: Number.parseInt(s.slots, 10), requirements: s.requirements.trim() })),
       })
       // back to the activity page, which loads again as it shows
       await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/packages/signups/activity/index?id=${a.id}` }))

@@ -7,11 +7,11 @@ import { Async, Btn, Chip, ErrorState, Field, Section, TextInput } from '../../.
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { newIdempotencyKey } from '../../../api/client'
 import { chinaDay } from '../../../lib/format'
 import { useAction } from '../lib/util'
 import { instantsOf, Invalid, PosterField, UnitPicker, useFields, WhatFields, WhenFields, whenOf, type Poster, type When } from '../lib/form'
+import { signups } from '../../../hooks/signups'
 
 /**
  * Post a cultural event (what, for whom, where, when, how many, companions allowed, a poster), or, with `?id=`, change
@@ -20,7 +20,7 @@ import { instantsOf, Invalid, PosterField, UnitPicker, useFields, WhatFields, Wh
  */
 export default function NewEventPage() {
   const id = useRouter().params.id as string | undefined
-  const q = useQuery(async () => (id ? (await call(api.signups.event, { params: { eventId: id } })).event : null), [id])
+  const q = useQuery(async () => (id ? (await signups.event(id)).event : null), [id])
   return (
     <Page title={id ? 'su.editEvent.title' : 'su.org.newEvent'}>
       <Async q={q}>{(e) => <EventForm existing={e ?? undefined} />}</Async>
@@ -67,8 +67,8 @@ function EventForm({ existing }: { existing?: CulturalEvent }) {
     act.run('post', async () => {
       if (!check()) return
       const age = (s: string) => (s.trim() ? Number.parseInt(s, 10) : undefined)
-      const d = await call(api.signups.createEvent, {
-        body: {
+      const d = await signups.createEvent(
+        {
           unitId: (unitId ?? units[0]?.unitId)!,
           title: f.title.trim(),
           description: f.description.trim(),
@@ -81,8 +81,8 @@ function EventForm({ existing }: { existing?: CulturalEvent }) {
           minAge: age(f.minAge),
           maxAge: age(f.maxAge),
         },
-        idempotencyKey: key,
-      })
+        key,
+      )
       void Taro.redirectTo({ url: `/packages/signups/event/index?id=${d.event.id}` })
     })
 
@@ -92,17 +92,14 @@ function EventForm({ existing }: { existing?: CulturalEvent }) {
       if (!check()) return
       const times = instantsOf(when)!
       const retimed = times.startsAt !== e.startsAt || times.endsAt !== e.endsAt
-      await call(api.signups.editEvent, {
-        params: { eventId: e.id },
-        body: {
-          version: e.version ?? 0,
-          title: f.title.trim(),
-          description: f.description.trim(),
-          place: f.place.trim(),
-          capacity: Number.parseInt(f.capacity, 10),
-          ...(poster.key !== (e.posterKey ?? undefined) ? { posterKey: poster.key ?? null } : {}),
-          ...(retimed ? times : {}),
-        },
+      await signups.editEvent(e.id, {
+        version: e.version ?? 0,
+        title: f.title.trim(),
+        description: f.description.trim(),
+        place: f.place.trim(),
+        capacity: Number.parseInt(f.capacity, 10),
+        ...(poster.key !== (e.posterKey ?? undefined) ? { posterKey: poster.key ?? null } : {}),
+        ...(retimed ? times : {}),
       })
       // back to the event page, which loads again as it shows
       await Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/packages/signups/event/index?id=${e.id}` }))

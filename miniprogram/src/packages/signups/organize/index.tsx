@@ -6,11 +6,10 @@ import { Async, Btn, Chip, Field, Section, Tag } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
 import { fmtDateTime } from '../../../lib/format'
 import { organizerScope } from '../lib/util'
+import { useCommunityActivities, useCommunityEvents } from '../../../hooks/signups'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -21,8 +20,8 @@ export default function OrganizePage() {
   const scope = useQuery(() => organizerScope(me!), [me?.id], !!me)
   const [chosen, setChosen] = useState<string>()
   const communityId = chosen ?? scope.data?.communities[0]?.id
-  const acts = usePaged((cursor) => call(api.signups.communityActivities, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
-  const events = usePaged((cursor) => call(api.signups.communityEvents, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const acts = useCommunityActivities(communityId)
+  const events = useCommunityEvents(communityId)
   useDidShow(() => {
     if (acts.data) void acts.reload()
     if (events.data) void events.reload()

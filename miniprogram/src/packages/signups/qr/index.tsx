@@ -5,17 +5,15 @@ import { Page } from '../../../components/Page'
 import { Async, Section } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtTime } from '../../../lib/format'
 import { QrImage } from '../lib/util'
+import { useShiftQr } from '../../../hooks/signups'
 
 /** The shift's check-in code, on the organizer's phone for volunteers to scan; it changes every minute. */
 export default function QrPage() {
   const t = useT()
   const shiftId = useRouter().params.shiftId as string
-  const q = useQuery(() => call(api.signups.shiftQr, { params: { shiftId } }), [shiftId], !!shiftId)
+  const q = useShiftQr(shiftId)
 
   // fetch the next code a little before this one's window ends; keep the screen on while it shows
   useEffect(() => {

@@ -11,9 +11,8 @@ import { useT } from '../../../i18n/useT'
 import { translate } from '../../../i18n/translate'
 import type { MessageKey } from '../../../i18n/messages'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { useAction } from '../lib/util'
+import { signups } from '../../../hooks/signups'
 
 const skillChoices = ['companionship', 'meals', 'repairs', 'haircut', 'languages', 'medical', 'arts', 'patrol'] as const
 const slots = ['weekdayDaytime', 'weekdayEvening', 'weekendDaytime', 'weekendEvening'] as const
@@ -25,7 +24,7 @@ const slots = ['weekdayDaytime', 'weekdayEvening', 'weekendDaytime', 'weekendEve
  */
 export default function RegisterVolunteerPage() {
   const t = useT()
-  const q = useQuery(() => call(api.signups.myVolunteer, {}), [])
+  const q = useQuery(() => signups.myVolunteer(), [])
   const [name, setName] = useState('')
   const [phoneCode, setPhoneCode] = useState('')
   const [typedPhone, setTypedPhone] = useState('')
@@ -74,7 +73,7 @@ export default function RegisterVolunteerPage() {
         // a typed number replaces what is on file; nothing typed keeps it; null deletes it
         ...(typedId ? { idNumber: typedId, idNumberConsent: currentVolunteerIdConsentVersion } : removeId ? { idNumber: null } : {}),
       }
-      await call(api.signups.registerVolunteer, { body })
+      await signups.registerVolunteer(body)
       void Taro.showToast({ title: t('su.reg.done'), icon: 'success' })
       void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/volunteer/index' }))
     })

@@ -5,18 +5,16 @@ import type { Reservation } from '@shared/signups/schemas'
 import { Page } from '../../../components/Page'
 import { Async, Btn, ErrorState, Field, Section, Tag, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtTime } from '../../../lib/format'
 import { hoursOf, reservationState } from '../../../lib/signups'
 import { useAction } from '../lib/util'
+import { signups, useShiftRoster } from '../../../hooks/signups'
 
 /** A shift's roster: who is signed up, who waits, who came; the organizer confirms (or adjusts, with a reason) the hours. */
 export default function RosterPage() {
   const t = useT()
   const shiftId = useRouter().params.shiftId as string
-  const q = useQuery(() => call(api.signups.shiftRoster, { params: { shiftId } }), [shiftId], !!shiftId)
+  const q = useShiftRoster(shiftId)
 
   return (
     <Page title='su.roster.title'>
@@ -56,7 +54,7 @@ function RosterRow({ r, shiftId, onDone }: { r: Reservation; shiftId: string; on
     act.run('confirm', async () => {
       const m = Number.parseInt(minutes, 10)
       if (!(m >= 0)) throw Object.assign(new Error(t('su.formInvalid')), { messageEn: t('su.formInvalid') })
-      const entry = await call(api.signups.confirmHours, { params: { shiftId, userId: r.userId }, body: { minutes: m, reason: reason.trim() || undefined } })
+      const entry = await signups.confirmHours(shiftId, r.userId, { minutes: m, reason: reason.trim() || undefined })
       onDone({ ...r, hoursStatus: 'confirmed', confirmedMinutes: entry.minutes })
     })
 

@@ -9,11 +9,11 @@ import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextInput } from '..
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { allPages, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
+import { newIdempotencyKey } from '../../../api/client'
 import { hasRole } from '../../../lib/roles'
 import { useAction } from '../lib/util'
+import { signups } from '../../../hooks/signups'
 
 const kinds = ['residentVoices', 'foreignVolunteers', 'patrol', 'other'] as const
 
@@ -23,7 +23,7 @@ export default function TeamsPage() {
   const { me } = useApp()
   // the units whose teams I see: every unit on the paths of my grants (my community and its sub-district)
   const unitIds = Array.from(new Set((me?.grants ?? []).flatMap((g) => g.unitPath.slice(0, 2))))
-  const q = useQuery(async () => (await Promise.all(unitIds.map((unitId) => allPages((cursor) => call(api.signups.unitTeams, { params: { unitId }, query: { cursor } }))))).flat(), [unitIds.join()], !!me)
+  const q = useQuery(async () => (await Promise.all(unitIds.map((unitId) => signups.unitTeams(unitId)))).flat(), [unitIds.join()], !!me)
   const [open, setOpen] = useState<TeamDetail>()
   const act = useAction()
   const organizerUnits = (me?.grants ?? []).filter((g) => g.role === 'organizer')
@@ -40,14 +40,14 @@ export default function TeamsPage() {
   const show = (teamId: string) =>
     act.run(`team-${teamId}`, async () => {
       setAdded(undefined)
-      setOpen(open?.team.id === teamId ? undefined : await call(api.signups.team, { params: { teamId } }))
+      setOpen(open?.team.id === teamId ? undefined : await signups.team(teamId))
     })
   const addMember = (teamId: string) =>
     act.run('add', async () => {
       setAdded(undefined)
       const number = phone.replace(/\s/g, '')
       const before = new Set(open?.roster.map((m) => m.userId))
-      const d = await call(api.signups.addTeamMember, { params: { teamId }, body: { phone: number, role: asLeader ? 'leader' : 'member' } })
+      const d = await signups.addTeamMember(teamId, { phone: number, role: asLeader ? 'leader' : 'member' })
       setOpen(d)
       setPhone('')
       setAsLeader(false)
@@ -58,7 +58,7 @@ export default function TeamsPage() {
     act.run('create', async () => {
       const unit = unitId ?? organizerUnits[0]?.unitId
       if (!unit || !me) return
-      const d = await call(api.signups.createTeam, { body: { unitId: unit, name: name.trim(), kind, leaderIds: [me.id] }, idempotencyKey: key })
+      const d = await signups.createTeam({ unitId: unit, name: name.trim(), kind, leaderIds: [me.id] }, key)
       setKey(newIdempotencyKey())
       setName('')
       setOpen(d)

@@ -6,13 +6,13 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Section, Tag, TextArea, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { allPages, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call, newIdempotencyKey } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
+import { newIdempotencyKey } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { homeCommunityId } from '../../../lib/roles'
 import { hoursOf } from '../../../lib/signups'
 import { chinaInstant, useAction } from '../lib/util'
+import { signups } from '../../../hooks/signups'
 
 const services = ['companionship', 'meal', 'cleaning', 'mobility', 'medical', 'bath', 'emergency'] as const
 const stateTone = { open: 'brand', taken: 'warn', done: 'good', cancelled: 'neutral' } as const
@@ -22,9 +22,9 @@ export default function TimeBankPage() {
   const t = useT()
   const { me } = useApp()
   const communityId = homeCommunityId(me)
-  const bank = useQuery(() => call(api.signups.myTimeBank, {}), [])
+  const bank = useQuery(() => signups.myTimeBank(), [])
   // a week's requests of one community, sorted and updated in place: every page
-  const reqs = useQuery(async () => ({ items: await allPages((cursor) => call(api.signups.communityHelpRequests, { params: { communityId: communityId! }, query: { cursor } })) }), [communityId], !!communityId)
+  const reqs = useQuery(async () => ({ items: await signups.communityHelpRequests(communityId!) }), [communityId], !!communityId)
   const act = useAction()
   const [asking, setAsking] = useState(false)
   const [service, setService] = useState<(typeof services)[number]>('companionship')
@@ -36,10 +36,10 @@ export default function TimeBankPage() {
   const [key, setKey] = useState(newIdempotencyKey)
 
   const replace = (r: HelpRequest) => reqs.data && reqs.setData({ items: reqs.data.items.map((x) => (x.id === r.id ? r : x)) })
-  const take = (r: HelpRequest) => act.run(`take-${r.id}`, async () => replace(await call(api.signups.takeHelpRequest, { params: { requestId: r.id } })))
+  const take = (r: HelpRequest) => act.run(`take-${r.id}`, async () => replace(await signups.takeHelpRequest(r.id)))
   const complete = (r: HelpRequest) =>
     act.run(`done-${r.id}`, async () => {
-      replace(await call(api.signups.completeHelpRequest, { params: { requestId: r.id }, body: { minutes: r.minutes } }))
+      replace(await signups.completeHelpRequest(r.id, { minutes: r.minutes }))
       void bank.reload()
     })
   const ask = () =>
@@ -47,10 +47,7 @@ export default function TimeBankPage() {
       const at = chinaInstant(date, time)
       const m = Number.parseInt(minutes, 10)
       if (!at || !Number.isFinite(m) || !/^\d{4}-\d{2}-\d{2}$/.test(birth.trim()) || text.trim().length < 2) throw Object.assign(new Error(t('su.formInvalid')), { messageEn: t('su.formInvalid') })
-      const r = await call(api.signups.createHelpRequest, {
-        body: { communityId: communityId!, birthDate: birth.trim(), service, description: text.trim(), at, minutes: m },
-        idempotencyKey: key,
-      })
+      const r = await signups.createHelpRequest({ communityId: communityId!, birthDate: birth.trim(), service, description: text.trim(), at, minutes: m }, key)
       reqs.setData({ items: [r, ...(reqs.data?.items ?? [])] })
       setKey(newIdempotencyKey())
       setAsking(false)

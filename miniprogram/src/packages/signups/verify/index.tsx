@@ -7,11 +7,10 @@ import { Page } from '../../../components/Page'
 import { Btn, ErrorState, Field, Section, TextInput } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate, fmtDateTime } from '../../../lib/format'
 import { hoursOf } from '../../../lib/signups'
 import { useAction } from '../lib/util'
+import { signups } from '../../../hooks/signups'
 
 type Check = z.infer<typeof CertificateCheck>
 
@@ -30,7 +29,7 @@ export default function VerifyPage() {
     act.run('check', async () => {
       const clean = s.trim().toUpperCase()
       if (!/^[A-Z0-9]{1,64}$/.test(clean)) return setResult({ serial: clean, valid: false })
-      setResult(await call(api.signups.verifyCertificate, { params: { serial: clean } }))
+      setResult(await signups.verifyCertificate(clean))
     })
   useEffect(() => {
     if (initial) void check(initial)

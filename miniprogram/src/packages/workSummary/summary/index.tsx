@@ -14,9 +14,9 @@ import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
 import { useAction } from '../../../hooks/useAction'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { saveFile } from '../../../lib/saveFile'
+import { org } from '../../../hooks/org'
+import { workSummary, useWorkSummary } from '../../../hooks/workSummary'
 
 interface UnitRef {
   id: string
@@ -130,7 +130,7 @@ export default function SummaryPage() {
       const sds = grants.filter((g) => g.role === 'subdistrictOfficer')
       const own = grants.filter((g) => g.role === 'communityWorker').map((g) => ({ id: g.unitId, name: g.unitName }))
       // an officer also reads each community of the sub-district
-      const more = sds.length ? (await call(api.org.communities, {})).items.filter((c) => sds.some((g) => g.unitId === c.subdistrictId)).map((c) => ({ id: c.id, name: c.name })) : []
+      const more = sds.length ? (await org.communities()).items.filter((c) => sds.some((g) => g.unitId === c.subdistrictId)).map((c) => ({ id: c.id, name: c.name })) : []
       const seen = new Set<string>()
       return [...sds.map((g) => ({ id: g.unitId, name: g.unitName })), ...own, ...more].filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))
     },
@@ -141,12 +141,12 @@ export default function SummaryPage() {
   const unitId = picked ?? units.data?.[0]?.id
   const [halves] = useState(() => recentHalfYears(chinaMonth(Date.now())))
   const [period, setPeriod] = useState<SummaryPeriod>(halves[0]!)
-  const summary = useQuery(() => call(api.workSummary.get, { query: { unitId: unitId!, from: period.from, to: period.to } }), [unitId, period.from, period.to], !!unitId)
+  const summary = useWorkSummary(unitId, period)
   const act = useAction()
   const [exported, setExported] = useState<string>()
   const doExport = (format: 'xlsx' | 'docx') =>
     act.run(`export-${format}`, async () => {
-      const file = await call(api.workSummary.export, { query: { unitId: unitId!, from: period.from, to: period.to, format } })
+      const file = await workSummary.export({ unitId: unitId!, from: period.from, to: period.to, format })
       await saveFile(file)
       setExported(t('ws.exported', { name: file.filename }))
     })

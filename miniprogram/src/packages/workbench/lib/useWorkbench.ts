@@ -2,9 +2,8 @@ import { useState } from 'react'
 import type { Me } from '@shared/auth/schemas'
 import type { Task, WorkbenchRole } from '@shared/workbench/schemas'
 import { load, save } from '../../../api/storage'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { useQuery } from '../../../hooks/useQuery'
+import { workbench } from '../../../hooks/workbench'
 
 // Imported by 首页, 办事 and 志愿 (main package): keep this file and Workbench.tsx small, no subpackage-only imports.
 
@@ -43,7 +42,7 @@ export function useChosenGrant(me: Me | undefined): [StaffGrant | undefined, (g:
 
 /** The tasks of one of my roles (GET /me/workbench); pull-down refresh reloads them (useQuery). */
 export function useWorkbench(grant: { role: WorkbenchRole; unitId: string } | undefined) {
-  return useQuery(() => call(api.workbench.mine, { query: { role: grant!.role, unitId: grant!.unitId } }), [grant?.role, grant?.unitId], !!grant)
+  return useQuery(() => workbench.mine({ role: grant!.role, unitId: grant!.unitId }), [grant?.role, grant?.unitId], !!grant)
 }
 
 /** The count of one task, once loaded (the 办事 tab's badges). */

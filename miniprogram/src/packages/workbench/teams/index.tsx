@@ -6,12 +6,12 @@ import { Async, Chip, Empty, LinkRow, Section } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
-import { allPages, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useQuery } from '../../../hooks/useQuery'
 import { chinaDay } from '../../../lib/format'
 import { hoursOf } from '../../../lib/signups'
 import { addMonths, lastDayOfMonth } from '@shared/platform/chinaTime'
+import { signups } from '../../../hooks/signups'
+import { useTeamHours } from '../../../hooks/workbench'
 
 type Period = 'month' | 'lastMonth' | 'year'
 
@@ -32,7 +32,7 @@ export default function TeamHoursPage() {
   const { me } = useApp()
   const units = Array.from(new Set((me?.grants ?? []).filter((g) => ['organizer', 'communityWorker', 'subdistrictOfficer'].includes(g.role)).map((g) => g.unitId)))
   const teams = useQuery(
-    async () => (await Promise.all(units.map((unitId) => allPages((cursor) => call(api.signups.unitTeams, { params: { unitId }, query: { cursor } }))))).flat(),
+    async () => (await Promise.all(units.map((unitId) => signups.unitTeams(unitId)))).flat(),
     [units.join()],
     units.length > 0,
   )
@@ -40,7 +40,7 @@ export default function TeamHoursPage() {
   const [period, setPeriod] = useState<Period>('year')
   const teamId = picked ?? teams.data?.[0]?.id
   const range = periodOf(period)
-  const hours = useQuery(() => call(api.workbench.teamHours, { params: { teamId: teamId! }, query: range }), [teamId, range.from, range.to], !!teamId)
+  const hours = useTeamHours(teamId, range)
 
   if (me && !units.length) return <Page title='wb.team.title'><Empty text={t('wb.noWork')} /></Page>
   return (

@@ -4,17 +4,15 @@ import { Page } from '../../../components/Page'
 import { Async, Section } from '../../../components/ui'
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDate } from '../../../lib/format'
 import { hoursOf } from '../../../lib/signups'
+import { useVolunteerHours } from '../../../hooks/workbench'
 
 /** A volunteer's hours as staff of a unit see them: the total, then every entry, newest first. */
 export default function VolunteerHoursPage() {
   const t = useT()
   const { unitId, userId } = useRouter().params as { unitId: string; userId: string }
-  const q = useQuery(() => call(api.workbench.volunteerHours, { params: { unitId, userId } }), [unitId, userId], !!unitId && !!userId)
+  const q = useVolunteerHours(unitId, userId)
   return (
     <Page title='wb.vol.title'>
       <Async q={q}>

@@ -4,53 +4,39 @@ import { Text, View } from '@tarojs/components'
 import { Page } from '../../../components/Page'
 import { Async, Btn, Empty, ErrorState, Loading, Section } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
-import { usePaged, useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
 import { fmtDateTime } from '../../../lib/format'
 import { CommunityPicker, useWorkerCommunity } from '../lib/communities'
+import { useAction } from '../../../hooks/useAction'
+import { org, useBindingRequests, useInviteCode } from '../../../hooks/org'
 
 export default function BindingsPage() {
   const t = useT()
   const { list, communityId, setChosen } = useWorkerCommunity()
-  const requests = usePaged((cursor) => call(api.org.bindingRequests, { params: { communityId: communityId! }, query: { cursor } }), [communityId], !!communityId)
+  const requests = useBindingRequests(communityId)
   // decided here: off the list at once, whichever page they came on
   const [decided, setDecided] = useState<Set<string>>(new Set())
   const waiting = requests.items.filter((r) => !decided.has(r.user.id))
-  const invite = useQuery(() => call(api.org.inviteCode, { params: { communityId: communityId! } }), [communityId], !!communityId)
-  const [busy, setBusy] = useState<string>()
-  const [error, setError] = useState<unknown>()
+  const invite = useInviteCode(communityId)
+  const { busy, error, run } = useAction()
 
   const [rotated, setRotated] = useState(false)
   async function rotate() {
     if (!communityId) return
     const { confirm } = await Taro.showModal({ title: t('worker.rotateInviteCode'), content: t('worker.rotateConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
     if (!confirm) return
-    setBusy('rotate')
-    setError(undefined)
-    try {
-      await call(api.org.rotateInviteCode, { params: { communityId } })
+    await run('rotate', async () => {
+      await org.rotateInviteCode(communityId)
       setRotated(true)
       void invite.reload()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   async function decide(userId: string, decision: 'confirm' | 'reject', gridId?: string) {
     if (!communityId) return
-    setBusy(`${userId}-${decision}`)
-    setError(undefined)
-    try {
-      await call(api.org.decideBinding, { params: { communityId, userId }, body: { decision, gridId } })
+    await run(`${userId}-${decision}`, async () => {
+      await org.decideBinding(communityId, userId, { decision, gridId })
       setDecided((s) => new Set([...s, userId]))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(undefined)
-    }
+    })
   }
 
   return (

@@ -5,8 +5,7 @@ import { Chip, Field } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useApp } from '../../../state/app'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { org } from '../../../hooks/org'
 
 export interface CommunityRef {
   id: string
@@ -18,7 +17,7 @@ async function workerCommunities(me: Me): Promise<CommunityRef[]> {
   const own = me.grants.filter((g) => g.role === 'communityWorker').map((g) => ({ id: g.unitId, name: g.unitName }))
   const subdistricts = me.grants.filter((g) => g.role === 'subdistrictOfficer').map((g) => g.unitId)
   if (!subdistricts.length) return own
-  const all = await call(api.org.communities, {})
+  const all = await org.communities()
   const more = all.items.filter((c) => subdistricts.includes(c.subdistrictId)).map((c) => ({ id: c.id, name: c.name }))
   const seen = new Set<string>()
   return [...own, ...more].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)))

@@ -6,8 +6,8 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, Empty, ErrorState, Field, Loading, Section, TextInput } from '../../../components/ui'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useAction } from '../../../hooks/useAction'
+import { sayItDay } from '../../../hooks/sayItDay'
 import { CommunityPicker, useWorkerCommunity } from '../lib/communities'
 
 const days = Array.from({ length: 28 }, (_, i) => i + 1)
@@ -31,10 +31,9 @@ const toForm = (r: ScheduleRule): Form => ({
 export default function RulePage() {
   const t = useT()
   const { list, communityId, setChosen } = useWorkerCommunity()
-  const rule = useQuery(() => call(api.sayItDay.scheduleRule, { params: { communityId: communityId! } }), [communityId], !!communityId)
+  const rule = useQuery(() => sayItDay.scheduleRule(communityId!), [communityId], !!communityId)
   const [form, setForm] = useState<Form>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
   const [invalid, setInvalid] = useState<string>()
 
   useEffect(() => {
@@ -64,16 +63,10 @@ export default function RulePage() {
       return
     }
     setInvalid(undefined)
-    setBusy(true)
-    setError(undefined)
-    try {
-      rule.setData(await call(api.sayItDay.putScheduleRule, { params: { communityId }, body: parsed.data }))
+    await run('save', async () => {
+      rule.setData(await sayItDay.putScheduleRule(communityId, parsed.data))
       void Taro.showToast({ title: t('common.saved'), icon: 'success' })
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const toggleDay = (d: number) =>
@@ -111,7 +104,7 @@ export default function RulePage() {
                 </Field>
                 {invalid ? <Text className='small error-text block'>{invalid}</Text> : null}
                 {error ? <ErrorState error={error} /> : null}
-                <Btn kind='primary' block loading={busy} onClick={save} testId='rule-save'>
+                <Btn kind='primary' block loading={!!busy} onClick={save} testId='rule-save'>
                   {t('common.save')}
                 </Btn>
               </Section>

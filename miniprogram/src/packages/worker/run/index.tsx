@@ -6,9 +6,7 @@ import { Page } from '../../../components/Page'
 import { Async, Btn, Chip, ErrorState, Field, Section, Tag, TextArea, TextInput } from '../../../components/ui'
 import { statusTone } from '../../../components/MatterCard'
 import { useT } from '../../../i18n/useT'
-import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { useMatterActions, useSession, useSessionActions } from '../../../hooks/sayItDay'
 import { fmtDate, fmtTime } from '../../../lib/format'
 import { useAction } from '../../../hooks/useAction'
 
@@ -17,7 +15,8 @@ const kinds: OutcomeKind[] = ['solvedOnSpot', 'toFiveLists', 'notAccepted']
 export default function RunSessionPage() {
   const t = useT()
   const id = useRouter().params.id as string
-  const q = useQuery(() => call(api.sayItDay.session, { params: { sessionId: id } }), [id], !!id)
+  const q = useSession(id)
+  const sessionActions = useSessionActions(id)
   const [attendance, setAttendance] = useState('')
   const [minutes, setMinutes] = useState('')
   const { busy, error, run: act } = useAction()
@@ -33,19 +32,19 @@ export default function RunSessionPage() {
   const setSession = (session: NonNullable<typeof q.data>['session']) => q.data && q.setData({ ...q.data, session })
   const setMatter = (m: Matter) => q.data && q.setData({ ...q.data, matters: q.data.matters.map((x) => (x.id === m.id ? m : x)) })
 
-  const start = () => act('start', async () => setSession(await call(api.sayItDay.startSession, { params: { sessionId: id } })))
+  const start = () => act('start', async () => setSession(await sessionActions.start()))
   const saveMinutes = () =>
     act('minutes', async () => {
       const s = q.data!.session
       const n = Number.parseInt(attendance || '0', 10)
-      setSession(await call(api.sayItDay.putMinutes, { params: { sessionId: id }, body: { attendance: Number.isFinite(n) && n >= 0 ? n : 0, minutes: minutes.trim(), version: s.version } }))
+      setSession(await sessionActions.putMinutes({ attendance: Number.isFinite(n) && n >= 0 ? n : 0, minutes: minutes.trim(), version: s.version }))
       void Taro.showToast({ title: t('common.saved'), icon: 'success' })
     })
   const close = () =>
     act('close', async () => {
       const { confirm } = await Taro.showModal({ title: t('worker.close'), content: t('worker.closeConfirm'), confirmText: t('common.confirm'), cancelText: t('common.cancel') })
       if (!confirm) return
-      setSession(await call(api.sayItDay.closeSession, { params: { sessionId: id } }))
+      setSession(await sessionActions.close())
       void Taro.showToast({ title: t('worker.closed'), icon: 'success' })
     })
 
@@ -115,8 +114,8 @@ function OutcomeCard({ matter, index, running, onRecorded }: { matter: Matter; i
   const t = useT()
   const [kind, setKind] = useState<OutcomeKind | undefined>(matter.outcome?.kind)
   const [text, setText] = useState(matter.outcome?.reason ?? matter.outcome?.note ?? '')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, run } = useAction()
+  const actions = useMatterActions(matter.id)
   const [missing, setMissing] = useState(false)
 
   async function save() {
@@ -126,16 +125,10 @@ function OutcomeCard({ matter, index, running, onRecorded }: { matter: Matter; i
       return
     }
     setMissing(false)
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run('outcome', async () => {
       const body = kind === 'notAccepted' ? { kind, reason: text.trim() } : { kind, note: text.trim() || undefined }
-      onRecorded(await call(api.sayItDay.recordOutcome, { params: { matterId: matter.id }, body }))
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+      onRecorded(await actions.recordOutcome(body))
+    })
   }
 
   return (
@@ -163,7 +156,7 @@ function OutcomeCard({ matter, index, running, onRecorded }: { matter: Matter; i
             <TextArea label={t('worker.reasonLabel')} value={text} onInput={setText} testId={`outcome-reason-${matter.id}`} maxlength={500} />
           </Field>
           {error ? <ErrorState error={error} /> : null}
-          <Btn kind='primary' block disabled={!kind} loading={busy} onClick={save} testId={`outcome-save-${matter.id}`}>
+          <Btn kind='primary' block disabled={!kind} loading={!!busy} onClick={save} testId={`outcome-save-${matter.id}`}>
             {t('worker.saveOutcome')}
           </Btn>
         </>

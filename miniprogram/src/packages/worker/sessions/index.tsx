@@ -5,8 +5,7 @@ import { Async, Btn, Empty, ErrorState, Loading, Tag } from '../../../components
 import { aria } from '../../../components/a11y'
 import { useT } from '../../../i18n/useT'
 import { useQuery } from '../../../hooks/useQuery'
-import { api } from '../../../api/routes'
-import { call } from '../../../api/client'
+import { sayItDay } from '../../../hooks/sayItDay'
 import { chinaDay, fmtDate, fmtTime } from '../../../lib/format'
 import { CommunityPicker, useWorkerCommunity } from '../lib/communities'
 
@@ -14,7 +13,7 @@ export default function SessionsPage() {
   const t = useT()
   const { list, communityId, setChosen } = useWorkerCommunity()
   const sessions = useQuery(
-    () => call(api.sayItDay.sessions, { params: { communityId: communityId! }, query: { from: chinaDay(-90), to: chinaDay(60) } }),
+    () => sayItDay.sessions(communityId!, { from: chinaDay(-90), to: chinaDay(60) }),
     [communityId],
     !!communityId,
   )
