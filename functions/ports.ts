@@ -4,7 +4,7 @@ import { reliefEligibility } from './relief/eligibility';
 import { reservationEngine } from './signups/enginePort';
 import { authPersonalRecords } from './auth/privacyPort';
 import { elderCarePersonalRecords, emergencyLocations } from './elderCare/privacyPort';
-import { fiveListsPersonalRecords } from './fiveLists/privacyPort';
+import { consultationCommentsPersonalRecords, fiveListsPersonalRecords } from './fiveLists/privacyPort';
 import { moderationPersonalRecords } from './moderation/privacyPort';
 import type { ExpiringRecords, PersonalRecords, WithdrawnPhotos } from './platform/privacyPorts';
 import { reliefAudits, reliefFiles, reliefPersonalRecords } from './relief/privacyPort';
@@ -29,7 +29,7 @@ export const privacyPorts: {
   expiring: { emergencyLocation: ExpiringRecords; reliefAudit: ExpiringRecords; reliefFile: ExpiringRecords };
 } = {
   // appended, never inserted: a closure under way names its port by position (privacy/commands/close.ts)
-  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords, moderationPersonalRecords],
+  personalRecords: [authPersonalRecords, sayItDayPersonalRecords, reliefPersonalRecords, signupsPersonalRecords, elderCarePersonalRecords, fiveListsPersonalRecords, moderationPersonalRecords, consultationCommentsPersonalRecords],
   withdrawnMatterPhotos,
   expiring: { emergencyLocation: emergencyLocations, reliefAudit: reliefAudits, reliefFile: reliefFiles },
 };

@@ -61,3 +61,22 @@ async function closeComments(ctx: Ctx, userId: string, pseudonym: string, pageCu
     .map((c) => ({ update: { pk: c.pk, sk: c.sk }, spec: { set: { authorName: pseudonym }, if: { expr: '#authorId = :u', values: { ':u': userId } } } }));
   return { writes, next: page.cursor ? `${COMMENTS}${page.cursor}` : undefined };
 }
+
+/**
+ * The person's consultation comments for the download (section `comments`): each with its consultation, text, time and
+ * moderation state, found by their author (gsi2 COMMENTBY#, written with each comment since the index was added; older
+ * comments are not listed). Closure is the five lists port's (`closeComments` above): this port only reads.
+ */
+export const consultationCommentsPersonalRecords: PersonalRecords = {
+  section: 'comments',
+  async export(ctx, userId) {
+    const out: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ctx.db.query<{ gsi2sk: string; id: string; authorId?: string; text?: string; at?: string; modState?: string }>({ index: 'gsi2', pk: keys.consultationCommentByAuthor(userId, '', '').gsi2pk, limit: 100, cursor });
+      for (const c of page.items) if (c.authorId === userId) out.push({ consultationId: c.gsi2sk.split('#')[0], id: c.id, text: c.text, at: c.at, ...(c.modState ? { modState: c.modState } : {}) });
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
+  },
+};

@@ -76,6 +76,23 @@ describe('my data as a download (第四十五条)', () => {
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('holds my consultation comments with their state, and not a neighbour’s on the same consultation', async () => {
+    // Prepare
+    const resident = await w.h.person('郑秀梅', [['resident', 'c-a']]);
+    const other = await w.h.person('冯邻居', [['resident', 'c-a']]);
+    const consultation = ok(
+      await w.h.api.as(w.p.worker).post('/consultations', { unitId: 'c-a', title: '社区健身器材更新征求意见', description: '拟在中心广场更新一批健身器材。', options: ['更新', '暂不更新'], opensAt: '2026-12-01T00:00:00.000Z', closesAt: '2026-12-20T00:00:00.000Z' }),
+      'consultation',
+    );
+    const mine = ok(await w.h.api.as(resident).post(`/consultations/${consultation.id}/comments`, { text: '希望增加适合老人的器材' }, { 'idempotency-key': 'export-comment-1' }), 'my comment');
+    ok(await w.h.api.as(other).post(`/consultations/${consultation.id}/comments`, { text: '篮球架也该换了' }, { 'idempotency-key': 'export-comment-2' }), 'their comment');
+    // Act
+    const { doc } = await exported(resident);
+    // Assess
+    expect(doc.sections.comments).toEqual([{ consultationId: consultation.id, id: mine.id, text: '希望增加适合老人的器材', at: expect.any(String) }]);
+    expect(JSON.stringify(doc)).not.toContain('篮球架也该换了');
+  });
+
   it('answers the export being prepared when asked again, and refuses a fourth download in a day with 429', async () => {
     // Prepare
     const resident = await w.h.person('冯大姐', [['resident', 'c-a']]);

@@ -30,8 +30,8 @@ export const privacyMessages = {
   'pv.acceptFailed': { zh: '未能记录您的同意，请稍后再试', en: 'Your agreement could not be recorded; try again later' },
   'pv.export': { zh: '下载我的数据', en: 'Download my data', zhPlain: '下载我的信息', enPlain: 'Download my data' },
   'pv.exportHint': {
-    zh: '我们会汇总您在邻里的资料、反映的事项、救助申请（身份证号已遮挡）、志愿服务、预约和时间银行记录，生成 JSON 文件和 Excel 表格，保留 7 天。',
-    en: 'We gather your profile, the matters you raised, your relief applications (ID numbers masked), volunteering, bookings and time bank into a JSON file and an Excel sheet, kept for 7 days.',
+    zh: '我们会汇总您在邻里的资料、反映的事项、救助申请（身份证号已遮挡）、志愿服务、预约和时间银行记录、对民生决策咨询的留言，生成 JSON 文件和 Excel 表格，保留 7 天。',
+    en: 'We gather your profile, the matters you raised, your relief applications (ID numbers masked), volunteering, bookings, time bank and your comments on consultations into a JSON file and an Excel sheet, kept for 7 days.',
   },
   'pv.exportStart': { zh: '生成下载文件', en: 'Prepare my download' },
   'pv.exportPreparing': { zh: '正在整理，请稍后刷新查看', en: 'Being prepared: check again in a minute' },
