@@ -5,12 +5,13 @@ export const announcementsCapability = capability('announcements', {
   functions: {
     // residents' lists read their grid from their resident grant (USER#) and their building from ANNSUB#; photos are
     // read back by presigned GET URLs signed with this role; a post's title and body go to WeChat's msgSecCheck as
-    // its author (openid on USER#, the app secret for the access token)
+    // its author (openid on USER#, the app secret for the access token), its attachments to mediaCheckAsync (a presigned
+    // GET each, the trace MEDIACHECK# written with the announcement)
     announcements: {
       handler: 'functions/announcements/handler.handler',
       description: 'announcements - post, schedule, edit, withdraw; residents read the ones that reach them; read counts',
       endpoints: endpointsOf(announcementsApi),
-      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret', 'wechatSecret'] },
+      needs: { table: { read: ['ANN#', 'ANNSUB#', 'ANNTO#', 'ANNUNIT#', 'IDEMP#', 'UNITS', 'USER#'], write: ['ANN#', 'ANNSUB#', 'IDEMP#', 'MEDIACHECK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, secrets: ['tokenSecret', 'wechatSecret'] },
     },
     publishAnnouncements: {
       handler: 'functions/announcements/jobs.publishAnnouncementsHandler',

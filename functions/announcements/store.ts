@@ -3,6 +3,9 @@ import { audienceKeyOf, listOrderKey, type AudienceScope, type Residence } from 
 import type { Db, Item, TxWrite, UpdateSpec } from '../platform/db';
 import { keys } from '../platform/keys';
 
+/** the attributes of the attachments' verdicts (shared/moderation/visibility.ts › photoCheckAttr) */
+const PHOTO_CHECK_PREFIX = 'pc_';
+
 /** Access patterns of announcements; the table is in README.md. */
 
 /** An announcement as stored: its audience's place in the tree, its photo keys, its counters and fan-out progress. */
@@ -43,8 +46,10 @@ export function announcementItem(a: AnnouncementRecord): Item {
 /** The update that moves a record to `next`: its fields and its index attributes, those it no longer has removed. */
 export function replaceSpec(next: AnnouncementRecord, readVersion: number, states: readonly AnnouncementState[]): UpdateSpec {
   // the counters and the fan-out's progress move by their own writes (a read, a chunk): never set from a read copy
-  const { id, readCount, notifiedCount, fanoutStep, fanoutCursor, notifiedAt, ...fields } = next;
+  const { id, readCount, notifiedCount, fanoutStep, fanoutCursor, notifiedAt, ...rest } = next;
   void id, readCount, notifiedCount, fanoutStep, fanoutCursor, notifiedAt;
+  // nor the photos' verdicts (pc_*): WeChat's push sets them, an edit from a read copy must not put one back
+  const fields = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith(PHOTO_CHECK_PREFIX)));
   const index = indexKeys(next);
   const all = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
   const optional = ['communityId', 'gridId'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime } from '../../shared/http';
 import { text } from '../../shared/notifications/texts';
 import { fixedClock } from '../platform/clock';
-import { authorNoticeWrites, contentKey, enqueueWrite, MEDIA_WAITING, mediaTraceItem, modKeys, type MediaTrace } from '../platform/contentSecurity';
+import { authorNoticeWrites, enqueueWrite, isStaffTrace, MEDIA_WAITING, mediaTraceItem, modKeys, traceItemKey, type ContentMeta, type MediaTrace } from '../platform/contentSecurity';
 import { loadDeps, makeCtx, type Ctx, type Deps } from '../platform/context';
 import { ConditionFailed, TransactionCancelled } from '../platform/db';
 import { ValidationError } from '../platform/errors';
@@ -71,7 +71,7 @@ export const recheckMediaChecks = job(moderationCapability.functions.recheckMedi
 async function recheck(ctx: Ctx, trace: WaitingTrace): Promise<'asked' | 'failed' | 'settled' | 'gaveUp'> {
   const at = ctx.clock.now().toISOString();
   const traceKey = modKeys.mediaCheck(trace.traceId);
-  const content = await ctx.db.get<Record<string, unknown>>(contentKey(trace.kind, trace.ref));
+  const content = await ctx.db.get<Record<string, unknown>>(traceItemKey(trace.kind, trace.ref));
   try {
     if (!content || content[trace.attr] !== 'pending') {
       await ctx.db.update(traceKey, { remove: ['gsi1pk', 'gsi1sk'], set: { settledAt: at }, if: stillWaiting });
@@ -79,11 +79,11 @@ async function recheck(ctx: Ctx, trace: WaitingTrace): Promise<'asked' | 'failed
     }
     const tries = trace.tries ?? 1;
     if (tries >= MEDIA_CHECK_TRIES) {
-      await ctx.db.transact([
-        { update: traceKey, spec: { remove: ['gsi1pk', 'gsi1sk'], set: { gaveUpAt: at }, if: stillWaiting } },
-        enqueueWrite(ctx, trace, ['photo']),
-        ...authorNoticeWrites(ctx, trace.authorId, text('moderation.photoUnverified', { kind: trace.kind }), trace.link),
-      ]);
+      // a staff photo (an announcement's attachment) has no queue entry: it stays held and its author is told
+      const held = isStaffTrace(trace.kind)
+        ? authorNoticeWrites(ctx, trace.authorId, text('moderation.staffPhotoHeld', { title: trace.text.slice(0, 100), outcome: 'unverified' }), trace.link)
+        : [enqueueWrite(ctx, trace as ContentMeta, ['photo']), ...authorNoticeWrites(ctx, trace.authorId, text('moderation.photoUnverified', { kind: trace.kind }), trace.link)];
+      await ctx.db.transact([{ update: traceKey, spec: { remove: ['gsi1pk', 'gsi1sk'], set: { gaveUpAt: at }, if: stillWaiting } }, ...held]);
       return 'gaveUp';
     }
     const asked = await askAgain(ctx, trace);

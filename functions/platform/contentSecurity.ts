@@ -1,4 +1,4 @@
-import type { NotificationText } from '../../shared/notifications/texts';
+import { text, type NotificationText } from '../../shared/notifications/texts';
 import type { ContentKind, QueueCause } from '../../shared/moderation/schemas';
 import { photoCheckAttr } from '../../shared/moderation/visibility';
 import type { Ctx, UserCtx } from './context';
@@ -56,6 +56,19 @@ export function contentKey(kind: ContentKind, ref: string): { pk: string; sk: st
   const [consultationId, commentId] = ref.split('.');
   if (!consultationId || !commentId) throw new ApiError(404, 'NOT_FOUND');
   return keys.consultationComment(consultationId, commentId);
+}
+
+/**
+ * What a photo's trace names: a resident's item (ContentKind, in the workers' queue) or a staff item residents read
+ * (`announcement`: its attachments), which has no queue entry; its author is told of a risky verdict instead.
+ */
+export type TraceKind = ContentKind | 'announcement';
+export const STAFF_TRACE_KINDS: readonly TraceKind[] = ['announcement'];
+export const isStaffTrace = (kind: TraceKind): kind is 'announcement' => STAFF_TRACE_KINDS.includes(kind);
+
+/** The item a trace's verdict is set on. */
+export function traceItemKey(kind: TraceKind, ref: string): { pk: string; sk: string } {
+  return kind === 'announcement' ? keys.announcement(ref) : contentKey(kind, ref);
 }
 
 /** What the queue shows of an item, copied when it enters (the content may change; the queue shows what was judged). */
@@ -151,7 +164,7 @@ export async function screenStaffText(ctx: UserCtx, fields: TextField[], scene: 
 export async function screenPhotos(
   ctx: UserCtx,
   openid: string | undefined,
-  meta: ContentMeta,
+  meta: TraceMeta,
   photoKeys: readonly string[],
   scene: SecScene,
 ): Promise<{ attrs: Record<string, 'pending'>; writes: TxWrite[]; causes: QueueCause[] }> {
@@ -181,8 +194,11 @@ export async function screenPhotos(
   return { attrs, writes, causes: failed ? ['photo'] : [] };
 }
 
+/** The item a photo belongs to, as its trace keeps it: ContentMeta with the wider kind. */
+export type TraceMeta = Omit<ContentMeta, 'kind'> & { kind: TraceKind };
+
 /** What a media-check trace keeps: which item and photo a verdict is for, and how often WeChat was asked. */
-export interface MediaTrace extends ContentMeta {
+export interface MediaTrace extends TraceMeta {
   traceId: string;
   attr: string;
   photoKey: string;
@@ -246,12 +262,22 @@ export function enqueueWrite(ctx: Ctx, meta: ContentMeta, causes: QueueCause[], 
 export async function recordMediaCheck(ctx: Ctx, traceId: string, suggest: string | undefined): Promise<void> {
   const item = await ctx.db.get<Record<string, unknown>>(modKeys.mediaCheck(traceId));
   if (!item) return;
-  const trace = item as unknown as ContentMeta & { attr: string };
+  const trace = item as unknown as TraceMeta & { attr: string };
   const verdict = suggest === 'pass' ? 'pass' : suggest === 'risky' ? 'risky' : 'pending';
+  const staff = isStaffTrace(trace.kind);
   const writes: TxWrite[] = [
-    { update: contentKey(trace.kind, trace.ref), spec: { set: { [trace.attr]: verdict }, if: { expr: 'attribute_exists(#pk)' } }, tag: 'content' },
+    {
+      update: traceItemKey(trace.kind, trace.ref),
+      // a staff photo's author is told once: only when this verdict is the one that makes it risky (WeChat retries)
+      spec: { set: { [trace.attr]: verdict }, if: staff && verdict === 'risky' ? { expr: `attribute_exists(#pk) AND #${trace.attr} <> :risky`, values: { ':risky': 'risky' } } : { expr: 'attribute_exists(#pk)' } },
+      tag: 'content',
+    },
   ];
-  if (verdict === 'pending') writes.push(enqueueWrite(ctx, trace, ['photo']));
+  // a staff photo WeChat is unsure of stays held (no queue holds staff items): recheckMediaChecks asks again, then
+  // tells its author; a risky one is hidden for good and its author told, to replace it
+  if (staff) {
+    if (verdict === 'risky') writes.push(...authorNoticeWrites(ctx, trace.authorId, text('moderation.staffPhotoHeld', { title: trace.text.slice(0, 100), outcome: 'risky' }), trace.link));
+  } else if (verdict === 'pending') writes.push(enqueueWrite(ctx, trace as ContentMeta, ['photo']));
   try {
     await ctx.db.transact(writes);
   } catch (e) {

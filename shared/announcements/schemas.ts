@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../http';
 import { Photo, PhotoKey } from '../sayItDay/schemas';
+import { PhotoCheck } from '../moderation/schemas';
 
 /**
  * 社区公告 (announcements): a community worker or a sub-district officer tells the residents of a unit something.
@@ -64,6 +65,8 @@ export const Announcement = z.object({
   /** staff: what they may do with it now */
   canEdit: z.boolean().optional(),
   canWithdraw: z.boolean().optional(),
+  /** staff over it and its author: WeChat's verdict on each attachment (pending: held from residents; risky: never shown) */
+  photoChecks: z.array(z.object({ key: PhotoKey, check: PhotoCheck })).optional(),
 });
 export type Announcement = z.infer<typeof Announcement>;
 

@@ -40,6 +40,7 @@ const examples: Record<TextKey, unknown> = {
   'moderation.hidden': { kind: 'comment', reason: '含有人身攻击' },
   'moderation.restored': { kind: 'matter' },
   'moderation.photoUnverified': { kind: 'matter' },
+  'moderation.staffPhotoHeld': { title: '明天停水通知', outcome: 'risky' },
 };
 
 describe('notification texts by key', () => {

@@ -265,6 +265,18 @@ export const notificationTexts = {
     zh: { title: `您发布的${contentKinds[p.kind][0]}中有照片未能完成审核`, body: '照片暂不对邻居显示，社区工作人员会人工查看后决定。' },
     en: { title: `A photo in your ${contentKinds[p.kind][1]} could not be checked`, body: "It is not shown to neighbours until a community worker has looked at it." },
   })),
+  // a staff photo residents would see (an announcement's attachment) that WeChat found risky, or never gave its verdict
+  // on (platform/contentSecurity.ts, moderation/jobs.ts): the text stays published, the photo is held from residents
+  'moderation.staffPhotoHeld': entry(z.object({ title: s, outcome: z.enum(['risky', 'unverified']) }).strict(), (p) => ({
+    zh: {
+      title: `您发布的「${cut(p.title)}」中有照片未对居民显示`,
+      body: p.outcome === 'risky' ? '微信内容安全检测认为该照片不适宜公开，居民看不到它；文字照常显示。如需配图请换一张。' : '微信多次未能给出照片的审核结果，居民暂时看不到它；文字照常显示。如需配图请换一张。',
+    },
+    en: {
+      title: `A photo in "${cut(p.title)}" is not shown to residents`,
+      body: p.outcome === 'risky' ? "WeChat's content check found the photo unfit to show: residents do not see it; the text is shown as usual. Use another photo if one is needed." : "WeChat gave no verdict on the photo after several asks: residents do not see it for now; the text is shown as usual. Use another photo if one is needed.",
+    },
+  })),
 };
 
 type Table = typeof notificationTexts;

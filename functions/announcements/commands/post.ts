@@ -4,7 +4,9 @@ import { ConflictError, NotFoundError } from '../../platform/errors';
 import { transactCreate } from '../../platform/idempotency';
 import { canManage } from '../../../shared/announcements/rules';
 import { keys } from '../../platform/keys';
-import { screenStaffText } from '../../platform/contentSecurity';
+import { photoCheckAttr } from '../../../shared/moderation/visibility';
+import { authorOpenid, mediaTraceItem, screenPhotos, screenStaffText } from '../../platform/contentSecurity';
+import type { TxWrite } from '../../platform/db';
 import * as store from '../store';
 import { announcementItem, replaceSpec, scopeOf, type AnnouncementRecord } from '../store';
 import { announcementView, checkPhotoKeys, publishTime, requireManage, resolveAudience } from './view';
@@ -45,8 +47,36 @@ export async function postAnnouncement(ctx: UserCtx, input: PostAnnouncementInpu
     notifiedCount: 0,
     fanoutStep: 0,
   };
-  const view = await announcementView(ctx, record, ctx.principal);
-  return transactCreate(ctx, [{ put: announcementItem(record), if: { expr: 'attribute_not_exists(#pk)' } }], view);
+  const checks = await checkPhotos(ctx, record, record.photoKeys);
+  const view = await announcementView(ctx, { ...record, ...checks.attrs }, ctx.principal);
+  return transactCreate(ctx, [{ put: { ...announcementItem(record), ...checks.attrs }, if: { expr: 'attribute_not_exists(#pk)' } }, ...checks.writes], view);
+}
+
+/**
+ * The attachments go to WeChat's mediaCheckAsync as residents' photos do (contentSecurity.ts › screenPhotos): each is
+ * held from residents (`pending`) until the verdict's push says pass; the text is published meanwhile. A photo WeChat
+ * would not take stays pending: recheckMediaChecks asks again, then tells the author.
+ */
+async function checkPhotos(ctx: UserCtx, a: AnnouncementRecord, photoKeys: readonly string[]): Promise<{ attrs: Record<string, 'pending'>; writes: TxWrite[] }> {
+  if (!photoKeys.length) return { attrs: {}, writes: [] };
+  const meta = {
+    kind: 'announcement' as const,
+    ref: a.id,
+    communityId: a.communityId,
+    subdistrictId: a.subdistrictId,
+    authorId: a.authorId,
+    authorName: a.authorName,
+    text: a.title,
+    link: `/packages/announcements/detail/index?id=${a.id}`,
+  };
+  const { attrs, writes } = await screenPhotos(ctx, await authorOpenid(ctx), meta, photoKeys, 1);
+  // a photo WeChat could not be asked about (an error, no openid) has no queue to wait in, unlike a resident's: it
+  // waits as a trace of an ask that never went out, so recheckMediaChecks asks again (and tells the author at the end)
+  const traced = new Set(writes.map((w) => ('put' in w ? w.put.photoKey : undefined)));
+  for (const photoKey of photoKeys.filter((k) => !traced.has(k))) {
+    writes.push({ put: mediaTraceItem(ctx, { ...meta, traceId: `unasked-${ctx.newId()}`, attr: photoCheckAttr(photoKey), photoKey, scene: 1, tries: 1 }) });
+  }
+  return { attrs, writes };
 }
 
 /** What residents read of an announcement, for WeChat's content check (contentSecurity.ts › screenStaffText). */
@@ -94,9 +124,14 @@ export async function editAnnouncement(ctx: UserCtx, id: string, input: EditAnno
       state: publishAt > now.toISOString() ? 'scheduled' : 'published',
     };
   }
+  // new attachments (a scheduled one's edit) are checked as a post's are; kept ones keep their verdicts
+  const added = input.photos && a.state === 'scheduled' ? input.photos.filter((k) => !a.photoKeys.includes(k)) : [];
+  const checks = await checkPhotos(ctx, next, added);
+  const spec = replaceSpec(next, a.version, [a.state]);
   // the job publishing it meanwhile moves the version: STALE_VERSION, read again
-  await ctx.db.update(keys.announcement(id), replaceSpec(next, a.version, [a.state]), { fails: 'STALE_VERSION' });
-  return announcementView(ctx, next, ctx.principal);
+  if (!checks.writes.length) await ctx.db.update(keys.announcement(id), { ...spec, set: { ...spec.set, ...checks.attrs } }, { fails: 'STALE_VERSION' });
+  else await ctx.db.transact([{ update: keys.announcement(id), spec: { ...spec, set: { ...spec.set, ...checks.attrs } }, fails: 'STALE_VERSION' }, ...checks.writes]);
+  return announcementView(ctx, { ...next, ...checks.attrs }, ctx.principal);
 }
 
 /** Withdrawn: gone from residents' lists and from the publish queue (residents not told yet are not told). */

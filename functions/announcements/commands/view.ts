@@ -1,5 +1,7 @@
 import type { Announcement, AudienceInput } from '../../../shared/announcements/schemas';
 import { canManage, residentUnits, type AudienceScope } from '../../../shared/announcements/rules';
+import type { PhotoCheck } from '../../../shared/moderation/schemas';
+import { photoCheckAttr, visiblePhotos } from '../../../shared/moderation/visibility';
 import type { Principal } from '../../../shared/org/schemas';
 import type { Ctx, UserCtx } from '../../platform/context';
 import { ApiError, ForbiddenError, UnprocessableError } from '../../platform/errors';
@@ -9,7 +11,10 @@ import { scopeOf, type AnnouncementRecord } from '../store';
 /** An announcement as this reader sees it: the counts and what they may do only for staff over it and its author. */
 export async function announcementView(ctx: Ctx, a: AnnouncementRecord, p: Principal, read?: boolean): Promise<Announcement> {
   const staff = canManage(p, scopeOf(a)) || a.authorId === p.userId;
-  const photos = await Promise.all(a.photoKeys.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) })));
+  // an attachment reaches residents once WeChat's media check passed it; staff and the author see each with its verdict
+  const { shown } = visiblePhotos(a, a.photoKeys, { author: a.authorId === p.userId, staff });
+  const photos = await Promise.all(shown.map(async (key) => ({ key, url: await ctx.storage.readUrl(key) })));
+  const checkOf = (key: string) => ((a as unknown as Record<string, PhotoCheck | undefined>)[photoCheckAttr(key)] ?? 'pass');
   return {
     id: a.id,
     title: a.title,
@@ -28,7 +33,7 @@ export async function announcementView(ctx: Ctx, a: AnnouncementRecord, p: Princ
     version: a.version,
     ...(read === undefined ? {} : { read }),
     ...(staff
-      ? { readCount: a.readCount, notifiedCount: a.notifiedCount, canEdit: canManage(p, scopeOf(a)) && a.state !== 'withdrawn', canWithdraw: canManage(p, scopeOf(a)) && a.state !== 'withdrawn' }
+      ? { readCount: a.readCount, notifiedCount: a.notifiedCount, photoChecks: a.photoKeys.map((key) => ({ key, check: checkOf(key) })), canEdit: canManage(p, scopeOf(a)) && a.state !== 'withdrawn', canWithdraw: canManage(p, scopeOf(a)) && a.state !== 'withdrawn' }
       : {}),
   };
 }

@@ -1,0 +1,180 @@
+import { RISKY_PHOTO_MARK, wechatPushRequest } from '../../scripts/wechatStandIn';
+import { harness, type Harness, type Person } from '../../tests/support/harness';
+import { wechatClient } from '../platform/wechat';
+import { MEDIA_WAITING } from '../platform/contentSecurity';
+import { MEDIA_CHECK_TRIES, RECHECK_AFTER_HOURS, recheckMediaChecks } from './jobs';
+
+/**
+ * Staff photos residents see (an announcement's attachments) go through WeChat's media check as residents' photos do:
+ * the text is published at once, the photo reaches residents only after the push says pass; a risky one never, and
+ * its author is told; one whose verdict never comes is asked about again and then given up, its author told. The
+ * stand-in keeps each verdict until a test delivers it (not delivering is a dropped push). Its own file: the clock
+ * moves by hours.
+ */
+jest.setTimeout(60_000);
+
+let h: Harness;
+let worker: Person; // 和平社区's community worker, who posts
+let resident: Person; // lives in 和平社区
+
+beforeAll(async () => {
+  h = await harness();
+  worker = await h.person('张社工', [['communityWorker', 'c-a']]);
+  resident = await h.person('王秀兰', [['resident', 'c-a']]);
+});
+
+const HOUR = 3600_000;
+
+async function uploadPhoto(p: Person, bytes: string): Promise<string> {
+  const body = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(bytes), Buffer.from([0xff, 0xd9])]);
+  const res = await h.api.as(p).post('/uploads', { purpose: 'matterPhoto', contentType: 'image/jpeg', size: body.length });
+  expect(res.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([body], { type: 'image/jpeg' }), 'photo.jpg');
+  expect((await fetch(res.body.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+  return res.body.key;
+}
+
+/** The worker posts an announcement to 和平社区 with one photo; answers the announcement as the worker got it. */
+async function announcementWithPhoto(title: string, bytes: string) {
+  const photo = await uploadPhoto(worker, bytes);
+  const res = await h.api.as(worker).post('/announcements', { title, body: '请各位居民留意，详见图片。', audience: { unitId: 'c-a' }, photos: [photo] });
+  expect(res.status).toBe(201);
+  return { id: res.body.id as string, photo, posted: res.body };
+}
+
+/** The asks WeChat (the stand-in) got about this photo, oldest first. */
+async function asksAbout(photoKey: string): Promise<{ traceId: string; delivered: boolean; event: Record<string, unknown> }[]> {
+  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${worker.openid}`)).json()) as {
+    items: { traceId: string; mediaUrl: string; delivered: boolean; event: Record<string, unknown> }[];
+  };
+  return listed.items.filter((m) => decodeURIComponent(m.mediaUrl).includes(photoKey));
+}
+
+async function deliver(event: Record<string, unknown>): Promise<void> {
+  const call = wechatPushRequest(event as never, { ...h.deps.config.wechat.push!, appId: h.deps.config.wechat.appId }, 'safe', h.clock.now().getTime());
+  expect((await h.api.call('POST', `/wechat/push?${call.query}`, { rawBody: call.body })).status).toBe(200);
+}
+
+/** What this person gets of the announcement: its title and the photos' keys, on its page and in their list. */
+async function seenBy(p: Person, id: string) {
+  const one = await h.api.as(p).get(`/announcements/${id}`);
+  expect(one.status).toBe(200);
+  return { title: one.body.title as string, photos: (one.body.photos as { key: string }[]).map((x) => x.key), checks: one.body.photoChecks as { key: string; check: string }[] | undefined };
+}
+
+async function listedPhotos(p: Person, id: string): Promise<string[] | undefined> {
+  const mine = await h.api.as(p).get('/me/announcements');
+  expect(mine.status).toBe(200);
+  const a = (mine.body.items as { id: string; photos: { key: string }[] }[]).find((x) => x.id === id);
+  return a?.photos.map((x) => x.key);
+}
+
+async function inboxOf(p: Person) {
+  return (await h.api.as(p).get('/me/inbox')).body.items as { key?: string; title: string; params?: Record<string, unknown> }[];
+}
+
+/** Runs the job `hours` after now, and puts the clock back. */
+async function jobAfter(hours: number) {
+  h.clock.advance(hours * HOUR);
+  try {
+    return await recheckMediaChecks(h.deps, {});
+  } finally {
+    h.clock.advance(-hours * HOUR);
+  }
+}
+
+describe("an announcement's photo", () => {
+  it('is held from residents until the verdict passes it; the text is published at once; staff see it with its state', async () => {
+    // Prepare
+    const { id, photo, posted } = await announcementWithPhoto('小区消防通道清理通知', 'a plain notice photo');
+    // Assess: WeChat was asked once; the poster sees the photo marked pending
+    const asks = await asksAbout(photo);
+    expect(asks).toHaveLength(1);
+    expect(posted.photos.map((x: { key: string }) => x.key)).toEqual([photo]);
+    expect(posted.photoChecks).toEqual([{ key: photo, check: 'pending' }]);
+    // before the push: the resident reads the text, not the photo, on its page and in the list
+    const before = await seenBy(resident, id);
+    expect(before.title).toBe('小区消防通道清理通知');
+    expect(before.photos).toEqual([]);
+    expect(before.checks).toBeUndefined();
+    expect(await listedPhotos(resident, id)).toEqual([]);
+    // Act: the verdict (pass) arrives
+    await deliver(asks[0]!.event);
+    // Assess
+    expect((await seenBy(resident, id)).photos).toEqual([photo]);
+    expect(await listedPhotos(resident, id)).toEqual([photo]);
+    expect((await seenBy(worker, id)).checks).toEqual([{ key: photo, check: 'pass' }]);
+    // pinning it afterwards (an edit from a read copy) does not put the verdict back to pending
+    const pinned = await h.api.as(worker).patch(`/announcements/${id}`, { version: posted.version, pinned: true });
+    expect(pinned.status).toBe(200);
+    expect((await seenBy(resident, id)).photos).toEqual([photo]);
+  });
+
+  it('is never shown after a risky verdict, and its author is told once (WeChat retries the push)', async () => {
+    // Prepare
+    const { id, photo } = await announcementWithPhoto('社区活动照片', `${RISKY_PHOTO_MARK} in the bytes`);
+    const [ask] = await asksAbout(photo);
+    // Act: the risky verdict, pushed twice
+    await deliver(ask!.event);
+    await deliver(ask!.event);
+    // Assess
+    const seen = await seenBy(resident, id);
+    expect(seen.title).toBe('社区活动照片');
+    expect(seen.photos).toEqual([]);
+    expect(await listedPhotos(resident, id)).toEqual([]);
+    expect((await seenBy(worker, id)).checks).toEqual([{ key: photo, check: 'risky' }]);
+    const told = (await inboxOf(worker)).filter((n) => n.key === 'moderation.staffPhotoHeld' && n.params?.outcome === 'risky');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toContain('社区活动照片');
+    expect((await inboxOf(resident)).filter((n) => n.key === 'moderation.staffPhotoHeld')).toEqual([]);
+  });
+
+  it(`whose verdict never came is asked about again, then given up after ${MEDIA_CHECK_TRIES} asks: still held, its author told once`, async () => {
+    // Prepare: every verdict dropped
+    const { id, photo } = await announcementWithPhoto('冬季取暖安全提示', 'a heating safety photo');
+    // Act
+    const runs = [];
+    for (let i = 1; i <= MEDIA_CHECK_TRIES + 1; i++) runs.push(await jobAfter(i * (RECHECK_AFTER_HOURS + 1)));
+    // Assess
+    expect(await asksAbout(photo)).toHaveLength(MEDIA_CHECK_TRIES);
+    expect(runs.reduce((n, r) => n + r.gaveUp, 0)).toBe(1);
+    expect(runs[MEDIA_CHECK_TRIES - 1]!.gaveUp).toBe(1);
+    expect((await seenBy(resident, id)).photos).toEqual([]);
+    expect((await seenBy(worker, id)).checks).toEqual([{ key: photo, check: 'pending' }]);
+    const told = (await inboxOf(worker)).filter((n) => n.key === 'moderation.staffPhotoHeld' && n.params?.outcome === 'unverified');
+    expect(told).toHaveLength(1);
+    const waiting = await h.deps.db.query({ index: 'gsi1', pk: MEDIA_WAITING });
+    expect(waiting.items.filter((t) => t.photoKey === photo)).toEqual([]);
+    // a late verdict still counts: the last ask's pass shows it
+    const asks = await asksAbout(photo);
+    await deliver(asks[asks.length - 1]!.event);
+    expect((await seenBy(resident, id)).photos).toEqual([photo]);
+  });
+
+  it('posted while WeChat cannot be reached is held, and asked about by the job once WeChat is back', async () => {
+    // Prepare: WeChat down (nothing listens there) at the post
+    const photo = await uploadPhoto(worker, 'a photo posted during the outage');
+    const real = h.deps.wechat;
+    h.deps.wechat = wechatClient({ ...h.deps.config.wechat, apiBase: 'http://127.0.0.1:9', timeoutMs: 300 });
+    let res;
+    try {
+      res = await h.api.as(worker).post('/announcements', { title: '燃气检修通知', body: '明日上午燃气管道检修。', audience: { unitId: 'c-a' }, photos: [photo] });
+    } finally {
+      h.deps.wechat = real;
+    }
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    expect(await asksAbout(photo)).toHaveLength(0);
+    expect((await seenBy(resident, id)).photos).toEqual([]);
+    // Act: the job, after the wait
+    const run = await jobAfter(RECHECK_AFTER_HOURS + 1);
+    // Assess: asked now; its pass shows the photo
+    expect(run.asked).toBeGreaterThanOrEqual(1);
+    const asks = await asksAbout(photo);
+    expect(asks).toHaveLength(1);
+    await deliver(asks[0]!.event);
+    expect((await seenBy(resident, id)).photos).toEqual([photo]);
+  });
+});
