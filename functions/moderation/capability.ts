@@ -16,7 +16,7 @@ export const moderationCapability = capability('moderation', {
       },
     },
     // photos whose verdict never came (jobs.ts): the waiting traces oldest first (MEDIAWAIT on gsi1) and each trace
-    // (MEDIACHECK#), the item's photo attribute (MATTER#, CONSULT#, ANN#), the author's openid (USER#) to ask WeChat again
+    // (MEDIACHECK#), the item's photo attribute (MATTER#, CONSULT#, ANN#, EVENT#), the author's openid (USER#) to ask WeChat again
     // with a presigned GET of the photo; on giving up the queue entry (MODITEM#) and the author's inbox (USER#)
     recheckMediaChecks: {
       handler: 'functions/moderation/jobs.recheckMediaChecksHandler',
@@ -25,7 +25,7 @@ export const moderationCapability = capability('moderation', {
       timeout: 120,
       reservedConcurrency: 1,
       needs: {
-        table: { read: ['ANN#', 'CONSULT#', 'MATTER#', 'MEDIACHECK#', 'MEDIAWAIT', 'MODITEM#', 'USER#'], write: ['MEDIACHECK#', 'MODITEM#', 'USER#'] },
+        table: { read: ['ANN#', 'CONSULT#', 'EVENT#', 'MATTER#', 'MEDIACHECK#', 'MEDIAWAIT', 'MODITEM#', 'USER#'], write: ['MEDIACHECK#', 'MODITEM#', 'USER#'] },
         bucket: { read: ['uploads/'] },
         secrets: ['wechatSecret'],
       },

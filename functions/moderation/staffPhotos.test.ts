@@ -16,11 +16,13 @@ jest.setTimeout(60_000);
 let h: Harness;
 let worker: Person; // 和平社区's community worker, who posts
 let resident: Person; // lives in 和平社区
+let organizer: Person; // 和平社区's event organizer
 
 beforeAll(async () => {
   h = await harness();
   worker = await h.person('张社工', [['communityWorker', 'c-a']]);
   resident = await h.person('王秀兰', [['resident', 'c-a']]);
+  organizer = await h.person('周组织', [['organizer', 'c-a']]);
 });
 
 const HOUR = 3600_000;
@@ -45,8 +47,8 @@ async function announcementWithPhoto(title: string, bytes: string) {
 }
 
 /** The asks WeChat (the stand-in) got about this photo, oldest first. */
-async function asksAbout(photoKey: string): Promise<{ traceId: string; delivered: boolean; event: Record<string, unknown> }[]> {
-  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${worker.openid}`)).json()) as {
+async function asksAbout(photoKey: string, by: Person = worker): Promise<{ traceId: string; delivered: boolean; event: Record<string, unknown> }[]> {
+  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${by.openid}`)).json()) as {
     items: { traceId: string; mediaUrl: string; delivered: boolean; event: Record<string, unknown> }[];
   };
   return listed.items.filter((m) => decodeURIComponent(m.mediaUrl).includes(photoKey));
@@ -176,5 +178,77 @@ describe("an announcement's photo", () => {
     expect(asks).toHaveLength(1);
     await deliver(asks[0]!.event);
     expect((await seenBy(resident, id)).photos).toEqual([photo]);
+  });
+});
+
+/** The organizer posts an event of 和平社区 with a poster; answers its id and the poster's key. */
+async function eventWithPoster(title: string, bytes: string) {
+  const posterKey = await uploadPhoto(organizer, bytes);
+  const res = await h.api.as(organizer).post('/events', {
+    unitId: 'c-a',
+    title,
+    description: '居民合唱、戏曲、舞蹈',
+    place: '和平社区文化广场',
+    startsAt: '2026-12-20T06:00:00.000Z',
+    endsAt: '2026-12-20T08:00:00.000Z',
+    capacity: 20,
+    maxCompanions: 1,
+    cancelCutoffHours: 2,
+    posterKey,
+  });
+  expect(res.status).toBe(201);
+  return { id: res.body.event.id as string, posterKey, posted: res.body.event };
+}
+
+/** The poster this person gets of the event, on its page and in the community's list. */
+async function posterSeenBy(p: Person, id: string) {
+  const one = await h.api.as(p).get(`/events/${id}`);
+  expect(one.status).toBe(200);
+  const list = await h.api.as(p).get('/communities/c-a/events');
+  expect(list.status).toBe(200);
+  const listed = (list.body.items as { id: string; posterKey?: string; posterUrl?: string }[]).find((e) => e.id === id);
+  expect(listed).toBeDefined();
+  return { detail: one.body.event.posterKey as string | undefined, url: one.body.event.posterUrl as string | undefined, listed: listed!.posterKey, listedUrl: listed!.posterUrl };
+}
+
+describe("an event's poster", () => {
+  it('is held from residents until the verdict passes it; the event is open at once; its organizer sees it', async () => {
+    // Prepare
+    const { id, posterKey, posted } = await eventWithPoster('迎新年社区文艺汇演', 'a concert poster');
+    expect(posted.posterKey).toBe(posterKey);
+    const asks = await asksAbout(posterKey, organizer);
+    expect(asks).toHaveLength(1);
+    // Assess: before the push the resident sees the event, not the poster
+    expect(await posterSeenBy(resident, id)).toEqual({ detail: undefined, url: undefined, listed: undefined, listedUrl: undefined });
+    expect((await posterSeenBy(organizer, id)).detail).toBe(posterKey);
+    // Act
+    await deliver(asks[0]!.event);
+    // Assess
+    const after = await posterSeenBy(resident, id);
+    expect([after.detail, after.listed]).toEqual([posterKey, posterKey]);
+    expect(after.url).toBeDefined();
+  });
+
+  it('is never shown after a risky verdict, and its organizer is told once', async () => {
+    const { id, posterKey } = await eventWithPoster('社区书法展', `${RISKY_PHOTO_MARK} poster`);
+    const [ask] = await asksAbout(posterKey, organizer);
+    await deliver(ask!.event);
+    await deliver(ask!.event);
+    expect(await posterSeenBy(resident, id)).toEqual({ detail: undefined, url: undefined, listed: undefined, listedUrl: undefined });
+    const told = (await inboxOf(organizer)).filter((n) => n.key === 'moderation.staffPhotoHeld');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.params?.outcome).toBe('risky');
+  });
+
+  it('whose verdict never came is given up by the job: still held, its organizer told', async () => {
+    const { id, posterKey } = await eventWithPoster('社区健步走', 'a walking poster');
+    const runs = [];
+    for (let i = 1; i <= MEDIA_CHECK_TRIES; i++) runs.push(await jobAfter(i * (RECHECK_AFTER_HOURS + 1)));
+    expect(await asksAbout(posterKey, organizer)).toHaveLength(MEDIA_CHECK_TRIES);
+    expect(runs.reduce((n, r) => n + r.gaveUp, 0)).toBe(1);
+    expect((await posterSeenBy(resident, id)).detail).toBeUndefined();
+    const told = (await inboxOf(organizer)).filter((n) => n.key === 'moderation.staffPhotoHeld' && n.params?.outcome === 'unverified');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toContain('社区健步走');
   });
 });

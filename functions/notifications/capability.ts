@@ -8,9 +8,9 @@ export const notificationsCapability = capability('notifications', {
       description: "inbox, subscribe-message grants, WeChat's message push",
       endpoints: endpointsOf(notificationsApi),
       // the message push also carries WeChat's verdicts on photos (wxa_media_check): the trace says which item's photo
-      // (MEDIACHECK#), whose verdict is set on the item (MATTER#, CONSULT#, an announcement's attachment ANN#) and a
+      // (MEDIACHECK#), whose verdict is set on the item (MATTER#, CONSULT#, an announcement's attachment ANN#, an event's poster EVENT#) and a
       // doubtful one queued (MODITEM#), the author of a risky staff photo told (USER#)
-      needs: { table: { read: ['DEADLETTERS', 'MEDIACHECK#', 'OPENID#', 'USER#'], write: ['ANN#', 'CONSULT#', 'MATTER#', 'MODITEM#', 'USER#'] }, secrets: ['tokenSecret', 'wechatPushToken', 'wechatPushAesKey'] },
+      needs: { table: { read: ['DEADLETTERS', 'MEDIACHECK#', 'OPENID#', 'USER#'], write: ['ANN#', 'CONSULT#', 'EVENT#', 'MATTER#', 'MODITEM#', 'USER#'] }, secrets: ['tokenSecret', 'wechatPushToken', 'wechatPushAesKey'] },
     },
     // The outbox is drained by this one schedule (and scripts/start.ts every few seconds locally): a subscribe message
     // a minute late costs nothing, and one drain path behaves the same locally and in the cloud.

@@ -60,15 +60,17 @@ export function contentKey(kind: ContentKind, ref: string): { pk: string; sk: st
 
 /**
  * What a photo's trace names: a resident's item (ContentKind, in the workers' queue) or a staff item residents read
- * (`announcement`: its attachments), which has no queue entry; its author is told of a risky verdict instead.
+ * (`announcement`: its attachments; `event`: its poster), which has no queue entry; its author is told of a risky verdict instead.
  */
-export type TraceKind = ContentKind | 'announcement';
-export const STAFF_TRACE_KINDS: readonly TraceKind[] = ['announcement'];
-export const isStaffTrace = (kind: TraceKind): kind is 'announcement' => STAFF_TRACE_KINDS.includes(kind);
+export type TraceKind = ContentKind | 'announcement' | 'event';
+export const STAFF_TRACE_KINDS: readonly TraceKind[] = ['announcement', 'event'];
+export const isStaffTrace = (kind: TraceKind): kind is 'announcement' | 'event' => STAFF_TRACE_KINDS.includes(kind);
 
 /** The item a trace's verdict is set on. */
 export function traceItemKey(kind: TraceKind, ref: string): { pk: string; sk: string } {
-  return kind === 'announcement' ? keys.announcement(ref) : contentKey(kind, ref);
+  if (kind === 'announcement') return keys.announcement(ref);
+  if (kind === 'event') return keys.event(ref);
+  return contentKey(kind, ref);
 }
 
 /** What the queue shows of an item, copied when it enters (the content may change; the queue shows what was judged). */

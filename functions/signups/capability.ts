@@ -3,7 +3,8 @@ import { capability, endpointsOf } from '../platform/capability';
 
 export const signupsCapability = capability('signups', {
   functions: {
-    // poster images are read back by presigned GET URLs signed with this role; a volunteer's ID number is sealed
+    // poster images are read back by presigned GET URLs signed with this role (and handed to WeChat's mediaCheckAsync,
+    // its trace MEDIACHECK# written with the event); a volunteer's ID number is sealed
     // (GenerateDataKey) for the certificate of hours, which prints only its masked form: nothing here opens it (no Decrypt)
     signups: {
       handler: 'functions/signups/handler.handler',
@@ -12,7 +13,7 @@ export const signupsCapability = capability('signups', {
       environment: { RELIEF_KMS_KEY_ID: '${param:reliefKmsKeyId}', LOCAL_MASTER_KEY: '${param:localMasterKey}' },
       // a popular shift's taps all meet on one counter item, which DynamoDB serialises (concurrent transactions on it are cancelled, not queued): more instances only add conflicts and retries; past 20, callers wait in API Gateway's throttle instead
       reservedConcurrency: 20,
-      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'FIG#', 'FIGSD#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
+      needs: { table: { read: ['ACTIVITIES#', 'ACTIVITY#', 'CERT#', 'EVENT#', 'EVENTS#', 'HELPREQ#', 'HELPREQS#', 'HOLDER#', 'HOURS#', 'IDEMP#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'TEAMS#', 'UNITS', 'USER#', 'VOLPHONE#'], write: ['ACTIVITY#', 'CERT#', 'EVENT#', 'FIG#', 'FIGSD#', 'HELPREQ#', 'HOURS#', 'IDEMP#', 'MEDIACHECK#', 'NOTIFIED#', 'OUTBOX#', 'PLACE#', 'TBACCT#', 'TBGRANT#', 'TBSET#', 'TEAM#', 'USER#', 'VOLPHONE#', 'WORK#'] }, bucket: { read: ['uploads/'], tag: ['uploads/'] }, kms: ['GenerateDataKey'], secrets: ['tokenSecret', 'reliefHashSecret', 'wechatSecret'] },
     },
     // work items (platform/work.ts): a cancelled activity's or event's holders cancelled and told in chunks; every
     // minute, within 40 s of its 55
