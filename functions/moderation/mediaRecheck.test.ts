@@ -1,7 +1,7 @@
-import { wechatPushRequest } from '../../scripts/wechatStandIn';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../../tests/support/harness';
 import { MEDIA_WAITING } from '../platform/contentSecurity';
 import { MEDIA_CHECK_TRIES, RECHECK_AFTER_HOURS, recheckMediaChecks } from './jobs';
+import { asksAbout as asksAboutPhoto, deliver as deliverVerdict, uploadPhoto } from '../../tests/support/mediaChecks';
 
 /**
  * A photo whose verdict WeChat never pushed: the stand-in keeps every verdict until a test delivers it, so not
@@ -24,37 +24,17 @@ beforeAll(async () => {
 
 const HOUR = 3600_000;
 
-async function uploadPhoto(p: Person, bytes: string): Promise<string> {
-  const body = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(bytes), Buffer.from([0xff, 0xd9])]);
-  const res = await h.api.as(p).post('/uploads', { purpose: 'matterPhoto', contentType: 'image/jpeg', size: body.length });
-  expect(res.status).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([body], { type: 'image/jpeg' }), 'photo.jpg');
-  expect((await fetch(res.body.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  return res.body.key;
-}
-
 /** A matter with one photo by wang; answers its id and the photo's key. */
 async function matterWithPhoto(text: string): Promise<{ id: string; photo: string }> {
-  const photo = await uploadPhoto(wang, text);
+  const photo = await uploadPhoto(h, wang, text);
   const res = await h.api.as(wang).post(`/sessions/${NEXT_SESSION_A}/matters`, { category: 'environment', text, photos: [photo] });
   expect(res.status).toBe(201);
   return { id: res.body.id, photo };
 }
 
-/** The asks WeChat (the stand-in) got about this photo, oldest first. */
-async function asksAbout(photoKey: string): Promise<{ traceId: string; delivered: boolean; event: Record<string, unknown> }[]> {
-  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${wang.openid}`)).json()) as {
-    items: { traceId: string; mediaUrl: string; delivered: boolean; event: Record<string, unknown> }[];
-  };
-  return listed.items.filter((m) => decodeURIComponent(m.mediaUrl).includes(photoKey));
-}
-
-async function deliver(event: Record<string, unknown>): Promise<void> {
-  const call = wechatPushRequest(event as never, { ...h.deps.config.wechat.push!, appId: h.deps.config.wechat.appId }, 'safe', h.clock.now().getTime());
-  expect((await h.api.call('POST', `/wechat/push?${call.query}`, { rawBody: call.body })).status).toBe(200);
-}
+/** The asks WeChat (the stand-in) got about this photo of wang's, oldest first. */
+const asksAbout = (photoKey: string) => asksAboutPhoto(wang, photoKey);
+const deliver = (event: Record<string, unknown>) => deliverVerdict(h, event);
 
 const photosSeenBy = async (p: Person, id: string) => ((await h.api.as(p).get(`/matters/${id}`)).body.matter.photos as { key: string }[]).map((x) => x.key);
 

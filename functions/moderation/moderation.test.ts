@@ -1,7 +1,8 @@
-import { REVIEW_WORDS, RISKY_PHOTO_MARK, RISKY_WORDS, wechatPushRequest } from '../../scripts/wechatStandIn';
+import { REVIEW_WORDS, RISKY_PHOTO_MARK, RISKY_WORDS } from '../../scripts/wechatStandIn';
 import { harness, NEXT_SESSION_A, type Harness, type Person } from '../../tests/support/harness';
 import { modKeys } from '../platform/contentSecurity';
 import { wechatClient } from '../platform/wechat';
+import { asksOf, deliver, uploadPhoto } from '../../tests/support/mediaChecks';
 
 /**
  * Content security and moderation, through the real handlers against DynamoDB Local and the WeChat stand-in (the
@@ -44,26 +45,11 @@ const queueOf = async (p: Person, unitId = 'c-a') => h.api.as(p).get(`/moderatio
 const comment = (p: Person, text: string) => h.api.as(p).post(`/consultations/${consultationId}/comments`, { text });
 const commentsSeenBy = async (p: Person) => (await h.api.as(p).get(`/consultations/${consultationId}/comments`)).body.items as { id: string; text: string; moderation?: { state: string; reason?: string } }[];
 
-async function uploadPhoto(p: Person, bytes: string): Promise<string> {
-  const body = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(bytes), Buffer.from([0xff, 0xd9])]);
-  const res = await h.api.as(p).post('/uploads', { purpose: 'matterPhoto', contentType: 'image/jpeg', size: body.length });
-  expect(res.status).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([body], { type: 'image/jpeg' }), 'photo.jpg');
-  expect((await fetch(res.body.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  return res.body.key;
-}
-
 /** WeChat's verdicts on this person's photos, pushed to /wechat/push as WeChat pushes them. */
 async function deliverMediaChecks(p: Person): Promise<number> {
-  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${p.openid}`)).json()) as { items: { event: Record<string, unknown> }[] };
-  for (const { event } of listed.items) {
-    const call = wechatPushRequest(event as never, { ...h.deps.config.wechat.push!, appId: h.deps.config.wechat.appId }, 'safe', h.clock.now().getTime());
-    const res = await h.api.call('POST', `/wechat/push?${call.query}`, { rawBody: call.body });
-    expect(res.status).toBe(200);
-  }
-  return listed.items.length;
+  const asks = await asksOf(p);
+  for (const { event } of asks) await deliver(h, event);
+  return asks.length;
 }
 
 describe('text is checked before it is stored', () => {
@@ -131,8 +117,8 @@ describe('text is checked before it is stored', () => {
 describe('photos are shown once WeChat passes them', () => {
   it('shows a photo only to its author until the push says pass, and a risky one to nobody', async () => {
     // Prepare
-    const clean = await uploadPhoto(wang, 'a broken lamp');
-    const bad = await uploadPhoto(wang, `x ${RISKY_PHOTO_MARK} x`);
+    const clean = await uploadPhoto(h, wang, 'a broken lamp');
+    const bad = await uploadPhoto(h, wang, `x ${RISKY_PHOTO_MARK} x`);
     const res = await submit(wang, '3号楼前的路灯坏了两个星期', [clean, bad]);
     expect(res.status).toBe(201);
     const id = res.body.id as string;

@@ -1,8 +1,9 @@
-import { RISKY_PHOTO_MARK, wechatPushRequest } from '../../scripts/wechatStandIn';
+import { RISKY_PHOTO_MARK } from '../../scripts/wechatStandIn';
 import { harness, type Harness, type Person } from '../../tests/support/harness';
 import { wechatClient } from '../platform/wechat';
 import { MEDIA_WAITING } from '../platform/contentSecurity';
 import { MEDIA_CHECK_TRIES, RECHECK_AFTER_HOURS, recheckMediaChecks } from './jobs';
+import { asksAbout as asksAboutPhoto, deliver as deliverVerdict, uploadPhoto } from '../../tests/support/mediaChecks';
 
 /**
  * Staff photos residents see (an announcement's attachments) go through WeChat's media check as residents' photos do:
@@ -27,37 +28,17 @@ beforeAll(async () => {
 
 const HOUR = 3600_000;
 
-async function uploadPhoto(p: Person, bytes: string): Promise<string> {
-  const body = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(bytes), Buffer.from([0xff, 0xd9])]);
-  const res = await h.api.as(p).post('/uploads', { purpose: 'matterPhoto', contentType: 'image/jpeg', size: body.length });
-  expect(res.status).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(res.body.fields as Record<string, string>)) form.append(k, v);
-  form.append('file', new Blob([body], { type: 'image/jpeg' }), 'photo.jpg');
-  expect((await fetch(res.body.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  return res.body.key;
-}
-
 /** The worker posts an announcement to 和平社区 with one photo; answers the announcement as the worker got it. */
 async function announcementWithPhoto(title: string, bytes: string) {
-  const photo = await uploadPhoto(worker, bytes);
+  const photo = await uploadPhoto(h, worker, bytes);
   const res = await h.api.as(worker).post('/announcements', { title, body: '请各位居民留意，详见图片。', audience: { unitId: 'c-a' }, photos: [photo] });
   expect(res.status).toBe(201);
   return { id: res.body.id as string, photo, posted: res.body };
 }
 
 /** The asks WeChat (the stand-in) got about this photo, oldest first. */
-async function asksAbout(photoKey: string, by: Person = worker): Promise<{ traceId: string; delivered: boolean; event: Record<string, unknown> }[]> {
-  const listed = (await (await fetch(`${process.env.WECHAT_API_BASE}/__standin/media-checks?openid=${by.openid}`)).json()) as {
-    items: { traceId: string; mediaUrl: string; delivered: boolean; event: Record<string, unknown> }[];
-  };
-  return listed.items.filter((m) => decodeURIComponent(m.mediaUrl).includes(photoKey));
-}
-
-async function deliver(event: Record<string, unknown>): Promise<void> {
-  const call = wechatPushRequest(event as never, { ...h.deps.config.wechat.push!, appId: h.deps.config.wechat.appId }, 'safe', h.clock.now().getTime());
-  expect((await h.api.call('POST', `/wechat/push?${call.query}`, { rawBody: call.body })).status).toBe(200);
-}
+const asksAbout = (photoKey: string, by: Person = worker) => asksAboutPhoto(by, photoKey);
+const deliver = (event: Record<string, unknown>) => deliverVerdict(h, event);
 
 /** What this person gets of the announcement: its title and the photos' keys, on its page and in their list. */
 async function seenBy(p: Person, id: string) {
@@ -157,7 +138,7 @@ describe("an announcement's photo", () => {
 
   it('posted while WeChat cannot be reached is held, and asked about by the job once WeChat is back', async () => {
     // Prepare: WeChat down (nothing listens there) at the post
-    const photo = await uploadPhoto(worker, 'a photo posted during the outage');
+    const photo = await uploadPhoto(h, worker, 'a photo posted during the outage');
     const real = h.deps.wechat;
     h.deps.wechat = wechatClient({ ...h.deps.config.wechat, apiBase: 'http://127.0.0.1:9', timeoutMs: 300 });
     let res;
@@ -183,7 +164,7 @@ describe("an announcement's photo", () => {
 
 /** The organizer posts an event of 和平社区 with a poster; answers its id and the poster's key. */
 async function eventWithPoster(title: string, bytes: string) {
-  const posterKey = await uploadPhoto(organizer, bytes);
+  const posterKey = await uploadPhoto(h, organizer, bytes);
   const res = await h.api.as(organizer).post('/events', {
     unitId: 'c-a',
     title,
