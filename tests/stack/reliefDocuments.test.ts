@@ -13,11 +13,16 @@ const { roles } = require('../../cloud/iam.js') as { roles: Record<string, { Pro
 const covers = (p: string) => DOCUMENTS_PREFIX.startsWith(p) || p.startsWith(DOCUMENTS_PREFIX);
 
 describe('the documents prefix', () => {
-  it('is declared by reliefCases alone, for reading, presigning uploads and keeping them', () => {
+  it('is declared by reliefCases alone, for reading, presigning uploads and keeping them; the purge only tags it', () => {
     const touching = functionDeclarations
       .filter((f) => [f.needs.bucket?.read, f.needs.bucket?.write, f.needs.bucket?.tag].some((l) => l?.some(covers)))
       .map((f) => f.name);
-    expect(touching).toEqual(['reliefCases']);
+    expect(touching.sort()).toEqual(['purgeExpired', 'reliefCases']);
+    // the retention purge (2c53b69) tags a purged file's documents pending, for the bucket's lifecycle rule: it neither
+    // reads nor writes them
+    const purge = functionDeclarations.find((f) => f.name === 'purgeExpired')!;
+    expect([purge.needs.bucket?.read, purge.needs.bucket?.write].some((l) => l?.some(covers))).toBe(false);
+    expect(purge.needs.bucket?.tag).toContain(DOCUMENTS_PREFIX);
     const cases = functionDeclarations.find((f) => f.name === 'reliefCases')!;
     expect(cases.needs.bucket).toEqual({ read: [DOCUMENTS_PREFIX], write: [DOCUMENTS_PREFIX], tag: [DOCUMENTS_PREFIX] });
     // S3 asks KMS for the object's data key on the signer's behalf, under relief's encryption context
