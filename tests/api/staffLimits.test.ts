@@ -1,22 +1,16 @@
-import { fixedClock } from '../../functions/platform/clock';
-import { readConfig } from '../../functions/platform/config';
-import type { Deps } from '../../functions/platform/context';
-import { Db, dynamoClient } from '../../functions/platform/db';
-import { createLogger } from '../../functions/platform/log';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { rateLimits } from '../../functions/platform/rateLimits';
-import { s3Storage } from '../../functions/platform/storage';
-import { wechatClient } from '../../functions/platform/wechat';
 import type { StaffRateLimitName } from '../../shared/http';
-import { ensureTable } from '../../scripts/localStack';
-import { seed } from '../../scripts/seed';
-import { SEED_NOW } from '../support/seededTable';
+import { seededTable } from '../support/seededTable';
 
 /**
  * The staff limits against a believable workload: the seed's half-year of workers' writes (five-list steps, relief
  * reviews and filings, cases, inspections, events, announcements, imports...) goes through the real handlers, and so
  * through the limits, at the times the seed gives each call. The seed stops at the first answer it did not expect, so
- * a limit tighter than a seeded worker's busiest hour or day fails this test with a 429. Its own table: the counters it
- * reads are the ones this seed wrote.
+ * a limit tighter than a seeded worker's busiest hour or day fails this test with a 429. It reads the run's one seeded
+ * table (tests/support/seededTable.ts, shared with seed.test.ts and the recount): the counters there are the ones the
+ * handlers kept while the seed ran (DynamoDB Local does not expire them by TTL), each a subject's count in a window.
  */
 const STAFF: readonly StaffRateLimitName[] = [
   'announcement',
@@ -36,24 +30,22 @@ const STAFF: readonly StaffRateLimitName[] = [
   'administration',
 ];
 
-/** every counter the seed took: `<limit>#<per>#<window seconds>` of a subject and window -> how many requests */
+/** every counter the seed's requests kept: `RATE#<subject>|<limit>#<per>#<window seconds>#<window>` -> its count */
 const taken = new Map<string, number>();
 
 beforeAll(async () => {
-  const client = dynamoClient(process.env.DYNAMODB_ENDPOINT);
-  const table = 'seed-staff-limits';
-  await ensureTable(client, table);
-  const config = readConfig({ ...process.env, TABLE_NAME: table });
-  const db = new Db(client, table);
-  // the real table, watched: each counter's increment that went through is counted here too
-  const watched = Object.create(db) as Db;
-  watched.update = async (key, spec, opts) => {
-    const out = await db.update(key, spec, opts);
-    if (key.pk.startsWith('RATE#') && spec.add?.count === 1) taken.set(`${key.pk}|${key.sk}`, (taken.get(`${key.pk}|${key.sk}`) ?? 0) + 1);
-    return out as never;
-  };
-  const deps: Deps = { db: watched, clock: fixedClock(SEED_NOW), config, wechat: wechatClient(config.wechat), storage: s3Storage(config.uploads), log: createLogger() };
-  await seed(deps);
+  const { deps } = await seededTable();
+  let start: Record<string, never> | undefined;
+  do {
+    const page = await deps.db.client.send(
+      new ScanCommand({ TableName: deps.db.tableName, ExclusiveStartKey: start, FilterExpression: 'begins_with(pk, :rate)', ExpressionAttributeValues: { ':rate': { S: 'RATE#' } } }),
+    );
+    for (const raw of page.Items ?? []) {
+      const it = unmarshall(raw) as { pk: string; sk: string; count: number };
+      taken.set(`${it.pk}|${it.sk}`, it.count);
+    }
+    start = page.LastEvaluatedKey as never;
+  } while (start);
 }, 900_000);
 
 /** The busiest subject and window of each staff limit's rule in the seed. */
